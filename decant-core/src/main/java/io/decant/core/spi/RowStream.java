@@ -1,0 +1,13 @@
+package io.decant.core.spi;
+
+/** A stream of rows from one table. Not thread-safe: one reader thread pulls it. */
+public interface RowStream extends AutoCloseable {
+    /** The next row, or {@code null} at the end. The array is the caller's to keep. */
+    Object[] next();
+
+    /** How many rows have been returned so far, which is also the 1-based ordinal of the last row. */
+    long rowsRead();
+
+    @Override
+    void close();
+}

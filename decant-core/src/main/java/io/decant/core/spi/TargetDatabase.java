@@ -1,0 +1,42 @@
+package io.decant.core.spi;
+
+import io.decant.core.schema.Column;
+import io.decant.core.schema.Table;
+import io.decant.core.schema.TableId;
+import io.decant.core.type.LogicalType;
+import java.util.List;
+
+/** A database or folder that rows are written to. */
+public interface TargetDatabase extends Endpoint {
+    /** The table id this target would give a table named {@code name} (its default schema, its case folding). */
+    TableId resolve(String name);
+
+    /** The native type decant would create for {@code type}, for plans: {@code numeric(10,2)}. */
+    String nativeType(LogicalType type);
+
+    /** The logical type this target stores {@code type} as when it creates the column (e.g. SQLite: decimal as text). */
+    default LogicalType storedType(LogicalType type) {
+        return type;
+    }
+
+    /**
+     * Creates {@code tables} with their columns, primary keys and unique constraints; indexes and
+     * foreign keys come later from {@link #createIndexesAndForeignKeys}, after the data.
+     */
+    void createTables(List<Table> tables);
+
+    void createIndexesAndForeignKeys(List<Table> tables);
+
+    /** Empties {@code tables}, given children first, in one transaction. */
+    void truncate(List<Table> tables);
+
+    /**
+     * Opens a sink for one table. Nothing is visible to others until {@link TableSink#commit()};
+     * {@link TableSink#abort()} leaves the table as it was before the sink was opened.
+     */
+    TableSink openSink(Table table, List<Column> columns, SinkOptions options);
+
+    /** Moves sequences and identity counters of {@code table} past the largest loaded values. */
+    default void afterLoad(Table table) {
+    }
+}
