@@ -6,10 +6,15 @@ import java.util.Objects;
 /**
  * A column as a database declares it.
  *
- * @param sourceType the database's own spelling of the type, for plans and messages
- * @param identity   how the database generates values for it, if it does
+ * @param sourceType  the database's own spelling of the type, for plans and messages
+ * @param identity    how the database generates values for it, if it does
+ * @param unsupported why decant cannot represent this column's values, or {@code null} when it can.
+ *                    An unsupported column carries {@link LogicalType#TEXT} as a placeholder; the
+ *                    planner stops on it, naming the column, unless the spec says {@code as_text}
+ *                    (the dialect then reads the database's text form) or {@code skip}.
  */
-public record Column(String name, String sourceType, LogicalType type, boolean nullable, Identity identity) {
+public record Column(String name, String sourceType, LogicalType type, boolean nullable, Identity identity,
+                     String unsupported) {
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -17,23 +22,39 @@ public record Column(String name, String sourceType, LogicalType type, boolean n
         sourceType = sourceType == null ? type.toString() : sourceType;
     }
 
+    public Column(String name, String sourceType, LogicalType type, boolean nullable, Identity identity) {
+        this(name, sourceType, type, nullable, identity, null);
+    }
+
     public static Column of(String name, LogicalType type) {
-        return new Column(name, null, type, true, Identity.NONE);
+        return new Column(name, null, type, true, Identity.NONE, null);
+    }
+
+    public static Column unsupported(String name, String sourceType, boolean nullable, String reason) {
+        return new Column(name, sourceType, LogicalType.TEXT, nullable, Identity.NONE, reason);
+    }
+
+    public boolean isSupported() {
+        return unsupported == null;
     }
 
     public Column withName(String newName) {
-        return new Column(newName, sourceType, type, nullable, identity);
+        return new Column(newName, sourceType, type, nullable, identity, unsupported);
     }
 
     public Column withType(LogicalType newType) {
-        return new Column(name, sourceType, newType, nullable, identity);
+        return new Column(name, sourceType, newType, nullable, identity, unsupported);
+    }
+
+    public Column withNullable(boolean n) {
+        return new Column(name, sourceType, type, n, identity, unsupported);
     }
 
     public enum Identity {
         NONE,
         /** A serial column or an identity column BY DEFAULT: loaded values are taken, the sequence is moved past them. */
         BY_DEFAULT,
-        /** GENERATED ALWAYS AS IDENTITY: loaded with OVERRIDING SYSTEM VALUE. */
+        /** GENERATED ALWAYS AS IDENTITY: loaded as given (COPY accepts values for it), sequence moved past them. */
         ALWAYS,
         /** A computed column (GENERATED ALWAYS AS (expr) STORED): never written. */
         COMPUTED
