@@ -62,7 +62,7 @@ public final class Conversions {
 
     private static String describe(LogicalType from, LogicalType to) {
         if (from.kind() == Kind.FLOAT64 && to.hasFixedScale()) {
-            return " (rounded to scale " + to.scale() + " only where the rounded decimal is the same double)";
+            return " (rounded to scale " + to.scale() + " only where the dropped digits are floating-point noise)";
         }
         if (from.kind() == Kind.TEXT && to.kind() != Kind.TEXT) {
             return " (strict parse)";
@@ -287,6 +287,7 @@ public final class Conversions {
     public static final class Decimals {
         private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
         private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+        static final int NOISE_ULPS = 16;
 
         private Decimals() {
         }
@@ -331,10 +332,9 @@ public final class Conversions {
 
         /**
          * Brings a decimal to a declared {@code decimal(p,s)}. More fractional digits than {@code s}
-         * are accepted only when they are the noise of a binary double: the value is rounded
-         * half-even to {@code s} places if the rounded decimal and the original are the same double
-         * (SQLite stores {@code 0.1 + 0.2} as {@code 0.30000000000000004}, which is the double
-         * nearest 0.3). Any other rounding would change the value and is a precision error.
+         * are accepted only when they are the noise of a binary double (see {@link #isFloatNoise}):
+         * SQLite stores {@code 0.1 + 0.2} as {@code 0.30000000000000004}, which becomes 0.30.
+         * Any other rounding would change the value and is a precision error.
          */
         public static BigDecimal fit(BigDecimal v, LogicalType to) {
             BigDecimal out = v;
@@ -343,8 +343,7 @@ public final class Conversions {
                     out = v.setScale(to.scale());
                 } else {
                     BigDecimal rounded = v.setScale(to.scale(), RoundingMode.HALF_EVEN);
-                    if (rounded.compareTo(v) != 0
-                            && Double.parseDouble(rounded.toPlainString()) != Double.parseDouble(v.toPlainString())) {
+                    if (rounded.compareTo(v) != 0 && !isFloatNoise(v, rounded)) {
                         throw ConversionException.precision(to + ": at most " + to.scale() + " fractional digits",
                                 v.toPlainString() + " has more than " + to.scale() + " fractional digits");
                     }
@@ -359,6 +358,17 @@ public final class Conversions {
                 }
             }
             return out;
+        }
+
+        /**
+         * Whether the digits rounding drops are the noise of binary floating point: the difference is
+         * at most {@value #NOISE_ULPS} units in the last place of the double nearest {@code v}.
+         * A real third decimal in a money column differs by far more than that, and is rejected.
+         */
+        static boolean isFloatNoise(BigDecimal v, BigDecimal rounded) {
+            double d = v.doubleValue();
+            BigDecimal tolerance = new BigDecimal(Math.ulp(d)).multiply(BigDecimal.valueOf(NOISE_ULPS));
+            return v.subtract(rounded).abs().compareTo(tolerance) <= 0;
         }
 
         static BigInteger unscaled(BigDecimal d) {

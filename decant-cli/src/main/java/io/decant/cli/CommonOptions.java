@@ -1,0 +1,19 @@
+package io.decant.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every command has. */
+public final class CommonOptions {
+    @Option(names = "--output", paramLabel = "text|json", description = "Result format on stdout (default: text).")
+    OutputFormat output = OutputFormat.TEXT;
+
+    @Option(names = "--debug", description = "Print stack traces and the SQL of checks on stderr.")
+    boolean debug;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "The migration spec (YAML).")
+    java.nio.file.Path spec;
+
+    @Option(names = "--schemas", split = ",", paramLabel = "a,b",
+            description = "Source schemas to read (PostgreSQL; default public), e.g. public,auth for Supabase.")
+    java.util.List<String> schemas = new java.util.ArrayList<>();
+}

@@ -1,0 +1,61 @@
+package io.decant.cli;
+
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TargetDatabase;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Writes every table to an export folder: manifest.json and one JSONL (or JSON) file per table.")
+final class ExportCommand implements Callable<Integer> {
+    @Option(names = "--from", required = true, paramLabel = "URL")
+    String from;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The export folder.")
+    String out;
+
+    @Option(names = "--format", paramLabel = "jsonl|json", description = "jsonl (default) or json (arrays + metadata.json).")
+    String format = "jsonl";
+
+    @Option(names = "--dry-run", description = "List the tables in load order with row counts; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Tables exported at once (default 1).")
+    int jobs = 1;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("jsonl") && !format.equals("json")) {
+            throw io.decant.core.error.DecantException.usage("--format must be jsonl or json, not " + format);
+        }
+        Endpoints endpoints = Endpoints.fromEnvironment();
+        LoadOptions load = new LoadOptions();
+        load.jobs = jobs;
+        load.createSchema = true;
+        var options = Transfer.options(selection, load, true);
+        try (SourceDatabase source = endpoints.source(from, common.schemas, Map.of())) {
+            if (dryRun) {
+                return Transfer.run(source, null, options, true, common, spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+            }
+            try (TargetDatabase target = endpoints.target("dir:" + endpoints.expand(out, "--out"),
+                    Map.of("format", format, "source", source.displayUrl(), "replace", "true"))) {
+                return Transfer.run(source, target, options, false, common, spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.decant.cli;
+
+import picocli.CommandLine.Option;
+
+/** How a command loads a target. */
+public final class LoadOptions {
+    @Option(names = "--create-schema", description = "Create the target tables from the source schema "
+            + "(indexes and foreign keys after the data). Default: load into the existing schema.")
+    boolean createSchema;
+
+    @Option(names = "--truncate-first", description = "Empty the target tables (children first) before loading; needs --yes.")
+    boolean truncateFirst;
+
+    @Option(names = "--yes", description = "Answer yes to confirmations (for scripts).")
+    boolean yes;
+
+    @Option(names = "--disable-fk", description = "Load without foreign-key checks (PostgreSQL: session_replication_role = replica).")
+    boolean disableFk;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Tables loaded at once (default 1).")
+    int jobs = 1;
+
+    @Option(names = "--dry-run", description = "Plan and check everything, touch nothing.")
+    boolean dryRun;
+}

@@ -1,0 +1,44 @@
+package io.decant.cli;
+
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TargetDatabase;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Streams a source into a target directly, in foreign-key order, one transaction per table.")
+final class MigrateCommand implements Callable<Integer> {
+    @Option(names = "--from", required = true, paramLabel = "URL", description = "Source: database URL or export folder.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "URL", description = "Target database URL.")
+    String to;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Mixin
+    LoadOptions load;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Endpoints endpoints = Endpoints.fromEnvironment();
+        var options = Transfer.options(selection, load, load.createSchema);
+        try (SourceDatabase source = endpoints.source(from, common.schemas, Map.of());
+             TargetDatabase target = endpoints.target(to, Map.of())) {
+            Transfer.confirmTruncate(load, target.displayUrl());
+            return Transfer.run(source, target, options, load.dryRun, common, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+    }
+}

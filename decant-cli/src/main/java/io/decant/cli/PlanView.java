@@ -1,0 +1,87 @@
+package io.decant.cli;
+
+import io.decant.core.engine.ColumnPlan;
+import io.decant.core.engine.MigrationPlan;
+import io.decant.core.engine.TablePlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A plan as users see it, in text or JSON. Its JSON shape is API. */
+record PlanView(String source, String target, String consistency, List<TableView> tables,
+                List<MigrationPlan.Skipped> skipped, List<String> notes) {
+
+    record TableView(int order, String name, String target, long rows, boolean create, Integer cycleGroup,
+                     List<ColumnView> columns, List<String> notes) {
+    }
+
+    record ColumnView(String name, String sourceType, String logicalType, String target, String targetType,
+                      String targetLogicalType, String cast) {
+    }
+
+    static PlanView of(MigrationPlan plan, java.util.function.ToLongFunction<TablePlan> rows) {
+        List<TableView> tables = new ArrayList<>();
+        int order = 0;
+        int cycle = 0;
+        for (List<TablePlan> group : plan.groups()) {
+            Integer groupId = group.size() > 1 ? ++cycle : null;
+            for (TablePlan tp : group) {
+                List<ColumnView> cols = new ArrayList<>();
+                for (ColumnPlan c : tp.columns()) {
+                    cols.add(new ColumnView(c.source().name(), c.source().sourceType(), c.source().type().toString(),
+                            c.target().name(), c.targetType(), c.target().type().toString(),
+                            c.conversion().isIdentity() ? "as is" : c.conversion().rule()));
+                }
+                tables.add(new TableView(++order, tp.name(), plan.target() == null ? null : tp.target().id().display(),
+                        rows.applyAsLong(tp), tp.create(), groupId, cols, tp.notes()));
+            }
+        }
+        return new PlanView(plan.source(), plan.target(), plan.consistency(), tables, plan.skipped(), plan.notes());
+    }
+
+    String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Plan: ").append(source).append(target == null ? "" : " -> " + target).append('\n');
+        sb.append("Source consistency: ").append(consistency).append('\n');
+        sb.append("Load order (").append(tables.size()).append(tables.size() == 1 ? " table" : " tables").append("):\n");
+        for (TableView t : tables) {
+            sb.append(String.format(Locale.ROOT, "%3d. %s", t.order(), t.name()));
+            if (t.target() != null && !t.target().equals(t.name())) {
+                sb.append(" -> ").append(t.target());
+            }
+            sb.append("  ").append(Format.count(t.rows())).append(t.rows() == 1 ? " row" : " rows");
+            if (t.create()) {
+                sb.append("  [create]");
+            }
+            if (t.cycleGroup() != null) {
+                sb.append("  [fk cycle ").append(t.cycleGroup()).append(']');
+            }
+            sb.append('\n');
+            int w = t.columns().stream().mapToInt(c -> c.name().length()).max().orElse(4);
+            for (ColumnView c : t.columns()) {
+                sb.append("       ").append(Format.pad(c.name(), w)).append("  ").append(c.sourceType())
+                        .append(" -> ").append(c.logicalType());
+                if (c.targetType() != null) {
+                    sb.append(" -> ").append(c.targetType());
+                    if (!c.target().equals(c.name())) {
+                        sb.append(" as ").append(c.target());
+                    }
+                }
+                if (!c.cast().equals("as is")) {
+                    sb.append("   [").append(c.cast()).append(']');
+                }
+                sb.append('\n');
+            }
+            for (String n : t.notes()) {
+                sb.append("       note: ").append(n).append('\n');
+            }
+        }
+        for (MigrationPlan.Skipped s : skipped) {
+            sb.append("skipped: ").append(s.table()).append(" (").append(s.reason()).append(")\n");
+        }
+        for (String n : notes) {
+            sb.append("note: ").append(n).append('\n');
+        }
+        return sb.toString();
+    }
+}

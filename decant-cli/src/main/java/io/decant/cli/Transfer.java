@@ -1,0 +1,69 @@
+package io.decant.cli;
+
+import io.decant.core.engine.MigrationOptions;
+import io.decant.core.engine.MigrationPlan;
+import io.decant.core.engine.MigrationResult;
+import io.decant.core.engine.Migrator;
+import io.decant.core.engine.Planner;
+import io.decant.core.engine.TablePlan;
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TargetDatabase;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+
+/** What migrate, export, import and demo share: plan, confirm, run, print the summary. */
+final class Transfer {
+    private Transfer() {
+    }
+
+    static MigrationOptions options(SelectionOptions sel, LoadOptions load, boolean createSchema) {
+        if (load.jobs < 1) {
+            throw DecantException.usage("--jobs must be at least 1");
+        }
+        return new MigrationOptions(sel.tables, sel.exclude, createSchema, load.truncateFirst, load.disableFk, load.jobs,
+                1000, ZoneOffset.UTC);
+    }
+
+    static void confirmTruncate(LoadOptions load, String target) {
+        if (!load.truncateFirst || load.yes || load.dryRun) {
+            return;
+        }
+        if (!Terminal.confirm("--truncate-first will DELETE every row of the planned tables in " + target + ".", "yes")) {
+            throw new DecantException(ErrorCode.CONFIRMATION_REQUIRED,
+                    "--truncate-first deletes data in the target: add --yes to confirm (no terminal to ask at)");
+        }
+    }
+
+    /** Plans and (unless dry run) runs; prints the plan or the summary on {@code out}. Returns the exit code. */
+    static int run(SourceDatabase source, TargetDatabase target, MigrationOptions options, boolean dryRun,
+                   CommonOptions common, PrintWriter out, PrintWriter err) {
+        MigrationPlan plan = new Planner(options).plan(source, target);
+        if (dryRun) {
+            PlanView view = PlanView.of(plan, tp -> rows(source, tp));
+            out.print(common.output == OutputFormat.JSON ? Json.write(view) + "\n" : view.text());
+            out.flush();
+            return 0;
+        }
+        StderrProgress progress = new StderrProgress(err, Terminal.interactive());
+        MigrationResult result;
+        try {
+            result = new Migrator(options, progress).run(plan, source, target);
+        } catch (Migrator.RunFailed failed) {
+            print(failed.result(), common, out);
+            throw failed.failure();
+        }
+        print(result, common, out);
+        return 0;
+    }
+
+    static long rows(SourceDatabase source, TablePlan tp) {
+        return source.countRows(tp.source());
+    }
+
+    private static void print(MigrationResult result, CommonOptions common, PrintWriter out) {
+        out.print(common.output == OutputFormat.JSON ? Json.write(result) + "\n" : ResultView.text(result));
+        out.flush();
+    }
+}

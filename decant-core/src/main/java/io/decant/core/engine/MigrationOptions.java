@@ -1,0 +1,55 @@
+package io.decant.core.engine;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * What the user asked of a run, beyond the spec.
+ *
+ * @param tables       only these source tables (empty: all)
+ * @param exclude      leave these source tables out
+ * @param createSchema create the target tables from the source schema (indexes and FKs after the data)
+ * @param truncateFirst empty the target tables, children first, before loading
+ * @param disableFk    load without foreign-key checks
+ * @param jobs         tables loaded at once
+ * @param batchSize    rows handed from the reader thread to the writer at a time
+ * @param naiveZone    zone of timestamps without offset where they must become instants
+ */
+public record MigrationOptions(List<String> tables, List<String> exclude, boolean createSchema, boolean truncateFirst,
+                               boolean disableFk, int jobs, int batchSize, ZoneId naiveZone) {
+    public MigrationOptions {
+        tables = List.copyOf(tables);
+        exclude = List.copyOf(exclude);
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
+    }
+
+    public static MigrationOptions defaults() {
+        return new MigrationOptions(List.of(), List.of(), false, false, false, 1, 1000, ZoneOffset.UTC);
+    }
+
+    public MigrationOptions withCreateSchema(boolean v) {
+        return new MigrationOptions(tables, exclude, v, truncateFirst, disableFk, jobs, batchSize, naiveZone);
+    }
+
+    public MigrationOptions withTables(List<String> only, List<String> excluded) {
+        return new MigrationOptions(only, excluded, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone);
+    }
+
+    public MigrationOptions withTruncateFirst(boolean v) {
+        return new MigrationOptions(tables, exclude, createSchema, v, disableFk, jobs, batchSize, naiveZone);
+    }
+
+    public MigrationOptions withDisableFk(boolean v) {
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, v, jobs, batchSize, naiveZone);
+    }
+
+    public MigrationOptions withJobs(int v) {
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, v, batchSize, naiveZone);
+    }
+}

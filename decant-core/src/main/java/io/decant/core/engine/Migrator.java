@@ -1,0 +1,181 @@
+package io.decant.core.engine;
+
+import io.decant.core.error.DecantException;
+import io.decant.core.schema.ForeignKey;
+import io.decant.core.schema.Table;
+import io.decant.core.schema.TableId;
+import io.decant.core.spi.SinkOptions;
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TargetDatabase;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a plan: creates or empties target tables if asked, loads tables in foreign-key order with up
+ * to {@code jobs} at once (a table starts when the tables it references are committed, unless
+ * foreign keys are not checked during the load), then creates indexes and foreign keys. The first
+ * failure stops the run: tables still loading are aborted and nothing half-loaded stays behind.
+ */
+public final class Migrator {
+    private final MigrationOptions options;
+    private final ProgressListener listener;
+
+    public Migrator(MigrationOptions options, ProgressListener listener) {
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /** Runs the plan; throws the first failure's {@link DecantException} after every table has settled. */
+    public MigrationResult run(MigrationPlan plan, SourceDatabase source, TargetDatabase target) {
+        long start = System.nanoTime();
+        List<TablePlan> tables = plan.tables();
+        List<Table> created = tables.stream().filter(TablePlan::create).map(TablePlan::target).toList();
+        if (!created.isEmpty()) {
+            listener.message("creating " + created.size() + " tables");
+            target.createTables(created);
+        }
+        if (options.truncateFirst()) {
+            List<Table> existing = new ArrayList<>(tables.stream().filter(t -> !t.create()).map(TablePlan::target).toList());
+            Collections.reverse(existing);
+            if (!existing.isEmpty()) {
+                listener.message("emptying " + existing.size() + " tables, children first");
+                target.truncate(existing);
+            }
+        }
+        Map<String, TableResult> results = new LinkedHashMap<>();
+        DecantException failure = load(tables, source, target, results);
+        if (failure == null && !created.isEmpty()) {
+            listener.message("creating indexes and foreign keys");
+            target.createIndexesAndForeignKeys(created);
+        }
+        List<TableResult> ordered = new ArrayList<>();
+        for (TablePlan tp : tables) {
+            TableResult r = results.get(tp.name());
+            ordered.add(r != null ? r : new TableResult(tp.name(), tp.target().id().display(),
+                    TableResult.Status.CANCELLED, 0, 0, 0, "not started: an earlier table failed"));
+        }
+        MigrationResult result = new MigrationResult(plan.source(), plan.target(), ordered,
+                (System.nanoTime() - start) / 1e9, plan.notes());
+        if (failure != null) {
+            throw new RunFailed(result, failure);
+        }
+        return result;
+    }
+
+    private DecantException load(List<TablePlan> tables, SourceDatabase source, TargetDatabase target,
+                                 Map<String, TableResult> results) {
+        Map<TablePlan, Set<TablePlan>> waitsFor = dependencies(tables);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        TableLoader loader = new TableLoader(source, target, new SinkOptions(options.disableFk()), options.batchSize(),
+                listener, cancelled);
+        ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
+            Thread t = new Thread(r, "decant-load");
+            t.setDaemon(true);
+            return t;
+        });
+        ExecutorCompletionService<TableResult> done = new ExecutorCompletionService<>(pool);
+        Map<Future<TableResult>, TablePlan> running = new HashMap<>();
+        Set<TablePlan> finished = new HashSet<>();
+        List<TablePlan> pending = new ArrayList<>(tables);
+        DecantException failure = null;
+        try {
+            while (!pending.isEmpty() || !running.isEmpty()) {
+                if (failure == null) {
+                    for (var it = pending.iterator(); it.hasNext() && running.size() < options.jobs(); ) {
+                        TablePlan tp = it.next();
+                        if (finished.containsAll(waitsFor.get(tp))) {
+                            it.remove();
+                            running.put(done.submit(() -> loader.load(tp)), tp);
+                        }
+                    }
+                } else {
+                    pending.clear();
+                }
+                if (running.isEmpty()) {
+                    break;
+                }
+                Future<TableResult> f = done.take();
+                TablePlan tp = running.remove(f);
+                try {
+                    TableResult r = f.get();
+                    results.put(tp.name(), r);
+                    finished.add(tp);
+                } catch (ExecutionException e) {
+                    DecantException d = e.getCause() instanceof TableLoader.LoadFailure lf ? lf.cause
+                            : TableLoader.asDecant(e.getCause(), io.decant.core.error.ErrorContext.EMPTY.withTable(tp.name()));
+                    if (e.getCause() instanceof TableLoader.LoadFailure lf) {
+                        results.put(tp.name(), lf.result);
+                    }
+                    if (failure == null) {
+                        failure = d;
+                        cancelled.set(true);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelled.set(true);
+            failure = DecantException.internal("interrupted", e);
+        } finally {
+            pool.shutdown();
+        }
+        return failure;
+    }
+
+    /**
+     * A table waits for the tables it references, when foreign keys are checked during the load.
+     * When they are not (disabled, or created after the data) every table may start at once.
+     */
+    private Map<TablePlan, Set<TablePlan>> dependencies(List<TablePlan> tables) {
+        Map<TableId, TablePlan> byTarget = new HashMap<>();
+        tables.forEach(t -> byTarget.put(t.target().id(), t));
+        Map<TablePlan, Set<TablePlan>> waits = new HashMap<>();
+        boolean checked = !options.disableFk();
+        for (TablePlan tp : tables) {
+            Set<TablePlan> parents = new HashSet<>();
+            if (checked && !tp.create()) {
+                for (ForeignKey fk : tp.target().foreignKeys()) {
+                    TablePlan p = byTarget.get(fk.refTable());
+                    if (p != null && p != tp) {
+                        parents.add(p);
+                    }
+                }
+            }
+            waits.put(tp, parents);
+        }
+        return waits;
+    }
+
+    /** A run that failed, with the results of every table so far (for the summary). */
+    public static final class RunFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient MigrationResult result;
+        private final DecantException failure;
+
+        RunFailed(MigrationResult result, DecantException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.result = result;
+            this.failure = failure;
+        }
+
+        public MigrationResult result() {
+            return result;
+        }
+
+        public DecantException failure() {
+            return failure;
+        }
+    }
+}
