@@ -38,6 +38,16 @@ public final class Planner {
 
     /** Plans reading {@code source} into {@code target}; {@code target} may be null for a source-only plan. */
     public MigrationPlan plan(SourceDatabase source, TargetDatabase target) {
+        return plan(source, target == null ? null : TargetView.of(target));
+    }
+
+    /** Plans reading {@code source} alone: no target types (plan without --to, export --dry-run). */
+    public MigrationPlan plan(SourceDatabase source) {
+        return plan(source, (TargetView) null);
+    }
+
+    /** Plans against any view of a target (for verify: the target as read back). */
+    public MigrationPlan plan(SourceDatabase source, TargetView target) {
         Problems problems = new Problems();
         List<MigrationPlan.Skipped> skipped = new ArrayList<>();
         List<Table> selected = select(source.tables(), skipped, problems);
@@ -141,7 +151,7 @@ public final class Planner {
     }
 
     private TablePlan planTable(Table source, Map<TableId, TableId> targetIds, Map<TableId, Table> existing,
-                                TargetDatabase target, Problems problems) {
+                                TargetView target, Problems problems) {
         ErrorContext where = ErrorContext.EMPTY.withPhase("plan").withTable(source.id().display());
         List<String> notes = new ArrayList<>();
         List<Column> readable = new ArrayList<>();
@@ -209,7 +219,7 @@ public final class Planner {
 
     /** The table decant creates: the source's columns in the target's stored types, FKs pointing at target names. */
     private static Table derive(Table source, List<Column> readable, TableId targetId, Map<TableId, TableId> targetIds,
-                                TargetDatabase target, List<String> notes) {
+                                TargetView target, List<String> notes) {
         List<Column> cols = readable.stream().map(c -> c.withType(target.storedType(c.type()))).toList();
         List<ForeignKey> fks = new ArrayList<>();
         for (ForeignKey fk : source.foreignKeys()) {

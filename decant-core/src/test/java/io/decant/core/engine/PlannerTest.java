@@ -55,7 +55,7 @@ class PlannerTest {
     void unknownTableNamesInSelectionsAreErrors() {
         MemorySource src = new MemorySource().add(A, rows());
         var e = assertThrows(DecantException.class, () -> new Planner(MigrationOptions.defaults()
-                .withTables(List.of("nope"), List.of())).plan(src, null));
+                .withTables(List.of("nope"), List.of())).plan(src));
         assertEquals("[UNKNOWN_TABLE] nope: --tables names nope, which the source does not have; it has [a]", e.getMessage());
     }
 
@@ -64,7 +64,7 @@ class PlannerTest {
         MemorySource src = new MemorySource().add(table("sessions", List.of(Column.of("id", LogicalType.TEXT))), rows())
                 .add(table("users", List.of(Column.of("id", LogicalType.TEXT))), rows());
         MigrationPlan plan = new Planner(MigrationOptions.defaults().withTables(List.of(), List.of("sessions")))
-                .plan(src, null);
+                .plan(src);
         assertEquals(List.of(new MigrationPlan.Skipped("sessions", "excluded")), plan.skipped());
         assertEquals(List.of("users"), plan.tables().stream().map(TablePlan::name).toList());
     }

@@ -1,0 +1,96 @@
+package io.decant.core.engine;
+
+import io.decant.core.schema.Table;
+import io.decant.core.schema.TableId;
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TargetDatabase;
+import io.decant.core.type.LogicalType;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the planner needs to know of a target: its tables, how it names a new table, and its types.
+ * A target opened for writing gives all of it; a target opened for reading (as {@code verify} does)
+ * gives its tables, and new names resolve to the existing table of that name.
+ */
+public interface TargetView {
+    String displayUrl();
+
+    List<Table> tables();
+
+    TableId resolve(String name);
+
+    String nativeType(LogicalType type);
+
+    LogicalType storedType(LogicalType type);
+
+    static TargetView of(TargetDatabase t) {
+        return new TargetView() {
+            @Override
+            public String displayUrl() {
+                return t.displayUrl();
+            }
+
+            @Override
+            public List<Table> tables() {
+                return t.tables();
+            }
+
+            @Override
+            public TableId resolve(String name) {
+                return t.resolve(name);
+            }
+
+            @Override
+            public String nativeType(LogicalType type) {
+                return t.nativeType(type);
+            }
+
+            @Override
+            public LogicalType storedType(LogicalType type) {
+                return t.storedType(type);
+            }
+        };
+    }
+
+    /** A target read back, for verify: names resolve to its tables by exact, then case-insensitive match. */
+    static TargetView readBack(SourceDatabase s) {
+        List<Table> tables = s.tables();
+        return new TargetView() {
+            @Override
+            public String displayUrl() {
+                return s.displayUrl();
+            }
+
+            @Override
+            public List<Table> tables() {
+                return tables;
+            }
+
+            @Override
+            public TableId resolve(String name) {
+                for (Table t : tables) {
+                    if (t.name().equals(name)) {
+                        return t.id();
+                    }
+                }
+                for (Table t : tables) {
+                    if (t.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                        return t.id();
+                    }
+                }
+                return TableId.of(name);
+            }
+
+            @Override
+            public String nativeType(LogicalType type) {
+                return type.toString();
+            }
+
+            @Override
+            public LogicalType storedType(LogicalType type) {
+                return type;
+            }
+        };
+    }
+}

@@ -1,0 +1,229 @@
+package io.decant.core.verify;
+
+import io.decant.core.checksum.RowHasher;
+import io.decant.core.error.ErrorContext;
+import io.decant.core.schema.Column;
+import io.decant.core.schema.ForeignKey;
+import io.decant.core.schema.Index;
+import io.decant.core.schema.Table;
+import io.decant.core.schema.TableId;
+import io.decant.core.spi.RowStream;
+import io.decant.core.spi.SourceDatabase;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the target on its own, reading it back: foreign-key orphans, duplicates of primary and
+ * unique keys, NULLs in NOT NULL columns. Works the same on every target (a JSONL folder enforces
+ * nothing), by streaming each table once with 64-bit key hashes; parents are read first, so their
+ * key sets are ready for their children.
+ */
+final class Integrity {
+    private final SourceDatabase target;
+    private final int maxExamples;
+
+    Integrity(SourceDatabase target, int maxExamples) {
+        this.target = target;
+        this.maxExamples = maxExamples;
+    }
+
+    List<IntegrityCheck> run(List<Table> tablesInLoadOrder) {
+        Map<TableId, Table> byId = new HashMap<>();
+        tablesInLoadOrder.forEach(t -> byId.put(t.id(), t));
+        // Which column lists of which tables are referenced: their key sets must be kept.
+        Map<TableId, Set<List<String>>> referenced = new HashMap<>();
+        for (Table t : tablesInLoadOrder) {
+            for (ForeignKey fk : t.foreignKeys()) {
+                if (byId.containsKey(fk.refTable())) {
+                    referenced.computeIfAbsent(fk.refTable(), k -> new LinkedHashSet<>()).add(fk.refColumns());
+                }
+            }
+        }
+        Map<String, LongHashSet> keySets = new HashMap<>();
+        List<IntegrityCheck> out = new ArrayList<>();
+        for (Table t : tablesInLoadOrder) {
+            out.addAll(check(t, referenced.getOrDefault(t.id(), Set.of()), keySets, byId));
+        }
+        return out;
+    }
+
+    private List<IntegrityCheck> check(Table t, Set<List<String>> keep, Map<String, LongHashSet> keySets,
+                                       Map<TableId, Table> byId) {
+        List<List<String>> uniques = new ArrayList<>();
+        if (!t.primaryKey().isEmpty()) {
+            uniques.add(t.primaryKey());
+        }
+        t.indexes().stream().filter(Index::unique).map(Index::columns).filter(c -> !uniques.contains(c)).forEach(uniques::add);
+        List<ForeignKey> fks = t.foreignKeys().stream().filter(fk -> byId.containsKey(fk.refTable())).toList();
+        List<Column> required = t.columns().stream().filter(c -> !c.nullable()).toList();
+        Set<String> needed = new LinkedHashSet<>();
+        uniques.forEach(needed::addAll);
+        keep.forEach(needed::addAll);
+        fks.forEach(fk -> needed.addAll(fk.columns()));
+        required.forEach(c -> needed.add(c.name()));
+        if (needed.isEmpty()) {
+            return List.of();
+        }
+        List<Column> cols = needed.stream().map(t::column).toList();
+        List<String> names = cols.stream().map(Column::name).toList();
+        List<Probe> probes = new ArrayList<>();
+        for (List<String> u : uniques) {
+            probes.add(new Probe(Kind.DUPLICATES, t, u, names, cols, null, null));
+        }
+        for (ForeignKey fk : fks) {
+            probes.add(new Probe(Kind.ORPHANS, t, fk.columns(), names, cols, keySets.get(setName(fk.refTable(), fk.refColumns())), fk));
+        }
+        for (Column c : required) {
+            probes.add(new Probe(Kind.NULLS, t, List.of(c.name()), names, cols, null, null));
+        }
+        Map<List<String>, LongHashSet> kept = new HashMap<>();
+        for (List<String> k : keep) {
+            kept.put(k, new LongHashSet());
+        }
+        Map<List<String>, RowHasher> keepHashers = new HashMap<>();
+        for (List<String> k : keep) {
+            keepHashers.put(k, hasher(k, names, cols));
+        }
+        try (RowStream rs = target.read(t, cols)) {
+            Object[] row;
+            while ((row = rs.next()) != null) {
+                for (Probe p : probes) {
+                    p.accept(row);
+                }
+                for (var e : kept.entrySet()) {
+                    if (!anyNull(row, indexes(e.getKey(), names))) {
+                        e.getValue().add(keepHashers.get(e.getKey()).keyHash(row));
+                    }
+                }
+            }
+        }
+        kept.forEach((k, set) -> keySets.put(setName(t.id(), k), set));
+        return probes.stream().map(Probe::result).toList();
+    }
+
+    private static String setName(TableId id, List<String> cols) {
+        return id.display() + "|" + String.join(",", cols);
+    }
+
+    private static int[] indexes(List<String> subset, List<String> names) {
+        return subset.stream().mapToInt(names::indexOf).toArray();
+    }
+
+    private static boolean anyNull(Object[] row, int[] idx) {
+        for (int i : idx) {
+            if (row[i] == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RowHasher hasher(List<String> key, List<String> names, List<Column> cols) {
+        return new RowHasher(cols.stream().map(Column::type).toList(), indexes(key, names));
+    }
+
+    private static String quote(String id) {
+        return "\"" + id.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String quote(TableId id) {
+        return id.schema() == null ? quote(id.name()) : quote(id.schema()) + "." + quote(id.name());
+    }
+
+    private enum Kind {
+        ORPHANS, DUPLICATES, NULLS
+    }
+
+    /** One check over the rows of one table. */
+    private final class Probe {
+        final Kind kind;
+        final Table table;
+        final List<String> columns;
+        final int[] idx;
+        final RowHasher hasher;
+        final LongHashSet parentKeys;
+        final ForeignKey fk;
+        final LongHashSet seen = new LongHashSet();
+        final List<String> examples = new ArrayList<>();
+        long count;
+
+        Probe(Kind kind, Table table, List<String> columns, List<String> names, List<Column> cols, LongHashSet parentKeys,
+              ForeignKey fk) {
+            this.kind = kind;
+            this.table = table;
+            this.columns = columns;
+            this.idx = indexes(columns, names);
+            this.hasher = hasher(columns, names, cols);
+            this.parentKeys = parentKeys;
+            this.fk = fk;
+        }
+
+        void accept(Object[] row) {
+            switch (kind) {
+                case NULLS -> {
+                    if (row[idx[0]] == null) {
+                        hit(row);
+                    }
+                }
+                case DUPLICATES -> {
+                    if (!anyNull(row, idx) && !seen.add(hasher.keyHash(row))) {
+                        hit(row);
+                    }
+                }
+                case ORPHANS -> {
+                    if (parentKeys != null && !anyNull(row, idx) && !parentKeys.contains(hasher.keyHash(row))) {
+                        hit(row);
+                    }
+                }
+            }
+        }
+
+        private void hit(Object[] row) {
+            count++;
+            if (examples.size() < maxExamples) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < idx.length; i++) {
+                    if (i > 0) {
+                        sb.append(", ");
+                    }
+                    String name = columns.get(i);
+                    sb.append(name).append('=').append(Sensitive.column(name) ? Sensitive.REDACTED : ErrorContext.preview(row[idx[i]]));
+                }
+                examples.add(sb.toString());
+            }
+        }
+
+        IntegrityCheck result() {
+            String cols = columns.stream().map(Integrity::quote).collect(Collectors.joining(", "));
+            String t = quote(table.id());
+            String[] subjectAndSql = switch (kind) {
+                case NULLS -> new String[] {table.id().display() + "." + columns.get(0) + " NOT NULL",
+                    "SELECT count(*) FROM " + t + " WHERE " + cols + " IS NULL"};
+                case DUPLICATES -> new String[] {table.id().display() + " (" + String.join(", ", columns) + ") unique",
+                    "SELECT " + cols + ", count(*) FROM " + t + " GROUP BY " + cols + " HAVING count(*) > 1"};
+                case ORPHANS -> new String[] {table.id().display() + "." + String.join(",", columns) + " -> "
+                        + fk.refTable().display() + "." + String.join(",", fk.refColumns()), orphanSql(t)};
+            };
+            return new IntegrityCheck(kind.name().toLowerCase(java.util.Locale.ROOT), table.id().display(),
+                    subjectAndSql[0], count == 0 ? Status.PASS : Status.FAIL, count, subjectAndSql[1], examples);
+        }
+
+        private String orphanSql(String t) {
+            StringBuilder on = new StringBuilder();
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    on.append(" AND ");
+                }
+                on.append("p.").append(quote(fk.refColumns().get(i))).append(" = c.").append(quote(columns.get(i)));
+            }
+            return "SELECT count(*) FROM " + t + " c WHERE " + columns.stream().map(c -> "c." + quote(c) + " IS NOT NULL")
+                    .collect(Collectors.joining(" AND ")) + " AND NOT EXISTS (SELECT 1 FROM " + quote(fk.refTable())
+                    + " p WHERE " + on + ")";
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.decant.core.verify;
+
+import io.decant.core.checksum.RowHasher;
+import io.decant.core.checksum.TableChecksum;
+import io.decant.core.type.LogicalType;
+import java.util.List;
+
+/**
+ * One side's first pass over a table: the row count, the table checksum and one checksum per hash
+ * bucket of the key, so that a second pass can be confined to the buckets that differ.
+ */
+final class SideScan {
+    final TableChecksum total = new TableChecksum();
+    final TableChecksum[] buckets;
+    private final RowHasher hasher;
+    private final long[] hash = new long[2];
+
+    SideScan(List<LogicalType> types, int[] keyIndexes, int bucketCount) {
+        this.hasher = new RowHasher(types, keyIndexes);
+        this.buckets = new TableChecksum[bucketCount];
+        for (int i = 0; i < bucketCount; i++) {
+            buckets[i] = new TableChecksum();
+        }
+    }
+
+    void add(Object[] row) {
+        hasher.hash(row, hash);
+        total.add(hash);
+        buckets[bucketOf(hasher.keyHash(row), buckets.length)].add(hash);
+    }
+
+    static int bucketOf(long keyHash, int count) {
+        return (int) Long.remainderUnsigned(keyHash, count);
+    }
+}
