@@ -1,0 +1,78 @@
+package io.decant.cli;
+
+import io.decant.core.engine.MigrationOptions;
+import io.decant.core.engine.MigrationPlan;
+import io.decant.core.engine.Planner;
+import io.decant.core.engine.TargetView;
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.verify.Status;
+import io.decant.core.verify.Verifier;
+import io.decant.core.verify.VerifyOptions;
+import io.decant.core.verify.VerifyReport;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Compares source and target through the same plan: row counts, content checksums down to the row, "
+                + "orphans, duplicates and NULLs. Exit 0 when everything matched, 1 when something differs.")
+final class VerifyCommand implements Callable<Integer> {
+    @Option(names = "--from", required = true, paramLabel = "URL|DIR")
+    String from;
+
+    @Option(names = "--to", paramLabel = "URL|DIR", description = "The target; without it an export folder checks itself.")
+    String to;
+
+    @Option(names = "--skip-checksum", description = "Row counts only (fast).")
+    boolean skipChecksum;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the report as JSON here, and as HTML beside it.")
+    Path report;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Endpoints endpoints = Endpoints.fromEnvironment();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String targetUrl = to != null ? to : from;
+        MigrationOptions options = MigrationOptions.defaults().withTables(selection.tables, selection.exclude);
+        VerifyReport result;
+        try (SourceDatabase source = endpoints.source(from, common.schemas, Map.of());
+             SourceDatabase target = endpoints.source(targetUrl, common.schemas, Map.of())) {
+            MigrationPlan plan = new Planner(options).plan(source, TargetView.readBack(target));
+            VerifyOptions vo = VerifyOptions.defaults().withChecksums(!skipChecksum);
+            result = new Verifier(vo, m -> {
+                synchronized (err) {
+                    err.println(m);
+                    err.flush();
+                }
+            }).verify(plan, source, target);
+        }
+        if (report != null) {
+            ReportFiles.write(report, result);
+            err.println("report: " + report + " and " + ReportFiles.htmlPath(report));
+        }
+        out.print(common.output == OutputFormat.JSON ? Json.write(result) + "\n" : VerifyText.render(result));
+        out.flush();
+        return result.status() == Status.FAIL ? 1 : 0;
+    }
+
+    static boolean isDirectory(String s) {
+        return Files.isDirectory(Path.of(s));
+    }
+}
