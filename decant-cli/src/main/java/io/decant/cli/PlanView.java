@@ -28,9 +28,11 @@ record PlanView(String source, String target, String consistency, List<TableView
             for (TablePlan tp : group) {
                 List<ColumnView> cols = new ArrayList<>();
                 for (ColumnPlan c : tp.columns()) {
-                    cols.add(new ColumnView(c.source().name(), c.source().sourceType(), c.source().type().toString(),
+                    cols.add(new ColumnView(c.source() == null ? "(computed)" : c.source().name(),
+                            c.source() == null ? null : c.source().sourceType(),
+                            c.source() == null ? null : c.source().type().toString(),
                             c.target().name(), c.targetType(), c.target().type().toString(),
-                            c.conversion().isIdentity() ? "as is" : c.conversion().rule()));
+                            c.describe()));
                 }
                 tables.add(new TableView(++order, tp.name(), plan.target() == null ? null : tp.target().id().display(),
                         rows.applyAsLong(tp), tp.create(), groupId, cols, tp.notes()));

@@ -167,8 +167,11 @@ public final class Planner {
         }
         TableId targetId = targetIds.get(source.id());
         if (target == null) {
-            List<ColumnPlan> cols = readable.stream()
-                    .map(c -> new ColumnPlan(c, c, null, Conversion.identity(c.type()))).toList();
+            List<ColumnPlan> cols = new ArrayList<>();
+            for (int i = 0; i < readable.size(); i++) {
+                Column c = readable.get(i);
+                cols.add(ColumnPlan.copy(c, i, c, null, Conversion.identity(c.type())));
+            }
             return new TablePlan(source, source, cols, false, source.rowEstimate(), notes);
         }
         Table targetTable = existing.get(targetId);
@@ -186,7 +189,8 @@ public final class Planner {
             return null;
         }
         List<ColumnPlan> cols = new ArrayList<>();
-        for (Column s : readable) {
+        for (int index = 0; index < readable.size(); index++) {
+            Column s = readable.get(index);
             var t = targetTable.findColumn(s.name());
             if (t.isEmpty()) {
                 problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(s.name()), "target table " + targetId.display()
@@ -204,7 +208,7 @@ public final class Planner {
                         + " (" + s.sourceType() + ") to " + tc.type() + " (" + tc.sourceType() + ")");
                 continue;
             }
-            cols.add(new ColumnPlan(s, tc, create ? target.nativeType(tc.type()) : tc.sourceType(),
+            cols.add(ColumnPlan.copy(s, index, tc, create ? target.nativeType(tc.type()) : tc.sourceType(),
                     conversions.find(s.type(), tc.type())));
         }
         for (Column tc : targetTable.columns()) {

@@ -7,63 +7,142 @@ import io.decant.core.error.ErrorContext;
 import java.util.List;
 
 /**
- * Applies a table plan's conversions to source rows. Built once per table; the row loop does no
- * type dispatch: identity columns are copied, the others go through their fixed converter.
+ * Turns rows as read into rows as written, following a table plan. Built once per table: the row
+ * loop does no type dispatch, only each column's fixed value source and converter.
  */
 public final class RowMapper {
+    private final int width;
+    private final int[] fromIndex;          // >= 0: copy this read column; -1: computed or constant
+    private final ValueSource.RowFunction[] functions;
+    private final Object[] constants;
     private final Converter[] converters;
     private final boolean[] identity;
+    private final Object[] ifNull;
     private final String[] columnNames;
     private final int[] keyIndexes;
     private final String[] keyNames;
+    private final int[] outKeyIndexes;
+    private final String[] outKeyNames;
+    private final TablePlan.RowFilter filter;
+    private final String filterText;
     private final String table;
 
     public RowMapper(TablePlan plan) {
         List<ColumnPlan> cols = plan.columns();
-        int n = cols.size();
-        this.converters = new Converter[n];
-        this.identity = new boolean[n];
-        this.columnNames = new String[n];
-        for (int i = 0; i < n; i++) {
-            converters[i] = cols.get(i).conversion().converter();
-            identity[i] = cols.get(i).conversion().isIdentity();
-            columnNames[i] = cols.get(i).source().name();
+        width = cols.size();
+        fromIndex = new int[width];
+        functions = new ValueSource.RowFunction[width];
+        constants = new Object[width];
+        converters = new Converter[width];
+        identity = new boolean[width];
+        ifNull = new Object[width];
+        columnNames = new String[width];
+        for (int i = 0; i < width; i++) {
+            ColumnPlan c = cols.get(i);
+            fromIndex[i] = -1;
+            // Java 17 has no pattern switch; the sealed interface keeps this list complete.
+            ValueSource src = c.value();
+            if (src instanceof ValueSource.FromColumn f) {
+                fromIndex[i] = f.index();
+            } else if (src instanceof ValueSource.Computed f) {
+                functions[i] = f.function();
+            } else if (src instanceof ValueSource.Constant k) {
+                constants[i] = k.value();
+            } else {
+                throw new IllegalStateException("unknown value source " + src);
+            }
+            converters[i] = c.conversion().converter();
+            identity[i] = c.conversion().isIdentity();
+            ifNull[i] = c.ifNull();
+            columnNames[i] = c.target().name();
         }
         List<String> key = plan.source().rowKey();
-        List<String> read = cols.stream().map(c -> c.source().name()).toList();
+        List<String> read = plan.read().stream().map(c -> c.name()).toList();
         this.keyIndexes = key.stream().mapToInt(read::indexOf).filter(i -> i >= 0).toArray();
         this.keyNames = key.stream().filter(read::contains).toArray(String[]::new);
+        List<String> written = cols.stream().map(c -> c.target().name()).toList();
+        List<String> outKey = plan.target().rowKey();
+        this.outKeyIndexes = outKey.stream().mapToInt(written::indexOf).filter(i -> i >= 0).toArray();
+        this.outKeyNames = outKey.stream().filter(written::contains).toArray(String[]::new);
+        this.filter = plan.filter();
+        this.filterText = plan.filterText();
         this.table = plan.name();
     }
 
-    /** Converts {@code row} in place and returns it. */
-    public Object[] map(Object[] row, long ordinal) {
-        for (int i = 0; i < converters.length; i++) {
-            Object v = row[i];
-            if (v != null && !identity[i]) {
+    /** The row as written, or null when the plan's filter drops it. */
+    public Object[] map(Object[] in, long ordinal) {
+        if (filter != null && !accept(in, ordinal)) {
+            return null;
+        }
+        Object[] out = new Object[width];
+        for (int i = 0; i < width; i++) {
+            Object v;
+            int from = fromIndex[i];
+            if (from >= 0) {
+                v = in[from];
+            } else if (functions[i] != null) {
+                v = compute(i, in, ordinal);
+            } else {
+                v = constants[i];
+            }
+            if (v == null) {
+                out[i] = ifNull[i];
+            } else if (identity[i]) {
+                out[i] = v;
+            } else {
                 try {
-                    row[i] = converters[i].convert(v);
+                    out[i] = converters[i].convert(v);
                 } catch (ConversionException e) {
-                    throw new DecantException(e.code(), ErrorContext.EMPTY.withPhase("convert").withTable(table)
-                            .withColumn(columnNames[i]).withRow(ordinal, describeKey(row)).withValue(v)
-                            .withRule(e.rule()), e.getMessage());
+                    throw failure(e, i, in, ordinal, v);
                 }
             }
         }
-        return row;
+        return out;
     }
 
-    /** {@code id=887} or {@code org_id=1, user_id=7}, from the row's key columns, for messages. */
-    public String describeKey(Object[] row) {
-        if (keyIndexes.length == 0) {
+    private boolean accept(Object[] in, long ordinal) {
+        try {
+            return filter.accept(in);
+        } catch (ConversionException e) {
+            throw new DecantException(e.code(), ErrorContext.EMPTY.withPhase("filter").withTable(table)
+                    .withRow(ordinal, describeKey(in)).withRule("where: " + filterText), e.getMessage());
+        }
+    }
+
+    private Object compute(int i, Object[] in, long ordinal) {
+        try {
+            return functions[i].apply(in);
+        } catch (ConversionException e) {
+            throw failure(e, i, in, ordinal, null);
+        }
+    }
+
+    private DecantException failure(ConversionException e, int i, Object[] in, long ordinal, Object value) {
+        ErrorContext ctx = ErrorContext.EMPTY.withPhase("convert").withTable(table).withColumn(columnNames[i])
+                .withRow(ordinal, describeKey(in)).withRule(e.rule());
+        return new DecantException(e.code(), value == null ? ctx : ctx.withValue(value), e.getMessage());
+    }
+
+    /** {@code id=887} or {@code org_id=1, user_id=7}, from the row's key columns as read, for messages. */
+    public String describeKey(Object[] in) {
+        return describe(in, keyIndexes, keyNames);
+    }
+
+    /** The same, for a row as written (errors of the sink). */
+    public String describeWrittenKey(Object[] out) {
+        return describe(out, outKeyIndexes, outKeyNames);
+    }
+
+    private static String describe(Object[] row, int[] indexes, String[] names) {
+        if (indexes.length == 0) {
             return null;
         }
         StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < keyIndexes.length; k++) {
+        for (int k = 0; k < indexes.length; k++) {
             if (k > 0) {
                 sb.append(", ");
             }
-            sb.append(keyNames[k]).append('=').append(ErrorContext.preview(row[keyIndexes[k]]));
+            sb.append(names[k]).append('=').append(ErrorContext.preview(row[indexes[k]]));
         }
         return sb.toString();
     }

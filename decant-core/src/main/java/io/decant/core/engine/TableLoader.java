@@ -73,7 +73,7 @@ final class TableLoader {
                     try {
                         sink.write(row);
                     } catch (DecantException e) {
-                        throw e.within(where.withRow(written + 1, mapper.describeKey(row)));
+                        throw e.within(where.withRow(written + 1, mapper.describeWrittenKey(row)));
                     }
                     written++;
                 }
@@ -119,7 +119,11 @@ final class TableLoader {
             int n = 0;
             Object[] row;
             while ((row = stream.next()) != null) {
-                batch[n++] = mapper.map(row, stream.rowsRead());
+                Object[] out = mapper.map(row, stream.rowsRead());
+                if (out == null) {
+                    continue;
+                }
+                batch[n++] = out;
                 if (n == batchSize) {
                     if (!offer(queue, batch, stop)) {
                         return;

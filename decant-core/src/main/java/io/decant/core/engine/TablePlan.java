@@ -5,20 +5,30 @@ import io.decant.core.schema.Table;
 import java.util.List;
 
 /**
- * One table of a plan: read {@code sourceColumns} of {@code source}, convert, write {@code target}.
+ * One table of a plan: read {@code read} columns of {@code source}, keep the rows {@code filter}
+ * accepts, compute each target column, write {@code target}.
  *
- * @param create   whether decant creates the target table
- * @param notes    what a user should know: skipped columns, dropped foreign keys, cycles
+ * @param filter rows for which it returns false are not migrated; null keeps every row
+ * @param create whether decant creates the target table
+ * @param notes  what a user should know: skipped columns, dropped foreign keys, cycles
  */
-public record TablePlan(Table source, Table target, List<ColumnPlan> columns, boolean create, long sourceRows,
-                        List<String> notes) {
+public record TablePlan(Table source, List<Column> read, Table target, List<ColumnPlan> columns, RowFilter filter,
+                        String filterText, boolean create, long sourceRows, List<String> notes) {
     public TablePlan {
+        read = List.copyOf(read);
         columns = List.copyOf(columns);
         notes = List.copyOf(notes);
     }
 
+    /** The plain plan: every read column copied, as the planner makes it without a spec. */
+    public TablePlan(Table source, Table target, List<ColumnPlan> columns, boolean create, long sourceRows,
+                     List<String> notes) {
+        this(source, columns.stream().map(ColumnPlan::source).toList(), target, columns, null, null, create, sourceRows,
+                notes);
+    }
+
     public List<Column> sourceColumns() {
-        return columns.stream().map(ColumnPlan::source).toList();
+        return read;
     }
 
     public List<Column> targetColumns() {
@@ -27,5 +37,11 @@ public record TablePlan(Table source, Table target, List<ColumnPlan> columns, bo
 
     public String name() {
         return source.id().display();
+    }
+
+    /** A row filter compiled at plan time. */
+    @FunctionalInterface
+    public interface RowFilter {
+        boolean accept(Object[] row);
     }
 }

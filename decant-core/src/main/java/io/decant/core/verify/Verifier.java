@@ -110,7 +110,10 @@ public final class Verifier {
         try (RowStream rs = source.read(tp.source(), tp.sourceColumns())) {
             Object[] row;
             while ((row = rs.next()) != null) {
-                sink.accept(mapper.map(row, rs.rowsRead()));
+                Object[] out = mapper.map(row, rs.rowsRead());
+                if (out != null) {
+                    sink.accept(out);
+                }
             }
         }
     }
