@@ -1,0 +1,84 @@
+package io.decant.mysql;
+
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.mariadb.jdbc.Driver;
+
+/**
+ * Opens connections to one server with the session every decant connection has:
+ * <ul>
+ *   <li>{@code time_zone '+00:00'}: TIMESTAMP values are read and written as UTC, never in the
+ *       server's or the JVM's zone;</li>
+ *   <li>{@code utf8mb4}: 4-byte characters (emoji) survive;</li>
+ *   <li>a strict {@code sql_mode}: a value the column cannot hold is an error, not a warning and a
+ *       silently changed value; {@code NO_AUTO_VALUE_ON_ZERO} keeps a loaded id 0 as 0 instead of
+ *       letting AUTO_INCREMENT renumber it.</li>
+ * </ul>
+ * The driver is used directly, not through DriverManager, so a shaded jar finds it whatever the
+ * class loader. LOAD DATA LOCAL is switched off: decant never sends files.
+ */
+final class Connector {
+    static final String SQL_MODE = "STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
+            + "NO_ENGINE_SUBSTITUTION,NO_AUTO_VALUE_ON_ZERO";
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_$-]+");
+    private static final Driver DRIVER = new Driver();
+
+    private final MysqlUrl url;
+
+    Connector(MysqlUrl url) {
+        this.url = url;
+    }
+
+    Connection open() {
+        Properties props = new Properties();
+        url.parameters().forEach(props::setProperty);
+        if (url.user() != null) {
+            props.setProperty("user", url.user());
+        }
+        if (url.password() != null) {
+            props.setProperty("password", url.password());
+        }
+        props.putIfAbsent("connectTimeout", "10000");
+        props.setProperty("allowLocalInfile", "false");
+        // Only a plain database name goes into the JDBC URL; anything else is selected after connecting,
+        // so that the driver's URL parser never sees characters it might read differently.
+        boolean plain = PLAIN_NAME.matcher(url.database()).matches();
+        String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
+        String jdbc = "jdbc:mariadb://" + host + ":" + url.port() + "/" + (plain ? url.database() : "");
+        Connection c = null;
+        try {
+            c = DRIVER.connect(jdbc, props);
+            if (!plain) {
+                c.setCatalog(url.database());
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("SET NAMES utf8mb4, time_zone = '+00:00', sql_mode = '" + SQL_MODE + "'");
+            }
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw SqlErrors.map(e, url.address(), ErrorContext.EMPTY.withPhase("connect"));
+        }
+    }
+
+    /** Maps a driver error on one of this server's connections; connection errors name host and port. */
+    DecantException error(SQLException e, ErrorContext context) {
+        return SqlErrors.map(e, url.address(), context);
+    }
+
+    static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // closing after a failure: the first error is the one worth reporting
+        }
+    }
+}

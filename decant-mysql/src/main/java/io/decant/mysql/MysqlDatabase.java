@@ -1,0 +1,215 @@
+package io.decant.mysql;
+
+import io.decant.core.error.ErrorContext;
+import io.decant.core.schema.Column;
+import io.decant.core.schema.Table;
+import io.decant.core.schema.TableId;
+import io.decant.core.spi.RowStream;
+import io.decant.core.spi.SinkOptions;
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TableSink;
+import io.decant.core.spi.TargetDatabase;
+import io.decant.core.type.LogicalType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One MySQL/MariaDB database, as a source and as a target. A metadata connection is opened at once
+ * (so that a wrong password or an unreachable server is reported by {@code check} before anything
+ * else) and serves discovery and DDL; every row stream and every sink has a connection of its own,
+ * so tables can be read and loaded in parallel.
+ */
+final class MysqlDatabase implements SourceDatabase, TargetDatabase {
+    private final Connector connector;
+    private final MysqlUrl url;
+    private final Connection meta;
+    private final ServerInfo server;
+    private final TargetTypes types;
+
+    MysqlDatabase(MysqlUrl url) {
+        this.url = url;
+        this.connector = new Connector(url);
+        this.meta = connector.open();
+        try (Statement s = meta.createStatement();
+             ResultSet rs = s.executeQuery("SELECT VERSION(), @@lower_case_table_names")) {
+            rs.next();
+            this.server = ServerInfo.parse(rs.getString(1), rs.getInt(2));
+        } catch (SQLException e) {
+            Connector.closeQuietly(meta);
+            throw connector.error(e, ErrorContext.EMPTY.withPhase("connect"));
+        }
+        this.types = new TargetTypes(server);
+    }
+
+    @Override
+    public String displayUrl() {
+        return url.displayUrl();
+    }
+
+    @Override
+    public String serverVersion() {
+        return server.display();
+    }
+
+    @Override
+    public synchronized List<Table> tables() {
+        try {
+            return new Discovery(meta, url.database(), server).tables();
+        } catch (SQLException e) {
+            throw connector.error(e, ErrorContext.EMPTY.withPhase("discover"));
+        }
+    }
+
+    @Override
+    public synchronized List<String> checkNotes() {
+        try {
+            Discovery discovery = new Discovery(meta, url.database(), server);
+            discovery.tables();
+            return CheckNotes.collect(meta, url.database(), server, discovery);
+        } catch (SQLException e) {
+            throw connector.error(e, ErrorContext.EMPTY.withPhase("check"));
+        }
+    }
+
+    @Override
+    public synchronized long countRows(Table table) {
+        try (Statement s = meta.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + Identifiers.quote(table.name()))) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw connector.error(e, ErrorContext.EMPTY.withPhase("count").withTable(table.id().display()));
+        }
+    }
+
+    @Override
+    public RowStream read(Table table, List<Column> columns) {
+        return new MysqlRowStream(connector, table, columns);
+    }
+
+    @Override
+    public String consistency() {
+        return "none: each table is read over its own connection, without a common snapshot";
+    }
+
+    @Override
+    public TableId resolve(String name) {
+        return TableId.of(server.lowerCaseTableNames() == 1 ? name.toLowerCase(Locale.ROOT) : name);
+    }
+
+    @Override
+    public String nativeType(LogicalType type) {
+        return types.nativeType(type);
+    }
+
+    @Override
+    public LogicalType storedType(LogicalType type) {
+        return types.storedType(type);
+    }
+
+    @Override
+    public synchronized void createTables(List<Table> tables) {
+        Ddl ddl = new Ddl(types, server);
+        for (Table t : tables) {
+            String sql = ddl.createTable(t);
+            execute(sql, ErrorContext.EMPTY.withPhase("create").withTable(t.id().display()));
+        }
+    }
+
+    @Override
+    public synchronized void createIndexesAndForeignKeys(List<Table> tables) {
+        Ddl ddl = new Ddl(types, server);
+        for (Table t : tables) {
+            Set<String> lobs = lobColumns(t);
+            for (String sql : ddl.createIndexes(t, lobs)) {
+                execute(sql, ErrorContext.EMPTY.withPhase("index").withTable(t.id().display()));
+            }
+        }
+        // Foreign keys after every index: a key needs an index on the referenced columns.
+        for (Table t : tables) {
+            for (String sql : ddl.addForeignKeys(t)) {
+                execute(sql, ErrorContext.EMPTY.withPhase("foreign key").withTable(t.id().display()));
+            }
+        }
+    }
+
+    @Override
+    public void truncate(List<Table> tables) {
+        new Truncation(connector, url.database()).truncate(tables);
+    }
+
+    @Override
+    public TableSink openSink(Table table, List<Column> columns, SinkOptions options) {
+        return new MysqlSink(connector, table, columns, options);
+    }
+
+    /**
+     * InnoDB already moves AUTO_INCREMENT past explicitly inserted values; setting it again is cheap
+     * and also covers engines and versions that do not (the server never sets it below MAX + 1).
+     */
+    @Override
+    public synchronized void afterLoad(Table table) {
+        ErrorContext ctx = ErrorContext.EMPTY.withPhase("after load").withTable(table.id().display());
+        try (PreparedStatement ps = meta.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND EXTRA LIKE '%auto_increment%'")) {
+            ps.setString(1, url.database());
+            ps.setString(2, table.name());
+            String column;
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                column = rs.getString(1);
+            }
+            String max;
+            try (Statement s = meta.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX("
+                    + Identifiers.quote(column) + ") + 1 FROM " + Identifiers.quote(table.name()))) {
+                rs.next();
+                max = rs.getString(1);
+            }
+            if (max != null) {
+                execute("ALTER TABLE " + Identifiers.quote(table.name()) + " AUTO_INCREMENT = " + max, ctx);
+            }
+        } catch (SQLException e) {
+            throw connector.error(e, ctx);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        Connector.closeQuietly(meta);
+    }
+
+    private Set<String> lobColumns(Table table) {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = meta.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND DATA_TYPE IN"
+                + " ('tinytext', 'text', 'mediumtext', 'longtext', 'tinyblob', 'blob', 'mediumblob', 'longblob')")) {
+            ps.setString(1, url.database());
+            ps.setString(2, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw connector.error(e, ErrorContext.EMPTY.withPhase("index").withTable(table.id().display()));
+        }
+        return out;
+    }
+
+    private void execute(String sql, ErrorContext ctx) {
+        try (Statement s = meta.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw connector.error(e, ctx);
+        }
+    }
+}

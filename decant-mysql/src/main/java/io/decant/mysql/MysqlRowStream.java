@@ -1,0 +1,151 @@
+package io.decant.mysql;
+
+import io.decant.core.convert.ConversionException;
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorContext;
+import io.decant.core.schema.Column;
+import io.decant.core.schema.Table;
+import io.decant.core.spi.RowStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Streams one table over a connection of its own. The driver streams a result set when a fetch size
+ * is set (it reads {@value #FETCH} rows from the socket at a time instead of the whole result), so
+ * memory stays flat for any table size. Closing early aborts the connection rather than closing the
+ * result set, because the driver would otherwise read every remaining row to drain the socket.
+ */
+final class MysqlRowStream implements RowStream {
+    static final int FETCH = 1000;
+
+    private final Connector connector;
+    private final Table table;
+    private final List<Column> columns;
+    private final ColumnReader[] readers;
+    private final int[] keyIndexes;
+    private final List<String> keyNames;
+    private final Connection connection;
+    private final Statement statement;
+    private final ResultSet rs;
+    private long rows;
+    private boolean done;
+
+    MysqlRowStream(Connector connector, Table table, List<Column> columns) {
+        this.connector = connector;
+        this.table = table;
+        this.columns = List.copyOf(columns);
+        this.readers = new ColumnReader[columns.size()];
+        StringJoiner select = new StringJoiner(", ");
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            readers[i] = Readers.forColumn(table.name(), c);
+            select.add(Readers.selectExpression(c));
+        }
+        // The row key names a failing row in messages; key columns not asked for are read too, as text.
+        this.keyNames = table.rowKey();
+        this.keyIndexes = new int[keyNames.size()];
+        List<String> asked = columns.stream().map(Column::name).toList();
+        int extra = columns.size();
+        for (int k = 0; k < keyNames.size(); k++) {
+            int at = asked.indexOf(keyNames.get(k));
+            if (at < 0) {
+                select.add(Identifiers.quote(keyNames.get(k)));
+                at = extra++;
+            }
+            keyIndexes[k] = at + 1;
+        }
+        String sql = "SELECT " + select + " FROM " + Identifiers.quote(table.name());
+        Connection c = connector.open();
+        try {
+            c.setReadOnly(true);
+            this.statement = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(FETCH);
+            this.rs = statement.executeQuery(sql);
+            this.connection = c;
+        } catch (SQLException e) {
+            Connector.closeQuietly(c);
+            throw connector.error(e, context().withPhase("read"));
+        }
+    }
+
+    @Override
+    public Object[] next() {
+        if (done) {
+            return null;
+        }
+        try {
+            if (!rs.next()) {
+                done = true;
+                close();
+                return null;
+            }
+        } catch (SQLException e) {
+            throw connector.error(e, context().withPhase("read").withRow(rows + 1, null));
+        }
+        rows++;
+        Object[] row = new Object[readers.length];
+        for (int i = 0; i < readers.length; i++) {
+            try {
+                row[i] = readers[i].read(rs, i + 1);
+            } catch (ConversionException e) {
+                throw new DecantException(e.code(), context().withColumn(columns.get(i).name())
+                        .withRow(rows, rowKey()).withValue(rawValue(i + 1)).withRule(e.rule()), e.getMessage(), e);
+            } catch (SQLException e) {
+                throw connector.error(e, context().withColumn(columns.get(i).name()).withRow(rows, rowKey()));
+            }
+        }
+        return row;
+    }
+
+    @Override
+    public long rowsRead() {
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            if (!connection.isClosed()) {
+                if (done) {
+                    connection.close();
+                } else {
+                    connection.abort(Runnable::run);
+                }
+            }
+        } catch (SQLException e) {
+            // The stream is finished either way; a failing close must not hide an earlier error.
+        }
+        done = true;
+    }
+
+    private ErrorContext context() {
+        return ErrorContext.EMPTY.withTable(table.id().display());
+    }
+
+    private String rowKey() {
+        if (keyIndexes.length == 0) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < keyIndexes.length; k++) {
+            parts.add(keyNames.get(k) + "=" + rawValue(keyIndexes[k]));
+        }
+        return String.join(", ", parts);
+    }
+
+    private String rawValue(int index) {
+        try {
+            return rs.getString(index);
+        } catch (SQLException e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.decant.mysql;
+
+import io.decant.core.convert.ConversionException;
+import io.decant.core.convert.TextParsers;
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.error.ErrorContext;
+import io.decant.core.schema.Column;
+import io.decant.core.type.Bytes;
+import io.decant.core.type.Kind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/**
+ * The reader of each logical type. Numbers use the driver's typed getters (DECIMAL keeps its
+ * scale, BIGINT UNSIGNED arrives as a BigDecimal of scale 0); temporal values are read as the
+ * server's text and parsed here, because the driver's own temporal conversions go through the JVM
+ * zone and turn zero dates into NULL.
+ */
+final class Readers {
+    static final String RULE_BOOLEAN = "mysql boolean: TINYINT(1)/BIT(1) holding 0 or 1";
+
+    private Readers() {
+    }
+
+    static ColumnReader forColumn(String table, Column column) {
+        String source = column.sourceType().toLowerCase(Locale.ROOT);
+        return switch (column.type().kind()) {
+            case BOOLEAN -> source.startsWith("bit") ? Readers::bitBoolean : Readers::intBoolean;
+            case INT16 -> (rs, i) -> {
+                short v = rs.getShort(i);
+                return rs.wasNull() ? null : v;
+            };
+            case INT32 -> (rs, i) -> {
+                int v = rs.getInt(i);
+                return rs.wasNull() ? null : v;
+            };
+            case INT64 -> (rs, i) -> {
+                long v = rs.getLong(i);
+                return rs.wasNull() ? null : v;
+            };
+            case DECIMAL -> (rs, i) -> rs.getBigDecimal(i);
+            // Selected as a double (see selectExpression): exactly the stored float, narrowed back without loss.
+            case FLOAT32 -> (rs, i) -> {
+                double v = rs.getDouble(i);
+                return rs.wasNull() ? null : (float) v;
+            };
+            case FLOAT64 -> (rs, i) -> {
+                double v = rs.getDouble(i);
+                return rs.wasNull() ? null : v;
+            };
+            case TEXT -> (rs, i) -> rs.getString(i);
+            case BYTES -> (rs, i) -> {
+                byte[] b = rs.getBytes(i);
+                return b == null ? null : Bytes.wrap(b);
+            };
+            case UUID -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : TextParsers.parseUuid(s);
+            };
+            case JSON -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : TextParsers.parseJson(s);
+            };
+            case DATE -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : MysqlText.parseDate(s);
+            };
+            case TIME -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : MysqlText.parseTime(s);
+            };
+            case TIMESTAMP -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : MysqlText.parseDateTime(s);
+            };
+            // TIMESTAMP columns arrive in the session zone (UTC); decant's DATETIME(6) for instants holds UTC.
+            case TIMESTAMPTZ -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : MysqlText.parseDateTime(s).toInstant(ZoneOffset.UTC);
+            };
+            case ARRAY -> throw new DecantException(ErrorCode.UNSUPPORTED_TYPE,
+                    ErrorContext.EMPTY.withTable(table).withColumn(column.name()),
+                    "MySQL has no array columns; " + column.type() + " cannot be read from " + column.sourceType());
+        };
+    }
+
+    /**
+     * What to SELECT for a column. A FLOAT is selected as a double because MariaDB's text protocol
+     * prints FLOAT with six significant digits (0.12345678 arrives as 0.123457); the double holds
+     * the float exactly. An unsupported column read as text gets its readable form (see
+     * {@link SourceTypes#textExpression}).
+     */
+    static String selectExpression(Column column) {
+        String quoted = Identifiers.quote(column.name());
+        if (!column.isSupported()) {
+            return SourceTypes.textExpression(quoted, column.sourceType());
+        }
+        return column.type().kind() == Kind.FLOAT32 ? "(" + quoted + " * 1e0)" : quoted;
+    }
+
+    private static Object intBoolean(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        if (rs.wasNull()) {
+            return null;
+        }
+        if (v != 0 && v != 1) {
+            throw ConversionException.invalid(RULE_BOOLEAN, v + " is not 0 or 1");
+        }
+        return v == 1;
+    }
+
+    private static Object bitBoolean(ResultSet rs, int i) throws SQLException {
+        byte[] b = rs.getBytes(i);
+        if (b == null) {
+            return null;
+        }
+        return b.length > 0 && b[b.length - 1] != 0;
+    }
+}
