@@ -1,0 +1,207 @@
+package io.decant.postgres;
+
+import io.decant.core.schema.Column;
+import io.decant.core.schema.ForeignKey;
+import io.decant.core.schema.Index;
+import io.decant.core.schema.Table;
+import io.decant.core.schema.TableId;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Discovers tables from pg_catalog (not information_schema, which hides what the user may not
+ * select and is slow). Left out: views, foreign tables, partitions (their partitioned parent is
+ * read instead, which returns every partition's rows), the journal table {@value #JOURNAL}, and
+ * expression or partial indexes (not plain columns; they are not recreated).
+ */
+final class PgCatalog {
+    static final String JOURNAL = "decant_journal";
+
+    private static final String TABLES = """
+            SELECT c.oid, n.nspname, c.relname, c.reltuples::float8
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> ?
+            ORDER BY n.nspname, c.relname""";
+
+    private static final String COLUMNS = """
+            SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod, pg_catalog.format_type(a.atttypid, a.atttypmod),
+                   a.attnotnull, a.attidentity, a.attgenerated,
+                   pg_catalog.pg_get_serial_sequence(a.attrelid::regclass::text, a.attname) IS NOT NULL, a.attndims
+            FROM pg_catalog.pg_attribute a
+            WHERE a.attrelid = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attrelid, a.attnum""";
+
+    private static final String CONSTRAINTS = """
+            SELECT con.conrelid, con.conname, con.contype,
+                   ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),
+                   rn.nspname, rc.relname,
+                   ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
+                   con.condeferrable, con.confdeltype, con.confupdtype
+            FROM pg_catalog.pg_constraint con
+            LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
+            LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+            WHERE con.conrelid = ANY (?) AND con.contype IN ('p', 'u', 'f')
+            ORDER BY con.conrelid, con.contype, con.conname""";
+
+    // Indexes that no constraint owns, over plain columns only (indkey 0 is an expression), not partial.
+    private static final String INDEXES = """
+            SELECT i.indrelid, ic.relname, i.indisunique,
+                   ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num ORDER BY k.ord)
+            FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+            WHERE i.indrelid = ANY (?) AND NOT i.indisprimary AND i.indexprs IS NULL AND i.indpred IS NULL
+              AND NOT (0 = ANY (i.indkey::int2[]))
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)
+            ORDER BY i.indrelid, ic.relname""";
+
+    private PgCatalog() {
+    }
+
+    private static final class Builder {
+        final TableId id;
+        final long estimate;
+        final List<Column> columns = new ArrayList<>();
+        List<String> primaryKey = List.of();
+        final List<Index> indexes = new ArrayList<>();
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+
+        Builder(TableId id, long estimate) {
+            this.id = id;
+            this.estimate = estimate;
+        }
+
+        Table build() {
+            return new Table(id, columns, primaryKey, indexes, foreignKeys, estimate);
+        }
+    }
+
+    static List<Table> tables(Connection c, List<String> schemas) throws SQLException {
+        Map<Long, Builder> byOid = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(TABLES)) {
+            ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+            ps.setString(2, JOURNAL);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double tuples = rs.getDouble(4);
+                    // reltuples is -1 (PostgreSQL 14+) or 0 before the first VACUUM/ANALYZE: unknown either way.
+                    long estimate = tuples > 0 ? Math.round(tuples) : -1;
+                    byOid.put(rs.getLong(1), new Builder(PgNames.tableId(rs.getString(2), rs.getString(3)), estimate));
+                }
+            }
+        }
+        if (byOid.isEmpty()) {
+            return List.of();
+        }
+        Array oids = c.createArrayOf("oid", byOid.keySet().toArray());
+        PgTypeCatalog types = PgTypeCatalog.load(c);
+        readColumns(c, oids, types, byOid);
+        readConstraints(c, oids, byOid);
+        readIndexes(c, oids, byOid);
+        return byOid.values().stream().map(Builder::build).toList();
+    }
+
+    private static void readColumns(Connection c, Array oids, PgTypeCatalog types, Map<Long, Builder> byOid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS)) {
+            ps.setArray(1, oids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Builder b = byOid.get(rs.getLong(1));
+                    String name = rs.getString(2);
+                    String spelled = rs.getString(5);
+                    boolean nullable = !rs.getBoolean(6);
+                    Column.Identity identity = identity(rs.getString(7), rs.getString(8), rs.getBoolean(9));
+                    PgTypeCatalog.Resolved t = types.resolve(rs.getInt(3), rs.getInt(4));
+                    // attndims is what the column was declared with (int[][] is 2); values are not checked against it.
+                    b.columns.add(rs.getInt(10) > 1
+                            ? Column.unsupported(name, spelled, nullable, "multi-dimensional array " + spelled + " is not supported; use as_text")
+                            : column(name, spelled, t, nullable, identity));
+                }
+            }
+        }
+    }
+
+    static Column column(String name, String spelled, PgTypeCatalog.Resolved t, boolean nullable, Column.Identity identity) {
+        PgTypeMapping.Mapping m = PgTypeMapping.toLogical(t, spelled);
+        if (m.type() == null) {
+            return Column.unsupported(name, spelled, nullable, m.unsupported());
+        }
+        String source = spelled;
+        if (t.isEnum() || t.isArray() && t.element().isEnum()) {
+            source = spelled + " (enum, read as text)";
+        } else if (t.domain()) {
+            source = spelled + " (domain over " + t.name() + ")";
+        }
+        return new Column(name, source, m.type(), nullable, identity);
+    }
+
+    private static Column.Identity identity(String attidentity, String attgenerated, boolean hasSerialSequence) {
+        if ("s".equals(attgenerated)) {
+            return Column.Identity.COMPUTED;
+        }
+        if ("a".equals(attidentity)) {
+            return Column.Identity.ALWAYS;
+        }
+        if ("d".equals(attidentity) || hasSerialSequence) {
+            return Column.Identity.BY_DEFAULT;
+        }
+        return Column.Identity.NONE;
+    }
+
+    private static void readConstraints(Connection c, Array oids, Map<Long, Builder> byOid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CONSTRAINTS)) {
+            ps.setArray(1, oids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Builder b = byOid.get(rs.getLong(1));
+                    String name = rs.getString(2);
+                    List<String> columns = strings(rs.getArray(4));
+                    switch (rs.getString(3)) {
+                        case "p" -> b.primaryKey = columns;
+                        case "u" -> b.indexes.add(new Index(name, columns, true, true));
+                        case "f" -> b.foreignKeys.add(new ForeignKey(name, columns,
+                                PgNames.tableId(rs.getString(5), rs.getString(6)), strings(rs.getArray(7)),
+                                rs.getBoolean(8), action(rs.getString(9)), action(rs.getString(10))));
+                        default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(3));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void readIndexes(Connection c, Array oids, Map<Long, Builder> byOid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INDEXES)) {
+            ps.setArray(1, oids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byOid.get(rs.getLong(1)).indexes.add(new Index(rs.getString(2), strings(rs.getArray(4)), rs.getBoolean(3), false));
+                }
+            }
+        }
+    }
+
+    private static List<String> strings(Array a) throws SQLException {
+        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+    }
+
+    /** pg_constraint's one-letter referential actions, as SQL spells them. */
+    static String action(String code) {
+        return switch (code) {
+            case "a" -> "NO ACTION";
+            case "r" -> "RESTRICT";
+            case "c" -> "CASCADE";
+            case "n" -> "SET NULL";
+            case "d" -> "SET DEFAULT";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,123 @@
+package io.decant.postgres;
+
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.error.ErrorContext;
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Turns pgjdbc's exceptions into decant's one exception type. The SQLState decides the code (and so
+ * the exit status); the server's own words, the SQLState and every chained exception stay in the
+ * message, and the original exception stays the cause. Messages are redacted by DecantException.
+ */
+final class PgErrors {
+    // "COPY users, line 1532, column email: "..."": the line of a binary COPY is the tuple number.
+    private static final Pattern COPY_WHERE = Pattern.compile("COPY .*?, line (\\d+)(?:, column (.+?))?(?::|$)", Pattern.DOTALL);
+    // "Key (id)=(887) already exists." names the offending row's key.
+    private static final Pattern KEY_DETAIL = Pattern.compile("Key \\((.+?)\\)=\\((.*?)\\)");
+
+    private PgErrors() {
+    }
+
+    /** An error while connecting to {@code url}. */
+    static DecantException connecting(SQLException e, PgUrl url) {
+        String state = state(e);
+        String where = url.hostPort() + "/" + url.database();
+        if (state.startsWith("28")) {
+            return new DecantException(ErrorCode.PERMISSION_DENIED, ErrorContext.EMPTY,
+                    "authentication failed for user " + url.userOrDefault() + " at " + where + ": " + describe(e), e);
+        }
+        if (state.equals("3D000")) {
+            return new DecantException(ErrorCode.CONNECTION_FAILED, ErrorContext.EMPTY,
+                    "database " + url.database() + " does not exist on " + url.hostPort() + ": " + describe(e), e);
+        }
+        if (state.startsWith("08") || state.isEmpty() || state.equals("53300")) {
+            return new DecantException(ErrorCode.CONNECTION_FAILED, ErrorContext.EMPTY,
+                    "cannot connect to PostgreSQL at " + url.hostPort() + ": " + describe(e), e);
+        }
+        return map(e, ErrorContext.EMPTY, "connecting to " + where);
+    }
+
+    /**
+     * An error while doing {@code action} (e.g. "loading", "reading", "creating tables"), in {@code context}.
+     * COPY errors get their row ordinal and column from the server's CONTEXT line.
+     */
+    static DecantException map(SQLException e, ErrorContext context, String action) {
+        String state = state(e);
+        ErrorContext ctx = context;
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        if (server != null) {
+            if (server.getWhere() != null) {
+                Matcher m = COPY_WHERE.matcher(server.getWhere());
+                if (m.find()) {
+                    ctx = ctx.withRow(Long.parseLong(m.group(1)), ctx.rowKey());
+                    if (m.group(2) != null && ctx.column() == null) {
+                        ctx = ctx.withColumn(m.group(2));
+                    }
+                }
+            }
+            if (server.getColumn() != null && ctx.column() == null) {
+                ctx = ctx.withColumn(server.getColumn());
+            }
+            if (server.getDetail() != null) {
+                Matcher k = KEY_DETAIL.matcher(server.getDetail());
+                if (k.find() && ctx.rowKey() == null) {
+                    ctx = ctx.withRow(ctx.rowOrdinal(), k.group(1) + "=" + k.group(2));
+                }
+            }
+        }
+        return new DecantException(code(state), ctx, action + " failed: " + describe(e), e);
+    }
+
+    static ErrorCode code(String state) {
+        if (state.equals("42501")) {
+            return ErrorCode.PERMISSION_DENIED;
+        }
+        if (state.equals("3D000")) {
+            return ErrorCode.CONNECTION_FAILED;
+        }
+        if (state.startsWith("22")) {
+            // 22003 numeric_value_out_of_range, 22008 datetime_field_overflow, 22001 string too long
+            return state.equals("22003") || state.equals("22008") || state.equals("22001")
+                    ? ErrorCode.VALUE_OUT_OF_RANGE : ErrorCode.VALUE_INVALID;
+        }
+        if (state.startsWith("23")) {
+            return ErrorCode.CONSTRAINT_VIOLATION;
+        }
+        if (state.startsWith("08") || state.startsWith("57P0")) {
+            return ErrorCode.CONNECTION_FAILED;
+        }
+        if (state.startsWith("28")) {
+            return ErrorCode.PERMISSION_DENIED;
+        }
+        return ErrorCode.DATABASE_ERROR;
+    }
+
+    /** The message of {@code e} and of every exception chained with getNextException, each with its SQLState. */
+    static String describe(SQLException e) {
+        StringBuilder sb = new StringBuilder();
+        int guard = 0;
+        for (SQLException x = e; x != null && guard < 10; x = x.getNextException(), guard++) {
+            if (guard > 0) {
+                sb.append("; next: ");
+            }
+            sb.append(oneLine(x.getMessage()));
+            if (x.getSQLState() != null) {
+                sb.append(" (SQLState ").append(x.getSQLState()).append(')');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "(no message)" : s.strip().replace("\n  ", "; ").replace('\n', ' ');
+    }
+
+    private static String state(SQLException e) {
+        return e.getSQLState() == null ? "" : e.getSQLState();
+    }
+}

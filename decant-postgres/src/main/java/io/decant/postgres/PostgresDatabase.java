@@ -1,0 +1,286 @@
+package io.decant.postgres;
+
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.error.ErrorContext;
+import io.decant.core.schema.Column;
+import io.decant.core.schema.Table;
+import io.decant.core.schema.TableId;
+import io.decant.core.spi.OpenOptions;
+import io.decant.core.spi.RowStream;
+import io.decant.core.spi.SinkOptions;
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TableSink;
+import io.decant.core.spi.TargetDatabase;
+import io.decant.core.type.LogicalType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A PostgreSQL database as a source and a target. Catalog queries and DDL share one connection
+ * (opened on first use, used under this object's lock); every row stream and every sink has a
+ * connection of its own, so tables can be read and loaded in parallel.
+ */
+final class PostgresDatabase implements SourceDatabase, TargetDatabase {
+    private final PgConnector connector;
+    private final List<String> schemas;
+    private final PgSnapshot snapshot;
+    private Connection meta;
+
+    PostgresDatabase(PgUrl url, OpenOptions options) {
+        this.connector = new PgConnector(url);
+        this.schemas = options.schemas().isEmpty() ? List.of(PgNames.DEFAULT_SCHEMA) : options.schemas();
+        boolean shared = Boolean.parseBoolean(options.setting("postgres.snapshot", "true"));
+        this.snapshot = new PgSnapshot(connector, shared);
+        // Connect now: a wrong URL or password should fail at open, not at the first query.
+        meta();
+    }
+
+    private synchronized Connection meta() {
+        if (meta == null) {
+            meta = connector.open();
+        }
+        return meta;
+    }
+
+    @Override
+    public String displayUrl() {
+        return connector.url().display();
+    }
+
+    @Override
+    public synchronized String serverVersion() {
+        String v = queryString("SHOW server_version", "reading the server version");
+        int space = v.indexOf(' ');
+        return "PostgreSQL " + (space < 0 ? v : v.substring(0, space));
+    }
+
+    @Override
+    public synchronized List<Table> tables() {
+        try {
+            return PgCatalog.tables(meta(), schemas);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("discover"), "reading the catalog");
+        }
+    }
+
+    @Override
+    public synchronized List<String> checkNotes() {
+        List<String> notes = new ArrayList<>();
+        notes.add("server: " + serverVersion());
+        try (Statement s = meta().createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_user, r.rolsuper, current_setting('server_version_num')::int"
+                     + " FROM pg_catalog.pg_roles r WHERE r.rolname = current_user")) {
+            rs.next();
+            String user = rs.getString(1);
+            boolean superuser = rs.getBoolean(2);
+            int version = rs.getInt(3);
+            notes.add("connected as " + user + (superuser ? " (superuser)" : " (not a superuser)"));
+            boolean canDisable = superuser || version >= 150000 && queryBoolean(
+                    "SELECT pg_catalog.has_parameter_privilege('session_replication_role', 'SET')");
+            notes.add(canDisable ? "--disable-fk: possible (may set session_replication_role)"
+                    : "--disable-fk: not possible: role " + user + " is not a superuser"
+                    + (version >= 150000 ? " and has no SET privilege on session_replication_role" : ""));
+            for (String schema : schemas) {
+                notes.add(schemaNote(schema));
+            }
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("check"), "checking privileges");
+        }
+        notes.add("consistency: " + consistency());
+        return notes;
+    }
+
+    private String schemaNote(String schema) throws SQLException {
+        try (PreparedStatement ps = meta().prepareStatement("SELECT pg_catalog.has_schema_privilege(n.oid, 'CREATE'),"
+                + " pg_catalog.has_schema_privilege(n.oid, 'USAGE') FROM pg_catalog.pg_namespace n WHERE n.nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return "schema " + schema + ": does not exist (created by --create-schema if the role may CREATE in the database)";
+                }
+                return "schema " + schema + ": " + (rs.getBoolean(2) ? "usage allowed" : "NO usage privilege")
+                        + ", " + (rs.getBoolean(1) ? "CREATE allowed" : "CREATE not allowed (--create-schema will fail)");
+            }
+        }
+    }
+
+    @Override
+    public synchronized long countRows(Table table) {
+        try (Statement s = meta().createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + PgNames.table(table.id()))) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withTable(table.id().display()), "counting rows");
+        }
+    }
+
+    @Override
+    public RowStream read(Table table, List<Column> columns) {
+        return new PgRowStream(connector, table, columns, snapshot.id());
+    }
+
+    @Override
+    public String consistency() {
+        return snapshot.describe();
+    }
+
+    @Override
+    public TableId resolve(String name) {
+        return PgNames.tableId(schemas.get(0), name);
+    }
+
+    @Override
+    public String nativeType(LogicalType type) {
+        return PgTypeMapping.nativeType(type);
+    }
+
+    @Override
+    public synchronized void createTables(List<Table> tables) {
+        List<String> statements = new ArrayList<>();
+        Set<String> newSchemas = new LinkedHashSet<>();
+        List<String> existing = new ArrayList<>();
+        try {
+            for (Table t : tables) {
+                String schema = PgNames.schemaOf(t.id());
+                if (!queryBoolean("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?)", schema)) {
+                    newSchemas.add(schema);
+                } else if (queryBoolean("SELECT pg_catalog.to_regclass(?) IS NOT NULL", PgNames.table(t.id()))) {
+                    existing.add(t.id().display());
+                }
+            }
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("create"), "checking existing tables");
+        }
+        if (!existing.isEmpty()) {
+            throw new DecantException(ErrorCode.SCHEMA_MISMATCH, ErrorContext.EMPTY.withPhase("create"),
+                    "table" + (existing.size() > 1 ? "s " : " ") + String.join(", ", existing)
+                            + (existing.size() > 1 ? " already exist" : " already exists")
+                            + " in the target; drop " + (existing.size() > 1 ? "them" : "it") + " or load without --create-schema");
+        }
+        for (String s : newSchemas) {
+            statements.add("CREATE SCHEMA " + PgNames.quote(s));
+        }
+        for (Table t : tables) {
+            statements.add(PgDdl.createTable(t));
+        }
+        runInTransaction(statements, "creating tables");
+    }
+
+    @Override
+    public synchronized void createIndexesAndForeignKeys(List<Table> tables) {
+        List<String> statements = new ArrayList<>();
+        for (Table t : tables) {
+            statements.addAll(PgDdl.createIndexes(t));
+        }
+        for (Table t : tables) {
+            statements.addAll(PgDdl.addForeignKeys(t));
+        }
+        runInTransaction(statements, "creating indexes and foreign keys");
+    }
+
+    @Override
+    public synchronized void truncate(List<Table> tables) {
+        if (!tables.isEmpty()) {
+            runInTransaction(List.of(PgDdl.truncate(tables)), "truncating");
+        }
+    }
+
+    @Override
+    public TableSink openSink(Table table, List<Column> columns, SinkOptions options) {
+        return new PgTableSink(connector, table, columns, options);
+    }
+
+    @Override
+    public synchronized void afterLoad(Table table) {
+        try {
+            PgSequences.afterLoad(meta(), table);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("after load").withTable(table.id().display()),
+                    "moving sequences");
+        }
+    }
+
+    private void runInTransaction(List<String> statements, String action) {
+        Connection c = meta();
+        String current = null;
+        try {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements) {
+                    current = sql;
+                    s.execute(sql);
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase(action), action + " (" + firstLine(current) + ")");
+        } catch (RuntimeException e) {
+            rollbackQuietly(c);
+            throw e;
+        } finally {
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the connection is broken; the next use reports it
+            }
+        }
+    }
+
+    private static String firstLine(String sql) {
+        if (sql == null) {
+            return "";
+        }
+        int nl = sql.indexOf('\n');
+        return nl < 0 ? sql : sql.substring(0, nl).strip();
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is the one to report
+        }
+    }
+
+    private String queryString(String sql, String action) {
+        try (Statement s = meta().createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY, action);
+        }
+    }
+
+    private boolean queryBoolean(String sql, String... params) throws SQLException {
+        try (PreparedStatement ps = meta().prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        snapshot.close();
+        PgConnector.closeQuietly(meta);
+        meta = null;
+    }
+
+    @Override
+    public String toString() {
+        return "PostgreSQL " + displayUrl();
+    }
+}

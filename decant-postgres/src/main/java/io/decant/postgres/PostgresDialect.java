@@ -1,0 +1,36 @@
+package io.decant.postgres;
+
+import io.decant.core.spi.Dialect;
+import io.decant.core.spi.OpenOptions;
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TargetDatabase;
+import java.util.List;
+
+/** PostgreSQL and Supabase, registered through ServiceLoader. */
+public final class PostgresDialect implements Dialect {
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public List<String> urlForms() {
+        return List.of("postgres://user:pass@host:5432/db", "postgresql://user:pass@host:5432/db?sslmode=require",
+                "jdbc:postgresql://host:5432/db?user=...&password=...");
+    }
+
+    @Override
+    public boolean accepts(String url) {
+        return PgUrl.accepts(url);
+    }
+
+    @Override
+    public SourceDatabase openSource(String url, OpenOptions options) {
+        return new PostgresDatabase(PgUrl.parse(url), options);
+    }
+
+    @Override
+    public TargetDatabase openTarget(String url, OpenOptions options) {
+        return new PostgresDatabase(PgUrl.parse(url), options);
+    }
+}
