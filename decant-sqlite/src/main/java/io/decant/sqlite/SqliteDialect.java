@@ -1,0 +1,35 @@
+package io.decant.sqlite;
+
+import io.decant.core.spi.Dialect;
+import io.decant.core.spi.OpenOptions;
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TargetDatabase;
+import java.util.List;
+
+/** SQLite files, including Cloudflare D1 databases exported or copied from Wrangler's local state. */
+public final class SqliteDialect implements Dialect {
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public List<String> urlForms() {
+        return SqliteUrl.FORMS;
+    }
+
+    @Override
+    public boolean accepts(String url) {
+        return SqliteUrl.accepts(url);
+    }
+
+    @Override
+    public SourceDatabase openSource(String url, OpenOptions options) {
+        return new SqliteSource(SqliteUrl.parse(url));
+    }
+
+    @Override
+    public TargetDatabase openTarget(String url, OpenOptions options) {
+        return new SqliteTarget(SqliteUrl.parse(url));
+    }
+}

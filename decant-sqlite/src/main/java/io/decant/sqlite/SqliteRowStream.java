@@ -1,0 +1,131 @@
+package io.decant.sqlite;
+
+import io.decant.core.convert.ConversionException;
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorContext;
+import io.decant.core.spi.RowStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Rows of one table from one read-only connection inside one read transaction, forward only. The
+ * statement selects the requested columns and then any primary-key column not among them, so that
+ * an error can name the row by its key; those extra columns are read only when a value fails.
+ */
+final class SqliteRowStream implements RowStream {
+    private static final int KEY_PREVIEW = 40;
+
+    private final String table;
+    private final List<ReadPlan.Item> items;
+    private final ColumnDecoder[] decoders;
+    private final int width;
+    private final List<String> keyNames;
+    private final int[] keyPositions;
+    private final Connection connection;
+    private PreparedStatement statement;
+    private ResultSet rs;
+    private long rows;
+    private boolean closed;
+
+    SqliteRowStream(ReadPlan plan, Connection connection) {
+        this.table = plan.table();
+        this.items = plan.items();
+        this.decoders = plan.items().stream().map(ReadPlan.Item::decoder).toArray(ColumnDecoder[]::new);
+        this.width = decoders.length;
+        this.keyNames = plan.keyNames();
+        this.keyPositions = plan.keyPositions();
+        this.connection = connection;
+        try {
+            connection.setAutoCommit(false); // one read transaction: one snapshot of this table
+            statement = connection.prepareStatement(plan.sql());
+            rs = statement.executeQuery();
+        } catch (SQLException e) {
+            close();
+            throw SqliteErrors.wrap(e, ErrorContext.EMPTY.withPhase("read").withTable(table), "reading " + table);
+        }
+    }
+
+    @Override
+    public Object[] next() {
+        if (closed) {
+            return null;
+        }
+        int i = 0;
+        Object raw = null;
+        try {
+            if (!rs.next()) {
+                close();
+                return null;
+            }
+            Object[] row = new Object[width];
+            for (; i < width; i++) {
+                raw = rs.getObject(i + 1);
+                if (raw != null) {
+                    row[i] = decoders[i].decode(raw);
+                }
+            }
+            rows++;
+            return row;
+        } catch (ConversionException e) {
+            throw valueError(i, raw, e);
+        } catch (SQLException e) {
+            throw SqliteErrors.wrap(e, ErrorContext.EMPTY.withPhase("read").withTable(table).withRow(rows + 1, null),
+                    "reading " + table);
+        }
+    }
+
+    private DecantException valueError(int i, Object raw, ConversionException e) {
+        ReadPlan.Item item = items.get(i);
+        StorageClass sc = StorageClass.of(raw);
+        String declared = item.declared().isEmpty() ? "without declared type" : "declared " + item.declared();
+        ErrorContext ctx = ErrorContext.EMPTY.withPhase("read").withTable(table).withColumn(item.name())
+                .withRow(rows + 1, rowKey()).withValue(raw).withRule(e.rule());
+        return new DecantException(e.code(), ctx, e.getMessage() + "; the value's storage class was "
+                + sc.name() + ", in a column " + declared + " read as " + item.decoder().type());
+    }
+
+    /** {@code id=887}, or {@code a=1, b=x} for a composite key; null when the table has no key. */
+    private String rowKey() {
+        if (keyNames.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (int k = 0; k < keyNames.size(); k++) {
+                Object v = rs.getObject(keyPositions[k] + 1);
+                String s = v instanceof byte[] b ? "<" + b.length + " bytes>" : String.valueOf(v);
+                if (s.length() > KEY_PREVIEW) {
+                    s = s.substring(0, KEY_PREVIEW) + "...";
+                }
+                sb.append(k == 0 ? "" : ", ").append(keyNames.get(k)).append('=').append(s);
+            }
+        } catch (SQLException e) {
+            return null; // the key is a courtesy in a message that is already being built
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public long rowsRead() {
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        SqliteFiles.close(rs);
+        SqliteFiles.close(statement);
+        try {
+            connection.rollback(); // a read transaction: nothing to keep, and it releases the shared lock
+        } catch (SQLException ignored) {
+            // the connection is closed next either way
+        }
+        SqliteFiles.close(connection);
+    }
+}

@@ -1,0 +1,128 @@
+package io.decant.sqlite;
+
+import io.decant.core.schema.Column;
+import io.decant.core.schema.Table;
+import io.decant.core.schema.TableId;
+import io.decant.core.spi.SinkOptions;
+import io.decant.core.spi.TableSink;
+import io.decant.core.spi.TargetDatabase;
+import io.decant.core.type.LogicalType;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A SQLite file written to; created when missing. SQLite has one writer at a time, so every write
+ * (DDL, truncate, each sink) takes the file's write permit first: parallel table loads queue in the
+ * JVM instead of failing with SQLITE_BUSY. Another process writing the same file is waited for up
+ * to {@link SqliteFiles#BUSY_TIMEOUT_MS}.
+ */
+final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
+    private static final ConcurrentHashMap<Path, Semaphore> WRITE_PERMITS = new ConcurrentHashMap<>();
+    private final Semaphore writePermit;
+
+    SqliteTarget(SqliteUrl url) {
+        super(url, SqliteFiles.openReadWrite(url.file()));
+        this.writePermit = WRITE_PERMITS.computeIfAbsent(url.file().toAbsolutePath().normalize(), p -> new Semaphore(1));
+        try (Statement s = meta.createStatement()) {
+            s.execute("PRAGMA foreign_keys = ON");
+        } catch (SQLException e) {
+            close();
+            throw SqliteErrors.wrap(e, context(), "opening " + url.file());
+        }
+    }
+
+    @Override
+    public List<Table> tables() {
+        return discover();
+    }
+
+    /** SQLite has no schemas and matches names case-insensitively: an existing table keeps its spelling. */
+    @Override
+    public TableId resolve(String name) {
+        for (Table t : tables()) {
+            if (t.id().name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                return t.id();
+            }
+        }
+        return TableId.of(name);
+    }
+
+    @Override
+    public String nativeType(LogicalType type) {
+        return NativeTypes.declared(type);
+    }
+
+    @Override
+    public LogicalType storedType(LogicalType type) {
+        return NativeTypes.stored(type);
+    }
+
+    @Override
+    public void createTables(List<Table> tables) {
+        Set<String> parents = new HashSet<>();
+        tables().forEach(t -> parents.add(t.id().name().toLowerCase(Locale.ROOT)));
+        tables.forEach(t -> parents.add(t.id().name().toLowerCase(Locale.ROOT)));
+        List<String> ddl = tables.stream()
+                .map(t -> Ddl.createTable(t, name -> parents.contains(name.toLowerCase(Locale.ROOT)))).toList();
+        inWriteTransaction("creating tables", ddl);
+    }
+
+    /** Indexes only: foreign keys were declared by {@link #createTables} (see {@link Ddl}). */
+    @Override
+    public void createIndexesAndForeignKeys(List<Table> tables) {
+        inWriteTransaction("creating indexes", tables.stream().flatMap(t -> Ddl.createIndexes(t).stream()).toList());
+    }
+
+    @Override
+    public void truncate(List<Table> tables) {
+        inWriteTransaction("emptying tables",
+                tables.stream().map(t -> "DELETE FROM " + Sql.quote(t.id().name())).toList());
+    }
+
+    @Override
+    public TableSink openSink(Table table, List<Column> columns, SinkOptions options) {
+        return new SqliteSink(url, table, columns, options, writePermit);
+    }
+
+    private void inWriteTransaction(String doing, List<String> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        writePermit.acquireUninterruptibly();
+        try {
+            synchronized (this) {
+                String current = null;
+                try (Statement s = meta.createStatement()) {
+                    s.execute("BEGIN IMMEDIATE");
+                    try {
+                        for (String sql : statements) {
+                            current = sql;
+                            s.execute(sql);
+                        }
+                        s.execute("COMMIT");
+                    } catch (SQLException e) {
+                        s.execute("ROLLBACK");
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    throw SqliteErrors.wrap(e, context().withPhase("schema"),
+                            doing + (current == null ? "" : " (" + firstLine(current) + ")"));
+                }
+            }
+        } finally {
+            writePermit.release();
+        }
+    }
+
+    private static String firstLine(String sql) {
+        int nl = sql.indexOf('\n');
+        return nl < 0 ? sql : sql.substring(0, nl).trim();
+    }
+}
