@@ -18,7 +18,7 @@ import io.decant.core.type.LogicalType;
  * (integer: int64, real: float64, text: text, blob: bytes) to the column's type, so SQLite values
  * follow the same rules as every other source: an integer in a REAL column becomes the same double,
  * text in an INTEGER column is parsed strictly, REAL money in NUMERIC(10,2) is brought to scale 2
- * only where the rounding is the double's own noise ({@link RealDecimals}). A few pairs are refused with a reason of their
+ * only where the rounding is the double's own noise (core's {@code Conversions.Decimals.fit}). A few pairs are refused with a reason of their
  * own instead of core's generic "no conversion":
  * <ul>
  *   <li>an integer or real in a date/time column: epoch seconds, milliseconds and Julian days cannot
@@ -83,9 +83,6 @@ final class ColumnDecoder {
         }
         var conversion = conversions.find(from, type);
         Converter c = conversion.converter();
-        if (sc == StorageClass.REAL && type.hasFixedScale()) {
-            c = RealDecimals.toFixedScale(c, type);
-        }
         if (sc == StorageClass.INTEGER && conversion.isIdentity()) {
             // xerial returns an Integer for small values; int64's representation is Long.
             c = v -> v instanceof Integer i ? Long.valueOf(i.longValue()) : v;

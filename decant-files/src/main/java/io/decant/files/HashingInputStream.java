@@ -1,0 +1,66 @@
+package io.decant.files;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/** Counts and SHA-256-hashes the bytes read through it, so a file is verified in the same pass that decodes it. */
+final class HashingInputStream extends FilterInputStream {
+    private final MessageDigest digest = Sha256.newDigest();
+    private long bytes;
+
+    HashingInputStream(InputStream in) {
+        super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = in.read();
+        if (b >= 0) {
+            digest.update((byte) b);
+            bytes++;
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+            digest.update(b, off, n);
+            bytes += n;
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        // Skipped bytes would not be hashed; read them instead.
+        byte[] buf = new byte[8192];
+        long done = 0;
+        while (done < n) {
+            int r = read(buf, 0, (int) Math.min(buf.length, n - done));
+            if (r < 0) {
+                break;
+            }
+            done += r;
+        }
+        return done;
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    /** The hex digest; call once, at the end. */
+    String sha256() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,39 @@
+package io.decant.files;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+
+/** The one Jackson configuration for data files. */
+final class Json {
+    /**
+     * Limits are raised because rows are user data: a 30 MB bytea is 40 M base64 characters, and
+     * Jackson's default 20 M string limit would reject a valid export. Field-name canonicalization is
+     * off: JSON columns with many distinct keys would make every parser merge a growing symbol table.
+     * Streams are closed by decant, after fsync, never by Jackson.
+     */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(10_000)
+                    .maxNestingDepth(10_000)
+                    .build())
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(10_000).build())
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
+    /**
+     * For parsers over a byte stream (JSON arrays, backups). Jackson builds its byte-level UTF-8 parser,
+     * which reports byte offsets (needed to seek to a table inside a backup), only when field names
+     * are canonicalized; otherwise it decodes through a Reader. One such parser reads a whole file,
+     * so its symbol table is merged once per file, not once per row.
+     */
+    static final JsonFactory BYTES = FACTORY.rebuild().enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
+
+    private Json() {
+    }
+}
