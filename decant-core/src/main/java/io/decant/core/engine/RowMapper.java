@@ -142,7 +142,7 @@ public final class RowMapper {
             if (k > 0) {
                 sb.append(", ");
             }
-            sb.append(names[k]).append('=').append(ErrorContext.preview(row[indexes[k]]));
+            sb.append(names[k]).append('=').append(ErrorContext.keyValue(row[indexes[k]]));
         }
         return sb.toString();
     }

@@ -69,6 +69,18 @@ public record ErrorContext(
         return Redactor.global().redact(out.toString());
     }
 
+    /**
+     * A key value as it appears in {@code (row 1532, id=887)}: unquoted, but truncated, with control
+     * characters escaped and secrets redacted like {@link #preview}.
+     */
+    public static String keyValue(Object v) {
+        String p = preview(v);
+        if (p.length() >= 2 && p.charAt(0) == '\'' && p.indexOf('\'', 1) == p.length() - 1) {
+            return p.substring(1, p.length() - 1);
+        }
+        return p;
+    }
+
     /** {@code users.balance (row 1532, id=887)}, or an empty string when nothing is known. */
     public String place() {
         StringBuilder sb = new StringBuilder();

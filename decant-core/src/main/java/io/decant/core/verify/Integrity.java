@@ -192,7 +192,7 @@ final class Integrity {
                         sb.append(", ");
                     }
                     String name = columns.get(i);
-                    sb.append(name).append('=').append(Sensitive.column(name) ? Sensitive.REDACTED : ErrorContext.preview(row[idx[i]]));
+                    sb.append(name).append('=').append(Sensitive.column(name) ? Sensitive.REDACTED : ErrorContext.keyValue(row[idx[i]]));
                 }
                 examples.add(sb.toString());
             }

@@ -152,7 +152,7 @@ final class TableDiffer {
                 sb.append(", ");
             }
             String name = names.get(key[k]);
-            sb.append(name).append('=').append(Sensitive.column(name) ? Sensitive.REDACTED : show(row[key[k]]));
+            sb.append(name).append('=').append(Sensitive.column(name) ? Sensitive.REDACTED : ErrorContext.keyValue(row[key[k]]));
         }
         return sb.toString();
     }

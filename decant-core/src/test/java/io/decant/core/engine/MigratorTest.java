@@ -51,7 +51,7 @@ class MigratorTest {
         RecordingTarget dst = new RecordingTarget().add(USERS_DST);
         var e = assertThrows(Migrator.RunFailed.class, () -> migrate(src, dst, MigrationOptions.defaults()));
         assertEquals(ErrorCode.VALUE_INVALID, e.failure().code());
-        assertEquals("[VALUE_INVALID] users.approved (row 2, id='887'): integer 2 is not 0 or 1 (value '2')"
+        assertEquals("[VALUE_INVALID] users.approved (row 2, id=887): integer 2 is not 0 or 1 (value '2')"
                 + " [rule: boolean: 1/0, t/f, true/false (any case); NULL stays NULL]", e.failure().getMessage());
         assertTrue(dst.rows("users").isEmpty(), "nothing half-loaded");
         assertTrue(dst.events.contains("abort users"));
@@ -68,7 +68,7 @@ class MigratorTest {
         assertEquals(List.of("open users", "commit users", "open posts", "abort posts"), dst.events);
         assertEquals(1, dst.rows("users").size());
         assertTrue(dst.rows("posts").isEmpty());
-        assertEquals("[CONSTRAINT_VIOLATION] posts.id (row 2, id='11'): duplicate key", e.failure().getMessage());
+        assertEquals("[CONSTRAINT_VIOLATION] posts.id (row 2, id=11): duplicate key", e.failure().getMessage());
         assertEquals(TableResult.Status.LOADED, e.result().tables().get(0).status());
         assertEquals(TableResult.Status.FAILED, e.result().tables().get(1).status());
     }

@@ -71,13 +71,13 @@ class VerifierTest {
     void aDeletedRowIsNamed() {
         TableCheck c = usersCheck(verify(u -> u.remove(41), p -> { }));
         assertEquals(Status.FAIL, c.status());
-        assertEquals(List.of(new RowDiff("missing", "id='42'", List.of())), c.differences());
+        assertEquals(List.of(new RowDiff("missing", "id=42", List.of())), c.differences());
     }
 
     @Test
     void anExtraRowIsNamed() {
         TableCheck c = usersCheck(verify(u -> u.add(new Object[] {9999L, "x@example.com", BigDecimal.ONE, null}), p -> { }));
-        assertEquals(List.of(new RowDiff("extra", "id='9999'", List.of())), c.differences());
+        assertEquals(List.of(new RowDiff("extra", "id=9999", List.of())), c.differences());
     }
 
     @Test
@@ -87,7 +87,7 @@ class VerifierTest {
         assertEquals(Status.FAIL, c.checksum());
         RowDiff d = c.differences().get(0);
         assertEquals("changed", d.kind());
-        assertEquals("id='100'", d.key());
+        assertEquals("id=100", d.key());
         assertEquals(List.of(new RowDiff.ColumnDiff("seen_at", "'2024-03-10T08:01:40.000001Z'", "'2024-03-10T08:01:40.000002Z'")),
                 d.columns());
     }
@@ -104,10 +104,10 @@ class VerifierTest {
         IntegrityCheck dup = r.integrity().stream().filter(i -> i.kind().equals("duplicates") && i.subject().contains("email"))
                 .findFirst().orElseThrow();
         assertEquals(Status.FAIL, dup.status());
-        assertEquals(List.of("email='u7@example.com'"), dup.examples());
+        assertEquals(List.of("email=u7@example.com"), dup.examples());
         IntegrityCheck orphans = r.integrity().stream().filter(i -> i.kind().equals("orphans")).findFirst().orElseThrow();
         assertEquals(1, orphans.count());
-        assertEquals(List.of("user_id='77777'"), orphans.examples());
+        assertEquals(List.of("user_id=77777"), orphans.examples());
         assertEquals("SELECT count(*) FROM \"posts\" c WHERE c.\"user_id\" IS NOT NULL AND NOT EXISTS "
                 + "(SELECT 1 FROM \"users\" p WHERE p.\"id\" = c.\"user_id\")", orphans.sql());
         assertEquals(Status.FAIL, r.status());
