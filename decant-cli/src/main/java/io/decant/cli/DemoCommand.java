@@ -1,13 +1,118 @@
 package io.decant.cli;
 
+import io.decant.core.engine.MigrationOptions;
+import io.decant.core.engine.MigrationPlan;
+import io.decant.core.engine.MigrationResult;
+import io.decant.core.engine.Migrator;
+import io.decant.core.engine.Planner;
+import io.decant.core.engine.TargetView;
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.spi.Dialects;
+import io.decant.core.spi.OpenOptions;
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TargetDatabase;
+import io.decant.core.verify.Status;
+import io.decant.core.verify.Verifier;
+import io.decant.core.verify.VerifyOptions;
+import io.decant.core.verify.VerifyReport;
+import io.decant.sqlite.demo.D1AppGenerator;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+/**
+ * The whole story on a machine with nothing but a JDK: a generated D1-style SQLite database, an
+ * embedded PostgreSQL, the migration, and the proof.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generates a D1-style SQLite app database, migrates it into an embedded PostgreSQL and prints the summary.")
+        description = "Generates a D1-style SQLite app database, migrates it into an embedded PostgreSQL "
+                + "(or --to URL), verifies it and prints the summary.")
 final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--readings", paramLabel = "N", description = "Rows of the large readings table (default 20000).")
+    long readings = 20_000;
+
+    @Option(names = "--to", paramLabel = "URL", description = "A PostgreSQL database to use instead of the embedded one; "
+            + "it must be empty.")
+    String to;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the SQLite file and the report "
+            + "(default: a new temporary folder).")
+    Path dir;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Tables loaded at once (default 2).")
+    int jobs = 2;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw io.decant.core.error.DecantException.usage("demo is not wired yet");
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("decant-demo");
+        Path app = work.resolve("app.db");
+        err.println("demo: generating a D1-style app database with " + Format.count(readings) + " readings at " + app);
+        D1AppGenerator.generate(app, readings, 42);
+        EmbeddedPostgres embedded = null;
+        try {
+            String targetUrl = to;
+            if (targetUrl == null) {
+                err.println("demo: starting an embedded PostgreSQL");
+                embedded = EmbeddedPostgres.builder().start();
+                targetUrl = "postgres://postgres@localhost:" + embedded.getPort() + "/postgres";
+                createDatabase(embedded, "decant_demo");
+                targetUrl = "postgres://postgres@localhost:" + embedded.getPort() + "/decant_demo";
+            }
+            return run(app, targetUrl, work, out, err);
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
     }
+
+    private int run(Path app, String targetUrl, Path work, PrintWriter out, PrintWriter err) {
+        Dialects dialects = Dialects.installed();
+        MigrationOptions options = MigrationOptions.defaults().withCreateSchema(true).withJobs(Math.max(1, jobs));
+        MigrationResult result;
+        try (SourceDatabase source = dialects.openSource("sqlite:" + app, OpenOptions.DEFAULT);
+             TargetDatabase target = dialects.openTarget(targetUrl, OpenOptions.DEFAULT)) {
+            MigrationPlan plan = new Planner(options).plan(source, target);
+            result = new Migrator(options, new StderrProgress(err, Terminal.interactive())).run(plan, source, target);
+        }
+        out.println("Migrated " + app + " -> " + dialects.forUrl(targetUrl).name() + ":");
+        out.print(ResultView.text(result));
+        VerifyReport report;
+        try (SourceDatabase source = dialects.openSource("sqlite:" + app, OpenOptions.DEFAULT);
+             SourceDatabase target = dialects.openSource(targetUrl, OpenOptions.DEFAULT)) {
+            MigrationPlan plan = new Planner(MigrationOptions.defaults()).plan(source, TargetView.readBack(target));
+            report = new Verifier(VerifyOptions.defaults(), m -> { }).verify(plan, source, target);
+        }
+        Path reportFile = work.resolve("verification-report.json");
+        ReportFiles.write(reportFile, report);
+        out.println();
+        out.print(VerifyText.render(report));
+        out.println("report: " + reportFile + " (and " + ReportFiles.htmlPath(reportFile).getFileName() + ")");
+        out.flush();
+        return report.status() == Status.FAIL ? 1 : 0;
+    }
+
+    private static void createDatabase(EmbeddedPostgres pg, String name) {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name.toLowerCase(Locale.ROOT) + " TEMPLATE template0 ENCODING 'UTF8'");
+        } catch (SQLException e) {
+            throw new DecantException(ErrorCode.DATABASE_ERROR, "could not create the demo database: " + e.getMessage());
+        }
+    }
+
 }

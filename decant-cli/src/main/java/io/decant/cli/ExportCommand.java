@@ -45,14 +45,14 @@ final class ExportCommand implements Callable<Integer> {
         LoadOptions load = new LoadOptions();
         load.jobs = jobs;
         load.createSchema = true;
-        var options = Transfer.options(selection, load, true);
+        var options = Transfer.options(selection, load, true).withReplaceTables(true);
         try (SourceDatabase source = endpoints.source(from, common.schemas, Map.of())) {
             if (dryRun) {
                 return Transfer.run(source, null, options, true, common, spec.commandLine().getOut(),
                         spec.commandLine().getErr());
             }
             try (TargetDatabase target = endpoints.target("dir:" + endpoints.expand(out, "--out"),
-                    Map.of("format", format, "source", source.displayUrl(), "replace", "true"))) {
+                    Map.of("format", format, "source", source.displayUrl()))) {
                 return Transfer.run(source, target, options, false, common, spec.commandLine().getOut(),
                         spec.commandLine().getErr());
             }

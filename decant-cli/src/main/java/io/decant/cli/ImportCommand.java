@@ -34,7 +34,11 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         Endpoints endpoints = Endpoints.fromEnvironment();
         var options = Transfer.options(selection, load, load.createSchema);
-        try (SourceDatabase source = endpoints.source("dir:" + endpoints.expand(in, "--in"), common.schemas, Map.of());
+        String dir = endpoints.expand(in, "--in");
+        if (load.dryRun) {
+            FolderFiles.check(java.nio.file.Path.of(dir), spec.commandLine().getErr());
+        }
+        try (SourceDatabase source = endpoints.source("dir:" + dir, common.schemas, Map.of());
              TargetDatabase target = endpoints.target(to, Map.of())) {
             Transfer.confirmTruncate(load, target.displayUrl());
             return Transfer.run(source, target, options, load.dryRun, common, spec.commandLine().getOut(),

@@ -23,7 +23,7 @@ final class Transfer {
             throw DecantException.usage("--jobs must be at least 1");
         }
         return new MigrationOptions(sel.tables, sel.exclude, createSchema, load.truncateFirst, load.disableFk, load.jobs,
-                1000, ZoneOffset.UTC);
+                1000, ZoneOffset.UTC, false);
     }
 
     static void confirmTruncate(LoadOptions load, String target) {

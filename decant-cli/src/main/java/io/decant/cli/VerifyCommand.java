@@ -49,9 +49,18 @@ final class VerifyCommand implements Callable<Integer> {
         Endpoints endpoints = Endpoints.fromEnvironment();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String targetUrl = to != null ? to : from;
-        MigrationOptions options = MigrationOptions.defaults().withTables(selection.tables, selection.exclude);
         VerifyReport result;
+        if (to == null) {
+            String dir = endpoints.expand(from, "--from");
+            if (!isDirectory(dir)) {
+                throw io.decant.core.error.DecantException.usage("verify needs --to, unless --from is an export folder,"
+                        + " which then checks its files against its manifest; " + dir + " is not a folder");
+            }
+            result = FolderSelfCheck.run(Path.of(dir));
+            return finish(result, out, err);
+        }
+        String targetUrl = to;
+        MigrationOptions options = MigrationOptions.defaults().withTables(selection.tables, selection.exclude);
         try (SourceDatabase source = endpoints.source(from, common.schemas, Map.of());
              SourceDatabase target = endpoints.source(targetUrl, common.schemas, Map.of())) {
             MigrationPlan plan = new Planner(options).plan(source, TargetView.readBack(target));
@@ -63,6 +72,10 @@ final class VerifyCommand implements Callable<Integer> {
                 }
             }).verify(plan, source, target);
         }
+        return finish(result, out, err);
+    }
+
+    private int finish(VerifyReport result, PrintWriter out, PrintWriter err) {
         if (report != null) {
             ReportFiles.write(report, result);
             err.println("report: " + report + " and " + ReportFiles.htmlPath(report));

@@ -15,9 +15,11 @@ import java.util.List;
  * @param jobs         tables loaded at once
  * @param batchSize    rows handed from the reader thread to the writer at a time
  * @param naiveZone    zone of timestamps without offset where they must become instants
+ * @param replaceTables with createSchema: a target table that exists is replaced rather than an error
+ *                     (export folders, where a re-export replaces a table's files on commit)
  */
 public record MigrationOptions(List<String> tables, List<String> exclude, boolean createSchema, boolean truncateFirst,
-                               boolean disableFk, int jobs, int batchSize, ZoneId naiveZone) {
+                               boolean disableFk, int jobs, int batchSize, ZoneId naiveZone, boolean replaceTables) {
     public MigrationOptions {
         tables = List.copyOf(tables);
         exclude = List.copyOf(exclude);
@@ -30,26 +32,30 @@ public record MigrationOptions(List<String> tables, List<String> exclude, boolea
     }
 
     public static MigrationOptions defaults() {
-        return new MigrationOptions(List.of(), List.of(), false, false, false, 1, 1000, ZoneOffset.UTC);
+        return new MigrationOptions(List.of(), List.of(), false, false, false, 1, 1000, ZoneOffset.UTC, false);
     }
 
     public MigrationOptions withCreateSchema(boolean v) {
-        return new MigrationOptions(tables, exclude, v, truncateFirst, disableFk, jobs, batchSize, naiveZone);
+        return new MigrationOptions(tables, exclude, v, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables);
     }
 
     public MigrationOptions withTables(List<String> only, List<String> excluded) {
-        return new MigrationOptions(only, excluded, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone);
+        return new MigrationOptions(only, excluded, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables);
     }
 
     public MigrationOptions withTruncateFirst(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, v, disableFk, jobs, batchSize, naiveZone);
+        return new MigrationOptions(tables, exclude, createSchema, v, disableFk, jobs, batchSize, naiveZone, replaceTables);
     }
 
     public MigrationOptions withDisableFk(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, v, jobs, batchSize, naiveZone);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, v, jobs, batchSize, naiveZone, replaceTables);
+    }
+
+    public MigrationOptions withReplaceTables(boolean v) {
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, v);
     }
 
     public MigrationOptions withJobs(int v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, v, batchSize, naiveZone);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, v, batchSize, naiveZone, replaceTables);
     }
 }

@@ -177,7 +177,7 @@ public final class Planner {
         Table targetTable = existing.get(targetId);
         boolean create = options.createSchema();
         if (create) {
-            if (targetTable != null) {
+            if (targetTable != null && !options.replaceTables()) {
                 problems.add(ErrorCode.SCHEMA_MISMATCH, where, "target table " + targetId.display()
                         + " already exists; drop it, or load into it without --create-schema");
                 return null;

@@ -1,0 +1,110 @@
+package io.decant.core.spec;
+
+import io.decant.core.convert.Conversion;
+import io.decant.core.convert.ConversionException;
+import io.decant.core.convert.Conversions;
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.error.ErrorContext;
+import io.decant.core.type.Kind;
+import io.decant.core.type.LogicalType;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * Turns a {@link CastSpec} into a {@link Conversion} for a given source type, once, at plan time.
+ * A pair that cannot work (uuid to date) is an {@link ErrorCode#NO_CONVERSION} error then, not a
+ * failure on the first row. Every cast leaves NULL as NULL (the engine never hands NULL to a
+ * converter); a value the cast cannot take is a {@link ConversionException} whose rule says what
+ * the cast accepts.
+ *
+ * <p>Plain casts reuse {@link Conversions}: lossless, strict, and range-checked (INTEGER 0/1 ->
+ * boolean, text -> uuid, text -> json validated, text -> numeric(p,s)). Time formats and the named
+ * casts {@code epoch_s}, {@code epoch_ms} and {@code cents} live in {@link TimeCasts} and
+ * {@link CentsCast}.
+ */
+public final class Casts {
+    private Casts() {
+    }
+
+    /** Resolves with UTC as the zone of naive times unless the cast names its own. */
+    public static Conversion resolve(CastSpec cast, LogicalType from) {
+        return resolve(cast, from, ZoneOffset.UTC);
+    }
+
+    /**
+     * @param specZone the spec's {@code zone}: naive times are read in it unless the cast has its own
+     * @throws DecantException {@link ErrorCode#NO_CONVERSION} when the cast cannot apply to {@code from}
+     */
+    public static Conversion resolve(CastSpec cast, LogicalType from, ZoneId specZone) {
+        ZoneId zone = cast.zone() != null ? cast.zone() : specZone;
+        Conversion c = switch (cast.target().kind()) {
+            case TYPE -> toType(cast, from, cast.outputType(), zone);
+            case EPOCH -> TimeCasts.epoch(cast, from, ((CastSpec.Epoch) cast.target()).unit(), zone);
+            case CENTS -> CentsCast.of(cast, from);
+        };
+        return new Conversion(c.from(), c.to(), c.converter(), "cast " + cast.spelling() + ": " + c.rule());
+    }
+
+    private static Conversion toType(CastSpec cast, LogicalType from, LogicalType to, ZoneId zone) {
+        if (cast.format() != null) {
+            return TimeCasts.toTime(cast, from, to, zone);
+        }
+        Conversions conversions = new Conversions(zone);
+        if (!conversions.exists(from, to)) {
+            throw impossible(cast, from, hint(from, to));
+        }
+        return conversions.find(from, to);
+    }
+
+    private static String hint(LogicalType from, LogicalType to) {
+        boolean toTime = to.kind() == Kind.TIMESTAMPTZ || to.kind() == Kind.TIMESTAMP || to.kind() == Kind.DATE;
+        if (toTime && (from.kind().isInteger() || from.kind() == Kind.DECIMAL || from.kind().isFloat())) {
+            return "; a number needs format: epoch_s, epoch_ms or sqlite (Julian day)";
+        }
+        return "";
+    }
+
+    static DecantException impossible(CastSpec cast, LogicalType from, String why) {
+        return new DecantException(ErrorCode.NO_CONVERSION, ErrorContext.EMPTY.withPhase("plan"),
+                "cast " + cast.spelling() + " cannot apply to a " + from + " column" + why);
+    }
+
+    /**
+     * A spec constant ({@code default:}) in the representation of {@code to}, converted once at plan
+     * time. YAML gives Boolean, Long, BigDecimal or String; each goes through the same lossless
+     * conversions as a column of that type would, so {@code default: 0.1} for a float64 column is
+     * accepted and {@code default: 1.5} for an int32 column is not.
+     *
+     * @throws DecantException {@link ErrorCode#SPEC_INVALID} naming the constant and the rule it breaks
+     */
+    public static Object constant(Object value, LogicalType to, ZoneId zone) {
+        if (value == null) {
+            return null;
+        }
+        LogicalType from;
+        if (value instanceof Boolean) {
+            from = LogicalType.BOOLEAN;
+        } else if (value instanceof Long) {
+            from = LogicalType.INT64;
+        } else if (value instanceof BigDecimal) {
+            from = LogicalType.DECIMAL;
+        } else if (value instanceof String) {
+            from = LogicalType.TEXT;
+        } else {
+            throw new IllegalArgumentException("not a spec constant: " + value.getClass().getName());
+        }
+        Conversions conversions = new Conversions(zone);
+        if (!conversions.exists(from, to)) {
+            throw new DecantException(ErrorCode.SPEC_INVALID, "the constant " + ErrorContext.preview(value)
+                    + " (" + from + ") cannot become " + to);
+        }
+        try {
+            return conversions.find(from, to).converter().convert(value);
+        } catch (ConversionException e) {
+            throw new DecantException(ErrorCode.SPEC_INVALID, ErrorContext.EMPTY.withRule(e.rule()),
+                    "the constant " + ErrorContext.preview(value) + " is not a valid " + to + ": " + e.getMessage());
+        }
+    }
+}

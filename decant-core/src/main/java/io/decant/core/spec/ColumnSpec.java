@@ -1,0 +1,30 @@
+package io.decant.core.spec;
+
+import io.decant.core.type.LogicalType;
+
+/**
+ * What happens to one source column. Every component is optional ({@code null} or {@code false}
+ * when absent). For each row the engine computes: the source value, or {@code value} when given;
+ * then {@code cast}; then {@code default} when the result is NULL.
+ *
+ * @param to           the target column's name, taken as written (naming does not apply to it)
+ * @param cast         how the value is converted
+ * @param value        a JEXL expression over the source row that replaces the value (see {@link Expressions})
+ * @param type         the declared result type of {@code value}, when it cannot be inferred
+ * @param defaultValue a constant for NULL results: Boolean, Long, BigDecimal or String as YAML reads
+ *                     it; converted to the column's output type at plan time ({@link Casts#constant})
+ * @param skip         the column is not migrated
+ * @param asText       an unsupported source type is read as the database's text form
+ * @param ref          the name of a remapped table ({@code ids}) whose ids this column holds; it is
+ *                     rewritten through that table's mapping, like a declared foreign key
+ */
+public record ColumnSpec(String to, CastSpec cast, String value, LogicalType type, Object defaultValue, boolean skip,
+                         boolean asText, String ref) {
+
+    public static final ColumnSpec NONE = new ColumnSpec(null, null, null, null, null, false, false, null);
+
+    /** Whether the column is copied as it is (modulo naming). */
+    public boolean isPlain() {
+        return equals(NONE);
+    }
+}

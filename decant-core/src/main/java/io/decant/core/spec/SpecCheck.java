@@ -1,0 +1,282 @@
+package io.decant.core.spec;
+
+import io.decant.core.error.DecantException;
+import io.decant.core.schema.Column;
+import io.decant.core.schema.Table;
+import io.decant.core.type.LogicalType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Checks a spec against the source's tables, before any row is read: every table, column and key
+ * the spec names exists; every expression compiles over the real column types; every cast and
+ * default fits the type it will meet; no two names collide after naming; unsupported columns are
+ * opted in. Problems carry the spec's YAML path and line, like the loader's.
+ */
+public final class SpecCheck {
+    private final Spec spec;
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Problems problems = new Problems();
+
+    private SpecCheck(Spec spec, List<Table> sourceTables) {
+        this.spec = spec;
+        for (Table t : sourceTables) {
+            tables.put(t.id().display(), t);
+        }
+    }
+
+    /** Every problem, sorted by line; empty when the spec fits the source. */
+    public static List<SpecProblem> against(Spec spec, List<Table> sourceTables) {
+        SpecCheck c = new SpecCheck(spec, sourceTables);
+        c.run();
+        return c.problems.sorted();
+    }
+
+    /** Like {@link #against}, but throws one {@link io.decant.core.error.ErrorCode#SPEC_INVALID} error listing them. */
+    public static void orThrow(Spec spec, List<Table> sourceTables) {
+        List<SpecProblem> found = against(spec, sourceTables);
+        if (!found.isEmpty()) {
+            throw Problems.exception(found.get(0).file(), found);
+        }
+    }
+
+    /**
+     * A table by the spec's name for it: {@code auth.users} or {@code users}. Names are matched
+     * exactly, as the spec's settings are looked up exactly: a near miss is reported, not guessed.
+     */
+    Table find(String name) {
+        Table t = tables.get(name);
+        if (t != null) {
+            return t;
+        }
+        List<Table> hits = new ArrayList<>();
+        for (Table x : tables.values()) {
+            if (x.name().equals(name)) {
+                hits.add(x);
+            }
+        }
+        return hits.size() == 1 ? hits.get(0) : null;
+    }
+
+    private void run() {
+        for (int i = 0; i < spec.exclude().size(); i++) {
+            knownTable(spec.exclude().get(i), "exclude[" + i + "]");
+        }
+        spec.tables().forEach((name, t) -> {
+            Table table = knownTable(name, "tables." + name);
+            if (table != null && !spec.isExcluded(name)) {
+                new TableCheck(name, t, table).run();
+            }
+        });
+        for (Table table : tables.values()) {
+            if (!spec.tables().containsKey(table.id().display()) && !spec.tables().containsKey(table.name())
+                    && !spec.isExcluded(table.id().display()) && !spec.isExcluded(table.name())) {
+                new TableCheck(table.id().display(), TableSpec.NONE, table).run();
+            }
+        }
+        tableNames();
+        spec.ids().forEach(this::ids);
+    }
+
+    private Table knownTable(String name, String path) {
+        Table t = find(name);
+        if (t == null) {
+            problem(path, "the source has no table " + name + Suggest.hint(name, tableNames(tables.values())));
+        }
+        return t;
+    }
+
+    private static List<String> tableNames(java.util.Collection<Table> ts) {
+        return ts.stream().map(t -> t.id().display()).toList();
+    }
+
+    /** Tables that become target tables (not excluded, not merged) must not collide after naming. */
+    private void tableNames() {
+        List<String> kept = new ArrayList<>();
+        Map<String, String> renames = new LinkedHashMap<>();
+        Map<String, String> merges = new LinkedHashMap<>();
+        for (Table t : tables.values()) {
+            String name = t.id().display();
+            TableSpec ts = spec.tables().containsKey(name) ? spec.table(name) : spec.table(t.name());
+            if (spec.isExcluded(name) || spec.isExcluded(t.name())) {
+                continue;
+            }
+            if (ts.isMerge()) {
+                merges.put(spec.tables().containsKey(name) ? name : t.name(), ts.into());
+                continue;
+            }
+            kept.add(t.name());
+            if (ts.isRename()) {
+                renames.put(t.name(), ts.into());
+            }
+        }
+        NameMapper.Result r = NameMapper.map(kept, renames, spec.naming());
+        for (NameMapper.Collision c : r.collisions()) {
+            problem(spec.tables().containsKey(c.second()) ? "tables." + c.second() : "tables",
+                    "tables " + c.message() + "; rename one with into");
+        }
+        merges.forEach((table, into) -> {
+            if (!r.targets().containsValue(into) && find(into) == null) {
+                problem("tables." + table + ".into", "merge target " + into + " is neither a source table nor the"
+                        + " new name of one" + Suggest.hint(into, r.targets().values()));
+            }
+        });
+    }
+
+    private void ids(String table, IdSpec ids) {
+        String at = "ids." + table;
+        Table t = knownTable(table, at);
+        if (t != null) {
+            if (t.primaryKey().size() != 1) {
+                problem(at, "remapping ids needs a one-column primary key; " + table + " has "
+                        + (t.primaryKey().isEmpty() ? "none" : "(" + String.join(", ", t.primaryKey()) + ")"));
+            }
+            if (ids.legacyColumn() != null && t.findColumn(ids.legacyColumn()).isPresent()) {
+                problem(at + ".legacy_column", "legacy column " + ids.legacyColumn() + " is already a column of " + table);
+            }
+            if (ids.match() != null) {
+                knownColumn(t, ids.match().sourceColumn(), at + ".match" + (ids.match().sourceColumn()
+                        .equals(ids.match().column()) ? ".column" : ".source_column"));
+            }
+            if (ids.http() != null && ids.http().body() != null) {
+                Matcher m = IdsParser.PLACEHOLDER.matcher(ids.http().body());
+                while (m.find()) {
+                    knownColumn(t, m.group(1), at + ".http.body");
+                }
+            }
+        }
+        for (int i = 0; i < ids.references().size(); i++) {
+            Reference r = ids.references().get(i);
+            Table rt = knownTable(r.table(), at + ".references[" + i + "]");
+            if (rt != null) {
+                knownColumn(rt, r.column(), at + ".references[" + i + "]");
+            }
+        }
+    }
+
+    /** Exact names only: {@link Table#findColumn} forgives case, but the spec's settings are keyed exactly. */
+    Column knownColumn(Table t, String name, String path) {
+        for (Column c : t.columns()) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        problem(path, "table " + t.id().display() + " has no column " + name + Suggest.hint(name, t.columnNames()));
+        return null;
+    }
+
+    void problem(String path, String message) {
+        problems.add(spec.locate(path), message);
+    }
+
+    /** The checks of one table's columns. */
+    private final class TableCheck {
+        private final String name;
+        private final TableSpec ts;
+        private final Table table;
+        private final String at;
+        private final Map<String, LogicalType> types = new LinkedHashMap<>();
+
+        TableCheck(String name, TableSpec ts, Table table) {
+            this.name = name;
+            this.ts = ts;
+            this.table = table;
+            this.at = "tables." + name;
+            for (Column c : table.columns()) {
+                types.put(c.name(), c.type());
+            }
+        }
+
+        void run() {
+            ts.columns().keySet().forEach(c -> knownColumn(table, c, at + ".columns." + c));
+            for (int i = 0; i < ts.key().size(); i++) {
+                knownColumn(table, ts.key().get(i), at + ".key");
+            }
+            if (ts.where() != null) {
+                try {
+                    Expressions.compileCondition(ts.where(), types, null);
+                } catch (DecantException e) {
+                    problem(at + ".where", e.detail());
+                }
+            }
+            List<String> kept = new ArrayList<>();
+            Map<String, String> renames = new LinkedHashMap<>();
+            for (Column c : table.columns()) {
+                ColumnSpec cs = ts.columns().containsKey(c.name()) ? ts.column(c.name()) : ColumnSpec.NONE;
+                column(c, cs);
+                if (!cs.skip()) {
+                    kept.add(c.name());
+                    if (cs.to() != null) {
+                        renames.put(c.name(), cs.to());
+                    }
+                }
+            }
+            NameMapper.Result r = NameMapper.map(kept, renames, spec.naming());
+            for (NameMapper.Collision c : r.collisions()) {
+                problem(at + ".columns." + c.second(), "columns " + c.message() + "; rename one with to");
+            }
+            ts.add().forEach((added, a) -> {
+                String path = at + ".add." + added;
+                if (r.targets().containsValue(added)) {
+                    problem(path, "added column " + added + " is also the new name of a source column");
+                }
+                output(a.value(), a.type(), a.cast(), null, path, null);
+            });
+        }
+
+        private void column(Column c, ColumnSpec cs) {
+            String path = at + ".columns." + c.name();
+            if (cs.skip()) {
+                return;
+            }
+            if (!c.isSupported() && !cs.asText()) {
+                problem(path, "column " + name + "." + c.name() + " has the unsupported type " + c.sourceType()
+                        + " (" + c.unsupported() + "); add as_text: true or skip: true");
+                return;
+            }
+            if (c.isSupported() && cs.asText()) {
+                problem(path + ".as_text", "as_text is for unsupported types; " + c.name() + " is " + c.type()
+                        + ", write cast: text to make it text");
+            }
+            if (cs.ref() != null && find(cs.ref()) == null) {
+                problem(path + ".ref", "the source has no table " + cs.ref());
+            }
+            output(cs.value(), cs.type(), cs.cast(), cs.defaultValue(), path, c.type());
+        }
+
+        /** Compiles the expression (if any), resolves the cast and converts the default: the column's whole chain. */
+        private LogicalType output(String value, LogicalType declared, CastSpec cast, Object dflt, String path,
+                                   LogicalType sourceType) {
+            LogicalType type = null;
+            if (value != null) {
+                try {
+                    type = Expressions.compile(value, types, declared, spec.zone(), null).resultType();
+                } catch (DecantException e) {
+                    problem(path + ".value", e.detail());
+                    return LogicalType.TEXT;
+                }
+            } else {
+                type = sourceType; // an unsupported column read as_text carries TEXT already
+            }
+            if (cast != null) {
+                try {
+                    type = Casts.resolve(cast, type, spec.zone()).to();
+                } catch (DecantException e) {
+                    problem(path + ".cast", e.detail());
+                    return type;
+                }
+            }
+            if (dflt != null) {
+                try {
+                    Casts.constant(dflt, type, spec.zone());
+                } catch (DecantException e) {
+                    problem(path + ".default", e.detail());
+                }
+            }
+            return type;
+        }
+    }
+}
