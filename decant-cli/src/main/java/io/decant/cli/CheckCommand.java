@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Connects, reports server versions, privileges needed and tables seen.")
 final class CheckCommand implements Callable<Integer> {
-    @Option(names = "--from", required = true, paramLabel = "URL")
+    @Option(names = "--from", paramLabel = "URL", description = "Source (default: the spec's source).")
     String from;
 
     @Option(names = "--to", paramLabel = "URL")
@@ -26,16 +26,18 @@ final class CheckCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    picocli.CommandLine.Model.CommandSpec cmd;
 
     record EndpointView(String role, String url, String version, List<String> tables, List<String> notes) {
     }
 
     @Override
     public Integer call() {
+        var spec = SpecFile.load(common.spec);
+        String to = SpecFile.to(this.to, spec, false);
         Endpoints endpoints = Endpoints.fromEnvironment();
         List<EndpointView> views = new ArrayList<>();
-        try (SourceDatabase source = endpoints.source(from, common.schemas, Map.of())) {
+        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of())) {
             views.add(view("source", source));
         }
         if (to != null) {
@@ -43,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
                 views.add(view("target", target));
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = cmd.commandLine().getOut();
         if (common.output == OutputFormat.JSON) {
             out.println(Json.write(Map.of("endpoints", views)));
         } else {

@@ -53,12 +53,12 @@ final class DemoCommand implements Callable<Integer> {
     int jobs = 2;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = cmd.commandLine().getOut();
+        PrintWriter err = cmd.commandLine().getErr();
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("decant-demo");
         Path app = work.resolve("app.db");
         err.println("demo: generating a D1-style app database with " + Format.count(readings) + " readings at " + app);

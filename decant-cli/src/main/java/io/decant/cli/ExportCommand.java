@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Writes every table to an export folder: manifest.json and one JSONL (or JSON) file per table.")
 final class ExportCommand implements Callable<Integer> {
-    @Option(names = "--from", required = true, paramLabel = "URL")
+    @Option(names = "--from", paramLabel = "URL", description = "Source (default: the spec's source).")
     String from;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The export folder.")
@@ -34,27 +34,28 @@ final class ExportCommand implements Callable<Integer> {
     SelectionOptions selection;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
     public Integer call() {
         if (!format.equals("jsonl") && !format.equals("json")) {
             throw io.decant.core.error.DecantException.usage("--format must be jsonl or json, not " + format);
         }
+        var spec = SpecFile.load(common.spec);
         Endpoints endpoints = Endpoints.fromEnvironment();
         LoadOptions load = new LoadOptions();
         load.jobs = jobs;
         load.createSchema = true;
-        var options = Transfer.options(selection, load, true).withReplaceTables(true);
-        try (SourceDatabase source = endpoints.source(from, common.schemas, Map.of())) {
+        var options = Transfer.options(selection, load, true, spec).withReplaceTables(true);
+        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of())) {
             if (dryRun) {
-                return Transfer.run(source, null, options, true, common, spec.commandLine().getOut(),
-                        spec.commandLine().getErr());
+                return Transfer.run(source, null, options, spec, true, common, cmd.commandLine().getOut(),
+                        cmd.commandLine().getErr());
             }
             try (TargetDatabase target = endpoints.target("dir:" + endpoints.expand(out, "--out"),
                     Map.of("format", format, "source", source.displayUrl()))) {
-                return Transfer.run(source, target, options, false, common, spec.commandLine().getOut(),
-                        spec.commandLine().getErr());
+                return Transfer.run(source, target, options, spec, false, common, cmd.commandLine().getOut(),
+                        cmd.commandLine().getErr());
             }
         }
     }

@@ -15,7 +15,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, paramLabel = "DIR", description = "The export folder.")
     String in;
 
-    @Option(names = "--to", required = true, paramLabel = "URL")
+    @Option(names = "--to", paramLabel = "URL", description = "Target (default: the spec's target).")
     String to;
 
     @Mixin
@@ -28,21 +28,22 @@ final class ImportCommand implements Callable<Integer> {
     LoadOptions load;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
     public Integer call() {
+        var spec = SpecFile.load(common.spec);
         Endpoints endpoints = Endpoints.fromEnvironment();
-        var options = Transfer.options(selection, load, load.createSchema);
+        var options = Transfer.options(selection, load, load.createSchema, spec);
         String dir = endpoints.expand(in, "--in");
         if (load.dryRun) {
-            FolderFiles.check(java.nio.file.Path.of(dir), spec.commandLine().getErr());
+            FolderFiles.check(java.nio.file.Path.of(dir), cmd.commandLine().getErr());
         }
         try (SourceDatabase source = endpoints.source("dir:" + dir, common.schemas, Map.of());
-             TargetDatabase target = endpoints.target(to, Map.of())) {
+             TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), Map.of())) {
             Transfer.confirmTruncate(load, target.displayUrl());
-            return Transfer.run(source, target, options, load.dryRun, common, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            return Transfer.run(source, target, options, spec, load.dryRun, common, cmd.commandLine().getOut(),
+                    cmd.commandLine().getErr());
         }
     }
 }

@@ -20,7 +20,7 @@ public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandLine.Model.CommandSpec cmd;
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -72,7 +72,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        cmd.commandLine().usage(cmd.commandLine().getOut());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -12,10 +12,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Streams a source into a target directly, in foreign-key order, one transaction per table.")
 final class MigrateCommand implements Callable<Integer> {
-    @Option(names = "--from", required = true, paramLabel = "URL", description = "Source: database URL or export folder.")
+    @Option(names = "--from", paramLabel = "URL", description = "Source: database URL or export folder (default: the spec's source).")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "URL", description = "Target database URL.")
+    @Option(names = "--to", paramLabel = "URL", description = "Target database URL (default: the spec's target).")
     String to;
 
     @Mixin
@@ -28,17 +28,18 @@ final class MigrateCommand implements Callable<Integer> {
     LoadOptions load;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
     public Integer call() {
+        var spec = SpecFile.load(common.spec);
         Endpoints endpoints = Endpoints.fromEnvironment();
-        var options = Transfer.options(selection, load, load.createSchema);
-        try (SourceDatabase source = endpoints.source(from, common.schemas, Map.of());
-             TargetDatabase target = endpoints.target(to, Map.of())) {
+        var options = Transfer.options(selection, load, load.createSchema, spec);
+        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of());
+             TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), Map.of())) {
             Transfer.confirmTruncate(load, target.displayUrl());
-            return Transfer.run(source, target, options, load.dryRun, common, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            return Transfer.run(source, target, options, spec, load.dryRun, common, cmd.commandLine().getOut(),
+                    cmd.commandLine().getErr());
         }
     }
 }

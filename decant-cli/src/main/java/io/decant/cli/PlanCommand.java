@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "The dry run: tables in load order, row counts, each column's source, logical and target type and cast.")
 final class PlanCommand implements Callable<Integer> {
-    @Option(names = "--from", required = true, paramLabel = "URL")
+    @Option(names = "--from", paramLabel = "URL", description = "Source (default: the spec's source).")
     String from;
 
     @Option(names = "--to", paramLabel = "URL", description = "Target, to show target types and check the schema.")
@@ -28,18 +28,20 @@ final class PlanCommand implements Callable<Integer> {
     SelectionOptions selection;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
     public Integer call() {
+        var spec = SpecFile.load(common.spec);
         Endpoints endpoints = Endpoints.fromEnvironment();
         LoadOptions load = new LoadOptions();
         load.createSchema = createSchema;
-        var options = Transfer.options(selection, load, createSchema);
-        try (SourceDatabase source = endpoints.source(from, common.schemas, Map.of());
-             TargetDatabase target = to == null ? null : endpoints.target(to, Map.of())) {
-            return Transfer.run(source, target, options, true, common, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+        var options = Transfer.options(selection, load, createSchema, spec);
+        String targetUrl = SpecFile.to(to, spec, false);
+        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of());
+             TargetDatabase target = targetUrl == null ? null : endpoints.target(targetUrl, Map.of())) {
+            return Transfer.run(source, target, options, spec, true, common, cmd.commandLine().getOut(),
+                    cmd.commandLine().getErr());
         }
     }
 }

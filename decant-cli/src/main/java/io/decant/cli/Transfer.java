@@ -11,19 +11,19 @@ import io.decant.core.error.ErrorCode;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.spi.TargetDatabase;
 import java.io.PrintWriter;
-import java.time.ZoneOffset;
 
 /** What migrate, export, import and demo share: plan, confirm, run, print the summary. */
 final class Transfer {
     private Transfer() {
     }
 
-    static MigrationOptions options(SelectionOptions sel, LoadOptions load, boolean createSchema) {
+    static MigrationOptions options(SelectionOptions sel, LoadOptions load, boolean createSchema,
+                                    io.decant.core.spec.Spec spec) {
         if (load.jobs < 1) {
             throw DecantException.usage("--jobs must be at least 1");
         }
         return new MigrationOptions(sel.tables, sel.exclude, createSchema, load.truncateFirst, load.disableFk, load.jobs,
-                1000, ZoneOffset.UTC, false);
+                1000, spec.zone(), false);
     }
 
     static void confirmTruncate(LoadOptions load, String target) {
@@ -37,9 +37,9 @@ final class Transfer {
     }
 
     /** Plans and (unless dry run) runs; prints the plan or the summary on {@code out}. Returns the exit code. */
-    static int run(SourceDatabase source, TargetDatabase target, MigrationOptions options, boolean dryRun,
-                   CommonOptions common, PrintWriter out, PrintWriter err) {
-        MigrationPlan plan = new Planner(options).plan(source, target);
+    static int run(SourceDatabase source, TargetDatabase target, MigrationOptions options, io.decant.core.spec.Spec spec,
+                   boolean dryRun, CommonOptions common, PrintWriter out, PrintWriter err) {
+        MigrationPlan plan = new Planner(options, spec).plan(source, target);
         if (dryRun) {
             PlanView view = PlanView.of(plan, tp -> rows(source, tp));
             out.print(common.output == OutputFormat.JSON ? Json.write(view) + "\n" : view.text());

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = "Compares source and target through the same plan: row counts, content checksums down to the row, "
                 + "orphans, duplicates and NULLs. Exit 0 when everything matched, 1 when something differs.")
 final class VerifyCommand implements Callable<Integer> {
-    @Option(names = "--from", required = true, paramLabel = "URL|DIR")
+    @Option(names = "--from", paramLabel = "URL|DIR", description = "Source (default: the spec's source).")
     String from;
 
     @Option(names = "--to", paramLabel = "URL|DIR", description = "The target; without it an export folder checks itself.")
@@ -42,13 +42,16 @@ final class VerifyCommand implements Callable<Integer> {
     SelectionOptions selection;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
     public Integer call() throws Exception {
+        var spec = SpecFile.load(common.spec);
+        String from = SpecFile.from(this.from, spec);
+        String to = SpecFile.to(this.to, spec, false);
         Endpoints endpoints = Endpoints.fromEnvironment();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = cmd.commandLine().getOut();
+        PrintWriter err = cmd.commandLine().getErr();
         VerifyReport result;
         if (to == null) {
             String dir = endpoints.expand(from, "--from");
@@ -61,9 +64,10 @@ final class VerifyCommand implements Callable<Integer> {
         }
         String targetUrl = to;
         MigrationOptions options = MigrationOptions.defaults().withTables(selection.tables, selection.exclude);
+        options = new MigrationOptions(options.tables(), options.exclude(), false, false, false, 1, 1000, spec.zone(), false);
         try (SourceDatabase source = endpoints.source(from, common.schemas, Map.of());
              SourceDatabase target = endpoints.source(targetUrl, common.schemas, Map.of())) {
-            MigrationPlan plan = new Planner(options).plan(source, TargetView.readBack(target));
+            MigrationPlan plan = new Planner(options, spec).plan(source, TargetView.readBack(target));
             VerifyOptions vo = VerifyOptions.defaults().withChecksums(!skipChecksum);
             result = new Verifier(vo, m -> {
                 synchronized (err) {

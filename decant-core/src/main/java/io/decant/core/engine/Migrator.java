@@ -64,7 +64,7 @@ public final class Migrator {
         for (TablePlan tp : tables) {
             TableResult r = results.get(tp.name());
             ordered.add(r != null ? r : new TableResult(tp.name(), tp.target().id().display(),
-                    TableResult.Status.CANCELLED, 0, 0, 0, "not started: an earlier table failed"));
+                    TableResult.Status.CANCELLED, 0, 0, 0, "not started: an earlier table failed", List.of()));
         }
         MigrationResult result = new MigrationResult(plan.source(), plan.target(), ordered,
                 (System.nanoTime() - start) / 1e9, plan.notes());

@@ -11,6 +11,8 @@ import io.decant.core.schema.Index;
 import io.decant.core.schema.LoadOrder;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
+import io.decant.core.spec.Spec;
+import io.decant.core.spec.SpecCheck;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.spi.TargetDatabase;
 import java.util.ArrayList;
@@ -19,21 +21,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * Decides everything about a run before a row moves: which tables, in which order, and for every
- * column its source, its target and its conversion. Every problem found is reported at once.
+ * target column where its value comes from and how it is converted. The spec shapes the source
+ * ({@link Shaper}); the target's declared types add the last, lossless conversion. Every problem
+ * found is reported at once.
  */
 public final class Planner {
     private final MigrationOptions options;
+    private final Spec spec;
     private final Conversions conversions;
 
     public Planner(MigrationOptions options) {
+        this(options, Spec.empty());
+    }
+
+    public Planner(MigrationOptions options, Spec spec) {
         this.options = options;
-        this.conversions = new Conversions(options.naiveZone());
+        this.spec = spec;
+        this.conversions = new Conversions(spec.zone());
     }
 
     /** Plans reading {@code source} into {@code target}; {@code target} may be null for a source-only plan. */
@@ -50,8 +61,36 @@ public final class Planner {
     public MigrationPlan plan(SourceDatabase source, TargetView target) {
         Problems problems = new Problems();
         List<MigrationPlan.Skipped> skipped = new ArrayList<>();
-        List<Table> selected = select(source.tables(), skipped, problems);
+        List<Table> all = source.tables();
+        SpecCheck.orThrow(spec, all);
+        List<Table> selected = select(all, skipped, problems);
         problems.throwIfAny();
+
+        Shaper shaper = new Shaper(spec);
+        Map<String, Shaper.Shaped> receivers = new LinkedHashMap<>();
+        List<Shaper.Shaped> merged = new ArrayList<>();
+        for (Table s : selected) {
+            Shaper.Shaped shaped = shaper.shape(s, problems);
+            if (shaped.tableSpec().isMerge()) {
+                merged.add(shaped);
+            } else {
+                receivers.put(shaped.targetName(), shaped);
+            }
+        }
+        Map<String, List<MergePart>> merges = new LinkedHashMap<>();
+        for (Shaper.Shaped m : merged) {
+            Shaper.Shaped receiver = receivers.get(m.tableSpec().into());
+            if (receiver == null) {
+                problems.add(ErrorCode.SPEC_INVALID, ErrorContext.EMPTY.withTable(m.source().id().display())
+                        .withLocation(spec.locate("tables." + m.source().id().display() + ".into").toString()),
+                        "merges into " + m.tableSpec().into() + ", but no migrated source table becomes "
+                                + m.tableSpec().into());
+                continue;
+            }
+            merges.computeIfAbsent(receiver.targetName(), k -> new ArrayList<>()).add(new MergePart(m, source));
+            skipped.add(new MigrationPlan.Skipped(m.source().id().display(), "merged into " + receiver.targetName()
+                    + " by " + String.join(", ", m.tableSpec().key())));
+        }
 
         Map<TableId, Table> existing = new HashMap<>();
         if (target != null) {
@@ -60,18 +99,25 @@ public final class Planner {
             }
         }
         Map<TableId, TableId> targetIds = new LinkedHashMap<>();
-        for (Table s : selected) {
-            targetIds.put(s.id(), target == null ? s.id() : target.resolve(s.name()));
+        Map<TableId, Shaper.Shaped> shapedBySource = new LinkedHashMap<>();
+        for (Shaper.Shaped s : receivers.values()) {
+            targetIds.put(s.source().id(), target == null ? TableId.of(s.targetName()) : target.resolve(s.targetName()));
+            shapedBySource.put(s.source().id(), s);
         }
         Map<TableId, TablePlan> byTarget = new LinkedHashMap<>();
-        for (Table s : selected) {
-            TablePlan tp = planTable(s, targetIds, existing, target, problems);
+        for (Shaper.Shaped s : receivers.values()) {
+            List<MergePart> parts = merges.getOrDefault(s.targetName(), List.of());
+            TablePlan tp = planTable(s, parts, targetIds, shapedBySource, existing, target, problems);
             if (tp != null) {
                 byTarget.put(tp.target().id(), tp);
             }
         }
         problems.throwIfAny();
+        return order(source, target, byTarget, skipped, problems);
+    }
 
+    private MigrationPlan order(SourceDatabase source, TargetView target, Map<TableId, TablePlan> byTarget,
+                                List<MigrationPlan.Skipped> skipped, Problems problems) {
         LoadOrder order = LoadOrder.of(byTarget.values().stream().map(TablePlan::target).toList());
         List<String> notes = new ArrayList<>();
         List<List<TablePlan>> groups = new ArrayList<>();
@@ -103,31 +149,15 @@ public final class Planner {
         for (Table t : all) {
             byName.put(t.id().display(), t);
         }
-        Set<String> only = new TreeSet<>();
-        for (String n : options.tables()) {
-            Table t = find(byName, n);
-            if (t == null) {
-                problems.add(ErrorCode.UNKNOWN_TABLE, ErrorContext.EMPTY.withTable(n),
-                        "--tables names " + n + ", which the source does not have; it has " + byName.keySet());
-            } else {
-                only.add(t.id().display());
-            }
-        }
-        Set<String> excluded = new TreeSet<>();
-        for (String n : options.exclude()) {
-            Table t = find(byName, n);
-            if (t == null) {
-                problems.add(ErrorCode.UNKNOWN_TABLE, ErrorContext.EMPTY.withTable(n),
-                        "--exclude names " + n + ", which the source does not have; it has " + byName.keySet());
-            } else {
-                excluded.add(t.id().display());
-            }
-        }
+        Set<String> only = names("--tables", options.tables(), byName, problems);
+        Set<String> excluded = names("--exclude", options.exclude(), byName, problems);
         List<Table> selected = new ArrayList<>();
         for (Table t : all) {
             String name = t.id().display();
             if (excluded.contains(name)) {
                 skipped.add(new MigrationPlan.Skipped(name, "excluded"));
+            } else if (spec.isExcluded(name)) {
+                skipped.add(new MigrationPlan.Skipped(name, "excluded by the spec"));
             } else if (!only.isEmpty() && !only.contains(name)) {
                 skipped.add(new MigrationPlan.Skipped(name, "not in --tables"));
             } else {
@@ -135,6 +165,20 @@ public final class Planner {
             }
         }
         return selected;
+    }
+
+    private static Set<String> names(String option, List<String> given, Map<String, Table> byName, Problems problems) {
+        Set<String> out = new TreeSet<>();
+        for (String n : given) {
+            Table t = find(byName, n);
+            if (t == null) {
+                problems.add(ErrorCode.UNKNOWN_TABLE, ErrorContext.EMPTY.withTable(n),
+                        option + " names " + n + ", which the source does not have; it has " + byName.keySet());
+            } else {
+                out.add(t.id().display());
+            }
+        }
+        return out;
     }
 
     private static Table find(Map<String, Table> byName, String name) {
@@ -150,66 +194,63 @@ public final class Planner {
         return null;
     }
 
-    private TablePlan planTable(Table source, Map<TableId, TableId> targetIds, Map<TableId, Table> existing,
+    private TablePlan planTable(Shaper.Shaped s, List<MergePart> merges, Map<TableId, TableId> targetIds,
+                                Map<TableId, Shaper.Shaped> shapedBySource, Map<TableId, Table> existing,
                                 TargetView target, Problems problems) {
+        Table source = s.source();
         ErrorContext where = ErrorContext.EMPTY.withPhase("plan").withTable(source.id().display());
-        List<String> notes = new ArrayList<>();
-        List<Column> readable = new ArrayList<>();
-        for (Column c : source.columns()) {
-            if (!c.isSupported()) {
-                problems.add(ErrorCode.UNSUPPORTED_TYPE, where.withColumn(c.name()), "type " + c.sourceType()
-                        + " is not supported (" + c.unsupported() + "); say as_text or skip for this column in the spec");
-            } else if (c.identity() == Column.Identity.COMPUTED) {
-                notes.add("column " + c.name() + " is computed by the source database and not copied");
-            } else {
-                readable.add(c);
-            }
+        List<String> notes = new ArrayList<>(s.notes());
+        List<ShapedColumn> shaped = new ArrayList<>(s.columns());
+        for (MergePart m : merges) {
+            shaped.addAll(m.columns(s, problems));
+            notes.add("columns " + m.columnNames() + " merged from " + m.shaped.source().id().display() + " by "
+                    + String.join(", ", m.shaped.tableSpec().key()) + " (the merged table is held in memory by key)");
         }
         TableId targetId = targetIds.get(source.id());
-        if (target == null) {
-            List<ColumnPlan> cols = new ArrayList<>();
-            for (int i = 0; i < readable.size(); i++) {
-                Column c = readable.get(i);
-                cols.add(ColumnPlan.copy(c, i, c, null, Conversion.identity(c.type())));
-            }
-            return new TablePlan(source, source, cols, false, source.rowEstimate(), notes);
-        }
-        Table targetTable = existing.get(targetId);
+        Table targetTable;
         boolean create = options.createSchema();
-        if (create) {
-            if (targetTable != null && !options.replaceTables()) {
+        if (target == null) {
+            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, null, notes);
+            create = false;
+        } else if (create) {
+            if (existing.containsKey(targetId) && !options.replaceTables()) {
                 problems.add(ErrorCode.SCHEMA_MISMATCH, where, "target table " + targetId.display()
                         + " already exists; drop it, or load into it without --create-schema");
                 return null;
             }
-            targetTable = derive(source, readable, targetId, targetIds, target, notes);
-        } else if (targetTable == null) {
-            problems.add(ErrorCode.UNKNOWN_TABLE, where, "target has no table " + targetId.display()
-                    + "; create it (the application's schema migrations, or --create-schema)");
-            return null;
+            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, target, notes);
+        } else {
+            targetTable = existing.get(targetId);
+            if (targetTable == null) {
+                problems.add(ErrorCode.UNKNOWN_TABLE, where, "target has no table " + targetId.display()
+                        + "; create it (the application's schema migrations, or --create-schema)");
+                return null;
+            }
         }
         List<ColumnPlan> cols = new ArrayList<>();
-        for (int index = 0; index < readable.size(); index++) {
-            Column s = readable.get(index);
-            var t = targetTable.findColumn(s.name());
+        for (ShapedColumn sc : shaped) {
+            Optional<Column> t = exactOrFolded(targetTable, sc.name());
             if (t.isEmpty()) {
-                problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(s.name()), "target table " + targetId.display()
-                        + " has no column " + s.name() + "; it has " + targetTable.columnNames());
+                problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(sc.name()), "target table "
+                        + targetId.display() + " has no column " + sc.name() + "; it has " + targetTable.columnNames());
                 continue;
             }
             Column tc = t.get();
-            if (tc.identity() == Column.Identity.COMPUTED) {
-                problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(s.name()), "target column " + tc.name()
+            if (tc.identity() == Column.Identity.COMPUTED && !create) {
+                problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(sc.name()), "target column " + tc.name()
                         + " is computed by the target database and cannot be loaded");
                 continue;
             }
-            if (!conversions.exists(s.type(), tc.type())) {
-                problems.add(ErrorCode.NO_CONVERSION, where.withColumn(s.name()), "no conversion from " + s.type()
-                        + " (" + s.sourceType() + ") to " + tc.type() + " (" + tc.sourceType() + ")");
+            if (!conversions.exists(sc.type(), tc.type())) {
+                problems.add(ErrorCode.NO_CONVERSION, where.withColumn(sc.name()), "no conversion from " + sc.type()
+                        + (sc.source() != null ? " (" + sc.source().sourceType() + ")" : "") + " to " + tc.type()
+                        + " (" + tc.sourceType() + "); a cast in the spec can say how");
                 continue;
             }
-            cols.add(ColumnPlan.copy(s, index, tc, create ? target.nativeType(tc.type()) : tc.sourceType(),
-                    conversions.find(s.type(), tc.type())));
+            Conversion conversion = sc.cast().then(conversions.find(sc.type(), tc.type()));
+            Object ifNull = sc.ifNull() == null ? null : conversions.find(sc.type(), tc.type()).converter().convert(sc.ifNull());
+            String nativeType = target == null ? null : create ? target.nativeType(tc.type()) : tc.sourceType();
+            cols.add(new ColumnPlan(sc.source(), tc, nativeType, sc.value(), conversion, ifNull, sc.origin()));
         }
         for (Column tc : targetTable.columns()) {
             boolean fed = cols.stream().anyMatch(cp -> cp.target().name().equals(tc.name()));
@@ -218,26 +259,172 @@ public final class Planner {
                         + (tc.nullable() ? "NULL or its default" : "its default, or the load fails (NOT NULL)"));
             }
         }
-        return new TablePlan(source, targetTable, cols, create, source.rowEstimate(), notes);
+        TablePlan.Finisher finisher = merges.isEmpty() ? null : () -> {
+            List<String> out = new ArrayList<>();
+            for (MergePart m : merges) {
+                long unclaimed = m.index().unclaimed();
+                if (unclaimed > 0) {
+                    out.add(unclaimed + " rows of " + m.index().tableName() + " found no row in " + targetId.display()
+                            + " to merge into and were not migrated");
+                }
+            }
+            return out;
+        };
+        return new TablePlan(source, s.read(), targetTable, cols, s.filter(), s.filterText(), finisher, create,
+                source.rowEstimate(), notes);
     }
 
-    /** The table decant creates: the source's columns in the target's stored types, FKs pointing at target names. */
-    private static Table derive(Table source, List<Column> readable, TableId targetId, Map<TableId, TableId> targetIds,
-                                TargetView target, List<String> notes) {
-        List<Column> cols = readable.stream().map(c -> c.withType(target.storedType(c.type()))).toList();
+    private static Optional<Column> exactOrFolded(Table t, String name) {
+        for (Column c : t.columns()) {
+            if (c.name().equals(name)) {
+                return Optional.of(c);
+            }
+        }
+        return t.findColumn(name);
+    }
+
+    /**
+     * The table decant creates: the shaped columns in the target's stored types, the source's keys,
+     * indexes and foreign keys under their new names; what no longer maps is dropped and noted.
+     */
+    private static Table derive(Table source, List<ShapedColumn> shaped, TableId targetId, Map<TableId, TableId> targetIds,
+                                Map<TableId, Shaper.Shaped> shapedBySource, TargetView target, List<String> notes) {
+        List<Column> cols = new ArrayList<>();
+        Map<String, String> renamed = new HashMap<>();
+        for (ShapedColumn sc : shaped) {
+            var type = target == null ? sc.type() : target.storedType(sc.type());
+            Column.Identity identity = sc.source() != null && sc.value() instanceof ValueSource.FromColumn
+                    && sc.cast().isIdentity() ? sc.source().identity() : Column.Identity.NONE;
+            cols.add(new Column(sc.name(), sc.source() != null ? sc.source().sourceType() : null, type, sc.nullable(),
+                    identity == Column.Identity.COMPUTED ? Column.Identity.NONE : identity));
+            if (sc.source() != null) {
+                renamed.put(sc.source().name(), sc.name());
+            }
+        }
+        List<String> pk = mapAll(source.primaryKey(), renamed);
+        if (pk == null) {
+            pk = List.of();
+            if (!source.primaryKey().isEmpty()) {
+                notes.add("primary key " + source.primaryKey() + " not created: not all of its columns are copied");
+            }
+        }
+        List<Index> indexes = new ArrayList<>();
+        for (Index ix : source.indexes()) {
+            List<String> c = mapAll(ix.columns(), renamed);
+            if (c != null) {
+                indexes.add(new Index(ix.name(), c, ix.unique(), ix.constraint()));
+            }
+        }
         List<ForeignKey> fks = new ArrayList<>();
         for (ForeignKey fk : source.foreignKeys()) {
             TableId parent = targetIds.get(fk.refTable());
-            if (parent == null) {
-                notes.add("foreign key " + fk.columns() + " -> " + fk.refTable().display()
-                        + " not created: the parent table is not migrated");
+            List<String> c = mapAll(fk.columns(), renamed);
+            Shaper.Shaped parentShape = shapedBySource.get(fk.refTable());
+            List<String> rc = parentShape == null ? null : mapAll(fk.refColumns(), renamedColumns(parentShape));
+            if (parent == null || c == null || rc == null) {
+                notes.add("foreign key " + fk.columns() + " -> " + fk.refTable().display() + fk.refColumns()
+                        + " not created: " + (parent == null ? "the parent table is not migrated" : "a column is not copied"));
                 continue;
             }
-            fks.add(new ForeignKey(fk.name(), fk.columns(), parent, fk.refColumns(), fk.deferrable(), fk.onDelete(),
-                    fk.onUpdate()));
+            fks.add(new ForeignKey(fk.name(), c, parent, rc, fk.deferrable(), fk.onDelete(), fk.onUpdate()));
         }
-        List<Index> indexes = source.indexes();
-        return new Table(targetId, cols, source.primaryKey(), indexes, fks, source.rowEstimate());
+        return new Table(targetId, cols, pk, indexes, fks, source.rowEstimate());
+    }
+
+    private static Map<String, String> renamedColumns(Shaper.Shaped s) {
+        Map<String, String> m = new HashMap<>();
+        for (ShapedColumn sc : s.columns()) {
+            if (sc.source() != null) {
+                m.put(sc.source().name(), sc.name());
+            }
+        }
+        return m;
+    }
+
+    private static List<String> mapAll(List<String> names, Map<String, String> renamed) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            String r = renamed.get(n);
+            if (r == null) {
+                return null;
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** One table merged into a receiving table. */
+    private final class MergePart {
+        final Shaper.Shaped shaped;
+        final SourceDatabase source;
+        private MergeIndex index;
+        private List<String> columnNames = List.of();
+
+        MergePart(Shaper.Shaped shaped, SourceDatabase source) {
+            this.shaped = shaped;
+            this.source = source;
+        }
+
+        MergeIndex index() {
+            return index;
+        }
+
+        List<String> columnNames() {
+            return columnNames;
+        }
+
+        /** The merged columns, each looked up by the receiving row's key. */
+        List<ShapedColumn> columns(Shaper.Shaped receiver, Problems problems) {
+            var ts = shaped.tableSpec();
+            List<String> readNames = shaped.read().stream().map(Column::name).toList();
+            int[] keyIdx = ts.key().stream().mapToInt(readNames::indexOf).toArray();
+            // The receiving side's key: the receiver's written columns named by keyTargets, read back from its source row.
+            List<String> receiverRead = receiver.read().stream().map(Column::name).toList();
+            int[] receiverKey = new int[ts.keyTargets().size()];
+            for (int i = 0; i < receiverKey.length; i++) {
+                String targetCol = ts.keyTargets().get(i);
+                ShapedColumn rc = receiver.columns().stream().filter(c -> c.name().equals(targetCol)).findFirst().orElse(null);
+                if (rc == null || !(rc.value() instanceof ValueSource.FromColumn f)) {
+                    problems.add(ErrorCode.SPEC_INVALID, ErrorContext.EMPTY.withTable(shaped.source().id().display()),
+                            "merge key " + ts.key().get(i) + " -> " + targetCol + ": " + receiver.targetName()
+                                    + " has no copied column " + targetCol + " to match on");
+                    return List.of();
+                }
+                receiverKey[i] = f.index();
+            }
+            List<ShapedColumn> values = shaped.columns().stream().filter(c -> !ts.key().contains(
+                    c.source() == null ? "" : c.source().name())).toList();
+            List<ColumnPlan> mergedPlans = new ArrayList<>();
+            for (ShapedColumn c : values) {
+                mergedPlans.add(new ColumnPlan(c.source(), new Column(c.name(), null, c.type(), true, null), null, c.value(),
+                        c.cast(), c.ifNull(), c.origin()));
+            }
+            TablePlan mergedPlan = new TablePlan(shaped.source(), shaped.read(),
+                    new Table(TableId.of(shaped.targetName()), mergedPlans.stream().map(ColumnPlan::target).toList(),
+                            List.of(), List.of(), List.of(), -1),
+                    mergedPlans, shaped.filter(), shaped.filterText(), null, false, -1, List.of());
+            index = new MergeIndex(source, shaped.source(), shaped.read(), keyIdx, new RowMapper(mergedPlan));
+            MergeIndex idx = index;
+            List<ShapedColumn> out = new ArrayList<>();
+            columnNames = values.stream().map(ShapedColumn::name).toList();
+            for (int j = 0; j < values.size(); j++) {
+                int col = j;
+                ShapedColumn c = values.get(j);
+                ValueSource.RowFunction f = row -> {
+                    Object[] key = new Object[receiverKey.length];
+                    for (int k = 0; k < key.length; k++) {
+                        key[k] = row[receiverKey[k]];
+                    }
+                    Object[] merged = idx.lookup(key);
+                    return merged == null ? null : merged[col];
+                };
+                // The merged row's values are already cast; only the receiving target's conversion remains.
+                out.add(new ShapedColumn(null, c.name(), new ValueSource.Computed(f, "merged from "
+                        + shaped.source().id().display()), Conversion.identity(c.type()), null, true,
+                        "merged from " + shaped.source().id().display() + "." + (c.source() == null ? c.name() : c.source().name())));
+            }
+            return out;
+        }
     }
 
     /** Problems found while planning; thrown together so that a user fixes them in one round. */
@@ -246,6 +433,10 @@ public final class Planner {
 
         void add(ErrorCode code, ErrorContext where, String detail) {
             found.add(new DecantException(code, where, detail));
+        }
+
+        void add(DecantException e) {
+            found.add(e);
         }
 
         void throwIfAny() {

@@ -8,6 +8,7 @@ import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.spi.TableSink;
 import io.decant.core.spi.TargetDatabase;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -83,20 +84,22 @@ final class TableLoader {
             if (failure != null) {
                 throw failure;
             }
+            List<String> notes = plan.finisher() == null ? List.of() : plan.finisher().finish();
+            notes.forEach(listener::message);
             written = sink.commit();
             committed = true;
             bytes = sink.bytesWritten();
             target.afterLoad(plan.target());
-            TableResult r = result(plan, TableResult.Status.LOADED, written, bytes, start, null);
+            TableResult r = result(plan, TableResult.Status.LOADED, written, bytes, start, null, notes);
             listener.tableFinished(plan, r);
             return r;
         } catch (Cancelled c) {
-            TableResult r = result(plan, TableResult.Status.CANCELLED, 0, 0, start, "cancelled: another table failed");
+            TableResult r = result(plan, TableResult.Status.CANCELLED, 0, 0, start, "cancelled: another table failed", List.of());
             listener.tableFinished(plan, r);
             return r;
         } catch (Throwable t) {
             DecantException e = asDecant(t, where);
-            TableResult r = result(plan, TableResult.Status.FAILED, 0, 0, start, e.getMessage());
+            TableResult r = result(plan, TableResult.Status.FAILED, 0, 0, start, e.getMessage(), List.of());
             listener.tableFinished(plan, r);
             throw new LoadFailure(r, e);
         } finally {
@@ -155,9 +158,9 @@ final class TableLoader {
     }
 
     private static TableResult result(TablePlan plan, TableResult.Status status, long rows, long bytes, long start,
-                                      String error) {
+                                      String error, List<String> notes) {
         return new TableResult(plan.name(), plan.target().id().display(), status, rows, bytes,
-                (System.nanoTime() - start) / 1e9, error);
+                (System.nanoTime() - start) / 1e9, error, notes);
     }
 
     static DecantException asDecant(Throwable t, ErrorContext where) {

@@ -8,12 +8,13 @@ import java.util.List;
  * One table of a plan: read {@code read} columns of {@code source}, keep the rows {@code filter}
  * accepts, compute each target column, write {@code target}.
  *
- * @param filter rows for which it returns false are not migrated; null keeps every row
+ * @param filter   rows for which it returns false are not migrated; null keeps every row
+ * @param finisher checks after the last row, or null
  * @param create whether decant creates the target table
  * @param notes  what a user should know: skipped columns, dropped foreign keys, cycles
  */
 public record TablePlan(Table source, List<Column> read, Table target, List<ColumnPlan> columns, RowFilter filter,
-                        String filterText, boolean create, long sourceRows, List<String> notes) {
+                        String filterText, Finisher finisher, boolean create, long sourceRows, List<String> notes) {
     public TablePlan {
         read = List.copyOf(read);
         columns = List.copyOf(columns);
@@ -23,8 +24,8 @@ public record TablePlan(Table source, List<Column> read, Table target, List<Colu
     /** The plain plan: every read column copied, as the planner makes it without a spec. */
     public TablePlan(Table source, Table target, List<ColumnPlan> columns, boolean create, long sourceRows,
                      List<String> notes) {
-        this(source, columns.stream().map(ColumnPlan::source).toList(), target, columns, null, null, create, sourceRows,
-                notes);
+        this(source, columns.stream().map(ColumnPlan::source).toList(), target, columns, null, null, null, create,
+                sourceRows, notes);
     }
 
     public List<Column> sourceColumns() {
@@ -37,6 +38,15 @@ public record TablePlan(Table source, List<Column> read, Table target, List<Colu
 
     public String name() {
         return source.id().display();
+    }
+
+    /**
+     * Runs after every row was read and before the commit: checks that need the whole table (merged
+     * rows that found no receiving row). Returns notes for the summary, or throws to abort the table.
+     */
+    @FunctionalInterface
+    public interface Finisher {
+        List<String> finish();
     }
 
     /** A row filter compiled at plan time. */

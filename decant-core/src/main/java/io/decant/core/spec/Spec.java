@@ -26,7 +26,7 @@ public record Spec(String source, String target, List<String> exclude, Naming na
                    ZoneId zone, Map<String, TableSpec> tables, Map<String, IdSpec> ids, int mappingRetentionDays,
                    Map<String, SpecLocation> locations) {
 
-    public static final int DEFAULT_MAPPING_RETENTION_DAYS = 30;
+    public static final int DEFAULT_MAPPING_RETENTION_DAYS = 90;
     public static final String NO_FILE = "(no spec)";
 
     public Spec {

@@ -1,0 +1,124 @@
+package io.decant.core.engine;
+
+import io.decant.core.convert.Conversion;
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.error.ErrorContext;
+import io.decant.core.schema.Column;
+import io.decant.core.schema.Table;
+import io.decant.core.spec.AddedColumn;
+import io.decant.core.spec.Casts;
+import io.decant.core.spec.ColumnSpec;
+import io.decant.core.spec.CompiledExpression;
+import io.decant.core.spec.Expressions;
+import io.decant.core.spec.Spec;
+import io.decant.core.spec.TableSpec;
+import io.decant.core.type.LogicalType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a table's spec to its source columns, once, at plan time: which columns are read, and for
+ * each column written its name, value (copied, computed by an expression, or a constant), the
+ * spec's cast and the default for NULL. Per column the order is: value, then cast, then default.
+ */
+final class Shaper {
+    private final Spec spec;
+
+    Shaper(Spec spec) {
+        this.spec = spec;
+    }
+
+    /** A source table as the spec shapes it. */
+    record Shaped(Table source, TableSpec tableSpec, String targetName, List<Column> read, List<ShapedColumn> columns,
+                  TablePlan.RowFilter filter, String filterText, List<String> notes) {
+    }
+
+    Shaped shape(Table source, Planner.Problems problems) {
+        String name = source.id().display();
+        TableSpec ts = spec.table(name);
+        ErrorContext where = ErrorContext.EMPTY.withPhase("plan").withTable(name);
+        List<String> notes = new ArrayList<>();
+        List<Column> read = new ArrayList<>();
+        for (Column c : source.columns()) {
+            ColumnSpec cs = ts.column(c.name());
+            if (c.identity() == Column.Identity.COMPUTED) {
+                notes.add("column " + c.name() + " is computed by the source database and not copied");
+            } else if (!c.isSupported() && !cs.asText()) {
+                if (cs.skip()) {
+                    notes.add("column " + c.name() + " (" + c.sourceType() + ") skipped by the spec");
+                } else {
+                    problems.add(ErrorCode.UNSUPPORTED_TYPE, where.withColumn(c.name()), "type " + c.sourceType()
+                            + " is not supported (" + c.unsupported() + "); say as_text or skip for this column in the spec");
+                }
+            } else {
+                read.add(c.isSupported() ? c : c.withType(LogicalType.TEXT));
+            }
+        }
+        Map<String, LogicalType> inputs = new LinkedHashMap<>();
+        read.forEach(c -> inputs.put(c.name(), c.type()));
+        List<ShapedColumn> out = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            Column c = read.get(i);
+            ColumnSpec cs = ts.column(c.name());
+            if (cs.skip()) {
+                notes.add("column " + c.name() + " skipped by the spec");
+                continue;
+            }
+            String target = cs.to() != null ? cs.to() : spec.naming().apply(c.name());
+            try {
+                out.add(column(c, i, target, cs, inputs, source, "tables." + name + ".columns." + c.name()));
+            } catch (DecantException e) {
+                problems.add(e.within(where.withColumn(c.name())));
+            }
+        }
+        for (Map.Entry<String, AddedColumn> e : ts.add().entrySet()) {
+            try {
+                out.add(added(e.getKey(), e.getValue(), inputs, "tables." + name + ".add." + e.getKey()));
+            } catch (DecantException ex) {
+                problems.add(ex.within(where.withColumn(e.getKey())));
+            }
+        }
+        TablePlan.RowFilter filter = null;
+        if (ts.where() != null) {
+            try {
+                CompiledExpression cond = Expressions.compileCondition(ts.where(), inputs,
+                        spec.locate("tables." + name + ".where"));
+                filter = row -> Boolean.TRUE.equals(cond.eval(row));
+                notes.add("rows kept where " + ts.where());
+            } catch (DecantException e) {
+                problems.add(e.within(where));
+            }
+        }
+        String targetName = ts.isRename() ? ts.into() : spec.naming().apply(source.name());
+        return new Shaped(source, ts, targetName, read, out, filter, ts.where(), notes);
+    }
+
+    private ShapedColumn column(Column c, int index, String target, ColumnSpec cs, Map<String, LogicalType> inputs,
+                                Table source, String path) {
+        ValueSource value = new ValueSource.FromColumn(index);
+        LogicalType type = c.type();
+        String origin = target.equals(c.name()) ? null : "renamed from " + c.name();
+        if (cs.value() != null) {
+            CompiledExpression expr = Expressions.compile(cs.value(), inputs, cs.type(), spec.zone(),
+                    spec.locate(path + ".value"));
+            value = new ValueSource.Computed(expr::eval, cs.value());
+            type = expr.resultType();
+            origin = "= " + cs.value();
+        }
+        Conversion cast = cs.cast() != null ? Casts.resolve(cs.cast(), type, spec.zone()) : Conversion.identity(type);
+        Object ifNull = cs.defaultValue() != null ? Casts.constant(cs.defaultValue(), cast.to(), spec.zone()) : null;
+        boolean nullable = ifNull == null && (c.nullable() || cs.value() != null);
+        return new ShapedColumn(cs.value() != null ? null : c, target, value, cast, ifNull, nullable, origin);
+    }
+
+    private ShapedColumn added(String name, AddedColumn a, Map<String, LogicalType> inputs, String path) {
+        CompiledExpression expr = Expressions.compile(a.value(), inputs, a.type(), spec.zone(), spec.locate(path + ".value"));
+        Conversion cast = a.cast() != null ? Casts.resolve(a.cast(), expr.resultType(), spec.zone())
+                : Conversion.identity(expr.resultType());
+        return new ShapedColumn(null, name, new ValueSource.Computed(expr::eval, a.value()), cast, null, true,
+                "added: = " + a.value());
+    }
+}
