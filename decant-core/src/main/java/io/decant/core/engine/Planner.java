@@ -206,6 +206,15 @@ public final class Planner {
             notes.add("columns " + m.columnNames() + " merged from " + m.shaped.source().id().display() + " by "
                     + String.join(", ", m.shaped.tableSpec().key()) + " (the merged table is held in memory by key)");
         }
+        Map<String, ShapedColumn> seen = new HashMap<>();
+        for (ShapedColumn sc : shaped) {
+            ShapedColumn before = seen.putIfAbsent(sc.name(), sc);
+            if (before != null) {
+                problems.add(ErrorCode.SPEC_INVALID, where.withColumn(sc.name()), "target column " + sc.name()
+                        + " would get two values: " + describe(before) + " and " + describe(sc)
+                        + "; skip or rename one of them in the spec");
+            }
+        }
         TableId targetId = targetIds.get(source.id());
         Table targetTable;
         boolean create = options.createSchema();
@@ -272,6 +281,10 @@ public final class Planner {
         };
         return new TablePlan(source, s.read(), targetTable, cols, s.filter(), s.filterText(), finisher, create,
                 source.rowEstimate(), notes);
+    }
+
+    private static String describe(ShapedColumn c) {
+        return c.origin() != null ? c.origin() : c.source() != null ? "column " + c.source().name() : c.name();
     }
 
     private static Optional<Column> exactOrFolded(Table t, String name) {
