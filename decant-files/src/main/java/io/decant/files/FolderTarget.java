@@ -169,6 +169,12 @@ final class FolderTarget implements TargetDatabase {
         return TableId.of(name);
     }
 
+    /** The folder keeps a source table's schema: {@code auth.users.jsonl} beside {@code users.jsonl}. */
+    @Override
+    public TableId resolve(String sourceSchema, String name) {
+        return new TableId(sourceSchema, name);
+    }
+
     /** How a logical type looks in the files, for plans. */
     @Override
     public String nativeType(LogicalType type) {

@@ -1,6 +1,9 @@
 package io.decant.postgres;
 
+import io.decant.core.convert.ConversionException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 
 /**
  * Writes a BigDecimal in PostgreSQL's binary numeric form: base-10000 digits with a weight (the
@@ -11,6 +14,12 @@ import java.math.BigDecimal;
 final class NumericBinary {
     private static final int POSITIVE = 0x0000;
     private static final int NEGATIVE = 0x4000;
+    private static final int NAN = 0xC000;
+    private static final int PINF = 0xD000;
+    private static final int NINF = 0xF000;
+    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L,
+        100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L};
 
     private NumericBinary() {
     }
@@ -50,6 +59,79 @@ final class NumericBinary {
             }
         }
         out.endLength(start);
+    }
+
+    /**
+     * Reads numeric_send's form back: the digit groups make an integer N with value
+     * N * 10000^(weight - ndigits + 1), shown with the display scale (so 1.50 stays 1.50 and 0 in a
+     * numeric(38,10) is 0E-10, as the text form parses). Up to four groups fit a long, which covers
+     * the usual money and measurement values without a BigInteger. NaN and the infinities have no
+     * BigDecimal and are data errors, as in the text reader.
+     */
+    static BigDecimal read(byte[] b, int off, int len) {
+        if (len < 8) {
+            throw ConversionException.invalid("PostgreSQL binary numeric", "numeric of " + len + " bytes");
+        }
+        int ndigits = u16(b, off);
+        int weight = (short) u16(b, off + 2);
+        int sign = u16(b, off + 4);
+        int dscale = u16(b, off + 6);
+        switch (sign) {
+            case NAN -> throw ConversionException.invalid(PgTextValues.RULE_NUMERIC_NAN, "numeric value is NaN");
+            case PINF -> throw ConversionException.range(PgTextValues.RULE_NUMERIC_INF, "numeric value is Infinity");
+            case NINF -> throw ConversionException.range(PgTextValues.RULE_NUMERIC_INF, "numeric value is -Infinity");
+            case POSITIVE, NEGATIVE -> { }
+            default -> throw ConversionException.invalid("PostgreSQL binary numeric", "bad numeric sign word " + sign);
+        }
+        if (len != 8 + 2 * ndigits) {
+            throw ConversionException.invalid("PostgreSQL binary numeric", "numeric of " + len + " bytes for " + ndigits + " digits");
+        }
+        if (ndigits == 0) {
+            return BigDecimal.valueOf(0, dscale);
+        }
+        // value = N * 10^exp10, wanted as unscaled * 10^-dscale
+        int exp10 = 4 * (weight - ndigits + 1);
+        int shift = exp10 + dscale;
+        if (ndigits <= 4 && shift >= -17 && shift <= 2) {
+            long n = 0;
+            for (int k = 0; k < ndigits; k++) {
+                n = n * 10_000 + u16(b, off + 8 + 2 * k);
+            }
+            long unscaled;
+            if (shift >= 0) {
+                unscaled = n * POW10[shift]; // n < 10^16, shift <= 2: fits
+            } else {
+                long p = POW10[-shift];
+                if (n % p != 0) {
+                    return slow(b, off, ndigits, exp10, dscale, sign);
+                }
+                unscaled = n / p;
+            }
+            return BigDecimal.valueOf(sign == NEGATIVE ? -unscaled : unscaled, dscale);
+        }
+        return slow(b, off, ndigits, exp10, dscale, sign);
+    }
+
+    private static BigDecimal slow(byte[] b, int off, int ndigits, int exp10, int dscale, int sign) {
+        StringBuilder sb = new StringBuilder(ndigits * 4 + 1);
+        if (sign == NEGATIVE) {
+            sb.append('-');
+        }
+        for (int k = 0; k < ndigits; k++) {
+            int d = u16(b, off + 8 + 2 * k);
+            String s = Integer.toString(d);
+            for (int pad = s.length(); pad < 4 && k > 0; pad++) {
+                sb.append('0');
+            }
+            sb.append(s);
+        }
+        BigDecimal v = new BigDecimal(new BigInteger(sb.toString()), -exp10);
+        // Digits past the display scale are zeros padding the last group: dropping them is exact.
+        return v.setScale(dscale, RoundingMode.UNNECESSARY);
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xff) << 8 | b[at + 1] & 0xff;
     }
 
     private static int group(String digits, int offset, int g) {

@@ -138,6 +138,12 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return PgNames.tableId(schemas.get(0), name);
     }
 
+    /** A table from a non-default source schema (Supabase's auth) keeps its schema. */
+    @Override
+    public TableId resolve(String sourceSchema, String name) {
+        return sourceSchema == null ? resolve(name) : PgNames.tableId(sourceSchema, name);
+    }
+
     @Override
     public String nativeType(LogicalType type) {
         return PgTypeMapping.nativeType(type);

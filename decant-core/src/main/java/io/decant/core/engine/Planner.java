@@ -101,8 +101,19 @@ public final class Planner {
         Map<TableId, TableId> targetIds = new LinkedHashMap<>();
         Map<TableId, Shaper.Shaped> shapedBySource = new LinkedHashMap<>();
         for (Shaper.Shaped s : receivers.values()) {
-            targetIds.put(s.source().id(), target == null ? TableId.of(s.targetName()) : target.resolve(s.targetName()));
+            TableId id = s.source().id();
+            targetIds.put(id, target == null ? new TableId(id.schema(), s.targetName())
+                    : s.tableSpec().isRename() ? target.resolve(s.targetName()) : target.resolve(id.schema(), s.targetName()));
             shapedBySource.put(s.source().id(), s);
+        }
+        Map<TableId, TableId> claimedBy = new HashMap<>();
+        for (var e : targetIds.entrySet()) {
+            TableId other = claimedBy.putIfAbsent(e.getValue(), e.getKey());
+            if (other != null) {
+                problems.add(ErrorCode.SCHEMA_MISMATCH, ErrorContext.EMPTY.withTable(e.getKey().display()),
+                        "source tables " + other.display() + " and " + e.getKey().display() + " would both load target table "
+                                + e.getValue().display() + "; exclude one, or rename it in the spec");
+            }
         }
         Map<TableId, TablePlan> byTarget = new LinkedHashMap<>();
         for (Shaper.Shaped s : receivers.values()) {

@@ -20,6 +20,11 @@ public interface TargetView {
 
     TableId resolve(String name);
 
+    /** See {@link TargetDatabase#resolve(String, String)}. */
+    default TableId resolve(String sourceSchema, String name) {
+        return resolve(name);
+    }
+
     String nativeType(LogicalType type);
 
     LogicalType storedType(LogicalType type);
@@ -39,6 +44,11 @@ public interface TargetView {
             @Override
             public TableId resolve(String name) {
                 return t.resolve(name);
+            }
+
+            @Override
+            public TableId resolve(String sourceSchema, String name) {
+                return t.resolve(sourceSchema, name);
             }
 
             @Override
@@ -65,6 +75,18 @@ public interface TargetView {
             @Override
             public List<Table> tables() {
                 return tables;
+            }
+
+            @Override
+            public TableId resolve(String sourceSchema, String name) {
+                if (sourceSchema != null) {
+                    for (Table t : tables) {
+                        if (sourceSchema.equals(t.id().schema()) && t.name().equals(name)) {
+                            return t.id();
+                        }
+                    }
+                }
+                return resolve(name);
             }
 
             @Override

@@ -11,6 +11,15 @@ public interface TargetDatabase extends Endpoint {
     /** The table id this target would give a table named {@code name} (its default schema, its case folding). */
     TableId resolve(String name);
 
+    /**
+     * The table id for a table named {@code name} that comes from source schema {@code sourceSchema}
+     * (null for the source's default schema). Targets with schemas keep a non-default one, so that
+     * Supabase's {@code auth.users} does not become {@code users}; others ignore it.
+     */
+    default TableId resolve(String sourceSchema, String name) {
+        return resolve(name);
+    }
+
     /** The native type decant would create for {@code type}, for plans: {@code numeric(10,2)}. */
     String nativeType(LogicalType type);
 
