@@ -13,6 +13,10 @@ public final class CommonOptions {
     @Option(names = "--spec", paramLabel = "FILE", description = "The migration spec (YAML).")
     java.nio.file.Path spec;
 
+    @Option(names = "--mapping", paramLabel = "FILE", description = "The id mapping file: written by migrate/import/export "
+            + "when the spec remaps ids (default: id-mapping.json beside the spec), read by verify and by strategy file.")
+    java.nio.file.Path mapping;
+
     @Option(names = "--schemas", split = ",", paramLabel = "a,b",
             description = "Source schemas to read (PostgreSQL; default public), e.g. public,auth for Supabase.")
     java.util.List<String> schemas = new java.util.ArrayList<>();

@@ -5,7 +5,13 @@ import io.decant.core.engine.MigrationPlan;
 import io.decant.core.engine.MigrationResult;
 import io.decant.core.engine.Migrator;
 import io.decant.core.engine.Planner;
+import io.decant.core.engine.RunIds;
 import io.decant.core.engine.TargetView;
+import io.decant.core.spec.SpecLoader;
+import io.decant.core.util.Redactor;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.spi.Dialects;
@@ -83,19 +89,24 @@ final class DemoCommand implements Callable<Integer> {
 
     private int run(Path app, String targetUrl, Path work, PrintWriter out, PrintWriter err) {
         Dialects dialects = Dialects.installed();
+        io.decant.core.spec.Spec spec = exampleSpec(app, targetUrl);
         MigrationOptions options = MigrationOptions.defaults().withCreateSchema(true).withJobs(Math.max(1, jobs));
+        Path mapping = work.resolve("id-mapping.json");
         MigrationResult result;
         try (SourceDatabase source = dialects.openSource("sqlite:" + app, OpenOptions.DEFAULT);
              TargetDatabase target = dialects.openTarget(targetUrl, OpenOptions.DEFAULT)) {
-            MigrationPlan plan = new Planner(options).plan(source, target);
+            RunIds ids = RunIds.build(spec, source, null, mapping, Map.of(), err::println);
+            MigrationPlan plan = new Planner(options, spec, ids).plan(source, target);
             result = new Migrator(options, new StderrProgress(err, Terminal.interactive())).run(plan, source, target);
         }
-        out.println("Migrated " + app + " -> " + dialects.forUrl(targetUrl).name() + ":");
+        out.println("Migrated " + app + " -> " + Redactor.global().redact(targetUrl) + " with the spec of examples/"
+                + "d1-to-postgres (casts, snake_case, ids remapped to UUIDs, user_wallet merged, sessions left out):");
         out.print(ResultView.text(result));
         VerifyReport report;
         try (SourceDatabase source = dialects.openSource("sqlite:" + app, OpenOptions.DEFAULT);
              SourceDatabase target = dialects.openSource(targetUrl, OpenOptions.DEFAULT)) {
-            MigrationPlan plan = new Planner(MigrationOptions.defaults()).plan(source, TargetView.readBack(target));
+            RunIds ids = RunIds.load(spec, source, mapping);
+            MigrationPlan plan = new Planner(MigrationOptions.defaults(), spec, ids).plan(source, TargetView.readBack(target));
             report = new Verifier(VerifyOptions.defaults(), m -> { }).verify(plan, source, target);
         }
         Path reportFile = work.resolve("verification-report.json");
@@ -105,6 +116,20 @@ final class DemoCommand implements Callable<Integer> {
         out.println("report: " + reportFile + " (and " + ReportFiles.htmlPath(reportFile).getFileName() + ")");
         out.flush();
         return report.status() == Status.FAIL ? 1 : 0;
+    }
+
+    /** The d1-to-postgres example's spec, packaged in the jar, with its source and target set to this demo's. */
+    private static io.decant.core.spec.Spec exampleSpec(Path app, String targetUrl) {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("demo/decant.yaml")) {
+            if (in == null) {
+                throw DecantException.internal("the demo spec is missing from the jar", null);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return SpecLoader.parse(text, "examples/d1-to-postgres/decant.yaml",
+                    Map.of("D1_URL", "sqlite:" + app, "DATABASE_URL", targetUrl));
+        } catch (java.io.IOException e) {
+            throw DecantException.internal("could not read the demo spec", e);
+        }
     }
 
     private static void createDatabase(EmbeddedPostgres pg, String name) {

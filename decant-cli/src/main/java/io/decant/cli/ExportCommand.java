@@ -48,13 +48,14 @@ final class ExportCommand implements Callable<Integer> {
         load.createSchema = true;
         var options = Transfer.options(selection, load, true, spec).withReplaceTables(true);
         try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of())) {
+            var ids = RunIdsFor.run(spec, common, source, null, endpoints, dryRun, cmd.commandLine().getErr());
             if (dryRun) {
-                return Transfer.run(source, null, options, spec, true, common, cmd.commandLine().getOut(),
+                return Transfer.run(source, null, options, spec, ids, true, common, cmd.commandLine().getOut(),
                         cmd.commandLine().getErr());
             }
             try (TargetDatabase target = endpoints.target("dir:" + endpoints.expand(out, "--out"),
                     Map.of("format", format, "source", source.displayUrl()))) {
-                return Transfer.run(source, target, options, spec, false, common, cmd.commandLine().getOut(),
+                return Transfer.run(source, target, options, spec, ids, false, common, cmd.commandLine().getOut(),
                         cmd.commandLine().getErr());
             }
         }

@@ -40,7 +40,8 @@ final class PlanCommand implements Callable<Integer> {
         String targetUrl = SpecFile.to(to, spec, false);
         try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of());
              TargetDatabase target = targetUrl == null ? null : endpoints.target(targetUrl, Map.of())) {
-            return Transfer.run(source, target, options, spec, true, common, cmd.commandLine().getOut(),
+            var ids = RunIdsFor.run(spec, common, source, targetUrl, endpoints, true, cmd.commandLine().getErr());
+            return Transfer.run(source, target, options, spec, ids, true, common, cmd.commandLine().getOut(),
                     cmd.commandLine().getErr());
         }
     }

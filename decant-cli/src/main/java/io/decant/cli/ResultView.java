@@ -23,6 +23,11 @@ final class ResultView {
         sb.append(Format.pad("total", w)).append(String.format(Locale.ROOT, "  %12s  %10s  %8.2f  %10s  %s%n",
                 Format.count(r.rows()), Format.bytes(bytes), r.seconds(),
                 Format.count((long) (r.rows() / Math.max(r.seconds(), 1e-9))), r.ok() ? "ok" : "failed"));
+        for (TableResult t : r.tables()) {
+            for (String n : t.notes()) {
+                sb.append("note: ").append(t.source()).append(": ").append(n).append('\n');
+            }
+        }
         for (String n : r.notes()) {
             sb.append("note: ").append(n).append('\n');
         }

@@ -38,8 +38,8 @@ final class Transfer {
 
     /** Plans and (unless dry run) runs; prints the plan or the summary on {@code out}. Returns the exit code. */
     static int run(SourceDatabase source, TargetDatabase target, MigrationOptions options, io.decant.core.spec.Spec spec,
-                   boolean dryRun, CommonOptions common, PrintWriter out, PrintWriter err) {
-        MigrationPlan plan = new Planner(options, spec).plan(source, target);
+                   io.decant.core.engine.RunIds ids, boolean dryRun, CommonOptions common, PrintWriter out, PrintWriter err) {
+        MigrationPlan plan = new Planner(options, spec, ids).plan(source, target);
         if (dryRun) {
             PlanView view = PlanView.of(plan, tp -> rows(source, tp));
             out.print(common.output == OutputFormat.JSON ? Json.write(view) + "\n" : view.text());

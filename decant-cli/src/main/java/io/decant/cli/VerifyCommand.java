@@ -67,7 +67,9 @@ final class VerifyCommand implements Callable<Integer> {
         options = new MigrationOptions(options.tables(), options.exclude(), false, false, false, 1, 1000, spec.zone(), false);
         try (SourceDatabase source = endpoints.source(from, common.schemas, Map.of());
              SourceDatabase target = endpoints.source(targetUrl, common.schemas, Map.of())) {
-            MigrationPlan plan = new Planner(options, spec).plan(source, TargetView.readBack(target));
+            var ids = io.decant.core.engine.RunIds.load(spec, source, common.mapping != null || !spec.ids().isEmpty()
+                    ? RunIdsFor.mappingFile(common) : null);
+            MigrationPlan plan = new Planner(options, spec, ids).plan(source, TargetView.readBack(target));
             VerifyOptions vo = VerifyOptions.defaults().withChecksums(!skipChecksum);
             result = new Verifier(vo, m -> {
                 synchronized (err) {

@@ -35,15 +35,22 @@ import java.util.stream.Collectors;
 public final class Planner {
     private final MigrationOptions options;
     private final Spec spec;
+    private final RunIds ids;
     private final Conversions conversions;
 
     public Planner(MigrationOptions options) {
-        this(options, Spec.empty());
+        this(options, Spec.empty(), RunIds.none());
     }
 
     public Planner(MigrationOptions options, Spec spec) {
+        this(options, spec, RunIds.none());
+    }
+
+    /** @param ids the run's id mappings, built (migrate) or read back (verify) before planning */
+    public Planner(MigrationOptions options, Spec spec, RunIds ids) {
         this.options = options;
         this.spec = spec;
+        this.ids = ids;
         this.conversions = new Conversions(spec.zone());
     }
 
@@ -66,7 +73,7 @@ public final class Planner {
         List<Table> selected = select(all, skipped, problems);
         problems.throwIfAny();
 
-        Shaper shaper = new Shaper(spec);
+        Shaper shaper = new Shaper(spec, new IdRewrites(spec, ids, all));
         Map<String, Shaper.Shaped> receivers = new LinkedHashMap<>();
         List<Shaper.Shaped> merged = new ArrayList<>();
         for (Table s : selected) {
@@ -291,7 +298,7 @@ public final class Planner {
             return out;
         };
         return new TablePlan(source, s.read(), targetTable, cols, s.filter(), s.filterText(), finisher, create,
-                source.rowEstimate(), notes);
+                source.rowEstimate(), notes, null);
     }
 
     private static String describe(ShapedColumn c) {
@@ -426,7 +433,7 @@ public final class Planner {
             TablePlan mergedPlan = new TablePlan(shaped.source(), shaped.read(),
                     new Table(TableId.of(shaped.targetName()), mergedPlans.stream().map(ColumnPlan::target).toList(),
                             List.of(), List.of(), List.of(), -1),
-                    mergedPlans, shaped.filter(), shaped.filterText(), null, false, -1, List.of());
+                    mergedPlans, shaped.filter(), shaped.filterText(), null, false, -1, List.of(), null);
             index = new MergeIndex(source, shaped.source(), shaped.read(), keyIdx, new RowMapper(mergedPlan));
             MergeIndex idx = index;
             List<ShapedColumn> out = new ArrayList<>();

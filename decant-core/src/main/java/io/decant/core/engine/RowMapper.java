@@ -24,6 +24,8 @@ public final class RowMapper {
     private final int[] outKeyIndexes;
     private final String[] outKeyNames;
     private final TablePlan.RowFilter filter;
+    private final RowIssues issues;
+    private final boolean[] nullable;
     private final String filterText;
     private final String table;
 
@@ -65,6 +67,11 @@ public final class RowMapper {
         this.outKeyIndexes = outKey.stream().mapToInt(written::indexOf).filter(i -> i >= 0).toArray();
         this.outKeyNames = outKey.stream().filter(written::contains).toArray(String[]::new);
         this.filter = plan.filter();
+        this.issues = plan.issues();
+        this.nullable = new boolean[width];
+        for (int i = 0; i < width; i++) {
+            nullable[i] = cols.get(i).target().nullable();
+        }
         this.filterText = plan.filterText();
         this.table = plan.name();
     }
@@ -94,10 +101,43 @@ public final class RowMapper {
                     out[i] = converters[i].convert(v);
                 } catch (ConversionException e) {
                     throw failure(e, i, in, ordinal, v);
+                } catch (OrphanValue o) {
+                    if (!orphan(o, i, in, ordinal)) {
+                        return null;
+                    }
+                    out[i] = null;
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Applies the orphan policy: fail stops the run; skip drops the row; report keeps the row with the
+     * reference set to NULL where the column allows it, and drops it where it does not. Returns
+     * whether the row is kept. Either way the row is counted and, up to a sample, listed.
+     */
+    private boolean orphan(OrphanValue o, int i, Object[] in, long ordinal) {
+        String key = describeKey(in);
+        switch (o.policy) {
+            case FAIL -> throw new DecantException(io.decant.core.error.ErrorCode.ORPHAN, ErrorContext.EMPTY
+                    .withPhase("remap").withTable(table).withColumn(columnNames[i]).withRow(ordinal, key)
+                    .withValue(o.value).withRule("orphans: fail"), "no mapping for " + o.reference
+                    + ": its parent row is missing or the mapping lacks it; set orphans: report or skip in the spec"
+                    + " to load the rest and list these rows");
+            case SKIP -> {
+                issues.record(new RowIssues.RowIssue(table, key, o.reference, ErrorContext.preview(o.value), "row skipped"),
+                        true);
+                return false;
+            }
+            case REPORT -> {
+                boolean keep = nullable[i];
+                issues.record(new RowIssues.RowIssue(table, key, o.reference, ErrorContext.preview(o.value),
+                        keep ? "reference set to NULL" : "row skipped (" + columnNames[i] + " is NOT NULL)"), !keep);
+                return keep;
+            }
+        }
+        throw new IllegalStateException("unknown orphan policy " + o.policy);
     }
 
     private boolean accept(Object[] in, long ordinal) {

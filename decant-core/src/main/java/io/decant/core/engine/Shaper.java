@@ -26,9 +26,11 @@ import java.util.Map;
  */
 final class Shaper {
     private final Spec spec;
+    private final IdRewrites ids;
 
-    Shaper(Spec spec) {
+    Shaper(Spec spec, IdRewrites ids) {
         this.spec = spec;
+        this.ids = ids;
     }
 
     /** A source table as the spec shapes it. */
@@ -69,9 +71,19 @@ final class Shaper {
             }
             String target = cs.to() != null ? cs.to() : spec.naming().apply(c.name());
             try {
-                out.add(column(c, i, target, cs, inputs, source, "tables." + name + ".columns." + c.name()));
+                out.add(column(c, i, target, cs, inputs, source, "tables." + name + ".columns." + c.name(), notes));
             } catch (DecantException e) {
                 problems.add(e.within(where.withColumn(c.name())));
+            }
+        }
+        var idSpec = spec.idsOf(name);
+        if (idSpec.isPresent() && idSpec.get().legacyColumn() != null && source.primaryKey().size() == 1) {
+            String key = source.primaryKey().get(0);
+            int k = read.stream().map(Column::name).toList().indexOf(key);
+            if (k >= 0) {
+                Column kc = read.get(k);
+                out.add(new ShapedColumn(null, idSpec.get().legacyColumn(), new ValueSource.FromColumn(k),
+                        Conversion.identity(kc.type()), null, kc.nullable(), "the old id of " + key + " (legacy_column)"));
             }
         }
         for (Map.Entry<String, AddedColumn> e : ts.add().entrySet()) {
@@ -97,10 +109,18 @@ final class Shaper {
     }
 
     private ShapedColumn column(Column c, int index, String target, ColumnSpec cs, Map<String, LogicalType> inputs,
-                                Table source, String path) {
+                                Table source, String path, List<String> notes) {
         ValueSource value = new ValueSource.FromColumn(index);
         LogicalType type = c.type();
         String origin = target.equals(c.name()) ? null : "renamed from " + c.name();
+        Conversion remap = cs.value() == null ? ids.rewrite(source, c) : null;
+        if (remap != null) {
+            notes.add("column " + c.name() + ": " + remap.rule());
+            Conversion cast = cs.cast() != null ? Casts.resolve(cs.cast(), remap.to(), spec.zone())
+                    : Conversion.identity(remap.to());
+            Object ifNull = cs.defaultValue() != null ? Casts.constant(cs.defaultValue(), cast.to(), spec.zone()) : null;
+            return new ShapedColumn(c, target, value, remap.then(cast), ifNull, c.nullable(), origin);
+        }
         if (cs.value() != null) {
             CompiledExpression expr = Expressions.compile(cs.value(), inputs, cs.type(), spec.zone(),
                     spec.locate(path + ".value"));

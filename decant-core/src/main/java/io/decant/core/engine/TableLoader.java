@@ -84,7 +84,11 @@ final class TableLoader {
             if (failure != null) {
                 throw failure;
             }
-            List<String> notes = plan.finisher() == null ? List.of() : plan.finisher().finish();
+            List<String> notes = new java.util.ArrayList<>(plan.finisher() == null ? List.of() : plan.finisher().finish());
+            if (plan.issues().skipped() + plan.issues().nulled() > 0) {
+                notes.add("orphans: " + plan.issues().skipped() + " rows skipped, " + plan.issues().nulled()
+                        + " references set to NULL (listed in the report)");
+            }
             notes.forEach(listener::message);
             written = sink.commit();
             committed = true;

@@ -10,12 +10,15 @@ import java.util.List;
  *
  * @param filter   rows for which it returns false are not migrated; null keeps every row
  * @param finisher checks after the last row, or null
+ * @param issues   rows the orphan policy skipped or changed
  * @param create whether decant creates the target table
  * @param notes  what a user should know: skipped columns, dropped foreign keys, cycles
  */
 public record TablePlan(Table source, List<Column> read, Table target, List<ColumnPlan> columns, RowFilter filter,
-                        String filterText, Finisher finisher, boolean create, long sourceRows, List<String> notes) {
+                        String filterText, Finisher finisher, boolean create, long sourceRows, List<String> notes,
+                        RowIssues issues) {
     public TablePlan {
+        issues = issues == null ? new RowIssues() : issues;
         read = List.copyOf(read);
         columns = List.copyOf(columns);
         notes = List.copyOf(notes);
@@ -25,7 +28,7 @@ public record TablePlan(Table source, List<Column> read, Table target, List<Colu
     public TablePlan(Table source, Table target, List<ColumnPlan> columns, boolean create, long sourceRows,
                      List<String> notes) {
         this(source, columns.stream().map(ColumnPlan::source).toList(), target, columns, null, null, null, create,
-                sourceRows, notes);
+                sourceRows, notes, null);
     }
 
     public List<Column> sourceColumns() {

@@ -1,0 +1,89 @@
+package io.decant.core.engine;
+
+import io.decant.core.convert.Conversion;
+import io.decant.core.convert.Converter;
+import io.decant.core.ids.IdLookup;
+import io.decant.core.ids.IdMap;
+import io.decant.core.ids.JsonPathRewriter;
+import io.decant.core.ids.ReferenceFinder;
+import io.decant.core.ids.RemappedColumn;
+import io.decant.core.schema.Column;
+import io.decant.core.schema.Table;
+import io.decant.core.spec.OrphanPolicy;
+import io.decant.core.spec.Spec;
+import io.decant.core.type.JsonText;
+import io.decant.core.type.LogicalType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which source columns hold remapped ids (keys, declared foreign keys found transitively, and the
+ * references the spec names), and the conversion that rewrites each: old id to new id, through the
+ * run's mapping, chosen at plan time. A value without a mapping is an {@link OrphanValue}, and the
+ * spec's {@code orphans} policy decides what happens to its row.
+ */
+final class IdRewrites {
+    private final RunIds ids;
+    private final OrphanPolicy policy;
+    private final Map<String, List<RemappedColumn>> byColumn = new LinkedHashMap<>();
+
+    IdRewrites(Spec spec, RunIds ids, List<Table> sourceTables) {
+        this.ids = ids;
+        this.policy = spec.orphans();
+        if (!ids.isEmpty()) {
+            for (RemappedColumn rc : ReferenceFinder.find(sourceTables, spec.ids())) {
+                byColumn.computeIfAbsent(rc.table().display() + "\u0000" + rc.column(), k -> new ArrayList<>()).add(rc);
+            }
+        }
+    }
+
+    /** Every rewritten column, with why, for plans. */
+    List<RemappedColumn> all() {
+        return byColumn.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The rewrite of {@code column} of {@code table}, or null when it holds no remapped id. */
+    Conversion rewrite(Table table, Column column) {
+        List<RemappedColumn> found = byColumn.get(table.id().display() + "\u0000" + column.name());
+        if (found == null) {
+            return null;
+        }
+        RemappedColumn whole = found.stream().filter(r -> r.jsonPath() == null).findFirst().orElse(null);
+        if (whole != null) {
+            IdMap map = ids.maps().get(whole.map());
+            IdLookup lookup = map.lookupFor(column.type());
+            String what = table.id().display() + "." + column.name() + " -> " + map.table() + "." + map.keyColumn();
+            boolean key = whole.why().startsWith(table.id().display() + "." + column.name() + " (the key of");
+            Converter c = v -> {
+                Object n = lookup.lookup(v);
+                if (n == null) {
+                    throw new OrphanValue(key ? OrphanPolicy.FAIL : policy, what, v);
+                }
+                return n;
+            };
+            return new Conversion(column.type(), map.newType(), c, "id remapped (" + map.strategy().spelling() + "): "
+                    + whole.why());
+        }
+        List<JsonPathRewriter> paths = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        for (RemappedColumn rc : found) {
+            paths.add(JsonPathRewriter.compile(rc.jsonPath(), ids.maps().get(rc.map())));
+            why.add(rc.jsonPath() + " (" + rc.why() + ")");
+        }
+        String what = table.id().display() + "." + column.name();
+        Converter c = v -> {
+            String json = ((JsonText) v).text();
+            for (JsonPathRewriter p : paths) {
+                JsonPathRewriter.Result r = p.rewrite(json);
+                if (!r.unmapped().isEmpty()) {
+                    throw new OrphanValue(policy, what + " at " + r.unmapped().get(0), v);
+                }
+                json = r.json();
+            }
+            return JsonText.trusted(json);
+        };
+        return new Conversion(LogicalType.JSON, LogicalType.JSON, c, "ids inside JSON remapped: " + String.join(", ", why));
+    }
+}
