@@ -164,7 +164,7 @@ final class TableLoader {
     private static TableResult result(TablePlan plan, TableResult.Status status, long rows, long bytes, long start,
                                       String error, List<String> notes) {
         return new TableResult(plan.name(), plan.target().id().display(), status, rows, bytes,
-                (System.nanoTime() - start) / 1e9, error, notes);
+                (System.nanoTime() - start) / 1e9, error, notes, plan.issues().sample());
     }
 
     static DecantException asDecant(Throwable t, ErrorContext where) {

@@ -2,9 +2,15 @@ package io.decant.core.engine;
 
 /** The outcome of loading one table. */
 public record TableResult(String source, String target, Status status, long rows, long bytes, double seconds,
-                          String error, java.util.List<String> notes) {
+                          String error, java.util.List<String> notes, java.util.List<RowIssues.RowIssue> orphans) {
     public TableResult {
         notes = notes == null ? java.util.List.of() : java.util.List.copyOf(notes);
+        orphans = orphans == null ? java.util.List.of() : java.util.List.copyOf(orphans);
+    }
+
+    public TableResult(String source, String target, Status status, long rows, long bytes, double seconds, String error,
+                       java.util.List<String> notes) {
+        this(source, target, status, rows, bytes, seconds, error, notes, null);
     }
 
     public enum Status {
