@@ -20,6 +20,10 @@ public final class LoadOptions {
     @Option(names = "--jobs", paramLabel = "N", description = "Tables loaded at once (default 1).")
     int jobs = 1;
 
+    @Option(names = "--resume", description = "Continue the run that the target's journal shows was cut short: "
+            + "tables it committed are kept, the others are loaded.")
+    boolean resume;
+
     @Option(names = "--dry-run", description = "Plan and check everything, touch nothing.")
     boolean dryRun;
 }

@@ -22,8 +22,11 @@ final class Transfer {
         if (load.jobs < 1) {
             throw DecantException.usage("--jobs must be at least 1");
         }
+        if (load.resume && load.truncateFirst) {
+            throw DecantException.usage("--resume continues a run and --truncate-first starts over: choose one");
+        }
         return new MigrationOptions(sel.tables, sel.exclude, createSchema, load.truncateFirst, load.disableFk, load.jobs,
-                1000, spec.zone(), false);
+                1000, spec.zone(), load.resume && createSchema, load.resume);
     }
 
     static void confirmTruncate(LoadOptions load, String target) {

@@ -49,6 +49,9 @@ final class Discovery {
             ps.setString(1, database);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    if (rs.getString(1).equals(io.decant.core.spi.JournalEntry.TABLE_NAME)) {
+                        continue; // decant's own run journal is not data
+                    }
                     long estimate = rs.getLong(2);
                     rows.put(rs.getString(1), new long[] {rs.wasNull() ? -1 : estimate});
                     String engine = rs.getString(3);

@@ -28,6 +28,7 @@ import java.util.Set;
  */
 final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     private final Connector connector;
+    private final io.decant.core.spi.JdbcJournal journal;
     private final MysqlUrl url;
     private final Connection meta;
     private final ServerInfo server;
@@ -36,6 +37,11 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     MysqlDatabase(MysqlUrl url) {
         this.url = url;
         this.connector = new Connector(url);
+        this.journal = new io.decant.core.spi.JdbcJournal(connector::open,
+                "CREATE TABLE IF NOT EXISTS `decant_journal` (seq BIGINT AUTO_INCREMENT PRIMARY KEY,"
+                        + " run_id VARCHAR(64) NOT NULL, plan_hash VARCHAR(64) NOT NULL, event VARCHAR(32) NOT NULL,"
+                        + " table_name VARCHAR(512), row_count BIGINT NOT NULL, at VARCHAR(40) NOT NULL) ENGINE=InnoDB",
+                "`decant_journal`");
         this.meta = connector.open();
         try (Statement s = meta.createStatement();
              ResultSet rs = s.executeQuery("SELECT VERSION(), @@lower_case_table_names")) {
@@ -146,8 +152,13 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     }
 
     @Override
+    public io.decant.core.spi.Journal journal() {
+        return journal;
+    }
+
+    @Override
     public TableSink openSink(Table table, List<Column> columns, SinkOptions options) {
-        return new MysqlSink(connector, table, columns, options);
+        return new MysqlSink(connector, table, columns, options, journal);
     }
 
     /**

@@ -57,7 +57,13 @@ final class MysqlSink implements TableSink {
     private long bytes;
     private State state = State.OPEN;
 
-    MysqlSink(Connector connector, Table table, List<Column> columns, SinkOptions options) {
+    private final SinkOptions options;
+    private final io.decant.core.spi.JdbcJournal journal;
+
+    MysqlSink(Connector connector, Table table, List<Column> columns, SinkOptions options,
+              io.decant.core.spi.JdbcJournal journal) {
+        this.options = options;
+        this.journal = journal;
         this.connector = connector;
         this.table = table;
         this.columns = List.copyOf(columns);
@@ -118,6 +124,10 @@ final class MysqlSink implements TableSink {
         requireOpen();
         flush();
         try {
+            if (options.doneMark() != null) {
+                // In the table's own transaction: the rows and their "done" mark commit together or not at all.
+                journal.insert(connection, options.doneMark(), rowsWritten);
+            }
             connection.commit();
             state = State.COMMITTED;
         } catch (SQLException e) {

@@ -122,7 +122,7 @@ final class BinaryDecoders {
         LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L) + PG_EPOCH_SECOND,
                 (int) Math.floorMod(micros, 1_000_000L) * 1000, java.time.ZoneOffset.UTC);
         if (t.getYear() < 1) {
-            throw bc(bcText(t.toLocalDate(), " " + t.toLocalTime()));
+            throw bc(bcText(t.toLocalDate(), " " + hms(t.toLocalTime())));
         }
         return t;
     }
@@ -137,7 +137,7 @@ final class BinaryDecoders {
         // The year of the UTC date, as the text form in a UTC session shows it: before 0001-01-01 is BC.
         if (second < -62_135_596_800L) {
             LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, java.time.ZoneOffset.UTC);
-            throw bc(bcText(t.toLocalDate(), " " + t.toLocalTime() + "+00"));
+            throw bc(bcText(t.toLocalDate(), " " + hms(t.toLocalTime()) + "+00"));
         }
         return Instant.ofEpochSecond(second, Math.floorMod(micros, 1_000_000L) * 1000);
     }
@@ -154,6 +154,10 @@ final class BinaryDecoders {
     /** PostgreSQL's spelling: ISO year 0 is 1 BC, -43 is 44 BC. */
     private static String bcText(LocalDate d, String rest) {
         return String.format(Locale.ROOT, "%04d-%02d-%02d%s BC", 1 - d.getYear(), d.getMonthValue(), d.getDayOfMonth(), rest);
+    }
+
+    private static String hms(LocalTime t) {
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
     }
 
     /**

@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
+ * The cursor reader, kept for servers or proxies where COPY TO cannot be used (setting
+ * {@code postgres.read=cursor}); {@link PgCopyRowStream} is the default.
  * Streams one table through a server-side cursor (autocommit off and a fetch size make pgjdbc use a
  * portal), in a read-only transaction of its own connection. Primary-key columns not asked for
  * are selected too, after the requested ones, only to name the row in error messages.
@@ -63,19 +65,24 @@ final class PgRowStream implements RowStream {
         String sql = "SELECT " + String.join(", ", select) + " FROM " + PgNames.table(table.id());
         this.connection = connector.openForReading();
         try {
-            connection.setAutoCommit(false);
-            try (Statement s = connection.createStatement()) {
-                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                if (snapshot != null) {
-                    s.execute("SET TRANSACTION SNAPSHOT " + PgNames.literal(snapshot));
-                }
-            }
+            beginReadTransaction(connection, snapshot);
             statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
             rs = statement.executeQuery(sql);
         } catch (SQLException e) {
             PgConnector.closeQuietly(connection);
             throw PgErrors.map(e, context(), "reading");
+        }
+    }
+
+    /** A read-only REPEATABLE READ transaction that sees the shared snapshot when there is one. */
+    static void beginReadTransaction(Connection connection, String snapshot) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            if (snapshot != null) {
+                s.execute("SET TRANSACTION SNAPSHOT " + PgNames.literal(snapshot));
+            }
         }
     }
 

@@ -47,8 +47,12 @@ final class PgTableSink implements TableSink {
     private long rows;
     private long bytes;
     private boolean done;
+    private final SinkOptions options;
+    private final PgJournal journal;
 
-    PgTableSink(PgConnector connector, Table table, List<Column> columns, SinkOptions options) {
+    PgTableSink(PgConnector connector, Table table, List<Column> columns, SinkOptions options, PgJournal journal) {
+        this.options = options;
+        this.journal = journal;
         this.table = table;
         this.columns = List.copyOf(columns);
         this.context = ErrorContext.EMPTY.withPhase("load").withTable(table.id().display());
@@ -191,6 +195,10 @@ final class PgTableSink implements TableSink {
         flush();
         try {
             copy.endCopy();
+            if (options.doneMark() != null) {
+                // In the table's own transaction: the rows and their "done" mark commit together or not at all.
+                journal.insert(connection, options.doneMark(), rows);
+            }
             connection.commit();
         } catch (SQLException e) {
             throw PgErrors.map(e, context, "COPY into " + table.id().display());

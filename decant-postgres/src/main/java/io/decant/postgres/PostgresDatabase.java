@@ -32,13 +32,17 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     private final PgConnector connector;
     private final List<String> schemas;
     private final PgSnapshot snapshot;
+    private final PgJournal journal;
+    private final ReadMode readMode;
     private Connection meta;
 
     PostgresDatabase(PgUrl url, OpenOptions options) {
         this.connector = new PgConnector(url);
         this.schemas = options.schemas().isEmpty() ? List.of(PgNames.DEFAULT_SCHEMA) : options.schemas();
+        this.journal = new PgJournal(connector, schemas.get(0));
         boolean shared = Boolean.parseBoolean(options.setting("postgres.snapshot", "true"));
         this.snapshot = new PgSnapshot(connector, shared);
+        this.readMode = ReadMode.parse(options.setting("postgres.read", System.getProperty("decant.postgres.read", "copy")));
         // Connect now: a wrong URL or password should fail at open, not at the first query.
         meta();
     }
@@ -125,7 +129,28 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public RowStream read(Table table, List<Column> columns) {
-        return new PgRowStream(connector, table, columns, snapshot.id());
+        return switch (readMode) {
+            case COPY -> new PgCopyRowStream(connector, table, columns, snapshot.id());
+            case CURSOR -> new PgRowStream(connector, table, columns, snapshot.id());
+        };
+    }
+
+    /**
+     * How tables are read: binary COPY TO (the default, about as fast as the server can send), or a
+     * server-side cursor, for servers and poolers that refuse COPY. Setting {@code postgres.read},
+     * or the JVM property {@code decant.postgres.read} where no setting reaches the dialect.
+     */
+    enum ReadMode {
+        COPY, CURSOR;
+
+        static ReadMode parse(String s) {
+            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "copy" -> COPY;
+                case "cursor" -> CURSOR;
+                default -> throw new DecantException(ErrorCode.USAGE, ErrorContext.EMPTY,
+                        "postgres.read must be copy or cursor, not '" + s + "'");
+            };
+        }
     }
 
     @Override
@@ -142,6 +167,11 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public TableId resolve(String sourceSchema, String name) {
         return sourceSchema == null ? resolve(name) : PgNames.tableId(sourceSchema, name);
+    }
+
+    @Override
+    public io.decant.core.spi.Journal journal() {
+        return journal;
     }
 
     @Override
@@ -202,7 +232,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public TableSink openSink(Table table, List<Column> columns, SinkOptions options) {
-        return new PgTableSink(connector, table, columns, options);
+        return new PgTableSink(connector, table, columns, options, journal);
     }
 
     @Override

@@ -26,6 +26,14 @@ final class Pg {
         return Dialects.installed().openSource(db.url(), new OpenOptions(List.of(schemas), Map.of()));
     }
 
+    /** A source read with {@code postgres.read} = {@code mode} (copy or cursor). */
+    static SourceDatabase source(PgServer.TestDb db, ReadMode mode) {
+        return Dialects.installed().openSource(db.url(), new OpenOptions(List.of(), Map.of("postgres.read", mode.name())));
+    }
+
+    /** Both readers, for tests that must hold for each. */
+    enum ReadMode { copy, cursor }
+
     static TargetDatabase target(PgServer.TestDb db, String... schemas) {
         return Dialects.installed().openTarget(db.url(), new OpenOptions(List.of(schemas), Map.of()));
     }

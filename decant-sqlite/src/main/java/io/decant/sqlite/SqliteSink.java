@@ -48,7 +48,13 @@ final class SqliteSink implements TableSink {
     private long flushed;
     private boolean done;
 
-    SqliteSink(SqliteUrl url, Table table, List<Column> columns, SinkOptions options, Semaphore writeLock) {
+    private final SinkOptions options;
+    private final io.decant.core.spi.JdbcJournal journal;
+
+    SqliteSink(SqliteUrl url, Table table, List<Column> columns, SinkOptions options, Semaphore writeLock,
+               io.decant.core.spi.JdbcJournal journal) {
+        this.options = options;
+        this.journal = journal;
         this.table = table.id().name();
         this.columns = List.copyOf(columns);
         this.binders = columns.stream().map(c -> ValueBinder.forType(c.type())).toArray(ValueBinder[]::new);
@@ -143,6 +149,10 @@ final class SqliteSink implements TableSink {
         }
         flush();
         try {
+            if (options.doneMark() != null) {
+                // In the table's own transaction: the rows and their "done" mark commit together or not at all.
+                journal.insert(connection, options.doneMark(), rows);
+            }
             plain.execute("COMMIT");
         } catch (SQLException e) {
             if (SqliteErrors.isForeignKey(e)) {

@@ -26,6 +26,7 @@ import java.util.concurrent.Semaphore;
 final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
     private static final ConcurrentHashMap<Path, Semaphore> WRITE_PERMITS = new ConcurrentHashMap<>();
     private final Semaphore writePermit;
+    private final io.decant.core.spi.JdbcJournal journal;
 
     SqliteTarget(SqliteUrl url) {
         super(url, SqliteFiles.openReadWrite(url.file()));
@@ -36,6 +37,10 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
             close();
             throw SqliteErrors.wrap(e, context(), "opening " + url.file());
         }
+        this.journal = new io.decant.core.spi.JdbcJournal(() -> SqliteFiles.openReadWrite(url.file()),
+                "CREATE TABLE IF NOT EXISTS decant_journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL,"
+                        + " plan_hash TEXT NOT NULL, event TEXT NOT NULL, table_name TEXT, row_count INTEGER NOT NULL,"
+                        + " at TEXT NOT NULL)", "decant_journal");
     }
 
     @Override
@@ -87,8 +92,13 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
     }
 
     @Override
+    public io.decant.core.spi.Journal journal() {
+        return journal;
+    }
+
+    @Override
     public TableSink openSink(Table table, List<Column> columns, SinkOptions options) {
-        return new SqliteSink(url, table, columns, options, writePermit);
+        return new SqliteSink(url, table, columns, options, writePermit, journal);
     }
 
     private void inWriteTransaction(String doing, List<String> statements) {

@@ -41,10 +41,27 @@ public final class Migrator {
     public MigrationResult run(MigrationPlan plan, SourceDatabase source, TargetDatabase target) {
         long start = System.nanoTime();
         List<TablePlan> tables = plan.tables();
+        RunJournal journal = openJournal(plan, target);
+        if (journal.alreadyFinished()) {
+            listener.message("nothing to resume: run " + journal.runId() + " of this plan finished");
+            List<TableResult> skipped = tables.stream().map(tp -> new TableResult(tp.name(), tp.target().id().display(),
+                    TableResult.Status.SKIPPED, 0, 0, 0, null, List.of("loaded by run " + journal.runId()))).toList();
+            return new MigrationResult(plan.source(), plan.target(), skipped, (System.nanoTime() - start) / 1e9,
+                    plan.notes());
+        }
         List<Table> created = tables.stream().filter(TablePlan::create).map(TablePlan::target).toList();
-        if (!created.isEmpty()) {
-            listener.message("creating " + created.size() + " tables");
-            target.createTables(created);
+        List<Table> toCreate = created;
+        if (journal.resuming()) {
+            // The interrupted run created the tables; what exists now is theirs.
+            java.util.Set<TableId> existing = new HashSet<>();
+            target.tables().forEach(t -> existing.add(t.id()));
+            toCreate = created.stream().filter(t -> !existing.contains(t.id())).toList();
+            listener.message("resuming run " + journal.runId() + ": " + journal.done().size()
+                    + " table(s) were committed by it and are kept");
+        }
+        if (!toCreate.isEmpty()) {
+            listener.message("creating " + toCreate.size() + " tables");
+            target.createTables(toCreate);
         }
         if (options.truncateFirst()) {
             List<Table> existing = new ArrayList<>(tables.stream().filter(t -> !t.create()).map(TablePlan::target).toList());
@@ -55,10 +72,13 @@ public final class Migrator {
             }
         }
         Map<String, TableResult> results = new LinkedHashMap<>();
-        DecantException failure = load(tables, source, target, results);
+        DecantException failure = load(tables, source, target, results, journal);
         if (failure == null && !created.isEmpty()) {
             listener.message("creating indexes and foreign keys");
             target.createIndexesAndForeignKeys(created);
+        }
+        if (failure == null) {
+            journal.finished();
         }
         List<TableResult> ordered = new ArrayList<>();
         for (TablePlan tp : tables) {
@@ -74,12 +94,24 @@ public final class Migrator {
         return result;
     }
 
+    private RunJournal openJournal(MigrationPlan plan, TargetDatabase target) {
+        var journal = target.journal();
+        if (journal == null) {
+            if (options.resume()) {
+                throw new DecantException(io.decant.core.error.ErrorCode.USAGE, target.displayUrl()
+                        + " keeps no run journal, so --resume is not available for it");
+            }
+            return RunJournal.none();
+        }
+        return RunJournal.open(journal, plan, options);
+    }
+
     private DecantException load(List<TablePlan> tables, SourceDatabase source, TargetDatabase target,
-                                 Map<String, TableResult> results) {
+                                 Map<String, TableResult> results, RunJournal journal) {
         Map<TablePlan, Set<TablePlan>> waitsFor = dependencies(tables);
         AtomicBoolean cancelled = new AtomicBoolean();
-        TableLoader loader = new TableLoader(source, target, new SinkOptions(options.disableFk()), options.batchSize(),
-                listener, cancelled);
+        TableLoader loader = new TableLoader(source, target,
+                tp -> new SinkOptions(options.disableFk(), journal.doneMark(tp)), options.batchSize(), listener, cancelled);
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
             Thread t = new Thread(r, "decant-load");
             t.setDaemon(true);
@@ -88,7 +120,18 @@ public final class Migrator {
         ExecutorCompletionService<TableResult> done = new ExecutorCompletionService<>(pool);
         Map<Future<TableResult>, TablePlan> running = new HashMap<>();
         Set<TablePlan> finished = new HashSet<>();
-        List<TablePlan> pending = new ArrayList<>(tables);
+        List<TablePlan> pending = new ArrayList<>();
+        for (TablePlan tp : tables) {
+            if (journal.done().contains(tp.name())) {
+                TableResult r = new TableResult(tp.name(), tp.target().id().display(), TableResult.Status.SKIPPED, 0, 0, 0,
+                        null, List.of("committed by the interrupted run " + journal.runId()));
+                results.put(tp.name(), r);
+                listener.tableFinished(tp, r);
+                finished.add(tp);
+            } else {
+                pending.add(tp);
+            }
+        }
         DecantException failure = null;
         try {
             while (!pending.isEmpty() || !running.isEmpty()) {

@@ -26,12 +26,13 @@ final class TableLoader {
 
     private final SourceDatabase source;
     private final TargetDatabase target;
-    private final SinkOptions sinkOptions;
+    private final java.util.function.Function<TablePlan, SinkOptions> sinkOptions;
     private final int batchSize;
     private final ProgressListener listener;
     private final AtomicBoolean cancelled;
 
-    TableLoader(SourceDatabase source, TargetDatabase target, SinkOptions sinkOptions, int batchSize,
+    TableLoader(SourceDatabase source, TargetDatabase target, java.util.function.Function<TablePlan, SinkOptions> sinkOptions,
+                int batchSize,
                 ProgressListener listener, AtomicBoolean cancelled) {
         this.source = source;
         this.target = target;
@@ -57,7 +58,7 @@ final class TableLoader {
         TableSink sink = null;
         boolean committed = false;
         try {
-            sink = target.openSink(plan.target(), plan.targetColumns(), sinkOptions);
+            sink = target.openSink(plan.target(), plan.targetColumns(), sinkOptions.apply(plan));
             reader.start();
             while (true) {
                 if (cancelled.get()) {

@@ -45,6 +45,11 @@ public interface TargetDatabase extends Endpoint {
      */
     TableSink openSink(Table table, List<Column> columns, SinkOptions options);
 
+    /** The target's run journal, or null when it cannot keep one (then {@code --resume} is refused). */
+    default Journal journal() {
+        return null;
+    }
+
     /** Moves sequences and identity counters of {@code table} past the largest loaded values. */
     default void afterLoad(Table table) {
     }

@@ -1,0 +1,172 @@
+package io.decant.core.engine;
+
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.spi.Journal;
+import io.decant.core.spi.JournalEntry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a run does with the target's journal: refuse to run over a run that was cut short (unless
+ * told to resume it or to start over), or resume it, skipping the tables it committed.
+ */
+final class RunJournal {
+    private final Journal journal;
+    private final String planHash;
+    private final String runId;
+    private final Set<String> done;
+    private final boolean alreadyFinished;
+
+    private RunJournal(Journal journal, String planHash, String runId, Set<String> done, boolean alreadyFinished) {
+        this.journal = journal;
+        this.planHash = planHash;
+        this.runId = runId;
+        this.done = done;
+        this.alreadyFinished = alreadyFinished;
+    }
+
+    /** With --resume: the last run of this plan finished, so there is nothing left to load. */
+    boolean alreadyFinished() {
+        return alreadyFinished;
+    }
+
+    /** No journal: the target cannot keep one. */
+    static RunJournal none() {
+        return new RunJournal(null, null, null, Set.of(), false);
+    }
+
+    boolean active() {
+        return journal != null;
+    }
+
+    boolean resuming() {
+        return !done.isEmpty();
+    }
+
+    /** Tables committed by the run being resumed. */
+    Set<String> done() {
+        return done;
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    static RunJournal open(Journal journal, MigrationPlan plan, MigrationOptions options) {
+        journal.prepare();
+        String hash = hash(plan);
+        Map<String, Partial> partial = partialRuns(journal.read());
+        Partial same = partial.values().stream().filter(p -> p.planHash.equals(hash)).reduce((a, b) -> b).orElse(null);
+        if (options.truncateFirst()) {
+            for (Partial p : partial.values()) {
+                journal.append(new JournalEntry(p.runId, p.planHash, JournalEntry.RUN_ABANDONED, null, 0, Instant.now()));
+            }
+            return started(journal, hash);
+        }
+        if (options.resume()) {
+            if (same == null) {
+                if (!partial.isEmpty()) {
+                    throw new DecantException(ErrorCode.PARTIAL_RUN, "the run cut short in this target loaded a different"
+                            + " plan (the spec, the tables or the source changed); it cannot be resumed with this one. "
+                            + "Rerun it as it was with --resume, or start over with --truncate-first --yes");
+                }
+                String finished = lastFinished(journal.read(), hash);
+                if (finished != null) {
+                    return new RunJournal(journal, hash, finished, Set.of(), true);
+                }
+                return started(journal, hash);
+            }
+            return new RunJournal(journal, hash, same.runId, same.done, false);
+        }
+        if (!partial.isEmpty()) {
+            Partial p = same != null ? same : partial.values().iterator().next();
+            throw new DecantException(ErrorCode.PARTIAL_RUN, "a previous run into this target (" + p.runId + ", started "
+                    + p.started + ") stopped after " + p.done.size() + " table(s)" + (p.done.isEmpty() ? "" : " " + p.done)
+                    + " and did not finish; rerun with --resume to continue it, or with --truncate-first --yes to start over");
+        }
+        return started(journal, hash);
+    }
+
+    private static RunJournal started(Journal journal, String hash) {
+        String id = UUID.randomUUID().toString();
+        journal.append(new JournalEntry(id, hash, JournalEntry.RUN_START, null, 0, Instant.now()));
+        return new RunJournal(journal, hash, id, Set.of(), false);
+    }
+
+    private static String lastFinished(List<JournalEntry> entries, String hash) {
+        String last = null;
+        for (JournalEntry e : entries) {
+            if (e.event().equals(JournalEntry.RUN_END) && e.planHash().equals(hash)) {
+                last = e.runId();
+            }
+        }
+        return last;
+    }
+
+    /** The entry a table's sink writes in the table's own transaction. */
+    JournalEntry doneMark(TablePlan table) {
+        return journal == null ? null
+                : new JournalEntry(runId, planHash, JournalEntry.TABLE_DONE, table.name(), 0, Instant.now());
+    }
+
+    void finished() {
+        if (journal != null) {
+            journal.append(new JournalEntry(runId, planHash, JournalEntry.RUN_END, null, 0, Instant.now()));
+        }
+    }
+
+    private record Partial(String runId, String planHash, Instant started, Set<String> done) {
+    }
+
+    /** Runs with a start and no end (nor abandonment), in the order they started. */
+    private static Map<String, Partial> partialRuns(List<JournalEntry> entries) {
+        Map<String, Partial> runs = new LinkedHashMap<>();
+        for (JournalEntry e : entries) {
+            switch (e.event()) {
+                case JournalEntry.RUN_START -> runs.put(e.runId(), new Partial(e.runId(), e.planHash(), e.at(),
+                        new LinkedHashSet<>()));
+                case JournalEntry.TABLE_DONE -> {
+                    Partial p = runs.get(e.runId());
+                    if (p != null) {
+                        p.done.add(e.table());
+                    }
+                }
+                case JournalEntry.RUN_END, JournalEntry.RUN_ABANDONED -> runs.remove(e.runId());
+                default -> throw new DecantException(ErrorCode.FILE_CORRUPT, "the target's journal has an unknown event '"
+                        + e.event() + "'; it was written by a newer decant, or damaged");
+            }
+        }
+        return runs;
+    }
+
+    /** The plan's identity: source, target, and every table's columns and conversions, not its row counts. */
+    static String hash(MigrationPlan plan) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(plan.source()).append('\n').append(plan.target()).append('\n');
+        for (TablePlan t : plan.tables()) {
+            sb.append(t.name()).append(" -> ").append(t.target().id().display()).append(t.create() ? " create" : "")
+                    .append(t.filterText() == null ? "" : " where " + t.filterText()).append('\n');
+            for (ColumnPlan c : t.columns()) {
+                sb.append("  ").append(c.source() == null ? "-" : c.source().name()).append(" -> ")
+                        .append(c.target().name()).append(' ').append(c.target().type()).append(' ')
+                        .append(c.describe()).append('\n');
+            }
+        }
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

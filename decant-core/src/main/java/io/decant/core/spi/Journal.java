@@ -1,0 +1,21 @@
+package io.decant.core.spi;
+
+import java.util.List;
+
+/**
+ * A target's record of runs, so that a run cut short (killed, the server restarted, the network
+ * cut) can be resumed exactly. The one rule that makes resuming exact: a table's
+ * {@link JournalEntry#TABLE_DONE} entry is written by that table's sink inside the same
+ * transaction as its rows ({@link SinkOptions#doneMark}), so a table is either loaded and marked,
+ * or neither.
+ */
+public interface Journal {
+    /** Creates the journal's storage if it is missing. */
+    void prepare();
+
+    /** Every entry, oldest first. */
+    List<JournalEntry> read();
+
+    /** Appends an entry on its own (run start and end), committed at once. */
+    void append(JournalEntry entry);
+}
