@@ -13,6 +13,9 @@ public final class CommonOptions {
     @Option(names = "--spec", paramLabel = "FILE", description = "The migration spec (YAML).")
     java.nio.file.Path spec;
 
+    @Option(names = "--audit", paramLabel = "FILE", description = "Append an audit log (JSON lines) of the run.")
+    java.nio.file.Path audit;
+
     @Option(names = "--mapping", paramLabel = "FILE", description = "The id mapping file: written by migrate/import/export "
             + "when the spec remaps ids (default: id-mapping.json beside the spec), read by verify and by strategy file.")
     java.nio.file.Path mapping;

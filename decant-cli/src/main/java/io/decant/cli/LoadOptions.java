@@ -24,6 +24,14 @@ public final class LoadOptions {
             + "tables it committed are kept, the others are loaded.")
     boolean resume;
 
+    @Option(names = "--on-error", paramLabel = "fail|reject", description = "fail (default): stop at the first value "
+            + "that does not convert, with its full context; reject: write such rows with their reason to --rejects DIR, "
+            + "load the rest, and exit 3 if any were rejected.")
+    String onError = "fail";
+
+    @Option(names = "--rejects", paramLabel = "DIR", description = "Where --on-error reject writes rows (default: rejects).")
+    java.nio.file.Path rejects = java.nio.file.Path.of("rejects");
+
     @Option(names = "--dry-run", description = "Plan and check everything, touch nothing.")
     boolean dryRun;
 }

@@ -25,8 +25,12 @@ final class Transfer {
         if (load.resume && load.truncateFirst) {
             throw DecantException.usage("--resume continues a run and --truncate-first starts over: choose one");
         }
+        if (!load.onError.equals("fail") && !load.onError.equals("reject")) {
+            throw DecantException.usage("--on-error must be fail or reject, not " + load.onError);
+        }
         return new MigrationOptions(sel.tables, sel.exclude, createSchema, load.truncateFirst, load.disableFk, load.jobs,
-                1000, spec.zone(), load.resume && createSchema, load.resume);
+                1000, spec.zone(), load.resume && createSchema, load.resume,
+                load.onError.equals("reject") ? new RejectFiles(load.rejects) : null);
     }
 
     static void confirmTruncate(LoadOptions load, String target) {
@@ -49,15 +53,38 @@ final class Transfer {
             out.flush();
             return 0;
         }
-        StderrProgress progress = new StderrProgress(err, Terminal.interactive());
+        io.decant.core.engine.ProgressListener progress = new StderrProgress(err, Terminal.interactive());
+        AuditLog audit = common.audit == null ? null : new AuditLog(common.audit, progress);
+        if (audit != null) {
+            progress = audit;
+            audit.event("run-start", java.util.Map.of("source", plan.source(), "target", String.valueOf(plan.target()),
+                    "tables", plan.tables().size()));
+        }
         MigrationResult result;
         try {
             result = new Migrator(options, progress).run(plan, source, target);
         } catch (Migrator.RunFailed failed) {
             print(failed.result(), common, out);
+            if (audit != null) {
+                audit.event("run-end", java.util.Map.of("status", "failed", "error", failed.failure().getMessage(),
+                        "exit", failed.failure().exitCode()));
+            }
             throw failed.failure();
+        } finally {
+            if (options.rejects() instanceof RejectFiles r) {
+                r.close();
+            }
         }
         print(result, common, out);
+        long rejected = options.rejects() instanceof RejectFiles r ? r.total() : 0;
+        if (audit != null) {
+            audit.event("run-end", java.util.Map.of("status", rejected > 0 ? "rejected rows" : "ok", "rows", result.rows(),
+                    "rejected", rejected, "seconds", result.seconds()));
+        }
+        if (rejected > 0) {
+            throw new DecantException(io.decant.core.error.ErrorCode.ROWS_REJECTED, rejected + " row(s) were rejected and "
+                    + "not loaded; each is in " + ((RejectFiles) options.rejects()).dir() + "/<table>.jsonl with its reason");
+        }
         return 0;
     }
 

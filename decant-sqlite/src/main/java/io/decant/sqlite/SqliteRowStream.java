@@ -48,6 +48,12 @@ final class SqliteRowStream implements RowStream {
         }
     }
 
+    /** A value error leaves the cursor after its row, so {@code --on-error reject} can go on reading. */
+    @Override
+    public boolean skipsBadRows() {
+        return true;
+    }
+
     @Override
     public Object[] next() {
         if (closed) {
@@ -70,7 +76,9 @@ final class SqliteRowStream implements RowStream {
             rows++;
             return row;
         } catch (ConversionException e) {
-            throw valueError(i, raw, e);
+            DecantException error = valueError(i, raw, e);
+            rows++; // the cursor is past this row: the next call reads the one after it
+            throw error;
         } catch (SQLException e) {
             throw SqliteErrors.wrap(e, ErrorContext.EMPTY.withPhase("read").withTable(table).withRow(rows + 1, null),
                     "reading " + table);

@@ -18,10 +18,11 @@ import java.util.List;
  * @param replaceTables with createSchema: a target table that exists is replaced rather than an error
  *                     (export folders, where a re-export replaces a table's files on commit)
  * @param resume       continue the run that the target's journal shows was cut short
+ * @param rejects      where rows with values that do not convert go ({@code --on-error reject}); null: fail
  */
 public record MigrationOptions(List<String> tables, List<String> exclude, boolean createSchema, boolean truncateFirst,
                                boolean disableFk, int jobs, int batchSize, ZoneId naiveZone, boolean replaceTables,
-                               boolean resume) {
+                               boolean resume, Rejects rejects) {
     public MigrationOptions {
         tables = List.copyOf(tables);
         exclude = List.copyOf(exclude);
@@ -34,35 +35,40 @@ public record MigrationOptions(List<String> tables, List<String> exclude, boolea
     }
 
     public static MigrationOptions defaults() {
-        return new MigrationOptions(List.of(), List.of(), false, false, false, 1, 1000, ZoneOffset.UTC, false, false);
+        return new MigrationOptions(List.of(), List.of(), false, false, false, 1, 1000, ZoneOffset.UTC, false, false, null);
     }
 
     public MigrationOptions withCreateSchema(boolean v) {
-        return new MigrationOptions(tables, exclude, v, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume);
+        return new MigrationOptions(tables, exclude, v, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects);
     }
 
     public MigrationOptions withTables(List<String> only, List<String> excluded) {
-        return new MigrationOptions(only, excluded, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume);
+        return new MigrationOptions(only, excluded, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects);
     }
 
     public MigrationOptions withTruncateFirst(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, v, disableFk, jobs, batchSize, naiveZone, replaceTables, resume);
+        return new MigrationOptions(tables, exclude, createSchema, v, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects);
     }
 
     public MigrationOptions withDisableFk(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, v, jobs, batchSize, naiveZone, replaceTables, resume);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, v, jobs, batchSize, naiveZone, replaceTables, resume, rejects);
     }
 
     public MigrationOptions withReplaceTables(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, v, resume);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, v, resume, rejects);
     }
 
     public MigrationOptions withResume(boolean v) {
         return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, v);
+                replaceTables, v, rejects);
+    }
+
+    public MigrationOptions withRejects(Rejects r) {
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
+                replaceTables, resume, r);
     }
 
     public MigrationOptions withJobs(int v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, v, batchSize, naiveZone, replaceTables, resume);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, v, batchSize, naiveZone, replaceTables, resume, rejects);
     }
 }

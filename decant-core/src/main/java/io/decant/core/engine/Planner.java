@@ -242,7 +242,8 @@ public final class Planner {
         } else if (create) {
             if (existing.containsKey(targetId) && !options.replaceTables()) {
                 problems.add(ErrorCode.SCHEMA_MISMATCH, where, "target table " + targetId.display()
-                        + " already exists; drop it, or load into it without --create-schema");
+                        + " already exists; drop it, load into it without --create-schema, or --resume the run that"
+                        + " created it");
                 return null;
             }
             targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, target, notes);

@@ -76,8 +76,33 @@ public final class RowMapper {
         this.table = plan.name();
     }
 
-    /** The row as written, or null when the plan's filter drops it. */
+    private Rejects rejects;
+    private List<String> readNames;
+
+    /** Sets rows whose values fail to convert aside instead of failing the table ({@code --on-error reject}). */
+    public RowMapper rejectingInto(Rejects r, TablePlan plan) {
+        this.rejects = r;
+        this.readNames = plan.read().stream().map(c -> c.name()).toList();
+        return this;
+    }
+
+    /** The row as written, or null when the plan's filter drops it (or it was rejected). */
     public Object[] map(Object[] in, long ordinal) {
+        if (rejects == null) {
+            return convert(in, ordinal);
+        }
+        try {
+            return convert(in, ordinal);
+        } catch (DecantException e) {
+            if (e.code().category() != io.decant.core.error.ErrorCode.Category.DATA) {
+                throw e;
+            }
+            rejects.reject(table, ordinal, e, readNames, in);
+            return null;
+        }
+    }
+
+    private Object[] convert(Object[] in, long ordinal) {
         if (filter != null && !accept(in, ordinal)) {
             return null;
         }

@@ -30,10 +30,12 @@ final class TableLoader {
     private final int batchSize;
     private final ProgressListener listener;
     private final AtomicBoolean cancelled;
+    private final Rejects rejects;
 
     TableLoader(SourceDatabase source, TargetDatabase target, java.util.function.Function<TablePlan, SinkOptions> sinkOptions,
                 int batchSize,
-                ProgressListener listener, AtomicBoolean cancelled) {
+                ProgressListener listener, AtomicBoolean cancelled, Rejects rejects) {
+        this.rejects = rejects;
         this.source = source;
         this.target = target;
         this.sinkOptions = sinkOptions;
@@ -46,7 +48,7 @@ final class TableLoader {
         long start = System.nanoTime();
         listener.tableStarted(plan);
         ErrorContext where = ErrorContext.EMPTY.withPhase("load").withTable(plan.name());
-        RowMapper mapper = new RowMapper(plan);
+        RowMapper mapper = rejects == null ? new RowMapper(plan) : new RowMapper(plan).rejectingInto(rejects, plan);
         BlockingQueue<Object[][]> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         AtomicReference<Throwable> readFailure = new AtomicReference<>();
         AtomicBoolean stopReading = new AtomicBoolean();
@@ -86,6 +88,9 @@ final class TableLoader {
                 throw failure;
             }
             List<String> notes = new java.util.ArrayList<>(plan.finisher() == null ? List.of() : plan.finisher().finish());
+            if (rejects != null && rejects.count(plan.name()) > 0) {
+                notes.add(rejects.count(plan.name()) + " rows rejected (--on-error reject)");
+            }
             if (plan.issues().skipped() + plan.issues().nulled() > 0) {
                 notes.add("orphans: " + plan.issues().skipped() + " rows skipped, " + plan.issues().nulled()
                         + " references set to NULL (listed in the report)");
@@ -126,7 +131,10 @@ final class TableLoader {
             Object[][] batch = new Object[batchSize][];
             int n = 0;
             Object[] row;
-            while ((row = stream.next()) != null) {
+            while ((row = next(stream, plan)) != null) {
+                if (row == SKIPPED) {
+                    continue;
+                }
                 Object[] out = mapper.map(row, stream.rowsRead());
                 if (out == null) {
                     continue;
@@ -147,6 +155,22 @@ final class TableLoader {
             failure.set(t);
         }
         offer(queue, END, stop);
+    }
+
+    private static final Object[] SKIPPED = new Object[0];
+
+    /** The next row; a bad row the stream can skip goes to the rejects when they are on. */
+    private Object[] next(RowStream stream, TablePlan plan) {
+        try {
+            return stream.next();
+        } catch (DecantException e) {
+            if (rejects == null || !stream.skipsBadRows() || e.code().category() != ErrorCode.Category.DATA) {
+                throw e;
+            }
+            List<String> names = plan.read().stream().map(c -> c.name()).toList();
+            rejects.reject(plan.name(), stream.rowsRead(), e, names, new Object[names.size()]);
+            return SKIPPED;
+        }
     }
 
     private static boolean offer(BlockingQueue<Object[][]> queue, Object[][] batch, AtomicBoolean stop) {

@@ -8,6 +8,15 @@ public interface RowStream extends AutoCloseable {
     /** How many rows have been returned so far, which is also the 1-based ordinal of the last row. */
     long rowsRead();
 
+    /**
+     * Whether a {@link io.decant.core.error.DecantException} of the data category thrown by
+     * {@link #next()} concerns that row alone, leaving the stream positioned after it (and counted in
+     * {@link #rowsRead()}), so that {@code --on-error reject} can set the row aside and read on.
+     */
+    default boolean skipsBadRows() {
+        return false;
+    }
+
     @Override
     void close();
 }

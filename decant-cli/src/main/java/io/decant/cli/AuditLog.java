@@ -1,0 +1,90 @@
+package io.decant.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.decant.core.engine.ProgressListener;
+import io.decant.core.engine.TablePlan;
+import io.decant.core.engine.TableResult;
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.util.Redactor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code --audit FILE}: JSON lines with a timestamp each: the run's start and end, every table's
+ * start and end with its counts, warnings and errors. Appended, owner-only, secrets redacted.
+ */
+final class AuditLog implements ProgressListener {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path file;
+    private final ProgressListener next;
+
+    AuditLog(Path file, ProgressListener next) {
+        this.file = file;
+        this.next = next;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            if (!Files.exists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new DecantException(ErrorCode.IO_ERROR, "could not create the audit log " + file + ": " + e.getMessage());
+        }
+    }
+
+    synchronized void event(String event, Map<String, Object> fields) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("at", Instant.now().toString());
+        line.put("event", event);
+        line.putAll(fields);
+        try {
+            String text = Redactor.global().redact(JSON.writeValueAsString(line)) + "\n";
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new DecantException(ErrorCode.IO_ERROR, "could not write the audit log " + file + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void tableStarted(TablePlan table) {
+        event("table-start", Map.of("table", table.name(), "target", table.target().id().display()));
+        next.tableStarted(table);
+    }
+
+    @Override
+    public void rowsWritten(TablePlan table, long rows) {
+        next.rowsWritten(table, rows);
+    }
+
+    @Override
+    public void tableFinished(TablePlan table, TableResult r) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("table", r.source());
+        f.put("target", r.target());
+        f.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+        f.put("rows", r.rows());
+        f.put("seconds", r.seconds());
+        if (r.error() != null) {
+            f.put("error", r.error());
+        }
+        if (!r.notes().isEmpty()) {
+            f.put("warnings", r.notes());
+        }
+        event("table-end", f);
+        next.tableFinished(table, r);
+    }
+
+    @Override
+    public void message(String text) {
+        event("message", Map.of("text", text));
+        next.message(text);
+    }
+}
