@@ -21,6 +21,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--create-schema", description = "Plan creating the target tables.")
     boolean createSchema;
 
+    @Option(names = "--sample", paramLabel = "N|all", description = "Run every conversion, cast and expression over the "
+            + "first N rows of each table (or all), write nothing, and list every value that would fail (exit 3 if any).")
+    String sample;
+
     @Mixin
     CommonOptions common;
 
@@ -41,6 +45,9 @@ final class PlanCommand implements Callable<Integer> {
         try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of());
              TargetDatabase target = targetUrl == null ? null : endpoints.target(targetUrl, Map.of())) {
             var ids = RunIdsFor.run(spec, common, source, targetUrl, endpoints, true, cmd.commandLine().getErr());
+            if (sample != null) {
+                return SampleView.run(source, target, options, spec, ids, sample, common, cmd.commandLine().getOut());
+            }
             return Transfer.run(source, target, options, spec, ids, true, common, cmd.commandLine().getOut(),
                     cmd.commandLine().getErr());
         }

@@ -125,4 +125,22 @@ class SqliteToPostgresIT {
         assertTrue(r.out().contains("\"name\" : \"habit_logs\""), r.out());
         assertFalse(r.out().contains("\u001b"), "no terminal escapes in JSON");
     }
+
+    @Test
+    void planSampleListsEveryValueThatWouldFailAndWritesNothing() throws Exception {
+        Path app = SqliteFixture.app(dir);
+        SqliteFixture.exec(app, "INSERT INTO users VALUES ('u8','y@example.com',1,'12,50',1,'2024-01-01',NULL,NULL)",
+                "INSERT INTO users VALUES ('u7','x@example.com',3,1,1,'2024-01-01',NULL,NULL)");
+        Path spec = dir.resolve("decant.yaml");
+        java.nio.file.Files.writeString(spec, "tables:\n  users:\n    columns:\n      approved: { cast: boolean }\n");
+        Cli.Result r = Cli.run("plan", "--from", "sqlite:" + app, "--spec", spec.toString(), "--sample", "all");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.out().contains("users: 5 rows, 2 failing value(s)"), r.out());
+        assertTrue(r.out().contains("(id=u8) balance = '12,50': not a decimal number"), r.out());
+        assertTrue(r.out().contains("(id=u7) approved = '3': integer 3 is not 0 or 1"), r.out());
+        Cli.Result json = Cli.run("plan", "--from", "sqlite:" + app, "--spec", spec.toString(), "--sample", "2",
+                "--output", "json");
+        assertEquals(0, json.exit(), json.toString());
+        assertTrue(json.out().contains("\"rowsSampled\" : 2"), json.out());
+    }
 }
