@@ -42,7 +42,7 @@ final class ImportCommand implements Callable<Integer> {
         try (SourceDatabase source = endpoints.source("dir:" + dir, common.schemas, Map.of());
              TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), Map.of())) {
             Transfer.confirmTruncate(load, target.displayUrl());
-            var ids = RunIdsFor.run(spec, common, source, SpecFile.to(to, spec, true), endpoints, load.dryRun,
+            var ids = RunIdsFor.run(spec, common, source, target, SpecFile.to(to, spec, true), endpoints, load.dryRun,
                     cmd.commandLine().getErr());
             return Transfer.run(source, target, options, spec, ids, load.dryRun, common, cmd.commandLine().getOut(),
                     cmd.commandLine().getErr());

@@ -34,6 +34,7 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("error: " + Redactor.global().redact(ex.getMessage()));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("see 'decant " + ex.getCommandLine().getCommandName() + " --help'");
             return ErrorCode.USAGE.exitCode();
         });

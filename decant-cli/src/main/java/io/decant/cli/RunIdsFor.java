@@ -23,6 +23,11 @@ final class RunIdsFor {
 
     static RunIds run(Spec spec, CommonOptions common, SourceDatabase source, String targetUrl, Endpoints endpoints,
                       boolean dryRun, PrintWriter err) {
+        return run(spec, common, source, null, targetUrl, endpoints, dryRun, err);
+    }
+
+    static RunIds run(Spec spec, CommonOptions common, SourceDatabase source, io.decant.core.spi.TargetDatabase target,
+                      String targetUrl, Endpoints endpoints, boolean dryRun, PrintWriter err) {
         if (spec.ids().isEmpty()) {
             return RunIds.none();
         }
@@ -32,7 +37,8 @@ final class RunIdsFor {
             if (dryRun) {
                 return RunIds.preview(spec, source, targetRead, mappingFile(common));
             }
-            return RunIds.build(spec, source, targetRead, mappingFile(common), System.getenv(), m -> {
+            return RunIds.build(spec, source, targetRead,
+                    target == null ? null : io.decant.core.engine.TargetView.of(target), mappingFile(common), System.getenv(), m -> {
                 synchronized (err) {
                     err.println(m);
                     err.flush();

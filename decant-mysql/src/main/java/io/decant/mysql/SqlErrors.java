@@ -29,6 +29,8 @@ final class SqlErrors {
         String detail = clean(e.getMessage());
         if (code == ErrorCode.CONNECTION_FAILED) {
             detail = "cannot reach MySQL/MariaDB at " + address + ": " + detail;
+        } else if (code == ErrorCode.PERMISSION_DENIED && "connect".equals(context.phase())) {
+            detail = "MySQL/MariaDB at " + address + " refused the login: " + detail;
         }
         detail += describeState(e);
         return new DecantException(code, context, detail, e);

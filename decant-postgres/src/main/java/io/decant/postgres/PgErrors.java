@@ -105,12 +105,35 @@ final class PgErrors {
             if (guard > 0) {
                 sb.append("; next: ");
             }
-            sb.append(oneLine(x.getMessage()));
+            sb.append(oneLine(message(x)));
             if (x.getSQLState() != null) {
                 sb.append(" (SQLState ").append(x.getSQLState()).append(')');
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The server's own fields with English labels: pgjdbc renders "Detail:"/"Hint:" in the JVM's
+     * language, and messages are API, so they must not change with the user's locale.
+     */
+    private static String message(SQLException x) {
+        if (x instanceof PSQLException p && p.getServerErrorMessage() != null) {
+            ServerErrorMessage m = p.getServerErrorMessage();
+            StringBuilder sb = new StringBuilder();
+            sb.append(m.getSeverity() == null ? "ERROR" : m.getSeverity()).append(": ").append(m.getMessage());
+            if (m.getDetail() != null) {
+                sb.append("; Detail: ").append(m.getDetail());
+            }
+            if (m.getHint() != null) {
+                sb.append("; Hint: ").append(m.getHint());
+            }
+            if (m.getWhere() != null) {
+                sb.append("; Where: ").append(m.getWhere());
+            }
+            return sb.toString();
+        }
+        return x.getMessage();
     }
 
     private static String oneLine(String s) {

@@ -39,9 +39,7 @@ final class ConnectionCases {
                     String url = io.decant.testkit.MariaServer.createDatabase("corpus_pw");
                     return Case.Invocation.of(Guard.NONE, "migrate", "--from", memos(c.dir()), "--to",
                             url.replace("mysql://root@", "mysql://root:" + Corpus.MARKER + "@"), "--create-schema");
-                }, "root", "127.0.0.1:3306")
-                        .bug("MariaDB authentication failure names neither the server (host:port) nor the database, unlike PostgreSQL's;"
-                                + " and '(using password: YES)' is redacted to '(using password: ***' (the closing parenthesis eaten)"),
+                }, "root", "127.0.0.1:3306", "(using password: ***)"),
                 Case.of("conn/role-that-cannot-log-in", 4, c -> {
                     PgServer.TestDb t = c.fx().freshPg("conn", TARGET);
                     t.exec("DO $$ BEGIN CREATE ROLE corpus_nologin NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");

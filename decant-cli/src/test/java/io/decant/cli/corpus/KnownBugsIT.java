@@ -30,23 +30,8 @@ class KnownBugsIT {
         run("value/null-into-not-null");
     }
 
-    @Test
-    @Disabled("bug: PostgreSQL error details carry pgjdbc's labels in the JVM locale ('Ayrıntı:' under tr_TR, not 'Detail:')")
-    void databaseMessagesFollowTheJvmLocale() throws Exception {
-        run("value/database-messages-do-not-follow-the-jvm-locale");
-    }
 
-    @Test
-    @Disabled("bug: a mapping file's new id that does not fit the key type is reported with the old id as the value and no file/line")
-    void mappingNewIdNotAUuid() throws Exception {
-        run("mapping/new-id-not-a-uuid");
-    }
 
-    @Test
-    @Disabled("bug: a MariaDB authentication failure does not name the server host:port (PostgreSQL's does)")
-    void mariadbWrongPassword() throws Exception {
-        run("conn/mariadb-wrong-password");
-    }
 
     @Test
     @Disabled("bug: a disk-full export leaves a manifest that verifies and imports as an empty but good export")

@@ -58,13 +58,46 @@ public final class RunIds {
      */
     public static RunIds build(Spec spec, SourceDatabase source, SourceDatabase targetRead, Path mappingFile,
                                Map<String, String> env, Consumer<String> progress) {
+        return build(spec, source, targetRead, null, mappingFile, env, progress);
+    }
+
+    /**
+     * @param target when given, each remapped table's new ids are read as the type of the target
+     *               table's key column, so that an id that does not fit it is reported in the mapping
+     *               (file and line), not later as a value of the table
+     */
+    public static RunIds build(Spec spec, SourceDatabase source, SourceDatabase targetRead, TargetView target,
+                               Path mappingFile, Map<String, String> env, Consumer<String> progress) {
         if (spec.ids().isEmpty()) {
             return NONE;
         }
+        Map<String, LogicalType> keyTypes = targetKeyTypes(spec, source, target);
         new IdsService().build(new IdsService.BuildRequest(spec.ids(), source, targetRead, mappingFile,
-                spec.mappingRetentionDays(), Map.of(), env, progress, null));
+                spec.mappingRetentionDays(), keyTypes, env, progress, null));
         progress.accept("id mapping written to " + mappingFile);
-        return load(spec, source, mappingFile);
+        return load(spec, source, mappingFile, keyTypes);
+    }
+
+    private static Map<String, LogicalType> targetKeyTypes(Spec spec, SourceDatabase source, TargetView target) {
+        Map<String, LogicalType> out = new LinkedHashMap<>();
+        if (target == null) {
+            return out;
+        }
+        Map<io.decant.core.schema.TableId, Table> existing = new LinkedHashMap<>();
+        target.tables().forEach(t -> existing.put(t.id(), t));
+        for (Table s : source.tables()) {
+            String name = s.id().display();
+            if (!spec.ids().containsKey(name)) {
+                continue;
+            }
+            var ts = spec.table(name);
+            String targetName = ts.isRename() ? ts.into() : spec.naming().apply(s.name());
+            Table t = existing.get(target.resolve(s.id().schema(), targetName));
+            if (t != null && t.primaryKey().size() == 1) {
+                out.put(name, t.column(t.primaryKey().get(0)).type());
+            }
+        }
+        return out;
     }
 
     /**
@@ -72,6 +105,10 @@ public final class RunIds {
      * source ({@code keep}, {@code uuid5}) are computed again when no file is given.
      */
     public static RunIds load(Spec spec, SourceDatabase source, Path mappingFile) {
+        return load(spec, source, mappingFile, Map.of());
+    }
+
+    private static RunIds load(Spec spec, SourceDatabase source, Path mappingFile, Map<String, LogicalType> keyTypes) {
         if (spec.ids().isEmpty()) {
             return NONE;
         }
@@ -89,7 +126,8 @@ public final class RunIds {
             LogicalType oldType = t.column(t.primaryKey().get(0)).type();
             MappingDocument.Table mt = doc == null ? null : doc.tables().get(name);
             if (mt != null) {
-                out.put(name, MappingFile.toIdMap(doc, mt, name, mt.key(), e.getValue().strategy(), oldType, null));
+                out.put(name, MappingFile.toIdMap(doc, mt, name, mt.key(), e.getValue().strategy(), oldType,
+                        keyTypes.get(name)));
             } else if (e.getValue().strategy() == IdStrategy.KEEP || e.getValue().strategy() == IdStrategy.UUID5) {
                 out.put(name, IdMapBuilder.run(IdBuildRequest.of(name, e.getValue(), source)).map());
             } else {

@@ -66,6 +66,14 @@ final class RunJournal {
         journal.prepare();
         String hash = hash(plan);
         Map<String, Partial> partial = partialRuns(journal.read());
+        // A run that committed no table left nothing behind to resume or to protect: it no longer blocks.
+        for (var it = partial.values().iterator(); it.hasNext(); ) {
+            Partial p = it.next();
+            if (p.done.isEmpty()) {
+                journal.append(new JournalEntry(p.runId, p.planHash, JournalEntry.RUN_ABANDONED, null, 0, Instant.now()));
+                it.remove();
+            }
+        }
         Partial same = partial.values().stream().filter(p -> p.planHash.equals(hash)).reduce((a, b) -> b).orElse(null);
         if (options.truncateFirst()) {
             for (Partial p : partial.values()) {

@@ -16,7 +16,7 @@ public final class Redactor {
     private static final Redactor GLOBAL = new Redactor();
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/@\\s]*:)([^@\\s]+)(@)");
     private static final Pattern KEY_VALUE = Pattern.compile(
-            "(?i)((?:password|passwd|pwd|secret|token|apikey|api_key)\\s*[=:]\\s*)([^&\\s,;'\"}]+)");
+            "(?i)((?:password|passwd|pwd|secret|token|apikey|api_key)\\s*[=:]\\s*)([^&\\s,;'\"})\\]]+)");
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
