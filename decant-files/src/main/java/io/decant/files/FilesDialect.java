@@ -19,6 +19,8 @@ import java.util.Properties;
  * Export folders and JSON backups as a database. URLs:
  * <ul>
  *   <li>{@code dir:PATH}, {@code jsonl:PATH}, {@code json:PATH}: an export folder (the latter two fix the format);</li>
+ *   <li>{@code convex:PATH[?nulls=omit|null]}: a folder for {@code npx convex import} ({@link ConvexRules}):
+ *       one {@code <table>.jsonl} per table, import.sh, and a manifest so that decant reads it back;</li>
  *   <li>a plain path: an existing folder, or, to write, a path that does not exist yet and has no
  *       file extension (or ends with {@code /});</li>
  *   <li>{@code d1backup:FILE} or an existing {@code *.json} file: a D1 backup, read only;</li>
@@ -27,7 +29,7 @@ import java.util.Properties;
  * URLs with another scheme ({@code postgres://}, {@code sqlite:}, {@code jdbc:}) and database file
  * names ({@code *.db}, {@code *.sqlite}) are left to their dialects.
  *
- * <p>Settings: {@code format} (jsonl|json), {@code rowsPerFile}, {@code source} (display URL for
+ * <p>Settings: {@code format} (jsonl|json|convex), {@code nulls} (omit|null, for convex), {@code rowsPerFile}, {@code source} (display URL for
  * the manifest), {@code specHash}, {@code checksum} (false to skip), {@code secretColumns},
  * {@code jsonNullAsSqlNull}, {@code sourceDatabase} (metadata.json), {@code types.<table>.<column>}
  * (inferred sources).
@@ -51,6 +53,7 @@ public final class FilesDialect implements Dialect {
     @Override
     public List<String> urlForms() {
         return List.of("dir:PATH | jsonl:PATH | json:PATH | PATH/ (export folder)",
+                "convex:PATH[?nulls=omit|null] (folder for npx convex import)",
                 "d1backup:FILE.json | FILE.json (D1 backup JSON, read only)",
                 "d1sql:FILE.sql | FILE.sql (wrangler d1 export, read only)");
     }

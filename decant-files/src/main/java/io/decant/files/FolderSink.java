@@ -41,6 +41,8 @@ final class FolderSink implements TableSink {
     private final ValueEncoder[] encoders;
     private final AsyncChecksum checksum;
     private final boolean jsonNullAsSqlNull;
+    private final boolean omitNulls;
+    private final int[] keyIndex;
     private final boolean[] jsonColumn;
     private final Set<String> secretColumns;
     private final List<Part> parts = new ArrayList<>();
@@ -56,7 +58,7 @@ final class FolderSink implements TableSink {
     }
 
     FolderSink(FolderTarget target, Table table, List<Column> columns, String base, Format format, long rowsPerFile,
-               boolean withChecksum, boolean jsonNullAsSqlNull, Set<String> secretColumns) {
+               boolean withChecksum, RowStyle style, Set<String> secretColumns) {
         this.target = target;
         this.table = table;
         this.columns = List.copyOf(columns);
@@ -64,9 +66,11 @@ final class FolderSink implements TableSink {
         this.format = format;
         this.rowsPerFile = rowsPerFile;
         this.names = columns.stream().map(c -> new SerializedString(c.name())).toArray(SerializedString[]::new);
-        this.encoders = columns.stream().map(c -> ValueEncoders.forType(c.type(), jsonNullAsSqlNull)).toArray(ValueEncoder[]::new);
+        this.encoders = columns.stream().map(c -> style.encoder(c.type())).toArray(ValueEncoder[]::new);
         this.checksum = withChecksum ? new AsyncChecksum(columns.stream().map(Column::type).toList(), table.id().display()) : null;
-        this.jsonNullAsSqlNull = jsonNullAsSqlNull;
+        this.jsonNullAsSqlNull = style.jsonNullReadsAsSqlNull();
+        this.omitNulls = style.omitNulls();
+        this.keyIndex = table.rowKey().stream().mapToInt(k -> indexOf(columns, k)).filter(i -> i >= 0).toArray();
         this.jsonColumn = new boolean[columns.size()];
         for (int i = 0; i < jsonColumn.length; i++) {
             jsonColumn[i] = columns.get(i).type().kind() == Kind.JSON;
@@ -88,12 +92,15 @@ final class FolderSink implements TableSink {
             }
             gen.writeStartObject();
             for (int i = 0; i < encoders.length; i++) {
-                gen.writeFieldName(names[i]);
                 Object v = row[i];
                 if (v == null) {
-                    gen.writeNull();
+                    if (!omitNulls) {
+                        gen.writeFieldName(names[i]);
+                        gen.writeNull();
+                    }
                 } else {
-                    encode(i, v);
+                    gen.writeFieldName(names[i]);
+                    encode(i, v, row);
                 }
             }
             gen.writeEndObject();
@@ -110,25 +117,48 @@ final class FolderSink implements TableSink {
         }
     }
 
-    private void encode(int i, Object v) throws IOException {
+    private void encode(int i, Object v, Object[] row) throws IOException {
         try {
             encoders[i].write(gen, v);
         } catch (BadValue b) {
-            throw valueError(i, b.code(), b.getMessage(), b.value(), b.rule());
+            throw valueError(i, b.code(), b.getMessage(), b.value(), b.rule(), row);
         } catch (ClassCastException e) {
             throw DecantException.internal(table.id().display() + "." + columns.get(i).name() + ": a "
                     + v.getClass().getSimpleName() + " reached a column of type " + columns.get(i).type(), e);
         } catch (com.fasterxml.jackson.core.JsonGenerationException e) {
             // For example a string with a lone UTF-16 surrogate, which has no UTF-8 form.
-            throw valueError(i, ErrorCode.VALUE_INVALID, "cannot be written as JSON: " + e.getOriginalMessage(), v, null);
+            throw valueError(i, ErrorCode.VALUE_INVALID, "cannot be written as JSON: " + e.getOriginalMessage(), v, null, row);
         }
     }
 
-    private DecantException valueError(int i, ErrorCode code, String detail, Object value, String rule) {
+    private DecantException valueError(int i, ErrorCode code, String detail, Object value, String rule, Object[] row) {
         String column = columns.get(i).name();
-        ErrorContext ctx = ErrorContext.EMPTY.withTable(table.id().display()).withColumn(column).withRow(rows + 1, null)
+        ErrorContext ctx = ErrorContext.EMPTY.withTable(table.id().display()).withColumn(column).withRow(rows + 1, rowKey(row))
                 .withValue(secretColumns.contains(column) ? "<secret>" : value);
         return new DecantException(code, rule == null ? ctx : ctx.withRule(rule), detail);
+    }
+
+    /** The row's primary key as messages show it ({@code id=887}), or {@code null} when the table has none. */
+    private String rowKey(Object[] row) {
+        if (keyIndex.length == 0) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k : keyIndex) {
+            String name = columns.get(k).name();
+            sb.append(sb.length() == 0 ? "" : ", ").append(name).append('=')
+                    .append(secretColumns.contains(name) ? "<secret>" : ErrorContext.keyValue(row[k]));
+        }
+        return sb.toString();
+    }
+
+    private static int indexOf(List<Column> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The row as a reader will see it, for the checksum: a JSON null document reads back as SQL NULL. */

@@ -85,7 +85,10 @@ public final class FolderSource implements SourceDatabase {
 
     RowStream stream(ManifestTable t, List<Column> columns, boolean verify) {
         t.files().forEach(f -> checkName(t, f));
-        RowDecoder decoder = RowDecoder.forColumns(t.key(), t.columns(), columns, false);
+        // A folder for Convex leaves NULL fields out (nulls=omit) and then writes a JSON null document as null.
+        ConvexRules convex = manifest.convex();
+        RowDecoder decoder = convex == null ? RowDecoder.forColumns(t.key(), t.columns(), columns, false)
+                : RowDecoder.forColumns(t.key(), t.columns(), columns, true, convex.omitNulls());
         List<DataFile> files = t.files().stream().map(f -> DataFile.whole(dir.resolve(f.name()), f)).toList();
         return new FileRowStream(t.key(), files, decoder, manifest.format(), verify, t.rowCount(), secrets.of(t.columns()));
     }

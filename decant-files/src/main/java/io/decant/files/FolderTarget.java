@@ -50,6 +50,7 @@ final class FolderTarget implements TargetDatabase {
     private final long rowsPerFile;
     private final boolean withChecksum;
     private final boolean jsonNullAsSqlNull;
+    private final ConvexRules convex;
     private final SecretColumns secrets;
     private final String sourceDatabase;
     private final Object lock = new Object();
@@ -69,7 +70,13 @@ final class FolderTarget implements TargetDatabase {
         String specHash = options.settings().get("specHash");
         String exportedAt = EXPORTED_AT.format(clock.instant());
 
+        // format=convex is the setting form of a convex:DIR URL: JSONL laid out for npx convex import.
+        boolean convexSetting = "convex".equalsIgnoreCase(options.setting("format", "").trim());
+        ConvexRules requestedConvex = location.convex() != null
+                ? ConvexRules.from(location.convex(), options.settings())
+                : convexSetting ? ConvexRules.from(Map.of(), options.settings()) : null;
         Format requested = location.format() != null ? location.format()
+                : convexSetting ? Format.JSONL
                 : options.settings().containsKey("format") ? Format.parse(options.setting("format", "jsonl")) : null;
         if (Files.isRegularFile(dir.resolve(Manifest.FILE_NAME))) {
             Manifest existing = ManifestCodec.read(dir);
@@ -77,13 +84,18 @@ final class FolderTarget implements TargetDatabase {
                 throw DecantException.usage("folder " + dir + " holds a " + existing.format().extension() + " export; "
                         + "write the " + requested.extension() + " export into another folder");
             }
+            boolean exportRequested = location.convex() == null && !convexSetting
+                    && (location.format() != null || options.settings().containsKey("format"));
+            refuseOtherStyle(existing, requestedConvex, exportRequested);
             this.format = existing.format();
+            this.convex = existing.convex();
             this.manifest = existing.restamped(FilesDialect.version(), source, exportedAt, specHash);
         } else {
             refuseForeignFolder();
             this.format = requested == null ? Format.JSONL : requested;
+            this.convex = requestedConvex;
             this.manifest = new Manifest("decant", FilesDialect.version(), Manifest.FORMAT_VERSION, source, exportedAt,
-                    specHash, format, Map.of());
+                    specHash, format, Map.of(), convex);
         }
     }
 
@@ -96,6 +108,24 @@ final class FolderTarget implements TargetDatabase {
             return n;
         } catch (NumberFormatException e) {
             throw DecantException.usage("rowsPerFile must be a whole number of rows (0: one file per table), not '" + s + "'");
+        }
+    }
+
+    /**
+     * A folder keeps the value rules it was written with: rows for Convex and rows of an export
+     * cannot be read back with one set of rules, so they never share a folder.
+     */
+    private void refuseOtherStyle(Manifest existing, ConvexRules requested, boolean exportRequested) {
+        if (requested != null && !existing.forConvex()) {
+            throw DecantException.usage("folder " + dir + " holds a decant export, not a folder for Convex; "
+                    + "write the Convex folder into another folder");
+        }
+        if (exportRequested && existing.forConvex()) {
+            throw DecantException.usage("folder " + dir + " was written for Convex; write to it with convex:" + dir);
+        }
+        if (requested != null && !existing.convex().equals(requested)) {
+            throw DecantException.usage("folder " + dir + " was written for Convex with nulls=" + existing.convex().nulls().text()
+                    + "; write nulls=" + requested.nulls().text() + " into another folder");
         }
     }
 
@@ -136,7 +166,9 @@ final class FolderTarget implements TargetDatabase {
 
     @Override
     public String serverVersion() {
-        return "decant export folder, format " + Manifest.FORMAT_VERSION + " (" + format.extension() + ")";
+        return convex != null ? "decant folder for npx convex import, format " + Manifest.FORMAT_VERSION + " (jsonl, nulls="
+                + convex.nulls().text() + ")"
+                : "decant export folder, format " + Manifest.FORMAT_VERSION + " (" + format.extension() + ")";
     }
 
     @Override
@@ -148,6 +180,10 @@ final class FolderTarget implements TargetDatabase {
     public List<String> checkNotes() {
         List<String> notes = new ArrayList<>();
         notes.add("format " + format.extension() + (rowsPerFile > 0 ? ", split every " + rowsPerFile + " rows" : ""));
+        if (convex != null) {
+            notes.add("for npx convex import: NULL fields " + (convex.omitNulls() ? "left out" : "written as null")
+                    + ", int64 beyond 2^53 refused; " + ImportScript.FILE_NAME + " imports the tables in load order");
+        }
         if (Files.isDirectory(dir) && OwnerOnly.posix(dir)) {
             try {
                 var perms = Files.getPosixFilePermissions(dir);
@@ -169,15 +205,23 @@ final class FolderTarget implements TargetDatabase {
         return TableId.of(name);
     }
 
-    /** The folder keeps a source table's schema: {@code auth.users.jsonl} beside {@code users.jsonl}. */
+    /**
+     * An export folder keeps a source table's schema: {@code auth.users.jsonl} beside {@code users.jsonl}.
+     * Convex has no schemas: its table is the name alone, and two tables of one name from two schemas
+     * collide on their file, which {@link #checkFileName} reports.
+     */
     @Override
     public TableId resolve(String sourceSchema, String name) {
-        return new TableId(sourceSchema, name);
+        return convex != null ? TableId.of(name) : new TableId(sourceSchema, name);
     }
 
     /** How a logical type looks in the files, for plans. */
     @Override
     public String nativeType(LogicalType type) {
+        return convex != null ? convexType(type) : exportType(type);
+    }
+
+    private static String exportType(LogicalType type) {
         return switch (type.kind()) {
             case BOOLEAN -> "true/false";
             case INT16, INT32 -> "number";
@@ -192,7 +236,26 @@ final class FolderTarget implements TargetDatabase {
             case TIME -> "ISO time string";
             case TIMESTAMP -> "ISO timestamp string, no offset";
             case TIMESTAMPTZ -> "ISO timestamp string, UTC (Z)";
-            case ARRAY -> "array of " + nativeType(type.element());
+            case ARRAY -> "array of " + exportType(type.element());
+        };
+    }
+
+    /** As Convex will see each type after npx convex import (see {@link ConvexRules}). */
+    private static String convexType(LogicalType type) {
+        return switch (type.kind()) {
+            case BOOLEAN -> "boolean";
+            case INT16, INT32 -> "number";
+            case INT64 -> "number (error beyond 2^53)";
+            case DECIMAL -> "string " + type;
+            case FLOAT32, FLOAT64 -> "number (error for NaN, Infinity)";
+            case TEXT, UUID -> "string";
+            case BYTES -> "base64 string";
+            case JSON -> "embedded JSON value";
+            case DATE -> "ISO date string";
+            case TIME -> "ISO time string";
+            case TIMESTAMP -> "ISO timestamp string, no offset";
+            case TIMESTAMPTZ -> "ISO timestamp string, UTC (Z)";
+            case ARRAY -> "array of " + convexType(type.element());
         };
     }
 
@@ -205,6 +268,9 @@ final class FolderTarget implements TargetDatabase {
                     continue;  // like CREATE TABLE IF NOT EXISTS: an earlier export's entry stays until truncate
                 }
                 checkFileName(t.id(), m);
+                if (convex != null) {
+                    ConvexNames.check(t, t.columns());
+                }
                 m = m.withTable(ManifestTable.declared(t, !secrets.of(t.columns()).isEmpty()));
             }
             ensureFolder();
@@ -247,9 +313,13 @@ final class FolderTarget implements TargetDatabase {
                 throw DecantException.internal("table " + key + " is already being written", null);
             }
             String base = checkFileName(table.id(), manifest);
+            if (convex != null) {
+                ConvexNames.check(table, columns);
+            }
             ensureFolder();
-            FolderSink sink = new FolderSink(this, table, columns, base, format, rowsPerFile, withChecksum,
-                    jsonNullAsSqlNull, secrets.of(columns));
+            RowStyle style = convex != null ? RowStyle.convex(convex) : RowStyle.export(jsonNullAsSqlNull);
+            FolderSink sink = new FolderSink(this, table, columns, base, format, rowsPerFile, withChecksum, style,
+                    secrets.of(columns));
             openSinks.put(key, sink);
             return sink;
         }
@@ -334,6 +404,11 @@ final class FolderTarget implements TargetDatabase {
 
     private void writeManifest() {
         OwnerOnly.writeAtomically(dir.resolve(Manifest.FILE_NAME), ManifestCodec.write(manifest));
+        if (convex != null) {
+            // After the manifest: a crash between the two leaves a script that imports fewer tables, never a file the manifest does not list.
+            OwnerOnly.writeAtomically(dir.resolve(ImportScript.FILE_NAME),
+                    ImportScript.render(manifest).getBytes(StandardCharsets.UTF_8), OwnerOnly.SCRIPT);
+        }
         if (format == Format.JSON) {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (ManifestTable t : manifest.tables().values()) {

@@ -4,7 +4,10 @@ import io.decant.core.error.DecantException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +15,14 @@ import java.util.regex.Pattern;
  * paths, from what is on disk; never from a connection.
  *
  * @param format the format the URL asks for ({@code jsonl:}/{@code json:}), or {@code null} when it does not say
+ * @param convex the options of a {@code convex:DIR[?name=value&...]} URL (empty when it has none),
+ *               or {@code null} when the URL is not a convex: URL
  */
-record Location(Kind kind, Path path, Format format) {
+record Location(Kind kind, Path path, Format format, Map<String, String> convex) {
+
+    Location(Kind kind, Path path, Format format) {
+        this(kind, path, format, null);
+    }
 
     enum Kind {
         /** An export folder: manifest.json (decant) or metadata.json (FreshTrack scripts). */
@@ -40,6 +49,9 @@ record Location(Kind kind, Path path, Format format) {
         }
         if (lower.startsWith("json:")) {
             return folder(url.substring(5), Format.JSON);
+        }
+        if (lower.startsWith("convex:")) {
+            return convex(url.substring(7));
         }
         if (lower.startsWith("d1backup:")) {
             return file(url.substring(9), Kind.D1_BACKUP);
@@ -79,6 +91,30 @@ record Location(Kind kind, Path path, Format format) {
 
     private static Location folder(String rest, Format format) {
         return new Location(Kind.FOLDER, path(rest), format);
+    }
+
+    /**
+     * {@code convex:DIR} and {@code convex:DIR?nulls=null}. A {@code ?} always starts the options
+     * here: a folder for Convex is named by its user, and a name with {@code ?} is not worth the
+     * ambiguity.
+     */
+    private static Location convex(String rest) {
+        int q = rest.indexOf('?');
+        Map<String, String> options = new LinkedHashMap<>();
+        if (q >= 0) {
+            for (String pair : rest.substring(q + 1).split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw DecantException.usage("convex: URL option '" + pair + "' is not name=value");
+                }
+                options.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+            rest = rest.substring(0, q);
+        }
+        return new Location(Kind.FOLDER, path(rest), Format.JSONL, Collections.unmodifiableMap(options));
     }
 
     private static Location file(String rest, Kind kind) {

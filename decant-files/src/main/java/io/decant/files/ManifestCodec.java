@@ -54,6 +54,13 @@ final class ManifestCodec {
             g.writeStringField("source", m.source());
             g.writeStringField("exportedAt", m.exportedAt());
             g.writeStringField("specHash", m.specHash());
+            if (m.convex() != null) {
+                // Only in folders for Convex, so an export folder's manifest stays as it was.
+                g.writeObjectFieldStart("convex");
+                g.writeStringField("nulls", m.convex().nulls().text());
+                g.writeStringField("importScript", ImportScript.FILE_NAME);
+                g.writeEndObject();
+            }
             g.writeObjectFieldStart("tables");
             for (ManifestTable t : m.tables().values()) {
                 g.writeObjectFieldStart(t.key());
@@ -178,8 +185,19 @@ final class ManifestCodec {
             }
             tables.put(e.getKey(), t);
         }
+        JsonNode convex = root.get("convex");
+        ConvexRules rules = convex == null || convex.isNull() ? null : convexRules(convex);
         return new Manifest(text(root, "tool"), text(root, "version"), formatVersion, text(root, "source"),
-                text(root, "exportedAt"), text(root, "specHash"), format, tables);
+                text(root, "exportedAt"), text(root, "specHash"), format, tables, rules);
+    }
+
+    private static ConvexRules convexRules(JsonNode n) {
+        String nulls = required(n, "nulls").asText();
+        try {
+            return new ConvexRules(ConvexRules.Nulls.parse(nulls));
+        } catch (DecantException e) {
+            throw new IllegalArgumentException("convex.nulls '" + nulls + "' is not omit or null", e);
+        }
     }
 
     private static ManifestTable table(String key, JsonNode n) {

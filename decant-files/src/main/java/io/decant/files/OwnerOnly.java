@@ -25,6 +25,8 @@ import java.util.Set;
 final class OwnerOnly {
     static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    /** A script in an export (import.sh): it holds no data, but it is the owner's, like the files it loads. */
+    static final Set<PosixFilePermission> SCRIPT = PosixFilePermissions.fromString("rwx------");
 
     private OwnerOnly() {
     }
@@ -77,6 +79,11 @@ final class OwnerOnly {
 
     /** Writes {@code bytes} to {@code target} atomically: temp file, fsync, rename, fsync of the folder. */
     static void writeAtomically(Path target, byte[] bytes) {
+        writeAtomically(target, bytes, FILE);
+    }
+
+    /** As {@link #writeAtomically(Path, byte[])}, with {@code mode} where POSIX permissions exist (rwx------ for a script). */
+    static void writeAtomically(Path target, byte[] bytes, Set<PosixFilePermission> mode) {
         Path tmp = target.resolveSibling(FileNames.temp(target.getFileName().toString()));
         try {
             try (FileChannel ch = create(tmp)) {
@@ -85,6 +92,9 @@ final class OwnerOnly {
                     ch.write(buf);
                 }
                 ch.force(true);
+            }
+            if (!mode.equals(FILE) && posix(tmp)) {
+                Files.setPosixFilePermissions(tmp, mode);
             }
             move(tmp, target);
         } catch (IOException e) {

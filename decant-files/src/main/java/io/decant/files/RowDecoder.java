@@ -24,6 +24,7 @@ final class RowDecoder {
     private final int[] outIndex;
     private final int width;
     private final boolean missingIsNull;
+    private final boolean[] decodesNull;
     private final int[] seen;
     private int generation;
 
@@ -36,6 +37,16 @@ final class RowDecoder {
      */
     RowDecoder(List<Column> fileColumns, List<Column> requested, List<ValueDecoder> decoders, boolean missingIsNull,
                String table) {
+        this(fileColumns, requested, decoders, missingIsNull, new boolean[fileColumns.size()], table);
+    }
+
+    /**
+     * @param decodesNull per file column: whether a JSON {@code null} is a value for its decoder
+     *                    (a JSON document that is the literal null, in a folder where SQL NULL is a
+     *                    missing key) rather than SQL NULL
+     */
+    RowDecoder(List<Column> fileColumns, List<Column> requested, List<ValueDecoder> decoders, boolean missingIsNull,
+               boolean[] decodesNull, String table) {
         this.keys = fileColumns.stream().map(Column::name).toArray(String[]::new);
         this.keyIndex = new HashMap<>(keys.length * 2);
         for (int i = 0; i < keys.length; i++) {
@@ -56,6 +67,7 @@ final class RowDecoder {
         }
         this.width = requested.size();
         this.missingIsNull = missingIsNull;
+        this.decodesNull = decodesNull.clone();
         this.seen = new int[keys.length];
     }
 
@@ -65,6 +77,15 @@ final class RowDecoder {
      * the spec opted into {@code as_text}, as its text.
      */
     static RowDecoder forColumns(String table, List<Column> fileColumns, List<Column> requested, boolean missingIsNull) {
+        return forColumns(table, fileColumns, requested, missingIsNull, false);
+    }
+
+    /**
+     * @param jsonNullIsDocument whether {@code null} in a JSON column is the JSON document
+     *                           {@code null}: true only where SQL NULL is a missing key (Convex, nulls=omit)
+     */
+    static RowDecoder forColumns(String table, List<Column> fileColumns, List<Column> requested, boolean missingIsNull,
+                                 boolean jsonNullIsDocument) {
         List<ValueDecoder> decoders = new java.util.ArrayList<>();
         for (Column want : requested) {
             Column have = fileColumns.stream().filter(c -> c.name().equals(want.name())).findFirst().orElse(null);
@@ -79,7 +100,12 @@ final class RowDecoder {
                 decoders.add(ValueDecoders.forType(have.type()));
             }
         }
-        return new RowDecoder(fileColumns, requested, decoders, missingIsNull, table);
+        boolean[] decodesNull = new boolean[fileColumns.size()];
+        for (int i = 0; i < decodesNull.length; i++) {
+            decodesNull[i] = jsonNullIsDocument && fileColumns.get(i).isSupported()
+                    && fileColumns.get(i).type().kind() == io.decant.core.type.Kind.JSON;
+        }
+        return new RowDecoder(fileColumns, requested, decoders, missingIsNull, decodesNull, table);
     }
 
     /** Decodes the object whose START_OBJECT is the parser's current token; leaves the parser on END_OBJECT. */
@@ -106,7 +132,7 @@ final class RowDecoder {
             int out = outIndex[k];
             if (out < 0) {
                 p.skipChildren();
-            } else if (t != JsonToken.VALUE_NULL) {
+            } else if (t != JsonToken.VALUE_NULL || decodesNull[k]) {
                 try {
                     row[out] = decoders[k].read(p, t);
                 } catch (BadValue b) {
