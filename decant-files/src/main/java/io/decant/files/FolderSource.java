@@ -29,6 +29,13 @@ public final class FolderSource implements SourceDatabase {
         this.dir = dir;
         this.manifest = ManifestCodec.read(dir);
         this.secrets = secrets;
+        for (ManifestTable t : manifest.tables().values()) {
+            if (!t.written()) {
+                throw new DecantException(ErrorCode.FILE_CORRUPT, ErrorContext.EMPTY.withTable(t.key())
+                        .withLocation(Manifest.FILE_NAME), "the export that wrote this folder did not finish: table " + t.key()
+                        + " is declared but its data was never committed; run the export again");
+            }
+        }
     }
 
     /** Opens the export folder {@code dir}, for callers outside a dialect lookup (FolderCheck, tools). */

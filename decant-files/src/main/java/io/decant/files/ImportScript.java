@@ -46,7 +46,7 @@ final class ImportScript {
                 .append('\n');
         for (ManifestTable t : tables) {
             String name = t.id().name();
-            if (t.rowCount() == 0) {
+            if (t.rowCount() <= 0) {
                 sb.append("echo \"import.sh: ").append(name)
                         .append(": no rows, nothing to import (a table of that name in the deployment is left as it is)\" >&2\n");
                 continue;
@@ -58,7 +58,7 @@ final class ImportScript {
         }
         sb.append('\n');
         for (ManifestTable t : tables) {
-            if (t.rowCount() == 0) {
+            if (t.rowCount() <= 0) {
                 continue;  // never imported, so there is nothing of this run to count
             }
             sb.append("check_count ").append(t.id().name()).append(' ').append(t.rowCount()).append('\n');

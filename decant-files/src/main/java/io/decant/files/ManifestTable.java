@@ -37,9 +37,21 @@ public record ManifestTable(TableId id, List<Column> columns, List<String> prima
     }
 
     /** A table recorded before any row is written (createTables, or a sink opened on a new table). */
+    /** rowCount of a table whose data has not been committed: the export is not finished. */
+    static final long NOT_WRITTEN = -1;
+
+    /**
+     * A table recorded before its data: its rowCount is {@link #NOT_WRITTEN} until its sink commits,
+     * so a folder left by an export that failed half-way (a full disk) can never pass for a good,
+     * empty export.
+     */
     static ManifestTable declared(Table t, boolean containsSecrets) {
-        return new ManifestTable(t.id(), t.columns(), t.primaryKey(), t.indexes(), t.foreignKeys(), 0, List.of(), null,
-                containsSecrets);
+        return new ManifestTable(t.id(), t.columns(), t.primaryKey(), t.indexes(), t.foreignKeys(), NOT_WRITTEN, List.of(),
+                null, containsSecrets);
+    }
+
+    boolean written() {
+        return rowCount != NOT_WRITTEN;
     }
 
     ManifestTable written(List<Column> writtenColumns, long rows, List<ManifestFile> newFiles, String newChecksum,

@@ -33,9 +33,4 @@ class KnownBugsIT {
 
 
 
-    @Test
-    @Disabled("bug: a disk-full export leaves a manifest that verifies and imports as an empty but good export")
-    void exportDiskFull() throws Exception {
-        run("conn/export-disk-full");
-    }
 }
