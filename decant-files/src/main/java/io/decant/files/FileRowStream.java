@@ -76,7 +76,13 @@ final class FileRowStream implements RowStream {
             }
         } catch (NoSuchFileException e) {
             throw fileError(f, "file is missing");
+        } catch (MalformedUtf8Exception e) {
+            // A JSON-array reader fills its buffer when it opens, so bad bytes near the start surface here.
+            throw lineError(f, e.line(), e.getMessage());
         } catch (IOException e) {
+            if (e.getCause() instanceof MalformedUtf8Exception m) {
+                throw lineError(f, m.line(), m.getMessage());
+            }
             throw OwnerOnly.io("cannot read " + f.path(), e);
         }
     }
@@ -116,7 +122,13 @@ final class FileRowStream implements RowStream {
             };
         } catch (NoSuchFileException e) {
             throw fileError(f, "file is missing");
+        } catch (MalformedUtf8Exception e) {
+            // A JSON-array reader fills its buffer when it opens, so bad bytes near the start surface here.
+            throw lineError(f, e.line(), e.getMessage());
         } catch (IOException e) {
+            if (e.getCause() instanceof MalformedUtf8Exception m) {
+                throw lineError(f, m.line(), m.getMessage());
+            }
             throw OwnerOnly.io("cannot read " + f.path(), e);
         }
     }
@@ -137,6 +149,9 @@ final class FileRowStream implements RowStream {
             throw lineError(f, current.line(), tableHasSecrets ? "invalid JSON" + where
                     : "invalid JSON: " + e.getOriginalMessage() + where);
         } catch (IOException e) {
+            if (e.getCause() instanceof MalformedUtf8Exception m) {
+                throw lineError(f, m.line(), m.getMessage());
+            }
             throw OwnerOnly.io("cannot read " + f.path(), e);
         }
     }

@@ -18,11 +18,6 @@ class KnownBugsIT {
         Corpus.check(Corpus.named(name), Fixtures.get(), dir);
     }
 
-    @Test
-    @Disabled("bug: invalid UTF-8 in a JSON-array export file is IO_ERROR (exit 4) with a byte offset, not FILE_CORRUPT (exit 3) with the line")
-    void jsonInvalidUtf8() throws Exception {
-        run("json/invalid-utf8");
-    }
 
     @Test
     @Disabled("bug: a NOT NULL violation names the row ordinal (row 4) but not the row's key (id=13)")
