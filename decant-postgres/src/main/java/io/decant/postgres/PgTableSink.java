@@ -150,10 +150,56 @@ final class PgTableSink implements TableSink {
             throw valueError(ErrorCode.VALUE_INVALID, null, "value of " + row[i].getClass().getSimpleName()
                     + " where column type " + columns.get(i).type() + " expects " + columns.get(i).type().kind().javaType().getSimpleName(), row, i, e);
         }
+        rememberKey(row);
         rows++;
         if (buffer.position() >= CopyBuffer.FLUSH_AT) {
             flush();
         }
+    }
+
+    /**
+     * PostgreSQL reports a COPY error by line, often rows after that row was written (the data is in
+     * flight), so the keys of the last {@value #RECENT} rows are kept (references only) to name it.
+     */
+    private static final int RECENT = 1 << 16;
+    private Object[][] recentKeys;
+
+    private void rememberKey(Object[] row) {
+        if (keyIndexes.length == 0) {
+            return;
+        }
+        if (recentKeys == null) {
+            recentKeys = new Object[RECENT][];
+        }
+        Object[] k = new Object[keyIndexes.length];
+        for (int j = 0; j < keyIndexes.length; j++) {
+            k[j] = row[keyIndexes[j]];
+        }
+        recentKeys[(int) (rows & (RECENT - 1))] = k;
+    }
+
+    /** The key of row {@code ordinal} (1-based) if it is among the recent rows, else null. */
+    private String keyOf(long ordinal) {
+        if (recentKeys == null || ordinal < 1 || ordinal > rows || rows - ordinal >= RECENT) {
+            return null;
+        }
+        Object[] k = recentKeys[(int) ((ordinal - 1) & (RECENT - 1))];
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < keyIndexes.length; j++) {
+            sb.append(j == 0 ? "" : ", ").append(columns.get(keyIndexes[j]).name()).append('=')
+                    .append(ErrorContext.keyValue(k[j]));
+        }
+        return sb.toString();
+    }
+
+    /** Adds the failing row's key, when the error names a row the sink still remembers. */
+    private DecantException withKey(DecantException e) {
+        Long at = e.context().rowOrdinal();
+        if (at == null || e.context().rowKey() != null) {
+            return e;
+        }
+        String key = keyOf(at);
+        return key == null ? e : e.within(ErrorContext.EMPTY.withRow(at, key));
     }
 
     private DecantException valueError(ErrorCode code, String rule, String message, Object[] row, int column, Exception cause) {
@@ -180,7 +226,7 @@ final class PgTableSink implements TableSink {
         try {
             copy.writeToCopy(buffer.array(), 0, n);
         } catch (SQLException e) {
-            throw PgErrors.map(e, context, "COPY into " + table.id().display());
+            throw withKey(PgErrors.map(e, context, "COPY into " + table.id().display()));
         }
         bytes += n;
         buffer.reset(0);
@@ -201,7 +247,7 @@ final class PgTableSink implements TableSink {
             }
             connection.commit();
         } catch (SQLException e) {
-            throw PgErrors.map(e, context, "COPY into " + table.id().display());
+            throw withKey(PgErrors.map(e, context, "COPY into " + table.id().display()));
         }
         done = true;
         PgConnector.closeQuietly(connection);

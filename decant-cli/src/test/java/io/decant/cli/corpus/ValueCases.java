@@ -32,8 +32,7 @@ final class ValueCases {
                 edit("value/impossible-date", "\"at\":\"2024-01-01T00:00:00\"", "\"at\":\"2023-02-29T00:00:00\"", "notes.at", "line 4"),
                 edit("value/decimal-scale-beyond-declared", "\"amount\":\"1.25\"", "\"amount\":\"1.255\"", "notes.amount", "id=10", "1.255"),
                 edit("value/escaped-nul-into-pg-text", "\"hello\"", "\"hel\\u0000lo\"", "notes.body", "id=10"),
-                edit("value/null-into-not-null", "\"account_id\":3", "\"account_id\":null", "notes.account_id", "id=13")
-                        .bug("a NOT NULL violation names 'row 4' but not the row's key id=13"),
+                edit("value/null-into-not-null", "\"account_id\":3", "\"account_id\":null", "notes.account_id", "id=13"),
                 edit("value/database-messages-do-not-follow-the-jvm-locale", "\"id\":13", "\"id\":1", "notes", "id=1", "Key (id)=(1)")
                         .then((c, r) -> assertFalse(r.err().contains("Ayrıntı"), "the driver's labels follow the JVM locale: " + r.err())),
                 edit("dup/parent-row-missing", "\"account_id\":3", "\"account_id\":99", "notes", "account_id", "99"),

@@ -77,7 +77,11 @@ final class TableLoader {
                     try {
                         sink.write(row);
                     } catch (DecantException e) {
-                        throw e.within(where.withRow(written + 1, mapper.describeWrittenKey(row)));
+                        // A sink may report an earlier row (a COPY error surfaces rows later): name this row only
+                        // when the error is about it.
+                        Long at = e.context().rowOrdinal();
+                        throw e.within(at == null || at == written + 1
+                                ? where.withRow(written + 1, mapper.describeWrittenKey(row)) : where);
                     }
                     written++;
                 }
