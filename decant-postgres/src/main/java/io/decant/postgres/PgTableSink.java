@@ -66,6 +66,9 @@ final class PgTableSink implements TableSink {
             if (options.disableForeignKeys()) {
                 disableForeignKeys(connector.url());
             }
+            if (options.createdByRun()) {
+                deferKeys();
+            }
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
             buffer.writeBytes(HEADER, 0, HEADER.length);
         } catch (SQLException e) {
@@ -75,6 +78,40 @@ final class PgTableSink implements TableSink {
         } catch (RuntimeException e) {
             abort();
             throw e;
+        }
+    }
+
+    /** Primary-key and unique constraints dropped for the load, to be added back before the commit. */
+    private final List<String[]> deferredKeys = new java.util.ArrayList<>();
+
+    /**
+     * A table decant created in this run is empty and nothing references it yet, so its keys are built
+     * once after the rows instead of being maintained row by row: dropped here and added back before
+     * the commit, in the same transaction, so that no one ever sees the table without them and a
+     * duplicate key still rolls the whole table back.
+     */
+    private void deferKeys() throws SQLException {
+        try (var ps = connection.prepareStatement("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                + " WHERE conrelid = ?::regclass AND contype IN ('p', 'u') ORDER BY contype, conname")) {
+            ps.setString(1, PgNames.table(table.id()));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    deferredKeys.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        try (var st = connection.createStatement()) {
+            for (String[] k : deferredKeys) {
+                st.execute("ALTER TABLE " + PgNames.table(table.id()) + " DROP CONSTRAINT " + PgNames.quote(k[0]));
+            }
+        }
+    }
+
+    private void restoreKeys() throws SQLException {
+        try (var st = connection.createStatement()) {
+            for (String[] k : deferredKeys) {
+                st.execute("ALTER TABLE " + PgNames.table(table.id()) + " ADD CONSTRAINT " + PgNames.quote(k[0]) + " " + k[1]);
+            }
         }
     }
 
@@ -241,6 +278,7 @@ final class PgTableSink implements TableSink {
         flush();
         try {
             copy.endCopy();
+            restoreKeys();
             if (options.doneMark() != null) {
                 // In the table's own transaction: the rows and their "done" mark commit together or not at all.
                 journal.insert(connection, options.doneMark(), rows);

@@ -111,7 +111,8 @@ public final class Migrator {
         Map<TablePlan, Set<TablePlan>> waitsFor = dependencies(tables);
         AtomicBoolean cancelled = new AtomicBoolean();
         TableLoader loader = new TableLoader(source, target,
-                tp -> new SinkOptions(options.disableFk(), journal.doneMark(tp)), options.batchSize(), listener, cancelled,
+                tp -> new SinkOptions(options.disableFk(), journal.doneMark(tp), tp.create()), options.batchSize(), listener,
+                cancelled,
                 options.rejects());
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
             Thread t = new Thread(r, "decant-load");

@@ -6,15 +6,18 @@ package io.decant.core.spi;
  * @param disableForeignKeys load without foreign-key checks (PostgreSQL: session_replication_role)
  * @param doneMark           when not null, the sink appends this entry to the target's journal in the
  *                           same transaction as the rows, just before it commits
+ * @param createdByRun       decant created this table in this run and it is empty: a sink may build
+ *                           its keys after the rows, inside the same transaction, rather than
+ *                           maintain them row by row
  */
-public record SinkOptions(boolean disableForeignKeys, JournalEntry doneMark) {
-    public static final SinkOptions DEFAULT = new SinkOptions(false, null);
+public record SinkOptions(boolean disableForeignKeys, JournalEntry doneMark, boolean createdByRun) {
+    public static final SinkOptions DEFAULT = new SinkOptions(false, null, false);
 
     public SinkOptions(boolean disableForeignKeys) {
-        this(disableForeignKeys, null);
+        this(disableForeignKeys, null, false);
     }
 
     public SinkOptions withDoneMark(JournalEntry mark) {
-        return new SinkOptions(disableForeignKeys, mark);
+        return new SinkOptions(disableForeignKeys, mark, createdByRun);
     }
 }
