@@ -32,6 +32,10 @@ public final class LoadOptions {
     @Option(names = "--rejects", paramLabel = "DIR", description = "Where --on-error reject writes rows (default: rejects).")
     java.nio.file.Path rejects = java.nio.file.Path.of("rejects");
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the run's result as JSON (owner-only): per table "
+            + "counts, notes, and the rows the orphan policy skipped or changed.")
+    java.nio.file.Path report;
+
     @Option(names = "--dry-run", description = "Plan and check everything, touch nothing.")
     boolean dryRun;
 }

@@ -40,7 +40,7 @@ final class MigrateCommand implements Callable<Integer> {
             Transfer.confirmTruncate(load, target.displayUrl());
             var ids = RunIdsFor.run(spec, common, source, target, SpecFile.to(to, spec, true), endpoints, load.dryRun,
                     cmd.commandLine().getErr());
-            return Transfer.run(source, target, options, spec, ids, load.dryRun, common, cmd.commandLine().getOut(),
+            return Transfer.run(source, target, options, spec, ids, load.dryRun, common, load.report, cmd.commandLine().getOut(),
                     cmd.commandLine().getErr());
         }
     }

@@ -46,6 +46,13 @@ final class Transfer {
     /** Plans and (unless dry run) runs; prints the plan or the summary on {@code out}. Returns the exit code. */
     static int run(SourceDatabase source, TargetDatabase target, MigrationOptions options, io.decant.core.spec.Spec spec,
                    io.decant.core.engine.RunIds ids, boolean dryRun, CommonOptions common, PrintWriter out, PrintWriter err) {
+        return run(source, target, options, spec, ids, dryRun, common, null, out, err);
+    }
+
+    /** @param report where to write the result as JSON, or null */
+    static int run(SourceDatabase source, TargetDatabase target, MigrationOptions options, io.decant.core.spec.Spec spec,
+                   io.decant.core.engine.RunIds ids, boolean dryRun, CommonOptions common, java.nio.file.Path report,
+                   PrintWriter out, PrintWriter err) {
         MigrationPlan plan = new Planner(options, spec, ids).plan(source, target);
         if (dryRun) {
             PlanView view = PlanView.of(plan, tp -> rows(source, tp));
@@ -65,6 +72,9 @@ final class Transfer {
             result = new Migrator(options, progress).run(plan, source, target);
         } catch (Migrator.RunFailed failed) {
             print(failed.result(), common, out);
+            if (report != null) {
+                ReportFiles.writeOwnerOnly(report, Json.write(failed.result()) + "\n");
+            }
             if (audit != null) {
                 audit.event("run-end", java.util.Map.of("status", "failed", "error", failed.failure().getMessage(),
                         "exit", failed.failure().exitCode()));
@@ -76,6 +86,10 @@ final class Transfer {
             }
         }
         print(result, common, out);
+        if (report != null) {
+            ReportFiles.writeOwnerOnly(report, Json.write(result) + "\n");
+            err.println("report: " + report);
+        }
         long rejected = options.rejects() instanceof RejectFiles r ? r.total() : 0;
         if (audit != null) {
             audit.event("run-end", java.util.Map.of("status", rejected > 0 ? "rejected rows" : "ok", "rows", result.rows(),

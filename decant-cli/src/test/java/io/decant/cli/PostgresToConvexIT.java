@@ -129,7 +129,8 @@ class PostgresToConvexIT {
         assertEquals("light", first.get("theme").asText(), "merged from user_preferences");
         assertEquals(2, first.get("dashboardLayout").get("columns").asInt(), "JSON embedded as JSON");
         assertEquals(7, byId.get(uuid("user-13")).get("reminderDaysBefore").asInt(), "NULL in a settings row takes the default");
-        assertFalse(byId.get(uuid("user-10")).has("timezone"), "no settings row: no settings fields");
+        assertEquals("America/New_York", byId.get(uuid("user-10")).get("timezone").asText(),
+                "no settings row: the settings fields take their defaults");
         assertFalse(byId.get(uuid("user-3")).has("theme"), "no preferences row: no preference fields");
         assertFalse(byId.get(uuid("user-9")).has("lastLoginAt"), "NULL fields are left out");
         assertEquals("", byId.get(uuid("user-3")).get("fullName").asText(), "an empty string is not NULL");

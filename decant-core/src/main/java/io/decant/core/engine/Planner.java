@@ -450,9 +450,10 @@ public final class Planner {
                     Object[] merged = idx.lookup(key);
                     return merged == null ? null : merged[col];
                 };
-                // The merged row's values are already cast; only the receiving target's conversion remains.
+                // The merged row's values are already cast; only the receiving target's conversion remains. The
+                // column's default also stands in when no row was merged for this key.
                 out.add(new ShapedColumn(null, c.name(), new ValueSource.Computed(f, "merged from "
-                        + shaped.source().id().display()), Conversion.identity(c.type()), null, true,
+                        + shaped.source().id().display()), Conversion.identity(c.type()), c.ifNull(), c.ifNull() == null,
                         "merged from " + shaped.source().id().display() + "." + (c.source() == null ? c.name() : c.source().name())));
             }
             return out;

@@ -101,7 +101,8 @@ final class HttpIdClient {
                     sleep(backoff(attempt), row, what);
                     continue;
                 }
-                throw fail(ErrorCode.CONNECTION_FAILED, row, what + " could not connect after " + attempt + " attempts: " + e.getMessage(), false);
+                throw fail(ErrorCode.CONNECTION_FAILED, row, what + " could not connect after " + attempt + " attempts: "
+                        + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), false);
             } catch (IOException e) {
                 throw fail(ErrorCode.CONNECTION_FAILED, row, what + " got no answer (" + e.getClass().getSimpleName()
                         + "); the service may have created the row, so it is not sent again", true);
