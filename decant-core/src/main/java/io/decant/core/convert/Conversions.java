@@ -56,7 +56,8 @@ public final class Conversions {
             return null;
         }
         String rule = from + " -> " + to;
-        Converter bounded = base.andThen(bound(to));
+        Converter bounded = from.kind() == Kind.FLOAT64 && to.hasFixedScale() && to.scale() <= Decimals.FAST_SCALE_MAX
+                ? Decimals.fastDoubleToScale(to) : base.andThen(bound(to));
         return new Conversion(from, to, bounded, rule + describe(from, to));
     }
 
@@ -358,6 +359,45 @@ public final class Conversions {
                 }
             }
             return out;
+        }
+
+        static final int FAST_SCALE_MAX = 9;
+        private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+        /**
+         * REAL money into {@code decimal(p,s)} without {@code Double.toString}: when {@code r / 10^s}
+         * (r the nearest integer to {@code d * 10^s}) reads back as exactly {@code d}, and the double's
+         * spacing is finer than {@code 10^-s / 2} so that no other s-digit decimal reads back as
+         * {@code d}, then r&times;10<sup>-s</sup> is the very decimal the general rule would give
+         * ({@link #ofDouble} then {@link #fit}); anything else (noise such as 0.30000000000000004,
+         * huge values, NaN) takes the general rule. Division of two exact doubles is correctly
+         * rounded, so the read-back test is exact.
+         */
+        static Converter fastDoubleToScale(LogicalType to) {
+            int s = to.scale();
+            double p10 = POW10[s];
+            double halfStep = 0.5 / p10;
+            long maxUnscaled = to.precision() > 0 && to.precision() <= 18 ? pow10(to.precision()) : Long.MAX_VALUE;
+            Converter general = v -> fit(ofDouble((Double) v), to);
+            return v -> {
+                double d = (Double) v;
+                double scaled = d * p10;
+                if (Math.abs(scaled) < 9.0e15 && Math.ulp(d) < halfStep) {
+                    long r = Math.round(scaled);
+                    if ((double) r / p10 == d && Math.abs(r) < maxUnscaled) {
+                        return BigDecimal.valueOf(r, s);
+                    }
+                }
+                return general.convert(v);
+            };
+        }
+
+        private static long pow10(int n) {
+            long v = 1;
+            for (int i = 0; i < n; i++) {
+                v *= 10;
+            }
+            return v;
         }
 
         /**
