@@ -51,13 +51,16 @@ public final class Migrator {
         }
         List<Table> created = tables.stream().filter(TablePlan::create).map(TablePlan::target).toList();
         List<Table> toCreate = created;
-        if (journal.resuming()) {
-            // The interrupted run created the tables; what exists now is theirs.
+        if (journal.resuming() || options.resume()) {
+            // The interrupted run created the tables (a run that committed nothing is not "resumed", but its
+            // empty tables are still there): what exists now is theirs.
             java.util.Set<TableId> existing = new HashSet<>();
             target.tables().forEach(t -> existing.add(t.id()));
             toCreate = created.stream().filter(t -> !existing.contains(t.id())).toList();
-            listener.message("resuming run " + journal.runId() + ": " + journal.done().size()
-                    + " table(s) were committed by it and are kept");
+            if (journal.resuming()) {
+                listener.message("resuming run " + journal.runId() + ": " + journal.done().size()
+                        + " table(s) were committed by it and are kept");
+            }
         }
         if (!toCreate.isEmpty()) {
             listener.message("creating " + toCreate.size() + " tables");
