@@ -4,7 +4,8 @@
 # verified row by row. Prints each kill's moment and the final verify result.
 #
 #   bench/kill-resume.sh [ROWS (default 5000000)] [KILLS (default 10)] [SEED (default 7)]
-# Environment: DECANT_JAR (default decant-cli/target/decant.jar), PGHOST/PGPORT/PGUSER.
+# Environment: DECANT_JAR (default decant-cli/target/decant.jar), PGHOST/PGPORT/PGUSER, KILL_MAX_MS (the
+# latest kill moment, default 12000: kills land at random between 0.5 s and it).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 rows=${1:-5000000}
@@ -27,7 +28,7 @@ for i in $(seq 1 "$kills"); do
   extra=(); [ "$i" -gt 1 ] && extra=(--resume)
   java -jar "$jar" "${args[@]}" "${extra[@]}" >"$work/run$i.log" 2>&1 &
   pid=$!
-  delay=$(( (RANDOM % 12000) + 500 ))
+  delay=$(( (RANDOM * 32768 + RANDOM) % ${KILL_MAX_MS:-12000} + 500 ))
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
   if kill -0 "$pid" 2>/dev/null; then
     kill -9 "$pid"; wait "$pid" 2>/dev/null || true
