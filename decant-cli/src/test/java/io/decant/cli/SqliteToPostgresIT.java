@@ -143,4 +143,30 @@ class SqliteToPostgresIT {
         assertEquals(0, json.exit(), json.toString());
         assertTrue(json.out().contains("\"rowsSampled\" : 2"), json.out());
     }
+
+    @Test
+    void verifyChecksReferencesTheSpecDeclaresWithoutForeignKeysForOrphans() throws Exception {
+        Path app = dir.resolve("refs.db");
+        SqliteFixture.exec(app, "CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT)",
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, author TEXT, body TEXT)",
+                "INSERT INTO users VALUES ('u1', 'a@example.com'), ('u2', 'b@example.com')",
+                "INSERT INTO notes VALUES (1, 'u1', 'x'), (2, 'u2', 'y'), (3, NULL, 'z')");
+        Path spec = dir.resolve("refs.yaml");
+        java.nio.file.Files.writeString(spec, "ids:\n  users:\n    strategy: uuid5\n    references: [notes.author]\n"
+                + "tables:\n  notes:\n    columns:\n      author: { cast: text }\n");
+        PgServer.TestDb db = PgServer.get().createDatabase("it_refs");
+        String map = dir.resolve("refs-map.json").toString();
+        Cli.Result m = Cli.run("migrate", "--from", "sqlite:" + app, "--to", db.url(), "--spec", spec.toString(),
+                "--mapping", map, "--create-schema");
+        assertEquals(0, m.exit(), m.toString());
+        Cli.Result ok = Cli.run("verify", "--from", "sqlite:" + app, "--to", db.url(), "--spec", spec.toString(),
+                "--mapping", map);
+        assertEquals(0, ok.exit(), ok.toString());
+        db.exec("UPDATE notes SET author = '00000000-0000-0000-0000-00000000dead' WHERE id = 2");
+        Cli.Result bad = Cli.run("verify", "--from", "sqlite:" + app, "--to", db.url(), "--spec", spec.toString(),
+                "--mapping", map, "--output", "json");
+        assertEquals(1, bad.exit(), bad.toString());
+        assertTrue(bad.out().contains("\"subject\" : \"notes.author -> users.id\""), bad.out());
+        assertTrue(bad.out().contains("author=00000000-0000-0000-0000-00000000dead"), bad.out());
+    }
 }

@@ -7,11 +7,10 @@ import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,39 +27,84 @@ import java.util.UUID;
  * 5.00 are the same number); floats keep their bit-level identity (so -0.0 and NaN survive);
  * JSON is compared by value with keys sorted (as jsonb stores it); instants by their epoch.
  * Each field is written as a tag, a length and the bytes, so field boundaries cannot collide.
+ *
+ * <p>The bytes are only ever compared with bytes made by this same class (within one run, or a
+ * folder's manifest against a recomputation), so the layout may change as long as the meaning does
+ * not. The encoders write straight into the row's buffer; in the row loop they allocate nothing for
+ * integers, decimals of up to 18 digits, floats, text, uuids, dates, times and timestamps.
+ * <ul>
+ *   <li>number ({@code n}): the scale as a 4-byte int, then the unscaled value with its trailing zeros
+ *       stripped (and the scale lowered to match; zero is 0 with scale 0), as an 8-byte long when it
+ *       fits, else as its minimal two's-complement bytes (9 or more, so the two forms cannot meet)
+ *   <li>float ({@code f}): the 8 bytes of {@link Double#doubleToLongBits} of the value as a double
+ *       (a float widens exactly; every NaN is one NaN, as {@code Double.toString} had it)
+ *   <li>text ({@code s}): UTF-8; JSON ({@code j}): the UTF-8 of {@link #json}; bytes ({@code x}) as they are
+ *   <li>uuid ({@code u}): 16 bytes; date ({@code d}): epoch day, 8 bytes; time ({@code h}): nano of day,
+ *       8 bytes; timestamp ({@code t}, read as UTC) and timestamptz ({@code z}): epoch second, 8 bytes,
+ *       then nanos, 4 bytes
+ *   <li>boolean ({@code b}): one byte; array ({@code a}): its elements' fields, NULL as tag 0
+ * </ul>
  */
 public final class Canonical {
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final byte NULL = 0;
 
     private Canonical() {
     }
 
-    /** An encoder for one column, chosen once from its logical type. */
+    /** An encoder for one column, chosen once from its logical type: writes one whole field of a non-null value. */
     @FunctionalInterface
     public interface FieldEncoder {
-        void encode(Object value, Sink out);
+        void encode(Object value, CanonicalBuffer out);
     }
 
-    /** Where canonical bytes go: a digest, or a buffer. */
-    public interface Sink {
-        void field(byte tag, byte[] bytes);
+    /** The field of a NULL: tag 0, no bytes. */
+    public static void writeNull(CanonicalBuffer out) {
+        out.end(out.begin(NULL));
     }
 
     public static FieldEncoder encoderFor(LogicalType type) {
         return switch (type.kind()) {
-            case BOOLEAN -> (v, out) -> out.field((byte) 'b', new byte[] {(byte) ((Boolean) v ? 1 : 0)});
-            case INT16, INT32, INT64 -> (v, out) -> out.field((byte) 'n', ascii(Long.toString(((Number) v).longValue())));
-            case DECIMAL -> (v, out) -> out.field((byte) 'n', ascii(number((BigDecimal) v)));
-            case FLOAT32 -> (v, out) -> out.field((byte) 'f', ascii(Double.toString((double) (Float) v)));
-            case FLOAT64 -> (v, out) -> out.field((byte) 'f', ascii(Double.toString((Double) v)));
-            case TEXT -> (v, out) -> out.field((byte) 's', ((String) v).getBytes(StandardCharsets.UTF_8));
-            case BYTES -> (v, out) -> out.field((byte) 'x', ((Bytes) v).unsafeArray());
-            case UUID -> (v, out) -> out.field((byte) 'u', ascii(((UUID) v).toString()));
-            case JSON -> (v, out) -> out.field((byte) 'j', json(((JsonText) v).text()).getBytes(StandardCharsets.UTF_8));
-            case DATE -> (v, out) -> out.field((byte) 'd', ascii(((LocalDate) v).toString()));
-            case TIME -> (v, out) -> out.field((byte) 'h', ascii(Long.toString(((LocalTime) v).toNanoOfDay())));
-            case TIMESTAMP -> (v, out) -> out.field((byte) 't', ascii(epoch(((LocalDateTime) v).toInstant(ZoneOffset.UTC))));
-            case TIMESTAMPTZ -> (v, out) -> out.field((byte) 'z', ascii(epoch((Instant) v)));
+            case BOOLEAN -> (v, out) -> {
+                int f = out.begin((byte) 'b');
+                out.putByte((Boolean) v ? 1 : 0);
+                out.end(f);
+            };
+            case INT16, INT32, INT64 -> (v, out) -> writeNumber(((Number) v).longValue(), 0, out);
+            case DECIMAL -> (v, out) -> writeDecimal((BigDecimal) v, out);
+            case FLOAT32 -> (v, out) -> writeFloat((double) (Float) v, out);
+            case FLOAT64 -> (v, out) -> writeFloat((Double) v, out);
+            case TEXT -> (v, out) -> {
+                int f = out.begin((byte) 's');
+                out.putUtf8((String) v);
+                out.end(f);
+            };
+            case BYTES -> (v, out) -> {
+                Bytes b = (Bytes) v;
+                out.field((byte) 'x', b.unsafeArray(), 0, b.length());
+            };
+            case UUID -> (v, out) -> {
+                UUID u = (UUID) v;
+                int f = out.begin((byte) 'u');
+                out.putLong(u.getMostSignificantBits());
+                out.putLong(u.getLeastSignificantBits());
+                out.end(f);
+            };
+            case JSON -> (v, out) -> {
+                int f = out.begin((byte) 'j');
+                out.putUtf8(json(((JsonText) v).text()));
+                out.end(f);
+            };
+            case DATE -> (v, out) -> writeLong((byte) 'd', ((LocalDate) v).toEpochDay(), out);
+            case TIME -> (v, out) -> writeLong((byte) 'h', ((LocalTime) v).toNanoOfDay(), out);
+            case TIMESTAMP -> (v, out) -> {
+                LocalDateTime t = (LocalDateTime) v;
+                writeEpoch((byte) 't', t.toEpochSecond(ZoneOffset.UTC), t.getNano(), out);
+            };
+            case TIMESTAMPTZ -> (v, out) -> {
+                Instant i = (Instant) v;
+                writeEpoch((byte) 'z', i.getEpochSecond(), i.getNano(), out);
+            };
             case ARRAY -> arrayEncoder(type.element());
         };
     }
@@ -68,43 +112,76 @@ public final class Canonical {
     private static FieldEncoder arrayEncoder(LogicalType element) {
         FieldEncoder inner = encoderFor(element);
         return (v, out) -> {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            Sink nested = (tag, bytes) -> writeField(buf, tag, bytes);
+            int f = out.begin((byte) 'a');
             for (Object e : (List<?>) v) {
                 if (e == null) {
-                    nested.field((byte) 0, new byte[0]);
+                    writeNull(out);
                 } else {
-                    inner.encode(e, nested);
+                    inner.encode(e, out);
                 }
             }
-            out.field((byte) 'a', buf.toByteArray());
+            out.end(f);
         };
     }
 
-    public static void writeField(ByteArrayOutputStream buf, byte tag, byte[] bytes) {
-        buf.write(tag);
-        int n = bytes.length;
-        buf.write(n >>> 24);
-        buf.write(n >>> 16);
-        buf.write(n >>> 8);
-        buf.write(n);
-        buf.write(bytes, 0, n);
+    /** The number {@code unscaled × 10^-scale}, in the one form every integer and decimal kind shares. */
+    static void writeNumber(long unscaled, int scale, CanonicalBuffer out) {
+        if (unscaled == 0) {
+            scale = 0;
+        } else {
+            while (unscaled % 10 == 0) {
+                unscaled /= 10;
+                scale--;
+            }
+        }
+        int f = out.begin((byte) 'n');
+        out.putInt(scale);
+        out.putLong(unscaled);
+        out.end(f);
     }
 
-    /** A number without trailing zeros in plain notation: 5.00 and 5 both give "5". */
+    static void writeDecimal(BigDecimal d, CanonicalBuffer out) {
+        int scale = d.scale();
+        if (d.precision() <= 18) {
+            // fits a long: no BigInteger, no string
+            writeNumber(scale == 0 ? d.longValue() : d.movePointRight(scale).longValue(), scale, out);
+            return;
+        }
+        BigDecimal s = d.stripTrailingZeros();
+        BigInteger u = s.unscaledValue();
+        if (u.bitLength() <= 63) {
+            writeNumber(u.longValue(), s.scale(), out);
+            return;
+        }
+        int f = out.begin((byte) 'n');
+        out.putInt(s.scale());
+        out.putBytes(u.toByteArray());
+        out.end(f);
+    }
+
+    private static void writeFloat(double d, CanonicalBuffer out) {
+        writeLong((byte) 'f', Double.doubleToLongBits(d), out);
+    }
+
+    private static void writeLong(byte tag, long v, CanonicalBuffer out) {
+        int f = out.begin(tag);
+        out.putLong(v);
+        out.end(f);
+    }
+
+    private static void writeEpoch(byte tag, long second, int nano, CanonicalBuffer out) {
+        int f = out.begin(tag);
+        out.putLong(second);
+        out.putInt(nano);
+        out.end(f);
+    }
+
+    /** A number without trailing zeros in plain notation: 5.00 and 5 both give "5". Used inside JSON. */
     public static String number(BigDecimal d) {
         if (d.signum() == 0) {
             return "0";
         }
         return d.stripTrailingZeros().toPlainString();
-    }
-
-    private static String epoch(Instant i) {
-        return i.getEpochSecond() + "." + i.getNano();
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** JSON by value: object keys sorted (a repeated key keeps its last value, as jsonb does), numbers canonical, no whitespace. */

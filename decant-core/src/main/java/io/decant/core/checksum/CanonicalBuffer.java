@@ -121,6 +121,13 @@ public final class CanonicalBuffer {
         size = p;
     }
 
+    /** Bytes already encoded elsewhere (whole fields), as they are. */
+    public void append(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, bytes, size, len);
+        size += len;
+    }
+
     /** A copy of {@code [from, to)}. */
     public byte[] copy(int from, int to) {
         return Arrays.copyOfRange(bytes, from, to);

@@ -1,5 +1,9 @@
 package io.decant.core.checksum;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * MurmurHash3 x64 128-bit (Austin Appleby's public-domain algorithm), written for byte arrays.
  * Used for row hashes: fast, well mixed, and not a security boundary (verify compares data the
@@ -12,15 +16,22 @@ public final class Murmur3 {
     private Murmur3() {
     }
 
+    private static final VarHandle LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     /** Writes the two 64-bit halves of the hash of {@code data[0..len)} into {@code out}. */
-    @SuppressWarnings("fallthrough")
     public static void hash128(byte[] data, int len, long seed, long[] out) {
+        hash128(data, 0, len, seed, out);
+    }
+
+    /** Writes the two 64-bit halves of the hash of {@code data[off..off+len)} into {@code out}. */
+    @SuppressWarnings("fallthrough")
+    public static void hash128(byte[] data, int off, int len, long seed, long[] out) {
         long h1 = seed;
         long h2 = seed;
         int blocks = len / 16;
         for (int i = 0; i < blocks; i++) {
-            long k1 = getLong(data, i * 16);
-            long k2 = getLong(data, i * 16 + 8);
+            long k1 = (long) LE.get(data, off + i * 16);
+            long k2 = (long) LE.get(data, off + i * 16 + 8);
             k1 *= C1;
             k1 = Long.rotateLeft(k1, 31);
             k1 *= C2;
@@ -38,7 +49,7 @@ public final class Murmur3 {
         }
         long k1 = 0;
         long k2 = 0;
-        int tail = blocks * 16;
+        int tail = off + blocks * 16;
         switch (len & 15) {
             case 15: k2 ^= (long) (data[tail + 14] & 0xff) << 48; // fall through
             case 14: k2 ^= (long) (data[tail + 13] & 0xff) << 40; // fall through
@@ -80,11 +91,6 @@ public final class Murmur3 {
         h2 += h1;
         out[0] = h1;
         out[1] = h2;
-    }
-
-    private static long getLong(byte[] b, int i) {
-        return (b[i] & 0xffL) | (b[i + 1] & 0xffL) << 8 | (b[i + 2] & 0xffL) << 16 | (b[i + 3] & 0xffL) << 24
-                | (b[i + 4] & 0xffL) << 32 | (b[i + 5] & 0xffL) << 40 | (b[i + 6] & 0xffL) << 48 | (b[i + 7] & 0xffL) << 56;
     }
 
     private static long fmix(long k) {

@@ -39,9 +39,18 @@ final class IdRewrites {
         }
     }
 
+    /** The columns the spec names as references (not foreign keys, not JSON paths). */
+    List<RemappedColumn> declared() {
+        return all().stream().filter(r -> r.jsonPath() == null && r.why().startsWith("named in spec")).toList();
+    }
+
     /** Every rewritten column, with why, for plans. */
     List<RemappedColumn> all() {
         return byColumn.values().stream().flatMap(List::stream).toList();
+    }
+
+    io.decant.core.ids.IdMap map(String name) {
+        return ids.maps().get(name);
     }
 
     /** The rewrite of {@code column} of {@code table}, or null when it holds no remapped id. */

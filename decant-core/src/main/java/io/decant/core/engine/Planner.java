@@ -73,7 +73,8 @@ public final class Planner {
         List<Table> selected = select(all, skipped, problems);
         problems.throwIfAny();
 
-        Shaper shaper = new Shaper(spec, new IdRewrites(spec, ids, all));
+        IdRewrites rewrites = new IdRewrites(spec, ids, all);
+        Shaper shaper = new Shaper(spec, rewrites);
         Map<String, Shaper.Shaped> receivers = new LinkedHashMap<>();
         List<Shaper.Shaped> merged = new ArrayList<>();
         for (Table s : selected) {
@@ -131,7 +132,9 @@ public final class Planner {
             }
         }
         problems.throwIfAny();
-        return order(source, target, byTarget, skipped, problems);
+        MigrationPlan plan = order(source, target, byTarget, skipped, problems);
+        return new MigrationPlan(plan.source(), plan.target(), plan.consistency(), plan.groups(), plan.skipped(),
+                plan.notes(), declaredReferences(rewrites, plan));
     }
 
     private MigrationPlan order(SourceDatabase source, TargetView target, Map<TableId, TablePlan> byTarget,
@@ -300,6 +303,36 @@ public final class Planner {
         };
         return new TablePlan(source, s.read(), targetTable, cols, s.filter(), s.filterText(), finisher, create,
                 source.rowEstimate(), notes, null);
+    }
+
+    /** The spec's id references in target names, where both tables are migrated and the columns copied. */
+    private static List<MigrationPlan.DeclaredReference> declaredReferences(IdRewrites rewrites, MigrationPlan plan) {
+        List<MigrationPlan.DeclaredReference> out = new ArrayList<>();
+        for (var rc : rewrites.declared()) {
+            TablePlan child = plan.tables().stream().filter(t -> t.source().id().equals(rc.table())).findFirst().orElse(null);
+            var map = rewrites.map(rc.map());
+            TablePlan parent = map == null ? null : plan.tables().stream()
+                    .filter(t -> t.source().id().display().equals(map.table())).findFirst().orElse(null);
+            if (child == null || parent == null) {
+                continue;
+            }
+            String column = targetName(child, rc.column());
+            String refColumn = targetName(parent, map.keyColumn());
+            if (column != null && refColumn != null) {
+                out.add(new MigrationPlan.DeclaredReference(child.target().id(), column, parent.target().id(), refColumn,
+                        rc.why()));
+            }
+        }
+        return out;
+    }
+
+    private static String targetName(TablePlan t, String sourceColumn) {
+        for (ColumnPlan c : t.columns()) {
+            if (c.source() != null && c.source().name().equals(sourceColumn) && c.value() instanceof ValueSource.FromColumn) {
+                return c.target().name();
+            }
+        }
+        return null;
     }
 
     private static String describe(ShapedColumn c) {

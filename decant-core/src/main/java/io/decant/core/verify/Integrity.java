@@ -32,7 +32,9 @@ final class Integrity {
         this.maxExamples = maxExamples;
     }
 
-    List<IntegrityCheck> run(List<Table> tablesInLoadOrder) {
+    List<IntegrityCheck> run(List<Table> tables) {
+        // Parents first, counting references that are not foreign keys of the target (declared in the spec).
+        List<Table> tablesInLoadOrder = io.decant.core.schema.LoadOrder.of(tables).tables();
         Map<TableId, Table> byId = new HashMap<>();
         tablesInLoadOrder.forEach(t -> byId.put(t.id(), t));
         // Which column lists of which tables are referenced: their key sets must be kept.
@@ -76,7 +78,10 @@ final class Integrity {
             probes.add(new Probe(Kind.DUPLICATES, t, u, names, cols, null, null));
         }
         for (ForeignKey fk : fks) {
-            probes.add(new Probe(Kind.ORPHANS, t, fk.columns(), names, cols, keySets.get(setName(fk.refTable(), fk.refColumns())), fk));
+            Probe p = new Probe(Kind.ORPHANS, t, fk.columns(), names, cols, keySets.get(setName(fk.refTable(), fk.refColumns())),
+                    fk);
+            p.compareAs(byId.get(fk.refTable()));
+            probes.add(p);
         }
         for (Column c : required) {
             probes.add(new Probe(Kind.NULLS, t, List.of(c.name()), names, cols, null, null));
@@ -163,6 +168,55 @@ final class Integrity {
             this.fk = fk;
         }
 
+        private io.decant.core.convert.Converter[] toParent;
+        private RowHasher parentHasher;
+        private Object[] converted;
+
+        /**
+         * A reference whose column type differs from the parent key's (a text column holding uuids) is
+         * compared by value: converted to the key's type first; a value that does not convert is an orphan.
+         */
+        void compareAs(Table parent) {
+            if (parent == null) {
+                return;
+            }
+            List<io.decant.core.type.LogicalType> parentTypes = fk.refColumns().stream().map(c -> parent.column(c).type())
+                    .toList();
+            boolean same = true;
+            io.decant.core.convert.Conversions conv = io.decant.core.convert.Conversions.utc();
+            io.decant.core.convert.Converter[] cs = new io.decant.core.convert.Converter[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                var childType = table.column(columns.get(i)).type();
+                var parentType = parentTypes.get(i);
+                if (childType.kind() == parentType.kind() || !conv.exists(childType, parentType)) {
+                    cs[i] = io.decant.core.convert.Converter.IDENTITY;
+                } else {
+                    cs[i] = conv.find(childType, parentType).converter();
+                    same = false;
+                }
+            }
+            if (!same) {
+                toParent = cs;
+                int[] all = java.util.stream.IntStream.range(0, idx.length).toArray();
+                parentHasher = new RowHasher(parentTypes, all);
+                converted = new Object[idx.length];
+            }
+        }
+
+        private boolean isOrphan(Object[] row) {
+            if (toParent == null) {
+                return !parentKeys.contains(hasher.keyHash(row));
+            }
+            try {
+                for (int i = 0; i < idx.length; i++) {
+                    converted[i] = toParent[i].convert(row[idx[i]]);
+                }
+            } catch (io.decant.core.convert.ConversionException e) {
+                return true;
+            }
+            return !parentKeys.contains(parentHasher.keyHash(converted));
+        }
+
         void accept(Object[] row) {
             switch (kind) {
                 case NULLS -> {
@@ -176,7 +230,7 @@ final class Integrity {
                     }
                 }
                 case ORPHANS -> {
-                    if (parentKeys != null && !anyNull(row, idx) && !parentKeys.contains(hasher.keyHash(row))) {
+                    if (parentKeys != null && !anyNull(row, idx) && isOrphan(row)) {
                         hit(row);
                     }
                 }

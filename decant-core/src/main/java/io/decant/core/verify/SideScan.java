@@ -24,9 +24,17 @@ final class SideScan {
     }
 
     void add(Object[] row) {
-        hasher.hash(row, hash);
+        long key = hasher.hashWithKey(row, hash);
         total.add(hash);
-        buckets[bucketOf(hasher.keyHash(row), buckets.length)].add(hash);
+        buckets[bucketOf(key, buckets.length)].add(hash);
+    }
+
+    /** Adds another scan of the same table (a worker's share of the rows). */
+    void add(SideScan other) {
+        total.add(other.total);
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i].add(other.buckets[i]);
+        }
     }
 
     static int bucketOf(long keyHash, int count) {

@@ -44,13 +44,30 @@ public final class Verifier {
             status = status.worst(c.status());
         }
         List<IntegrityCheck> integrity = options.integrity()
-                ? new Integrity(target, options.maxDifferences()).run(plan.tables().stream().map(TablePlan::target).toList())
+                ? new Integrity(target, options.maxDifferences()).run(withDeclaredReferences(plan))
                 : List.of();
         for (IntegrityCheck ic : integrity) {
             status = status.worst(ic.status());
         }
         return new VerifyReport(plan.source(), plan.target(), status, options.checksums(), checks, integrity,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The target tables, with the spec's declared references added as foreign keys to check for orphans. */
+    private static List<io.decant.core.schema.Table> withDeclaredReferences(MigrationPlan plan) {
+        List<io.decant.core.schema.Table> out = new ArrayList<>();
+        for (TablePlan tp : plan.tables()) {
+            io.decant.core.schema.Table t = tp.target();
+            List<io.decant.core.schema.ForeignKey> fks = new ArrayList<>(t.foreignKeys());
+            for (MigrationPlan.DeclaredReference r : plan.references()) {
+                if (r.table().equals(t.id())) {
+                    fks.add(new io.decant.core.schema.ForeignKey("declared " + r.column(), List.of(r.column()), r.refTable(),
+                            List.of(r.refColumn())));
+                }
+            }
+            out.add(new io.decant.core.schema.Table(t.id(), t.columns(), t.primaryKey(), t.indexes(), fks, t.rowEstimate()));
+        }
+        return out;
     }
 
     private TableCheck counts(TablePlan tp, SourceDatabase source, SourceDatabase target) {
@@ -69,9 +86,11 @@ public final class Verifier {
             notes.add("no primary key: rows are compared as a whole, so a changed row shows as one missing and one extra");
         }
         RowMapper mapper = new RowMapper(tp);
-        SideScan s = new SideScan(types, key, options.buckets());
+        SideScan[] scanned = new SideScan[1];
         SideScan t = new SideScan(types, key, options.buckets());
-        both(() -> readSource(tp, source, mapper, s::add), () -> readTarget(tp, target, t::add));
+        both(() -> scanned[0] = MappedScan.run(tp, source, types, key, options.buckets(), MappedScan.defaultThreads()),
+                () -> readTarget(tp, target, t::add));
+        SideScan s = scanned[0];
         Status count = s.total.rows() == t.total.rows() ? Status.PASS : Status.FAIL;
         Status sum = s.total.sameAs(t.total) ? Status.PASS : Status.FAIL;
         List<RowDiff> diffs = List.of();
