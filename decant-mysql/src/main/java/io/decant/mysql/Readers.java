@@ -90,15 +90,21 @@ final class Readers {
     /**
      * What to SELECT for a column. A FLOAT is selected as a double because MariaDB's text protocol
      * prints FLOAT with six significant digits (0.12345678 arrives as 0.123457); the double holds
-     * the float exactly. An unsupported column read as text gets its readable form (see
-     * {@link SourceTypes#textExpression}).
+     * the float exactly. Dates and times are selected as text: the driver's getString on a
+     * DATETIME passes the value through the JVM's default zone and back, which moves a time in that
+     * zone's DST gap (02:30 becomes 03:30); the server's own text is exact. An unsupported column
+     * read as text gets its readable form (see {@link SourceTypes#textExpression}).
      */
     static String selectExpression(Column column) {
         String quoted = Identifiers.quote(column.name());
         if (!column.isSupported()) {
             return SourceTypes.textExpression(quoted, column.sourceType());
         }
-        return column.type().kind() == Kind.FLOAT32 ? "(" + quoted + " * 1e0)" : quoted;
+        return switch (column.type().kind()) {
+            case FLOAT32 -> "(" + quoted + " * 1e0)";
+            case DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> "CAST(" + quoted + " AS CHAR)";
+            case BOOLEAN, INT16, INT32, INT64, DECIMAL, FLOAT64, TEXT, BYTES, UUID, JSON, ARRAY -> quoted;
+        };
     }
 
     private static Object intBoolean(ResultSet rs, int i) throws SQLException {
