@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * The output of {@code wrangler d1 export} (or {@code sqlite3 .dump}) as a source: CREATE TABLE and
  * INSERT statements in SQLite's dialect. Unlike a D1 backup in JSON, the dump declares its schema,
- * so column types come from the declared types by the SQLite dialect's rules ({@link SqlDeclaredTypes}),
+ * so column types come from the declared types by the SQLite dialect's rules ({@link io.decant.core.type.SqliteDeclaredTypes}),
  * and primary keys, unique constraints and foreign keys are known (id remapping and FK rewriting
  * work). Values keep their SQLite storage class and are converted per column ({@link StoredValueDecoder}).
  *

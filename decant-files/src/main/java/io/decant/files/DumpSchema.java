@@ -75,7 +75,7 @@ final class DumpSchema {
     private static Column column(DumpTable t, DumpTable.ColumnDef c, OpenOptions options) {
         boolean inPk = t.primaryKey.stream().anyMatch(p -> p.equalsIgnoreCase(c.name));
         boolean rowidAlias = inPk && t.primaryKey.size() == 1 && !t.withoutRowid
-                && SqlDeclaredTypes.normalize(c.declared).equals("INTEGER");
+                && io.decant.core.type.SqliteDeclaredTypes.normalize(c.declared).equals("INTEGER");
         boolean nullable = !c.notNull && !rowidAlias && !(t.withoutRowid && inPk);
         Column.Identity identity = rowidAlias && c.autoincrement ? Column.Identity.BY_DEFAULT : Column.Identity.NONE;
         String override = options.settings().get("types." + t.name + "." + c.name);
@@ -93,7 +93,7 @@ final class DumpSchema {
         }
         LogicalType type;
         try {
-            type = SqlDeclaredTypes.logicalType(c.declared);
+            type = io.decant.core.type.SqliteDeclaredTypes.logicalType(c.declared);
         } catch (IllegalArgumentException e) {
             return Column.unsupported(c.name, c.declared, nullable, e.getMessage());
         }

@@ -4,7 +4,7 @@ import io.decant.core.type.LogicalType;
 
 /**
  * The declared type decant gives each logical type when it creates a SQLite column, and the
- * logical type the column then reads back as (through {@link DeclaredTypes}).
+ * logical type the column then reads back as (through {@link io.decant.core.type.SqliteDeclaredTypes}).
  *
  * <table>
  *   <caption>logical type to SQLite column</caption>
@@ -27,7 +27,7 @@ import io.decant.core.type.LogicalType;
  * affinity turns text that looks like a number into a number: {@code DECIMAL(10,2)} would store
  * {@code '12.50'} as the REAL 12.5 and lose the scale (and every digit past the 15th), {@code JSON}
  * would store the document {@code 42} as an integer. A name containing TEXT has TEXT affinity, so
- * SQLite keeps exactly what was written; and {@link DeclaredTypes} reads each {@code X_TEXT} back as
+ * SQLite keeps exactly what was written; and {@link io.decant.core.type.SqliteDeclaredTypes} reads each {@code X_TEXT} back as
  * X, so a round trip through a SQLite target is lossless. UUIDs and ISO dates never look like
  * numbers, but they get the same treatment so that the rule has no exceptions.
  */

@@ -1,6 +1,5 @@
-package io.decant.sqlite;
+package io.decant.core.type;
 
-import io.decant.core.type.LogicalType;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,15 +43,15 @@ import java.util.regex.Pattern;
  * have TEXT affinity, so SQLite stores exactly the text written, and they read back as the same
  * logical type.
  */
-final class DeclaredTypes {
+public final class SqliteDeclaredTypes {
     private static final Pattern SHAPE = Pattern.compile(
             "([^(]*?)\\s*(?:\\(\\s*([+-]?\\d+)\\s*(?:,\\s*([+-]?\\d+)\\s*)?\\))?");
 
-    private DeclaredTypes() {
+    private SqliteDeclaredTypes() {
     }
 
     /** {@code NUMERIC(10, 2)} as {@code NUMERIC(10,2)}; upper case, single spaces. */
-    static String normalize(String declared) {
+    public static String normalize(String declared) {
         return declared == null ? "" : declared.trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
@@ -61,7 +60,7 @@ final class DeclaredTypes {
      * the stored values). Throws {@link IllegalArgumentException} for parameters no logical type can
      * hold, such as {@code NUMERIC(5,10)}.
      */
-    static LogicalType logicalType(String declared) {
+    public static LogicalType logicalType(String declared) {
         String d = normalize(declared);
         if (d.isEmpty()) {
             return null;
@@ -107,7 +106,7 @@ final class DeclaredTypes {
     }
 
     /** SQLite's affinity rules (datatype3.html section 3.1), in their order. */
-    static Affinity affinity(String declared) {
+    public static Affinity affinity(String declared) {
         String d = normalize(declared);
         if (d.contains("INT")) {
             return Affinity.INTEGER;
@@ -149,5 +148,5 @@ final class DeclaredTypes {
     }
 
     /** SQLite's column affinities. */
-    enum Affinity { INTEGER, TEXT, BLOB, REAL, NUMERIC }
+    public enum Affinity { INTEGER, TEXT, BLOB, REAL, NUMERIC }
 }
