@@ -41,15 +41,16 @@ CREATE TABLE accounts (
   UNIQUE (provider, provider_account_id)
 );
 
--- The app declares these four NOT NULL DEFAULT 0/1. They are nullable here because decant leaves them
--- NULL for a progress row whose user has no user_wallet row (the merge has nothing to take, and
--- `default:` does not apply to it): see README, "What this does not cover".
 CREATE TABLE user_progress (
   user_id           uuid PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
-  total_xp          bigint DEFAULT 0,
-  current_level     bigint DEFAULT 1,
-  coins             bigint DEFAULT 0,
-  total_skill_stars bigint DEFAULT 0
+  total_xp          bigint NOT NULL DEFAULT 0,
+  current_level     bigint NOT NULL DEFAULT 1,
+  total_skill_stars bigint NOT NULL DEFAULT 0
+);
+
+CREATE TABLE user_wallet (
+  user_id uuid PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+  coins   bigint NOT NULL DEFAULT 0
 );
 
 CREATE TABLE habits (

@@ -81,6 +81,10 @@ public final class Planner {
             Shaper.Shaped shaped = shaper.shape(s, problems);
             if (shaped.tableSpec().isMerge()) {
                 merged.add(shaped);
+                if (!shaped.tableSpec().keep().isEmpty()) {
+                    Shaper.Shaped kept = keptPart(shaped);
+                    receivers.put(kept.targetName(), kept);
+                }
             } else {
                 receivers.put(shaped.targetName(), shaped);
             }
@@ -96,8 +100,10 @@ public final class Planner {
                 continue;
             }
             merges.computeIfAbsent(receiver.targetName(), k -> new ArrayList<>()).add(new MergePart(m, source));
-            skipped.add(new MigrationPlan.Skipped(m.source().id().display(), "merged into " + receiver.targetName()
-                    + " by " + String.join(", ", m.tableSpec().key())));
+            if (m.tableSpec().keep().isEmpty()) {
+                skipped.add(new MigrationPlan.Skipped(m.source().id().display(), "merged into " + receiver.targetName()
+                        + " by " + String.join(", ", m.tableSpec().key())));
+            }
         }
 
         Map<TableId, Table> existing = new HashMap<>();
@@ -305,6 +311,16 @@ public final class Planner {
                 source.rowEstimate(), notes, null);
     }
 
+    /** A split table's own part: its key and the columns it keeps, under its own (naming-converted) name. */
+    private Shaper.Shaped keptPart(Shaper.Shaped s) {
+        var ts = s.tableSpec();
+        List<ShapedColumn> cols = s.columns().stream().filter(c -> c.source() != null
+                && (ts.key().contains(c.source().name()) || ts.keep().contains(c.source().name()))).toList();
+        return new Shaper.Shaped(s.source(), ts.kept(), spec.naming().apply(s.source().name()), s.read(), cols, s.filter(),
+                s.filterText(), List.of("split: " + ts.key() + " and " + ts.keep() + " stay here, the other columns merge"
+                        + " into " + ts.into()));
+    }
+
     /** The spec's id references in target names, where both tables are migrated and the columns copied. */
     private static List<MigrationPlan.DeclaredReference> declaredReferences(IdRewrites rewrites, MigrationPlan plan) {
         List<MigrationPlan.DeclaredReference> out = new ArrayList<>();
@@ -457,8 +473,8 @@ public final class Planner {
                 }
                 receiverKey[i] = f.index();
             }
-            List<ShapedColumn> values = shaped.columns().stream().filter(c -> !ts.key().contains(
-                    c.source() == null ? "" : c.source().name())).toList();
+            List<ShapedColumn> values = shaped.columns().stream().filter(c -> c.source() == null
+                    || !(ts.key().contains(c.source().name()) || ts.keep().contains(c.source().name()))).toList();
             List<ColumnPlan> mergedPlans = new ArrayList<>();
             for (ShapedColumn c : values) {
                 mergedPlans.add(new ColumnPlan(c.source(), new Column(c.name(), null, c.type(), true, null), null, c.value(),

@@ -106,7 +106,9 @@ public final class SpecCheck {
             }
             if (ts.isMerge()) {
                 merges.put(spec.tables().containsKey(name) ? name : t.name(), ts.into());
-                continue;
+                if (ts.keep().isEmpty()) {
+                    continue;
+                }
             }
             kept.add(t.name());
             if (ts.isRename()) {
@@ -194,6 +196,9 @@ public final class SpecCheck {
             ts.columns().keySet().forEach(c -> knownColumn(table, c, at + ".columns." + c));
             for (int i = 0; i < ts.key().size(); i++) {
                 knownColumn(table, ts.key().get(i), at + ".key");
+            }
+            for (String k : ts.keep()) {
+                knownColumn(table, k, at + ".keep");
             }
             if (ts.where() != null) {
                 try {

@@ -21,7 +21,7 @@ import java.util.Set;
 final class SpecParser {
     static final Set<String> TOP = ordered("source", "target", "exclude", "naming", "orphans", "zone", "tables", "ids",
             "mapping_retention_days");
-    static final Set<String> TABLE = ordered("into", "key", "where", "columns", "add");
+    static final Set<String> TABLE = ordered("into", "key", "keep", "where", "columns", "add");
     static final Set<String> COLUMN = ordered("to", "cast", "value", "type", "default", "skip", "as_text", "ref");
     static final Set<String> ADD = ordered("value", "cast", "type");
     static final Set<String> CAST = ordered("type", "format", "zone");
@@ -92,7 +92,18 @@ final class SpecParser {
                 });
             }
         }
-        return new TableSpec(into, key, keyTargets, where, columns, add);
+        List<String> keep = new ArrayList<>();
+        if (f.containsKey("keep")) {
+            List<String> names = f.get("keep").names();
+            if (names != null) {
+                keep.addAll(names);
+            }
+            if (into == null || key.isEmpty()) {
+                f.get("keep").problem("keep splits a merged table: it needs into and key (the columns it lists stay in"
+                        + " this table's own target, the others merge into the other table)");
+            }
+        }
+        return new TableSpec(into, key, keyTargets, where, columns, add, keep);
     }
 
     /** {@code key: user_id}, {@code key: [a, b]}, or {@code key: {user_id: id}} when the target's column is named otherwise. */

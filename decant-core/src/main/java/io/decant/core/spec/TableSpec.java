@@ -15,12 +15,25 @@ import java.util.Objects;
  * @param where      a JEXL condition over the source row: rows where it is not true are left out
  * @param columns    per source column, in the order of the spec
  * @param add        new columns computed from the source row, in the order of the spec
+ * @param keep       with a merge: columns that stay in this table's own target, with the key (a split:
+ *                   user_wallet's xp merges into user_progress, its coins stay in user_wallet)
  */
 public record TableSpec(String into, List<String> key, List<String> keyTargets, String where,
-                        Map<String, ColumnSpec> columns, Map<String, AddedColumn> add) {
-    public static final TableSpec NONE = new TableSpec(null, List.of(), List.of(), null, Map.of(), Map.of());
+                        Map<String, ColumnSpec> columns, Map<String, AddedColumn> add, List<String> keep) {
+    public static final TableSpec NONE = new TableSpec(null, List.of(), List.of(), null, Map.of(), Map.of(), List.of());
+
+    public TableSpec(String into, List<String> key, List<String> keyTargets, String where, Map<String, ColumnSpec> columns,
+                     Map<String, AddedColumn> add) {
+        this(into, key, keyTargets, where, columns, add, List.of());
+    }
+
+    /** The part of a split table that stays in its own target: no longer a merge. */
+    public TableSpec kept() {
+        return new TableSpec(null, List.of(), List.of(), where, columns, Map.of(), List.of());
+    }
 
     public TableSpec {
+        keep = List.copyOf(keep);
         key = List.copyOf(key);
         keyTargets = List.copyOf(keyTargets);
         if (key.size() != keyTargets.size()) {

@@ -100,4 +100,31 @@ class SpecPlanTest {
         assertTrue(e.getMessage().contains("target column approved would get two values: column approved and merged from user_wallet.xp"),
                 e.getMessage());
     }
+
+    @Test
+    void keepSplitsATableBetweenItsOwnTargetAndAMerge() {
+        Table wallet = table("user_wallet", List.of(Column.of("user_id", LogicalType.TEXT), Column.of("xp", LogicalType.INT64),
+                Column.of("coins", LogicalType.INT64)), "user_id->users.id");
+        Table users = table("users", List.of(Column.of("id", LogicalType.TEXT), Column.of("name", LogicalType.TEXT)));
+        Spec spec = SpecLoader.parse("""
+                tables:
+                  user_wallet:
+                    into: users
+                    key: { user_id: id }
+                    keep: [coins]
+                    columns:
+                      xp: { to: total_xp }
+                """, "decant.yaml", Map.of());
+        MemorySource src = new MemorySource().add(users, rows(new Object[] {"u1", "Ada"}))
+                .add(wallet, rows(new Object[] {"u1", 120L, 7L}));
+        RecordingTarget dst = new RecordingTarget();
+        MigrationOptions opts = MigrationOptions.defaults().withCreateSchema(true);
+        MigrationPlan plan = new Planner(opts, spec).plan(src, dst);
+        assertEquals(List.of("users", "user_wallet"), plan.tables().stream().map(TablePlan::name).toList());
+        assertEquals(List.of("id", "name", "total_xp"), plan.tables().get(0).target().columnNames());
+        assertEquals(List.of("user_id", "coins"), plan.tables().get(1).target().columnNames());
+        new Migrator(opts, ProgressListener.NONE).run(plan, src, dst);
+        assertArrayEquals(new Object[] {"u1", "Ada", 120L}, dst.rows("users").get(0));
+        assertArrayEquals(new Object[] {"u1", 7L}, dst.rows("user_wallet").get(0));
+    }
 }
