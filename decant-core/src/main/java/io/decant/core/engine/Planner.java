@@ -302,7 +302,8 @@ public final class Planner {
                 long unclaimed = m.index().unclaimed();
                 if (unclaimed > 0) {
                     out.add(unclaimed + " rows of " + m.index().tableName() + " found no row in " + targetId.display()
-                            + " to merge into and were not migrated");
+                            + " to merge into: " + (m.shaped.tableSpec().keep().isEmpty() ? "they were not migrated"
+                            : "their merged columns " + m.columnNames() + " were not migrated (their kept columns were)"));
                 }
             }
             return out;

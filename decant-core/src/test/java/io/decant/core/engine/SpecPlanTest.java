@@ -81,7 +81,7 @@ class SpecPlanTest {
             Instant.parse("2024-01-02T03:04:05Z"), "anonymous", 120L, 3L}, got.get(0));
         assertArrayEquals(new Object[] {UUID.fromString(U2), null, false, Instant.parse("2024-02-03T04:05:06Z"), "bo",
             null, null}, got.get(1));
-        assertEquals(List.of("1 rows of user_wallet found no row in users to merge into and were not migrated"),
+        assertEquals(List.of("1 rows of user_wallet found no row in users to merge into: they were not migrated"),
                 r.tables().get(0).notes());
     }
 
