@@ -27,6 +27,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Tables exported at once (default 1).")
     int jobs = 1;
 
+    @Option(names = "--rows-per-file", paramLabel = "N", description = "Split a table into numbered files of at most N "
+            + "rows each (default: one file per table).")
+    long rowsPerFile;
+
     @Mixin
     CommonOptions common;
 
@@ -53,8 +57,13 @@ final class ExportCommand implements Callable<Integer> {
                 return Transfer.run(source, null, options, spec, ids, true, common, cmd.commandLine().getOut(),
                         cmd.commandLine().getErr());
             }
-            try (TargetDatabase target = endpoints.target("dir:" + endpoints.expand(out, "--out"),
-                    Map.of("format", format, "source", source.displayUrl()))) {
+            if (rowsPerFile < 0) {
+                throw io.decant.core.error.DecantException.usage("--rows-per-file must be positive");
+            }
+            Map<String, String> settings = rowsPerFile > 0
+                    ? Map.of("format", format, "source", source.displayUrl(), "rowsPerFile", Long.toString(rowsPerFile))
+                    : Map.of("format", format, "source", source.displayUrl());
+            try (TargetDatabase target = endpoints.target("dir:" + endpoints.expand(out, "--out"), settings)) {
                 return Transfer.run(source, target, options, spec, ids, false, common, cmd.commandLine().getOut(),
                         cmd.commandLine().getErr());
             }

@@ -129,4 +129,14 @@ class ExportImportIT {
         assertTrue(meta.contains("\"rowCount\""), meta);
         assertTrue(Files.readString(out.resolve("organizations.json")).trim().startsWith("["));
     }
+
+    @Test
+    void aLargeTableCanBeSplitIntoNumberedFiles() throws Exception {
+        Path out = dir.resolve("split");
+        Cli.Result ex = Cli.run("export", "--from", source.url(), "--out", out.toString(), "--rows-per-file", "1000",
+                "--tables", "sensor_readings");
+        assertEquals(0, ex.exit(), ex.toString());
+        assertTrue(Files.exists(out.resolve("sensor_readings.00003.jsonl")), String.join(",", out.toFile().list()));
+        assertEquals(0, Cli.run("verify", "--from", out.toString()).exit());
+    }
 }
