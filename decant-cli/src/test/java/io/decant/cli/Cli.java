@@ -4,9 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs the CLI in-process, as a user would from a shell, capturing stdout and stderr. */
-final class Cli {
-    record Result(int exit, String out, String err) {
-        String all() {
+public final class Cli {
+    /** What a command line did. */
+    public record Result(int exit, String out, String err) {
+        public String all() {
             return out + err;
         }
 
@@ -19,7 +20,7 @@ final class Cli {
     private Cli() {
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));

@@ -1,5 +1,7 @@
 package io.decant.cli.corpus;
 
+import io.decant.cli.Cli;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,7 +21,7 @@ record Case(String name, Setup setup, int exit, List<String> messages, Check aft
     /** Extra checks after the run (for cases that must succeed: that the data arrived). */
     @FunctionalInterface
     interface Check {
-        void verify(Ctx ctx, Run.Result result) throws Exception;
+        void verify(Ctx ctx, Cli.Result result) throws Exception;
     }
 
     record Invocation(List<String> args, Guard guard) {

@@ -1,5 +1,7 @@
 package io.decant.cli.corpus;
 
+import io.decant.cli.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -103,7 +105,7 @@ final class ConnectionCases {
                 }, "big", "space").then((c, r) -> {
                     Path out = (Path) c.bag().get("out");
                     if (Files.exists(out.resolve("manifest.json"))) {
-                        Run.Result v = Run.decant("verify", "--from", out.toString());
+                        Cli.Result v = Cli.run("verify", "--from", out.toString());
                         assertNotEquals(0, v.exit(), "a folder left by a failed export must not verify as a good export: " + v);
                     }
                 }));

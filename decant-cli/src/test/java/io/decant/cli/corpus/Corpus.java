@@ -1,5 +1,7 @@
 package io.decant.cli.corpus;
 
+import io.decant.cli.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +52,7 @@ final class Corpus {
         try {
             Case.Invocation inv = c.setup().prepare(ctx);
             Map<String, String> before = inv.guard().snapshot();
-            Run.Result r = Run.decant(inv.args().toArray(String[]::new));
+            Cli.Result r = Cli.run(inv.args().toArray(String[]::new));
             String shown = c.name() + ": decant " + String.join(" ", inv.args()) + "\n" + r;
             dump(shown);
 

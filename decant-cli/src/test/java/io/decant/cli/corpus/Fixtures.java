@@ -1,5 +1,7 @@
 package io.decant.cli.corpus;
 
+import io.decant.cli.Cli;
+
 import io.decant.testkit.PgServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +79,7 @@ final class Fixtures {
 
     private Path export(String name, String format) {
         Path out = root.resolve(name);
-        Run.Result r = Run.decant("export", "--from", url(source), "--out", out.toString(), "--format", format);
+        Cli.Result r = Cli.run("export", "--from", url(source), "--out", out.toString(), "--format", format);
         if (r.exit() != 0) {
             throw new IllegalStateException("the corpus's good export failed: " + r);
         }

@@ -1,5 +1,7 @@
 package io.decant.cli.corpus;
 
+import io.decant.cli.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.decant.testkit.MariaServer;
@@ -51,7 +53,7 @@ final class IdentifierCases {
                 Case.of("ident/export-import-keywords-quotes-semicolons", 0, c -> {
                     PgServer.TestDb src = c.fx().freshPg("ident_exp", PG_SOURCE);
                     Path out = c.dir().resolve("export");
-                    Run.Result ex = Run.decant("export", "--from", c.fx().url(src), "--out", out.toString());
+                    Cli.Result ex = Cli.run("export", "--from", c.fx().url(src), "--out", out.toString());
                     assertEquals(0, ex.exit(), ex.toString());
                     PgServer.TestDb dst = c.fx().freshPg("ident_imp", VICTIM);
                     c.bag().put("db", dst);
@@ -79,7 +81,7 @@ final class IdentifierCases {
                 }));
     }
 
-    private static void arrivedInPg(Case.Ctx c, Run.Result r) throws Exception {
+    private static void arrivedInPg(Case.Ctx c, Cli.Result r) throws Exception {
         PgServer.TestDb db = (PgServer.TestDb) c.bag().get("db");
         assertEquals("42", Fixtures.one(db, "SELECT id FROM x"), "the table an injection would drop is still there");
         assertEquals("2", Fixtures.one(db, "SELECT count(*) FROM \"users\"\"; DROP TABLE x; --\""));

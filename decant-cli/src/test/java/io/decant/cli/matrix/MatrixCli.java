@@ -1,10 +1,7 @@
 package io.decant.cli.matrix;
 
-import io.decant.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
-/** The CLI in-process, as a user runs it from a shell (io.decant.cli.Cli is package-private, so this is its twin). */
+/** The CLI in-process through {@link io.decant.cli.Cli}, with the command kept for messages. */
 final class MatrixCli {
     record Result(String command, int exit, String out, String err) {
         @Override
@@ -28,10 +25,8 @@ final class MatrixCli {
     }
 
     static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(String.join(" ", args), exit, out.toString(), err.toString());
+        io.decant.cli.Cli.Result r = io.decant.cli.Cli.run(args);
+        return new Result(String.join(" ", args), r.exit(), r.out(), r.err());
     }
 
     private static String clip(String s) {
