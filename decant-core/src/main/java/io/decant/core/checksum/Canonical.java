@@ -30,8 +30,9 @@ import java.util.UUID;
  *
  * <p>The bytes are only ever compared with bytes made by this same class (within one run, or a
  * folder's manifest against a recomputation), so the layout may change as long as the meaning does
- * not. The encoders write straight into the row's buffer; in the row loop they allocate nothing for
- * integers, decimals of up to 18 digits, floats, text, uuids, dates, times and timestamps.
+ * not. The encoders write straight into the row's buffer, with no array or string per value
+ * (decimals of up to 18 digits make neither a BigInteger nor a string; only JSON, arrays and wider
+ * decimals still do).
  * <ul>
  *   <li>number ({@code n}): the scale as a 4-byte int, then the unscaled value with its trailing zeros
  *       stripped (and the scale lowered to match; zero is 0 with scale 0), as an 8-byte long when it

@@ -34,7 +34,12 @@ final class MappedScan {
     static int defaultThreads() {
         String p = System.getProperty(THREADS_PROPERTY);
         if (p != null && !p.isBlank()) {
-            return Math.max(0, Integer.parseInt(p.trim()));
+            try {
+                return Math.max(0, Integer.parseInt(p.trim()));
+            } catch (NumberFormatException e) {
+                throw new DecantException(ErrorCode.USAGE, ErrorContext.EMPTY,
+                        THREADS_PROPERTY + " must be a whole number of threads (0: none), not '" + p + "'");
+            }
         }
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
