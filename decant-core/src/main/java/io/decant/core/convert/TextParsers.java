@@ -110,10 +110,16 @@ public final class TextParsers {
     }
 
     public static UUID parseUuid(String s) {
-        if (s.length() != 36 || !UUID_TEXT.matcher(s).matches()) {
+        UUID u = FastTemporal.uuid(s); // exactly the 8-4-4-4-12 hexadecimal form, without a regex per value
+        if (u == null) {
             throw ConversionException.invalid(RULE_UUID, "not a UUID");
         }
-        return UUID.fromString(s);
+        return u;
+    }
+
+    /** The general UUID check, kept as the reference the fast one is tested against. */
+    static boolean isUuidText(String s) {
+        return s.length() == 36 && UUID_TEXT.matcher(s).matches();
     }
 
     public static JsonText parseJson(String s) {
@@ -158,6 +164,12 @@ public final class TextParsers {
     }
 
     private static Object parseTemporal(String s, String rule) {
+        Object fast = FastTemporal.parse(s);
+        return fast != null ? fast : parseTemporalGeneral(s, rule);
+    }
+
+    /** The general parser: every shape the rules accept, and the wording of every rejection. */
+    static Object parseTemporalGeneral(String s, String rule) {
         try {
             var t = LOCAL.parse(s);
             LocalDate date = LocalDate.from(t);
