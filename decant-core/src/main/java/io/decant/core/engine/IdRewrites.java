@@ -27,11 +27,13 @@ import java.util.Map;
 final class IdRewrites {
     private final RunIds ids;
     private final OrphanPolicy policy;
+    private final boolean policyWritten;
     private final Map<String, List<RemappedColumn>> byColumn = new LinkedHashMap<>();
 
     IdRewrites(Spec spec, RunIds ids, List<Table> sourceTables) {
         this.ids = ids;
         this.policy = spec.orphans();
+        this.policyWritten = spec.locations().containsKey("orphans");
         if (!ids.isEmpty()) {
             for (RemappedColumn rc : ReferenceFinder.find(sourceTables, spec.ids())) {
                 byColumn.computeIfAbsent(rc.table().display() + "\u0000" + rc.column(), k -> new ArrayList<>()).add(rc);
@@ -53,6 +55,22 @@ final class IdRewrites {
         return ids.maps().get(name);
     }
 
+    /**
+     * The spec's {@code orphans}, when it is written. Otherwise: a mapping decant generates (keep,
+     * uuid, uuid5) covers every source key, so a miss is an orphan (its parent row is gone) and is
+     * reported; a mapping from outside (file, match, http) may simply lack the id, and an unmapped id
+     * fails the run.
+     */
+    private OrphanPolicy policyFor(io.decant.core.ids.IdMap map) {
+        if (policyWritten) {
+            return policy;
+        }
+        return switch (map.strategy()) {
+            case KEEP, UUID, UUID5 -> OrphanPolicy.REPORT;
+            case FILE, MATCH, HTTP -> OrphanPolicy.FAIL;
+        };
+    }
+
     /** The rewrite of {@code column} of {@code table}, or null when it holds no remapped id. */
     Conversion rewrite(Table table, Column column) {
         List<RemappedColumn> found = byColumn.get(table.id().display() + "\u0000" + column.name());
@@ -68,7 +86,7 @@ final class IdRewrites {
             Converter c = v -> {
                 Object n = lookup.lookup(v);
                 if (n == null) {
-                    throw new OrphanValue(key ? OrphanPolicy.FAIL : policy, what, v);
+                    throw new OrphanValue(key ? OrphanPolicy.FAIL : policyFor(map), what, v);
                 }
                 return n;
             };

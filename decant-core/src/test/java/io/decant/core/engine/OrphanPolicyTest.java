@@ -86,4 +86,17 @@ class OrphanPolicyTest {
         assertEquals(newU1, dst.rows("posts").get(0)[1], "the reference carries the parent's new id");
         assertEquals(ids.maps().get("users").lookup("u2"), dst.rows("posts").get(1)[1]);
     }
+
+    @Test
+    void withoutAWrittenPolicyAnOrphanOfAGeneratedMappingIsReported() {
+        Spec spec = SpecLoader.parse("ids:\n  users: { strategy: uuid5 }\n", "decant.yaml", Map.of());
+        MemorySource src = new MemorySource().add(USERS, rows(new Object[] {"u1"}))
+                .add(POSTS, rows(new Object[] {1L, "u1"}, new Object[] {2L, "gone"}));
+        RecordingTarget dst = new RecordingTarget();
+        MigrationOptions opts = MigrationOptions.defaults().withCreateSchema(true);
+        RunIds ids = RunIds.load(spec, src, null);
+        MigrationResult r = new Migrator(opts, ProgressListener.NONE).run(new Planner(opts, spec, ids).plan(src, dst), src, dst);
+        assertEquals(2, r.tables().get(1).rows());
+        assertEquals("reference set to NULL", r.tables().get(1).orphans().get(0).action());
+    }
 }
