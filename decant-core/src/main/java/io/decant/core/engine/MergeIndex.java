@@ -30,7 +30,6 @@ final class MergeIndex {
     private final int[] keyIndexes;
     private final RowMapper shape;
     private final RowHasher keyHasher;
-    private final List<LogicalType> keyTypes;
     private Map<ByteBuffer, Object[]> rows;
     private final Set<ByteBuffer> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -44,7 +43,7 @@ final class MergeIndex {
         this.read = read;
         this.keyIndexes = keyIndexes;
         this.shape = shape;
-        this.keyTypes = java.util.Arrays.stream(keyIndexes).mapToObj(i -> read.get(i).type()).toList();
+        List<LogicalType> keyTypes = java.util.Arrays.stream(keyIndexes).mapToObj(i -> read.get(i).type()).toList();
         this.keyHasher = new RowHasher(keyTypes);
     }
 
@@ -57,7 +56,7 @@ final class MergeIndex {
         if (rows == null) {
             load();
         }
-        ByteBuffer k = ByteBuffer.wrap(new RowHasher(keyTypes).canonical(key));
+        ByteBuffer k = ByteBuffer.wrap(keyHasher.canonical(key)); // one hasher: this method is synchronized
         Object[] found = rows.get(k);
         if (found != null) {
             claimed.add(k);
