@@ -100,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
             result = new Migrator(options, new StderrProgress(err, Terminal.interactive())).run(plan, source, target);
         }
         out.println("Migrated " + app + " -> " + Redactor.global().redact(targetUrl) + " with the spec of examples/"
-                + "d1-to-postgres (casts, snake_case, ids remapped to UUIDs, user_wallet merged, sessions left out):");
+                + "d1-to-postgres (casts, snake_case, ids remapped to UUIDs, user_wallet split into user_progress, sessions left out):");
         out.print(ResultView.text(result));
         VerifyReport report;
         try (SourceDatabase source = dialects.openSource("sqlite:" + app, OpenOptions.DEFAULT);
