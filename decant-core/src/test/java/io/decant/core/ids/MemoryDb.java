@@ -4,22 +4,16 @@ import io.decant.core.schema.Column;
 import io.decant.core.schema.ForeignKey;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
-import io.decant.core.spi.RowStream;
-import io.decant.core.spi.SourceDatabase;
+import io.decant.core.testing.MemorySource;
 import io.decant.core.type.LogicalType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** A source held in memory, for the id tests: tables, their rows, and how often each was read. */
-final class MemoryDb implements SourceDatabase {
-    private final Map<TableId, Table> tables = new LinkedHashMap<>();
-    private final Map<TableId, List<Object[]>> rows = new LinkedHashMap<>();
-
-    MemoryDb add(Table t, List<Object[]> tableRows) {
-        tables.put(t.id(), t);
-        rows.put(t.id(), new ArrayList<>(tableRows));
+/** Core's in-memory source with terse table builders for the id tests. */
+final class MemoryDb extends MemorySource {
+    @Override
+    public MemoryDb add(Table t, List<Object[]> tableRows) {
+        super.add(t, new ArrayList<>(tableRows));
         return this;
     }
 
@@ -38,60 +32,5 @@ final class MemoryDb implements SourceDatabase {
 
     static Object[] row(Object... values) {
         return values;
-    }
-
-    @Override
-    public String displayUrl() {
-        return "memory:";
-    }
-
-    @Override
-    public String serverVersion() {
-        return "memory";
-    }
-
-    @Override
-    public List<Table> tables() {
-        return new ArrayList<>(tables.values());
-    }
-
-    @Override
-    public long countRows(Table table) {
-        return rows.get(table.id()).size();
-    }
-
-    @Override
-    public RowStream read(Table table, List<Column> columns) {
-        List<Object[]> all = rows.get(table.id());
-        int[] idx = columns.stream().mapToInt(c -> table.columnIndex(c.name())).toArray();
-        return new RowStream() {
-            private int next;
-
-            @Override
-            public Object[] next() {
-                if (next >= all.size()) {
-                    return null;
-                }
-                Object[] src = all.get(next++);
-                Object[] out = new Object[idx.length];
-                for (int i = 0; i < idx.length; i++) {
-                    out[i] = src[idx[i]];
-                }
-                return out;
-            }
-
-            @Override
-            public long rowsRead() {
-                return next;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
-
-    @Override
-    public void close() {
     }
 }

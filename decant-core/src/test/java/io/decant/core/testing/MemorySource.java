@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A source held in memory: tables and their rows, as a dialect would hand them out. */
-public final class MemorySource implements SourceDatabase {
+/** A source held in memory: tables and their rows, as a dialect would hand them out. Open for test-local builders. */
+public class MemorySource implements SourceDatabase {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
 
