@@ -1,13 +1,12 @@
 package io.decant.files;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /** Counts and SHA-256-hashes the bytes read through it, so a file is verified in the same pass that decodes it. */
-final class HashingInputStream extends FilterInputStream {
+final class HashingInputStream extends SeeingInputStream {
     private final MessageDigest digest = Sha256.newDigest();
     private long bytes;
 
@@ -35,25 +34,7 @@ final class HashingInputStream extends FilterInputStream {
         return n;
     }
 
-    @Override
-    public long skip(long n) throws IOException {
-        // Skipped bytes would not be hashed; read them instead.
-        byte[] buf = new byte[8192];
-        long done = 0;
-        while (done < n) {
-            int r = read(buf, 0, (int) Math.min(buf.length, n - done));
-            if (r < 0) {
-                break;
-            }
-            done += r;
-        }
-        return done;
-    }
 
-    @Override
-    public boolean markSupported() {
-        return false;
-    }
 
     long bytes() {
         return bytes;

@@ -1,6 +1,5 @@
 package io.decant.files;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -16,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * surrogates, for example), and a replacing decoder would turn bad bytes into U+FFFD silently: an
  * export must either read back exactly or fail. Sequences split across reads are carried over.
  */
-final class Utf8CheckingInputStream extends FilterInputStream {
+final class Utf8CheckingInputStream extends SeeingInputStream {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -52,24 +51,7 @@ final class Utf8CheckingInputStream extends FilterInputStream {
         return n;
     }
 
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] buf = new byte[8192];
-        long done = 0;
-        while (done < n) {
-            int r = read(buf, 0, (int) Math.min(buf.length, n - done));
-            if (r < 0) {
-                break;
-            }
-            done += r;
-        }
-        return done;
-    }
 
-    @Override
-    public boolean markSupported() {
-        return false;
-    }
 
     private void check(byte[] b, int off, int n) throws IOException {
         if (pending.remaining() < n) {
