@@ -11,8 +11,9 @@ import java.util.Locale;
 record PlanView(String source, String target, String consistency, List<TableView> tables,
                 List<MigrationPlan.Skipped> skipped, List<String> notes) {
 
+    /** @param unique the keys the spec declares unique in the target (terms per key), which verify checks */
     record TableView(int order, String name, String target, long rows, boolean create, Integer cycleGroup,
-                     List<ColumnView> columns, List<String> notes) {
+                     List<ColumnView> columns, List<String> notes, List<List<String>> unique) {
     }
 
     record ColumnView(String name, String sourceType, String logicalType, String target, String targetType,
@@ -34,8 +35,10 @@ record PlanView(String source, String target, String consistency, List<TableView
                             c.target().name(), c.targetType(), c.target().type().toString(),
                             c.describe()));
                 }
+                List<List<String>> unique = plan.uniquesOf(tp.target().id()).stream()
+                        .map(k -> k.terms().stream().map(Object::toString).toList()).toList();
                 tables.add(new TableView(++order, tp.name(), plan.target() == null ? null : tp.target().id().display(),
-                        rows.applyAsLong(tp), tp.create(), groupId, cols, tp.notes()));
+                        rows.applyAsLong(tp), tp.create(), groupId, cols, tp.notes(), unique));
             }
         }
         return new PlanView(plan.source(), plan.target(), plan.consistency(), tables, plan.skipped(), plan.notes());
@@ -76,6 +79,11 @@ record PlanView(String source, String target, String consistency, List<TableView
             }
             for (String n : t.notes()) {
                 sb.append("       note: ").append(n).append('\n');
+            }
+            if (!t.unique().isEmpty()) {
+                sb.append("       unique (checked by verify): ").append(t.unique().stream()
+                        .map(k -> k.size() == 1 ? k.get(0) : "(" + String.join(", ", k) + ")")
+                        .collect(java.util.stream.Collectors.joining(", "))).append('\n');
             }
         }
         for (MigrationPlan.Skipped s : skipped) {

@@ -83,6 +83,11 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private int finish(VerifyReport result, PrintWriter out, PrintWriter err) {
+        if (common.debug) {
+            for (io.decant.core.verify.IntegrityCheck c : result.integrity()) {
+                err.println("sql: " + c.kind() + " " + c.subject() + ": " + c.sql());
+            }
+        }
         if (report != null) {
             ReportFiles.write(report, result);
             err.println("report: " + report + " and " + ReportFiles.htmlPath(report));

@@ -65,6 +65,11 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     }
 
     @Override
+    public String quoteIdentifier(String name) {
+        return Identifiers.quote(name);
+    }
+
+    @Override
     public synchronized List<Table> tables() {
         try {
             return new Discovery(meta, url.database(), server).tables();

@@ -7,14 +7,22 @@ import java.util.List;
  *
  * @param groups  tables in load order; a group of several tables is a foreign-key cycle loaded together
  * @param skipped tables left out and why
+ * @param uniques keys the spec declares unique, in target names, for verify
  */
 public record MigrationPlan(String source, String target, String consistency, List<List<TablePlan>> groups,
-                            List<Skipped> skipped, List<String> notes, List<DeclaredReference> references) {
+                            List<Skipped> skipped, List<String> notes, List<DeclaredReference> references,
+                            List<DeclaredUnique> uniques) {
     public MigrationPlan {
         groups = groups.stream().map(List::copyOf).toList();
         skipped = List.copyOf(skipped);
         notes = List.copyOf(notes);
         references = List.copyOf(references);
+        uniques = List.copyOf(uniques);
+    }
+
+    public MigrationPlan(String source, String target, String consistency, List<List<TablePlan>> groups,
+                         List<Skipped> skipped, List<String> notes, List<DeclaredReference> references) {
+        this(source, target, consistency, groups, skipped, notes, references, List.of());
     }
 
     public MigrationPlan(String source, String target, String consistency, List<List<TablePlan>> groups,
@@ -28,6 +36,18 @@ public record MigrationPlan(String source, String target, String consistency, Li
      */
     public record DeclaredReference(io.decant.core.schema.TableId table, String column,
                                     io.decant.core.schema.TableId refTable, String refColumn, String why) {
+    }
+
+    /**
+     * A key the spec declares unique ({@code unique:}), its terms resolved to the target table's own
+     * column names, so that verify checks it for duplicates like a unique constraint.
+     */
+    public record DeclaredUnique(io.decant.core.schema.TableId table, io.decant.core.spec.UniqueKey key) {
+    }
+
+    /** The declared unique keys of one target table, in the order of the spec. */
+    public List<io.decant.core.spec.UniqueKey> uniquesOf(io.decant.core.schema.TableId table) {
+        return uniques.stream().filter(u -> u.table().equals(table)).map(DeclaredUnique::key).toList();
     }
 
     public List<TablePlan> tables() {

@@ -130,17 +130,49 @@ public final class Planner {
             }
         }
         Map<TableId, TablePlan> byTarget = new LinkedHashMap<>();
+        List<MigrationPlan.DeclaredUnique> uniques = new ArrayList<>();
         for (Shaper.Shaped s : receivers.values()) {
             List<MergePart> parts = merges.getOrDefault(s.targetName(), List.of());
             TablePlan tp = planTable(s, parts, targetIds, shapedBySource, existing, target, problems);
             if (tp != null) {
                 byTarget.put(tp.target().id(), tp);
+                declaredUniques(s, tp.target(), problems, uniques);
             }
         }
         problems.throwIfAny();
         MigrationPlan plan = order(source, target, byTarget, skipped, problems);
         return new MigrationPlan(plan.source(), plan.target(), plan.consistency(), plan.groups(), plan.skipped(),
-                plan.notes(), declaredReferences(rewrites, plan));
+                plan.notes(), declaredReferences(rewrites, plan), uniques);
+    }
+
+    /**
+     * The table's {@code unique} keys over the target table's own column names (the spec checked the
+     * names against the columns it shapes; a target read back may spell them in its own case). A
+     * function needs a text column in the target too.
+     */
+    private void declaredUniques(Shaper.Shaped s, Table target, Problems problems,
+                                 List<MigrationPlan.DeclaredUnique> out) {
+        for (io.decant.core.spec.UniqueKey key : s.tableSpec().unique()) {
+            boolean ok = true;
+            for (io.decant.core.spec.UniqueKey.Term term : key.terms()) {
+                ErrorContext where = ErrorContext.EMPTY.withPhase("plan").withTable(s.source().id().display())
+                        .withLocation(spec.locate(term.path()).toString());
+                Optional<Column> c = exactOrFolded(target, term.column());
+                if (c.isEmpty()) {
+                    problems.add(ErrorCode.SPEC_INVALID, where, "unique " + key + ": target table " + target.id().display()
+                            + " has no column " + term.column() + "; it has " + target.columnNames());
+                    ok = false;
+                } else if (!term.functions().isEmpty() && c.get().type().kind() != io.decant.core.type.Kind.TEXT) {
+                    problems.add(ErrorCode.SPEC_INVALID, where, "unique " + key + ": " + term.functions().get(0).spelling()
+                            + " applies to text, and target column " + c.get().name() + " is " + c.get().type());
+                    ok = false;
+                }
+            }
+            if (ok) {
+                out.add(new MigrationPlan.DeclaredUnique(target.id(),
+                        key.withColumns(n -> exactOrFolded(target, n).orElseThrow().name())));
+            }
+        }
     }
 
     private MigrationPlan order(SourceDatabase source, TargetView target, Map<TableId, TablePlan> byTarget,

@@ -20,6 +20,17 @@ public final class SpecCheck {
     private final Spec spec;
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Problems problems = new Problems();
+    /** Per source table checked: the columns of its own target as the spec shapes them, for {@code unique}. */
+    private final Map<Table, Shape> shapes = new LinkedHashMap<>();
+    /** Source table name -> target table name, for the tables that have a target of their own. */
+    private Map<String, String> tableTargets = Map.of();
+
+    /**
+     * @param columns target column name -> its type as decant writes it (null when not known here)
+     * @param renamed source column name -> target column name
+     */
+    private record Shape(Map<String, LogicalType> columns, Map<String, String> renamed) {
+    }
 
     private SpecCheck(Spec spec, List<Table> sourceTables) {
         this.spec = spec;
@@ -79,6 +90,79 @@ public final class SpecCheck {
         }
         tableNames();
         spec.ids().forEach(this::ids);
+        uniques();
+    }
+
+    private TableSpec specOf(Table t) {
+        return spec.tables().containsKey(t.id().display()) ? spec.table(t.id().display()) : spec.table(t.name());
+    }
+
+    /**
+     * Each {@code unique} term names a column of the table's target as the spec shapes it: its copied
+     * columns under their new names, added columns, the legacy id column, columns merged into it (for
+     * a split, its key and kept columns); a function applies to text only.
+     */
+    private void uniques() {
+        spec.tables().forEach((name, ts) -> {
+            Table table = ts.unique().isEmpty() || spec.isExcluded(name) ? null : find(name);
+            Shape shape = table == null ? null : shapes.get(table);
+            if (shape == null || (ts.isMerge() && ts.keep().isEmpty())) {
+                return; // an unknown or excluded table is reported already; a merge has no target (SpecValidator)
+            }
+            Map<String, LogicalType> columns = new LinkedHashMap<>();
+            if (ts.isMerge()) {
+                for (String c : ts.key()) {
+                    copy(shape, c, columns);
+                }
+                for (String c : ts.keep()) {
+                    copy(shape, c, columns);
+                }
+            } else {
+                columns.putAll(shape.columns());
+                String target = tableTargets.get(table.name());
+                shapes.forEach((other, os) -> {
+                    TableSpec ots = specOf(other);
+                    if (other != table && ots.isMerge() && ots.into().equals(target)) {
+                        List<String> stay = new ArrayList<>();
+                        ots.key().forEach(c -> stay.add(os.renamed().get(c)));
+                        ots.keep().forEach(c -> stay.add(os.renamed().get(c)));
+                        os.columns().forEach((c, type) -> {
+                            if (!stay.contains(c)) {
+                                columns.putIfAbsent(c, type);
+                            }
+                        });
+                    }
+                });
+            }
+            for (UniqueKey key : ts.unique()) {
+                for (UniqueKey.Term term : key.terms()) {
+                    uniqueTerm(table, shape, columns, term);
+                }
+            }
+        });
+    }
+
+    private static void copy(Shape shape, String sourceColumn, Map<String, LogicalType> into) {
+        String target = shape.renamed().get(sourceColumn);
+        if (target != null) {
+            into.put(target, shape.columns().get(target));
+        }
+    }
+
+    private void uniqueTerm(Table table, Shape shape, Map<String, LogicalType> columns, UniqueKey.Term term) {
+        String c = term.column();
+        if (!columns.containsKey(c)) {
+            String renamed = shape.renamed().get(c);
+            problem(term.path(), "the target of " + table.id().display() + " has no column " + c
+                    + (renamed != null && !renamed.equals(c) ? "; the source column " + c + " is written as " + renamed
+                    : Suggest.hint(c, columns.keySet())) + "; its columns: " + String.join(", ", columns.keySet()));
+            return;
+        }
+        LogicalType type = columns.get(c);
+        if (!term.functions().isEmpty() && type != null && type.kind() != io.decant.core.type.Kind.TEXT) {
+            UniqueKey.Function f = term.functions().get(term.functions().size() - 1);
+            problem(term.path(), term + ": " + f.spelling() + " applies to text, and " + c + " is " + type);
+        }
     }
 
     private Table knownTable(String name, String path) {
@@ -116,6 +200,7 @@ public final class SpecCheck {
             }
         }
         NameMapper.Result r = NameMapper.map(kept, renames, spec.naming());
+        tableTargets = r.targets();
         for (NameMapper.Collision c : r.collisions()) {
             problem(spec.tables().containsKey(c.second()) ? "tables." + c.second() : "tables",
                     "tables " + c.message() + "; rename one with into");
@@ -209,9 +294,10 @@ public final class SpecCheck {
             }
             List<String> kept = new ArrayList<>();
             Map<String, String> renames = new LinkedHashMap<>();
+            Map<String, LogicalType> written = new LinkedHashMap<>();
             for (Column c : table.columns()) {
                 ColumnSpec cs = ts.columns().containsKey(c.name()) ? ts.column(c.name()) : ColumnSpec.NONE;
-                column(c, cs);
+                written.put(c.name(), column(c, cs));
                 if (!cs.skip()) {
                     kept.add(c.name());
                     if (cs.to() != null) {
@@ -223,23 +309,31 @@ public final class SpecCheck {
             for (NameMapper.Collision c : r.collisions()) {
                 problem(at + ".columns." + c.second(), "columns " + c.message() + "; rename one with to");
             }
+            Map<String, LogicalType> target = new LinkedHashMap<>();
+            r.targets().forEach((source, t) -> target.put(t, written.get(source)));
+            var ids = spec.idsOf(name);
+            if (ids.isPresent() && ids.get().legacyColumn() != null && table.primaryKey().size() == 1) {
+                target.putIfAbsent(ids.get().legacyColumn(), types.get(table.primaryKey().get(0)));
+            }
             ts.add().forEach((added, a) -> {
                 String path = at + ".add." + added;
                 if (r.targets().containsValue(added)) {
                     problem(path, "added column " + added + " is also the new name of a source column");
                 }
-                output(a.value(), a.type(), a.cast(), null, path, null);
+                target.putIfAbsent(added, output(a.value(), a.type(), a.cast(), null, path, null));
             });
+            shapes.put(table, new Shape(target, r.targets()));
         }
 
-        private void column(Column c, ColumnSpec cs) {
+        /** Checks a column's chain; returns the type decant writes for it, or null when not known here. */
+        private LogicalType column(Column c, ColumnSpec cs) {
             String path = at + ".columns." + c.name();
             if (cs.skip()) {
-                return;
+                return null;
             }
             if (!c.isSupported() && !cs.asText()) {
                 // The planner reports it, for the tables actually selected (--tables/--exclude apply).
-                return;
+                return null;
             }
             if (c.isSupported() && cs.asText()) {
                 problem(path + ".as_text", "as_text is for unsupported types; " + c.name() + " is " + c.type()
@@ -248,7 +342,7 @@ public final class SpecCheck {
             if (cs.ref() != null && find(cs.ref()) == null) {
                 problem(path + ".ref", "the source has no table " + cs.ref());
             }
-            output(cs.value(), cs.type(), cs.cast(), cs.defaultValue(), path, c.type());
+            return output(cs.value(), cs.type(), cs.cast(), cs.defaultValue(), path, c.type());
         }
 
         /** Compiles the expression (if any), resolves the cast and converts the default: the column's whole chain. */

@@ -33,6 +33,10 @@ final class SpecValidator {
             if (!t.key().isEmpty() && t.into() == null) {
                 problem(at + ".key", "key needs into: it names the columns that find the row of the table to merge into");
             }
+            if (t.isMerge() && t.keep().isEmpty() && !t.unique().isEmpty()) {
+                problem(at + ".unique", name + " merges into " + t.into() + " and has no target table of its own;"
+                        + " declare unique under the source table that becomes " + t.into());
+            }
             if (t.into() != null && excluded.contains(t.into())) {
                 problem(at + ".into", "into names " + t.into() + ", which is excluded");
             }

@@ -17,10 +17,17 @@ import java.util.Objects;
  * @param add        new columns computed from the source row, in the order of the spec
  * @param keep       with a merge: columns that stay in this table's own target, with the key (a split:
  *                   user_wallet's xp merges into user_progress, its coins stay in user_wallet)
+ * @param unique     keys over the target's columns that verify checks for duplicates
  */
 public record TableSpec(String into, List<String> key, List<String> keyTargets, String where,
-                        Map<String, ColumnSpec> columns, Map<String, AddedColumn> add, List<String> keep) {
+                        Map<String, ColumnSpec> columns, Map<String, AddedColumn> add, List<String> keep,
+                        List<UniqueKey> unique) {
     public static final TableSpec NONE = new TableSpec(null, List.of(), List.of(), null, Map.of(), Map.of(), List.of());
+
+    public TableSpec(String into, List<String> key, List<String> keyTargets, String where, Map<String, ColumnSpec> columns,
+                     Map<String, AddedColumn> add, List<String> keep) {
+        this(into, key, keyTargets, where, columns, add, keep, List.of());
+    }
 
     public TableSpec(String into, List<String> key, List<String> keyTargets, String where, Map<String, ColumnSpec> columns,
                      Map<String, AddedColumn> add) {
@@ -29,11 +36,12 @@ public record TableSpec(String into, List<String> key, List<String> keyTargets, 
 
     /** The part of a split table that stays in its own target: no longer a merge. */
     public TableSpec kept() {
-        return new TableSpec(null, List.of(), List.of(), where, columns, Map.of(), List.of());
+        return new TableSpec(null, List.of(), List.of(), where, columns, Map.of(), List.of(), unique);
     }
 
     public TableSpec {
         keep = List.copyOf(keep);
+        unique = List.copyOf(unique);
         key = List.copyOf(key);
         keyTargets = List.copyOf(keyTargets);
         if (key.size() != keyTargets.size()) {

@@ -17,6 +17,14 @@ public interface Endpoint extends AutoCloseable {
      */
     List<Table> tables();
 
+    /**
+     * {@code name} quoted as an identifier in this database's SQL, for the SQL that reports show a
+     * person (verify's checks): standard double quotes unless the database differs.
+     */
+    default String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
     /** Notes for {@code check}: privileges held or missing, settings that matter. Never secrets. */
     default List<String> checkNotes() {
         return List.of();

@@ -44,13 +44,23 @@ public final class Verifier {
             status = status.worst(c.status());
         }
         List<IntegrityCheck> integrity = options.integrity()
-                ? new Integrity(target, options.maxDifferences()).run(withDeclaredReferences(plan))
+                ? new Integrity(target, options.maxDifferences()).run(withDeclaredReferences(plan), declaredUniques(plan))
                 : List.of();
         for (IntegrityCheck ic : integrity) {
             status = status.worst(ic.status());
         }
         return new VerifyReport(plan.source(), plan.target(), status, options.checksums(), checks, integrity,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The keys the spec declares unique, per target table, to check for duplicates. */
+    private static java.util.Map<io.decant.core.schema.TableId, List<io.decant.core.spec.UniqueKey>> declaredUniques(
+            MigrationPlan plan) {
+        java.util.Map<io.decant.core.schema.TableId, List<io.decant.core.spec.UniqueKey>> out = new java.util.HashMap<>();
+        for (MigrationPlan.DeclaredUnique u : plan.uniques()) {
+            out.computeIfAbsent(u.table(), k -> new ArrayList<>()).add(u.key());
+        }
+        return out;
     }
 
     /** The target tables, with the spec's declared references added as foreign keys to check for orphans. */

@@ -272,7 +272,7 @@ class SpecLoaderTest {
         assertEquals("""
                 [SPEC_INVALID] 3 problems in decant.yaml
                   decant.yaml:1:9 naming: unknown naming 'kebab'; known: preserve, snake_case, camelCase
-                  decant.yaml:4:5 tables.users.colums: unknown key 'colums'; did you mean 'columns'?; allowed here: add, columns, into, keep, key, where
+                  decant.yaml:4:5 tables.users.colums: unknown key 'colums'; did you mean 'columns'?; allowed here: add, columns, into, keep, key, unique, where
                   decant.yaml:5:7 zone: unknown time zone 'Mars/Base'; use a region such as Europe/Berlin, or UTC, or an offset such as +02:00""",
                 e.getMessage());
     }

@@ -104,7 +104,7 @@ class VerifierTest {
         IntegrityCheck dup = r.integrity().stream().filter(i -> i.kind().equals("duplicates") && i.subject().contains("email"))
                 .findFirst().orElseThrow();
         assertEquals(Status.FAIL, dup.status());
-        assertEquals(List.of("email=u7@example.com"), dup.examples());
+        assertEquals(List.of("email=u7@example.com: 2 rows: id=6; id=7"), dup.examples());
         IntegrityCheck orphans = r.integrity().stream().filter(i -> i.kind().equals("orphans")).findFirst().orElseThrow();
         assertEquals(1, orphans.count());
         assertEquals(List.of("user_id=77777"), orphans.examples());
