@@ -37,8 +37,11 @@ for i in $(seq 1 "$kills"); do
     wait "$pid" || true
     echo "run $i: finished before the kill at ${delay} ms"
   fi
+  # A resumed run says where it continued a table it found committed in part (chunks of --commit-every rows).
+  grep -h "continuing after" "$work/run$i.log" | sed 's/^/    /' || true
 done
 java -jar "$jar" "${args[@]}" --resume >"$work/final.log" 2>&1 || { cat "$work/final.log"; exit 1; }
+grep -h "continuing after" "$work/final.log" | sed 's/^/    /' || true
 echo "final resume: $(grep -E '^total' "$work/final.log" || tail -1 "$work/final.log")"
 java -jar "$jar" verify --from "sqlite:$work/app.db" --to "$url" --spec "$here/examples/d1-to-postgres/decant.yaml" \
   --mapping "$work/map.json" >"$work/verify.log" 2>&1 && status=0 || status=$?

@@ -21,12 +21,21 @@ public final class LoadOptions {
     int jobs = 1;
 
     @Option(names = "--resume", description = "Continue the run that the target's journal shows was cut short: "
-            + "tables it committed are kept, the others are loaded.")
+            + "tables it committed are kept, a table it committed in part continues after its last chunk, the others "
+            + "are loaded.")
     boolean resume;
 
+    @Option(names = "--commit-every", paramLabel = "ROWS", description = "Commit a table with more rows than this in "
+            + "chunks of this many rows, each recorded in the target's journal, so that --resume continues after the "
+            + "last chunk instead of the table's first row (default 1000000; 0: one transaction per table). Needs a "
+            + "source that can continue a read part-way (SQLite by rowid, PostgreSQL by a one-column primary key, an "
+            + "export folder by row); other tables load in one transaction.")
+    long commitEvery = io.decant.core.engine.MigrationOptions.DEFAULT_COMMIT_EVERY;
+
     @Option(names = "--on-error", paramLabel = "fail|reject", description = "fail (default): stop at the first value "
-            + "that does not convert, with its full context; reject: write such rows with their reason to --rejects DIR, "
-            + "load the rest, and exit 3 if any were rejected.")
+            + "that does not convert, with its full context; reject: write such rows, and rows a PostgreSQL target "
+            + "refuses (a duplicate key, a CHECK, a foreign key), with their reason to --rejects DIR, load the rest, and "
+            + "exit 3 if any were rejected.")
     String onError = "fail";
 
     @Option(names = "--rejects", paramLabel = "DIR", description = "Where --on-error reject writes rows (default: rejects).")

@@ -21,6 +21,12 @@ record PlanView(String source, String target, String consistency, List<TableView
     }
 
     static PlanView of(MigrationPlan plan, java.util.function.ToLongFunction<TablePlan> rows) {
+        return of(plan, rows, tp -> null);
+    }
+
+    /** @param chunks how a table is committed in chunks, a note for the plan, or null */
+    static PlanView of(MigrationPlan plan, java.util.function.ToLongFunction<TablePlan> rows,
+                       java.util.function.Function<TablePlan, String> chunks) {
         List<TableView> tables = new ArrayList<>();
         int order = 0;
         int cycle = 0;
@@ -38,10 +44,19 @@ record PlanView(String source, String target, String consistency, List<TableView
                 List<List<String>> unique = plan.uniquesOf(tp.target().id()).stream()
                         .map(k -> k.terms().stream().map(Object::toString).toList()).toList();
                 tables.add(new TableView(++order, tp.name(), plan.target() == null ? null : tp.target().id().display(),
-                        rows.applyAsLong(tp), tp.create(), groupId, cols, tp.notes(), unique));
+                        rows.applyAsLong(tp), tp.create(), groupId, cols, withNote(tp.notes(), chunks.apply(tp)), unique));
             }
         }
         return new PlanView(plan.source(), plan.target(), plan.consistency(), tables, plan.skipped(), plan.notes());
+    }
+
+    private static List<String> withNote(List<String> notes, String note) {
+        if (note == null) {
+            return notes;
+        }
+        List<String> out = new ArrayList<>(notes);
+        out.add(note);
+        return out;
     }
 
     String text() {

@@ -27,8 +27,16 @@ final class RejectFiles implements Rejects, AutoCloseable {
     private final Path dir;
     private final Map<String, Writer> writers = new ConcurrentHashMap<>();
 
+    /** Whether a file an earlier (interrupted) run left is kept aside rather than replaced: on --resume. */
+    private final boolean keepEarlier;
+
     RejectFiles(Path dir) {
+        this(dir, false);
+    }
+
+    RejectFiles(Path dir, boolean keepEarlier) {
         this.dir = dir;
+        this.keepEarlier = keepEarlier;
     }
 
     private static final class Writer {
@@ -80,6 +88,12 @@ final class RejectFiles implements Rejects, AutoCloseable {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             }
             Path file = dir.resolve(table.replaceAll("[^A-Za-z0-9_.-]", "_") + ".jsonl");
+            if (keepEarlier && Files.exists(file)) {
+                // A resumed run: the interrupted run's rejects stay, beside this run's, under another name.
+                String base = file.getFileName().toString();
+                Files.move(file, file.resolveSibling(base.substring(0, base.length() - ".jsonl".length())
+                        + ".before-resume-" + System.currentTimeMillis() + ".jsonl"));
+            }
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE);

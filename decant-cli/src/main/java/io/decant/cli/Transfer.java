@@ -28,9 +28,12 @@ final class Transfer {
         if (!load.onError.equals("fail") && !load.onError.equals("reject")) {
             throw DecantException.usage("--on-error must be fail or reject, not " + load.onError);
         }
+        if (load.commitEvery < 0) {
+            throw DecantException.usage("--commit-every must be 0 (one transaction per table) or a number of rows");
+        }
         return new MigrationOptions(sel.tables, sel.exclude, createSchema, load.truncateFirst, load.disableFk, load.jobs,
                 1000, spec.zone(), load.resume && createSchema, load.resume,
-                load.onError.equals("reject") ? new RejectFiles(load.rejects) : null);
+                load.onError.equals("reject") ? new RejectFiles(load.rejects, load.resume) : null, load.commitEvery);
     }
 
     static void confirmTruncate(LoadOptions load, String target) {
@@ -55,7 +58,7 @@ final class Transfer {
                    PrintWriter out, PrintWriter err) {
         MigrationPlan plan = new Planner(options, spec, ids).plan(source, target);
         if (dryRun) {
-            PlanView view = PlanView.of(plan, tp -> rows(source, tp));
+            PlanView view = PlanView.of(plan, tp -> rows(source, tp), tp -> Migrator.chunkNote(tp, options, source, target));
             out.print(common.output == OutputFormat.JSON ? Json.write(view) + "\n" : view.text());
             out.flush();
             return 0;

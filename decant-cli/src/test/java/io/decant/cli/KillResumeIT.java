@@ -34,7 +34,8 @@ class KillResumeIT {
         PgServer.TestDb db = PgServer.get().createDatabase("it_kill");
         Path spec = Path.of("..", "examples", "d1-to-postgres", "decant.yaml");
         List<String> args = List.of("migrate", "--from", "sqlite:" + app, "--to", db.url(), "--spec", spec.toString(),
-                "--mapping", dir.resolve("id-mapping.json").toString(), "--create-schema", "--jobs", "2");
+                "--mapping", dir.resolve("id-mapping.json").toString(), "--create-schema", "--jobs", "2",
+                "--commit-every", "15000"); // readings commits in 8 chunks: kills land inside them too
         Random random = new Random(20261121L);
         int killed = 0;
         for (int i = 0; i < 4; i++) {

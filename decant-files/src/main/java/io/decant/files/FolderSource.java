@@ -85,6 +85,17 @@ public final class FolderSource implements SourceDatabase {
         return stream(entry(table), columns, true);
     }
 
+    /** The folder cannot change under a run without its SHA-256 checks failing: a read continues by row number. */
+    @Override
+    public String resumeOrder(Table table) {
+        return "by row of the export files";
+    }
+
+    @Override
+    public RowStream readFrom(Table table, List<Column> columns, String after) {
+        return io.decant.core.spi.OrdinalResume.after(read(table, columns), after, table.id().display());
+    }
+
     @Override
     public String consistency() {
         return "one snapshot for all tables: the folder as exported at " + manifest.exportedAt();

@@ -40,7 +40,8 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
         this.journal = new io.decant.core.spi.JdbcJournal(connector::open,
                 "CREATE TABLE IF NOT EXISTS `decant_journal` (seq BIGINT AUTO_INCREMENT PRIMARY KEY,"
                         + " run_id VARCHAR(64) NOT NULL, plan_hash VARCHAR(64) NOT NULL, event VARCHAR(32) NOT NULL,"
-                        + " table_name VARCHAR(512), row_count BIGINT NOT NULL, at VARCHAR(40) NOT NULL) ENGINE=InnoDB",
+                        + " table_name VARCHAR(512), row_count BIGINT NOT NULL, at VARCHAR(40) NOT NULL, resume_at TEXT)"
+                        + " ENGINE=InnoDB",
                 "`decant_journal`");
         this.meta = connector.open();
         try (Statement s = meta.createStatement();
@@ -159,6 +160,11 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public io.decant.core.spi.Journal journal() {
         return journal;
+    }
+
+    @Override
+    public boolean commitsInChunks() {
+        return true;
     }
 
     @Override

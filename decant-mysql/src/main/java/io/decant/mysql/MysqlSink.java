@@ -119,6 +119,20 @@ final class MysqlSink implements TableSink {
         bufferBytes += size;
     }
 
+    /** Commits the rows so far with their chunk mark; the connection goes on in a new transaction. */
+    @Override
+    public void checkpoint(io.decant.core.spi.JournalEntry mark) {
+        requireOpen();
+        flush();
+        try {
+            journal.insert(connection, mark, mark.rows());
+            connection.commit();
+        } catch (SQLException e) {
+            state = State.FAILED;
+            throw connector.error(e, context().withPhase("commit"));
+        }
+    }
+
     @Override
     public long commit() {
         requireOpen();

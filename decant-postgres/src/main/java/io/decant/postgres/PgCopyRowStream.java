@@ -46,7 +46,19 @@ final class PgCopyRowStream implements RowStream {
     private boolean finished;
     private boolean closed;
 
+    /** With a read in key order: the field holding the key's text form, for {@link #position()}; else -1. */
+    private final int positionField;
+
     PgCopyRowStream(PgConnector connector, Table table, List<Column> columns, String snapshot) {
+        this(connector, table, columns, snapshot, null, null);
+    }
+
+    /**
+     * @param orderKey with a read in key order: the one-column primary key, read ordered by it; else null
+     * @param after    with {@code orderKey}: the key's text form to continue after, or null
+     */
+    PgCopyRowStream(PgConnector connector, Table table, List<Column> columns, String snapshot, Column orderKey,
+                    String after) {
         this.table = table;
         this.columns = List.copyOf(columns);
         List<String> select = new ArrayList<>();
@@ -68,9 +80,20 @@ final class PgCopyRowStream implements RowStream {
             keyFields[keyNames.size()] = at;
             keyNames.add(k);
         }
+        String order = "";
+        if (orderKey != null) {
+            // Qualified: ORDER BY would otherwise also match output columns (the key and its text form).
+            String k = PgNames.table(table.id()) + "." + PgNames.quote(orderKey.name());
+            select.add(k + "::text");
+            decs.add(BinaryDecoders.forType(LogicalType.TEXT));
+            // COPY takes no parameters: the position is a literal, escaped whatever standard_conforming_strings is.
+            order = (after == null ? "" : " WHERE " + k + " > CAST(E'" + after.replace("\\", "\\\\").replace("'", "''")
+                    + "' AS " + orderKey.sourceType() + ")") + " ORDER BY " + k;
+        }
+        this.positionField = orderKey == null ? -1 : select.size() - 1;
         this.decoders = decs.toArray(BinaryDecoders.Decoder[]::new);
         this.fieldCount = decoders.length;
-        String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgNames.table(table.id())
+        String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgNames.table(table.id()) + order
                 + ") TO STDOUT (FORMAT binary)";
         this.connection = connector.openForReading();
         try {
@@ -165,6 +188,16 @@ final class PgCopyRowStream implements RowStream {
         finished = true;
         connection.commit();
         closeConnection();
+    }
+
+    /** The last row's key, as PostgreSQL prints it; its frame is still in the buffer until the next row is read. */
+    @Override
+    public String position() {
+        if (positionField < 0 || rows == 0) {
+            return null;
+        }
+        int len = frames.lengths()[positionField];
+        return len < 0 ? null : (String) decoders[positionField].decode(frames.buffer(), frames.offsets()[positionField], len);
     }
 
     @Override

@@ -73,6 +73,45 @@ final class PgErrors {
         return new DecantException(code(state), ctx, action + " failed: " + describe(e), e);
     }
 
+    /**
+     * Whether the server refused a row for its values: a data exception (class 22) or an integrity
+     * constraint violation (class 23), which {@code --on-error reject} may set aside. Not 22P03 or
+     * 22P04: a binary COPY stream the server cannot parse is decant's bug, not the row's.
+     */
+    static boolean refusesRow(SQLException e) {
+        String state = state(e);
+        return (state.startsWith("22") || state.startsWith("23")) && !state.equals("22P03") && !state.equals("22P04");
+    }
+
+    /**
+     * Why the server refused one row, in {@code context} (which names the row): the code and column
+     * as in {@link #map}, the server's message without its COPY line, which counts the rows of one
+     * retry rather than of the table (a trigger's context stays).
+     */
+    static DecantException refusedRow(SQLException e, ErrorContext context) {
+        ErrorContext ctx = context;
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        if (server != null && ctx.column() == null) {
+            Matcher m = server.getWhere() == null ? null : COPY_WHERE.matcher(server.getWhere());
+            if (m != null && m.find() && m.group(2) != null) {
+                ctx = ctx.withColumn(m.group(2));
+            } else if (server.getColumn() != null) {
+                ctx = ctx.withColumn(server.getColumn());
+            }
+        }
+        return new DecantException(code(state(e)), ctx, "the database refused the row: " + describe(e, false), e);
+    }
+
+    /** The row a COPY error names (its CONTEXT "COPY t, line 3": the COPY's third row), or null. */
+    static Long copyLine(SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        if (server == null || server.getWhere() == null) {
+            return null;
+        }
+        Matcher m = COPY_WHERE.matcher(server.getWhere());
+        return m.find() ? Long.valueOf(m.group(1)) : null;
+    }
+
     static ErrorCode code(String state) {
         if (state.equals("42501")) {
             return ErrorCode.PERMISSION_DENIED;
@@ -99,13 +138,18 @@ final class PgErrors {
 
     /** The message of {@code e} and of every exception chained with getNextException, each with its SQLState. */
     static String describe(SQLException e) {
+        return describe(e, true);
+    }
+
+    /** @param copyLine whether to keep the COPY's "COPY t, line N" in the server's context */
+    private static String describe(SQLException e, boolean copyLine) {
         StringBuilder sb = new StringBuilder();
         int guard = 0;
         for (SQLException x = e; x != null && guard < 10; x = x.getNextException(), guard++) {
             if (guard > 0) {
                 sb.append("; next: ");
             }
-            sb.append(oneLine(message(x)));
+            sb.append(oneLine(message(x, copyLine)));
             if (x.getSQLState() != null) {
                 sb.append(" (SQLState ").append(x.getSQLState()).append(')');
             }
@@ -117,7 +161,7 @@ final class PgErrors {
      * The server's own fields with English labels: pgjdbc renders "Detail:"/"Hint:" in the JVM's
      * language, and messages are API, so they must not change with the user's locale.
      */
-    private static String message(SQLException x) {
+    private static String message(SQLException x, boolean copyLine) {
         if (x instanceof PSQLException p && p.getServerErrorMessage() != null) {
             ServerErrorMessage m = p.getServerErrorMessage();
             StringBuilder sb = new StringBuilder();
@@ -128,8 +172,10 @@ final class PgErrors {
             if (m.getHint() != null) {
                 sb.append("; Hint: ").append(m.getHint());
             }
-            if (m.getWhere() != null) {
-                sb.append("; Where: ").append(m.getWhere());
+            String where = m.getWhere() == null || copyLine ? m.getWhere()
+                    : String.join("\n", m.getWhere().lines().filter(l -> !l.startsWith("COPY ")).toList());
+            if (where != null && !where.isEmpty()) {
+                sb.append("; Where: ").append(where);
             }
             return sb.toString();
         }

@@ -31,7 +31,9 @@ final class PgJournal implements Journal {
         try (Connection c = connector.open(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + PgNames.table(table) + " (seq bigserial PRIMARY KEY,"
                     + " run_id text NOT NULL, plan_hash text NOT NULL, event text NOT NULL, table_name text,"
-                    + " row_count bigint NOT NULL DEFAULT 0, at timestamptz NOT NULL)");
+                    + " row_count bigint NOT NULL DEFAULT 0, at timestamptz NOT NULL, resume_at text)");
+            // Journals made before chunked loads have no resume_at yet.
+            s.execute("ALTER TABLE " + PgNames.table(table) + " ADD COLUMN IF NOT EXISTS resume_at text");
         } catch (SQLException e) {
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("journal"), "creating " + table.display());
         }
@@ -42,10 +44,10 @@ final class PgJournal implements Journal {
         List<JournalEntry> out = new ArrayList<>();
         try (Connection c = connector.open(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT run_id, plan_hash, event, table_name, row_count,"
-                     + " extract(epoch from at)::numeric(20,6)::text FROM " + PgNames.table(table) + " ORDER BY seq")) {
+                     + " extract(epoch from at)::numeric(20,6)::text, resume_at FROM " + PgNames.table(table) + " ORDER BY seq")) {
             while (rs.next()) {
                 out.add(new JournalEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        epoch(rs.getString(6))));
+                        epoch(rs.getString(6)), rs.getString(7)));
             }
         } catch (SQLException e) {
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("journal"), "reading " + table.display());
@@ -65,13 +67,15 @@ final class PgJournal implements Journal {
     /** Inserts on {@code c}, in whatever transaction it has open. */
     void insert(Connection c, JournalEntry e, long rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + PgNames.table(table)
-                + " (run_id, plan_hash, event, table_name, row_count, at) VALUES (?, ?, ?, ?, ?, to_timestamp(?::double precision))")) {
+                + " (run_id, plan_hash, event, table_name, row_count, at, resume_at)"
+                + " VALUES (?, ?, ?, ?, ?, to_timestamp(?::double precision), ?)")) {
             ps.setString(1, e.runId());
             ps.setString(2, e.planHash());
             ps.setString(3, e.event());
             ps.setString(4, e.table());
             ps.setLong(5, rows);
             ps.setString(6, e.at().getEpochSecond() + "." + String.format(java.util.Locale.ROOT, "%06d", e.at().getNano() / 1000));
+            ps.setString(7, e.position());
             ps.executeUpdate();
         }
     }

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PgTableSink implements TableSink {
     private static final Logger LOG = LoggerFactory.getLogger(PgTableSink.class);
-    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
+    static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
         0, 0, 0, 0, 0, 0, 0, 0};
     private static final String ATTRIBUTES = """
             SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.atttypid, a.atttypmod
@@ -49,6 +49,11 @@ final class PgTableSink implements TableSink {
     private boolean done;
     private final SinkOptions options;
     private final PgJournal journal;
+    /** {@code --on-error reject}: batches in savepoints, refused rows set aside; null: one COPY for the table. */
+    private final IsolatingCopy isolating;
+    private final List<String> names;
+    private final String copySql;
+    private final PgUrl url;
 
     PgTableSink(PgConnector connector, Table table, List<Column> columns, SinkOptions options, PgJournal journal) {
         this.options = options;
@@ -57,8 +62,11 @@ final class PgTableSink implements TableSink {
         this.columns = List.copyOf(columns);
         this.context = ErrorContext.EMPTY.withPhase("load").withTable(table.id().display());
         List<String> names = columns.stream().map(Column::name).toList();
+        this.names = names;
         this.keyIndexes = table.rowKey().stream().mapToInt(names::indexOf).filter(i -> i >= 0).toArray();
         String copySql = "COPY " + PgNames.table(table.id()) + " (" + PgNames.columnList(names) + ") FROM STDIN (FORMAT binary)";
+        this.copySql = copySql;
+        this.url = connector.url();
         this.connection = connector.open();
         try {
             connection.setAutoCommit(false);
@@ -66,11 +74,18 @@ final class PgTableSink implements TableSink {
             if (options.disableForeignKeys()) {
                 disableForeignKeys(connector.url());
             }
-            if (options.createdByRun()) {
+            if (options.createdByRun() && options.rejector() == null) {
+                // (with rejects the keys stay: a duplicate is then refused at its row, not when the key is built)
                 deferKeys();
             }
-            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-            buffer.writeBytes(HEADER, 0, HEADER.length);
+            if (options.rejector() == null) {
+                isolating = null;
+                copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+                buffer.writeBytes(HEADER, 0, HEADER.length);
+            } else {
+                isolating = new IsolatingCopy(connection, connection.unwrap(PGConnection.class).getCopyAPI(), copySql,
+                        HEADER, buffer, this::refused);
+            }
         } catch (SQLException e) {
             DecantException mapped = PgErrors.map(e, context, "starting COPY");
             abort();
@@ -112,6 +127,71 @@ final class PgTableSink implements TableSink {
             for (String[] k : deferredKeys) {
                 st.execute("ALTER TABLE " + PgNames.table(table.id()) + " ADD CONSTRAINT " + PgNames.quote(k[0]) + " " + k[1]);
             }
+        }
+        if (options.createdByRun() && options.rejector() == null) {
+            addMissingKeys();
+        }
+    }
+
+    /**
+     * A table loaded in chunks by a run that was cut short lost its keys in that run's first chunk
+     * (they were dropped there, to be built after the last one): the run that continues it builds
+     * them from the table's definition, as decant created it.
+     */
+    private void addMissingKeys() throws SQLException {
+        java.util.Set<String> present = new java.util.HashSet<>(); // "p", and "u:" + columns for each unique constraint
+        try (var ps = connection.prepareStatement("SELECT c.contype::text, (SELECT string_agg(a.attname, ','"
+                + " ORDER BY array_position(c.conkey, a.attnum)) FROM pg_attribute a WHERE a.attrelid = c.conrelid"
+                + " AND a.attnum = ANY (c.conkey)) FROM pg_constraint c WHERE c.conrelid = ?::regclass"
+                + " AND c.contype IN ('p', 'u')")) {
+            ps.setString(1, PgNames.table(table.id()));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    present.add(rs.getString(1).equals("p") ? "p" : "u:" + rs.getString(2));
+                }
+            }
+        }
+        try (var st = connection.createStatement()) {
+            String alter = "ALTER TABLE " + PgNames.table(table.id()) + " ADD ";
+            if (!table.primaryKey().isEmpty() && !present.contains("p")) {
+                st.execute(alter + "PRIMARY KEY (" + PgNames.columnList(table.primaryKey()) + ")");
+            }
+            for (io.decant.core.schema.Index i : table.indexes()) {
+                if (i.unique() && i.constraint() && !present.contains("u:" + String.join(",", i.columns()))) {
+                    st.execute(alter + (i.name() == null ? "" : "CONSTRAINT " + PgNames.quote(i.name()) + " ")
+                            + "UNIQUE (" + PgNames.columnList(i.columns()) + ")");
+                }
+            }
+        }
+    }
+
+    /** Commits the rows so far with their chunk mark; the next rows go to a new COPY in a new transaction. */
+    @Override
+    public void checkpoint(io.decant.core.spi.JournalEntry mark) {
+        if (done) {
+            throw DecantException.internal("checkpoint after commit or abort on " + table.id().display(), null);
+        }
+        try {
+            if (isolating == null) {
+                buffer.writeShort(-1);
+                flush();
+                copy.endCopy();
+            } else {
+                isolating.finish();
+            }
+            journal.insert(connection, mark, mark.rows());
+            connection.commit();
+            if (options.disableForeignKeys()) {
+                disableForeignKeys(url); // SET LOCAL lasts one transaction
+            }
+            if (isolating == null) {
+                copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+                buffer.writeBytes(HEADER, 0, HEADER.length);
+                copyStartRow = rows;
+            }
+        } catch (SQLException e) {
+            DecantException mapped = PgErrors.map(e, context, "committing a chunk of " + table.id().display());
+            throw isolating == null ? withKey(mapped) : mapped;
         }
     }
 
@@ -181,17 +261,59 @@ final class PgTableSink implements TableSink {
             }
         } catch (ConversionException e) {
             buffer.reset(rowStart);
-            throw valueError(e.code(), e.rule(), e.getMessage(), row, i, e);
+            reject(valueError(e.code(), e.rule(), e.getMessage(), row, i, e), row);
+            return;
         } catch (ClassCastException e) {
             buffer.reset(rowStart);
-            throw valueError(ErrorCode.VALUE_INVALID, null, "value of " + row[i].getClass().getSimpleName()
-                    + " where column type " + columns.get(i).type() + " expects " + columns.get(i).type().kind().javaType().getSimpleName(), row, i, e);
+            reject(valueError(ErrorCode.VALUE_INVALID, null, "value of " + row[i].getClass().getSimpleName()
+                    + " where column type " + columns.get(i).type() + " expects " + columns.get(i).type().kind().javaType().getSimpleName(), row, i, e), row);
+            return;
+        }
+        if (isolating != null) {
+            rows++;
+            try {
+                isolating.add(row, rows);
+            } catch (SQLException e) {
+                throw PgErrors.map(e, context, "COPY into " + table.id().display());
+            }
+            return;
         }
         rememberKey(row);
         rows++;
         if (buffer.position() >= CopyBuffer.FLUSH_AT) {
             flush();
         }
+    }
+
+    /** A row that cannot be encoded: the table fails, or with rejects the row is set aside. */
+    private void reject(DecantException e, Object[] row) {
+        if (isolating == null) {
+            throw e;
+        }
+        rows++;
+        options.rejector().reject(rows, e, names, row);
+    }
+
+    /** A row the server refused ({@code --on-error reject}), named by its key, with the value the server named. */
+    private void refused(long ordinal, Object[] row, SQLException why) {
+        DecantException reason = PgErrors.refusedRow(why, context.withRow(ordinal, describeKey(row)));
+        int column = names.indexOf(reason.context().column());
+        if (column >= 0) {
+            reason = reason.within(ErrorContext.EMPTY.withValue(row[column]));
+        }
+        options.rejector().reject(ordinal, reason, names, row);
+    }
+
+    private String describeKey(Object[] row) {
+        if (keyIndexes.length == 0) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < keyIndexes.length; j++) {
+            sb.append(j == 0 ? "" : ", ").append(columns.get(keyIndexes[j]).name()).append('=')
+                    .append(ErrorContext.keyValue(row[keyIndexes[j]]));
+        }
+        return sb.toString();
     }
 
     /**
@@ -231,13 +353,22 @@ final class PgTableSink implements TableSink {
 
     /** Adds the failing row's key, when the error names a row the sink still remembers. */
     private DecantException withKey(DecantException e) {
-        Long at = e.context().rowOrdinal();
-        if (at == null || e.context().rowKey() != null) {
+        Long line = e.context().rowOrdinal();
+        if (line == null) {
             return e;
         }
-        String key = keyOf(at);
-        return key == null ? e : e.within(ErrorContext.EMPTY.withRow(at, key));
+        long at = line + copyStartRow; // the server counts the rows of the current COPY, which a chunk restarts
+        String key = e.context().rowKey() != null ? e.context().rowKey() : keyOf(at);
+        if (at == line && java.util.Objects.equals(key, e.context().rowKey())) {
+            return e;
+        }
+        DecantException out = new DecantException(e.code(), e.context().withRow(at, key), e.detail(), e.getCause());
+        out.setStackTrace(e.getStackTrace());
+        return out;
     }
+
+    /** Rows of this sink written before the current COPY (the chunks committed before it). */
+    private long copyStartRow;
 
     private DecantException valueError(ErrorCode code, String rule, String message, Object[] row, int column, Exception cause) {
         ErrorContext ctx = context.withColumn(columns.get(column).name()).withRow(rows + 1, key(row)).withValue(row[column]);
@@ -274,22 +405,31 @@ final class PgTableSink implements TableSink {
         if (done) {
             throw DecantException.internal("commit after commit or abort on " + table.id().display(), null);
         }
-        buffer.writeShort(-1);
-        flush();
+        if (isolating == null) {
+            buffer.writeShort(-1);
+            flush();
+        }
+        long loaded;
         try {
-            copy.endCopy();
+            if (isolating == null) {
+                copy.endCopy();
+            } else {
+                isolating.finish();
+            }
+            loaded = isolating == null ? rows : isolating.accepted();
             restoreKeys();
             if (options.doneMark() != null) {
                 // In the table's own transaction: the rows and their "done" mark commit together or not at all.
-                journal.insert(connection, options.doneMark(), rows);
+                journal.insert(connection, options.doneMark(), loaded);
             }
             connection.commit();
         } catch (SQLException e) {
-            throw withKey(PgErrors.map(e, context, "COPY into " + table.id().display()));
+            DecantException mapped = PgErrors.map(e, context, "COPY into " + table.id().display());
+            throw isolating == null ? withKey(mapped) : mapped;
         }
         done = true;
         PgConnector.closeQuietly(connection);
-        return rows;
+        return loaded;
     }
 
     /** Idempotent and quiet: whatever failed first is what the caller is already reporting. */
@@ -299,6 +439,9 @@ final class PgTableSink implements TableSink {
             return;
         }
         done = true;
+        if (isolating != null) {
+            isolating.cancel();
+        }
         try {
             if (copy != null && copy.isActive()) {
                 copy.cancelCopy();
@@ -318,6 +461,6 @@ final class PgTableSink implements TableSink {
 
     @Override
     public long bytesWritten() {
-        return bytes;
+        return isolating == null ? bytes : isolating.bytes();
     }
 }

@@ -39,6 +39,30 @@ class PgErrorsTest {
     }
 
     @Test
+    void aRefusedRowKeepsItsOwnPlaceAndDropsTheLineOfTheRetry() {
+        SQLException tooLong = server("22001", "value too long for type character varying(3)", "COPY items, line 3, column code");
+        assertEquals(3L, PgErrors.copyLine(tooLong));
+        DecantException e = PgErrors.refusedRow(tooLong, ErrorContext.EMPTY.withTable("items").withRow(9001L, "id=7"));
+        assertEquals("[VALUE_OUT_OF_RANGE] items.code (row 9001, id=7): the database refused the row: ERROR: value too long"
+                + " for type character varying(3) (SQLState 22001)", e.getMessage());
+        assertEquals(null, PgErrors.copyLine(server("23503", "insert or update on table \"c\" violates foreign key", null)));
+        DecantException trigger = PgErrors.refusedRow(server("23514", "no weekends",
+                "PL/pgSQL function check_day() line 3 at RAISE\nCOPY items, line 17"), ErrorContext.EMPTY);
+        assertTrue(trigger.getMessage().endsWith("ERROR: no weekends; Where: PL/pgSQL function check_day() line 3 at RAISE"
+                + " (SQLState 23514)"), trigger.getMessage());
+    }
+
+    @Test
+    void onlyDataAndConstraintErrorsRefuseARow() {
+        assertTrue(PgErrors.refusesRow(server("23505", "duplicate key", null)));
+        assertTrue(PgErrors.refusesRow(server("22003", "numeric field overflow", null)));
+        assertEquals(false, PgErrors.refusesRow(server("22P04", "bad binary COPY file format", null)), "our stream, not the row");
+        assertEquals(false, PgErrors.refusesRow(server("22P03", "incorrect binary data format", null)));
+        assertEquals(false, PgErrors.refusesRow(server("42501", "permission denied", null)));
+        assertEquals(false, PgErrors.refusesRow(new PSQLException("An I/O error occurred", PSQLState.CONNECTION_FAILURE)));
+    }
+
+    @Test
     void codesBySqlState() {
         assertEquals(ErrorCode.VALUE_OUT_OF_RANGE, PgErrors.code("22003"));
         assertEquals(ErrorCode.CONSTRAINT_VIOLATION, PgErrors.code("23503"));

@@ -12,12 +12,22 @@ import java.util.List;
  * <p>A column marked unsupported that is still asked for (the spec said {@code as_text}) is read as
  * {@code CAST(c AS TEXT)}: SQLite's own text form of each value, as the spec asked.
  */
-record ReadPlan(String table, String sql, List<Item> items, List<String> keyNames, int[] keyPositions) {
+record ReadPlan(String table, String sql, List<Item> items, List<String> keyNames, int[] keyPositions,
+                int rowidPosition) {
 
     record Item(String name, String declared, ColumnDecoder decoder) {
     }
 
     static ReadPlan of(Table table, List<Column> columns, Conversions conversions) {
+        return of(table, columns, conversions, null, false);
+    }
+
+    /**
+     * @param rowid      with {@code ordered}: the name under which this table's rowid is selected
+     *                   ({@code _rowid_}, unless a column has that name)
+     * @param afterRowid whether the statement takes one parameter, the rowid to continue after
+     */
+    static ReadPlan of(Table table, List<Column> columns, Conversions conversions, String rowid, boolean afterRowid) {
         List<Item> items = new ArrayList<>();
         List<String> select = new ArrayList<>();
         for (Column c : columns) {
@@ -42,7 +52,16 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
             }
             keyPositions[k] = at;
         }
+        int rowidPosition = -1;
+        if (rowid != null) {
+            rowidPosition = select.size();
+            select.add(rowid);
+        }
         String sql = "SELECT " + String.join(", ", select) + " FROM " + Sql.quote(table.id().name());
-        return new ReadPlan(table.id().name(), sql, List.copyOf(items), List.copyOf(keyNames), keyPositions);
+        if (rowid != null) {
+            // The table's own b-tree order: an ordered read costs nothing more than a plain scan.
+            sql += (afterRowid ? " WHERE " + rowid + " > ?" : "") + " ORDER BY " + rowid;
+        }
+        return new ReadPlan(table.id().name(), sql, List.copyOf(items), List.copyOf(keyNames), keyPositions, rowidPosition);
     }
 }

@@ -30,7 +30,21 @@ final class SqliteRowStream implements RowStream {
     private long rows;
     private boolean closed;
 
+    private final int rowidColumn;
+    private final String fingerprint;
+    private long lastRowid;
+
     SqliteRowStream(ReadPlan plan, Connection connection) {
+        this(plan, connection, null, null);
+    }
+
+    /**
+     * @param afterRowid  with a plan that reads by rowid: the rowid to continue after, or null
+     * @param fingerprint with a plan that reads by rowid: the file's state, part of every position
+     */
+    SqliteRowStream(ReadPlan plan, Connection connection, Long afterRowid, String fingerprint) {
+        this.rowidColumn = plan.rowidPosition() + 1;
+        this.fingerprint = fingerprint;
         this.table = plan.table();
         this.items = plan.items();
         this.decoders = plan.items().stream().map(ReadPlan.Item::decoder).toArray(ColumnDecoder[]::new);
@@ -41,6 +55,9 @@ final class SqliteRowStream implements RowStream {
         try {
             connection.setAutoCommit(false); // one read transaction: one snapshot of this table
             statement = connection.prepareStatement(plan.sql());
+            if (afterRowid != null) {
+                statement.setLong(1, afterRowid);
+            }
             rs = statement.executeQuery();
         } catch (SQLException e) {
             close();
@@ -65,6 +82,9 @@ final class SqliteRowStream implements RowStream {
             if (!rs.next()) {
                 close();
                 return null;
+            }
+            if (rowidColumn > 0) {
+                lastRowid = rs.getLong(rowidColumn);
             }
             Object[] row = new Object[width];
             for (; i < width; i++) {
@@ -114,6 +134,12 @@ final class SqliteRowStream implements RowStream {
             return null; // the key is a courtesy in a message that is already being built
         }
         return sb.toString();
+    }
+
+    /** {@code <rowid> <file state>}: see {@link SqliteSource#readFrom}. */
+    @Override
+    public String position() {
+        return rowidColumn > 0 ? lastRowid + " " + fingerprint : null;
     }
 
     @Override

@@ -142,6 +142,26 @@ final class SqliteSink implements TableSink {
         java.util.Arrays.fill(batchKeys, null);
     }
 
+    /** Commits the rows so far with their chunk mark and begins the next chunk's transaction. */
+    @Override
+    public void checkpoint(io.decant.core.spi.JournalEntry mark) {
+        if (done) {
+            throw DecantException.internal("checkpoint after commit or abort on " + table, null);
+        }
+        flush();
+        try {
+            journal.insert(connection, mark, mark.rows());
+            plain.execute("COMMIT");
+            plain.execute("BEGIN IMMEDIATE");
+            plain.execute("PRAGMA defer_foreign_keys = ON");
+        } catch (SQLException e) {
+            if (SqliteErrors.isForeignKey(e)) {
+                throw foreignKeyError(e);
+            }
+            throw SqliteErrors.wrap(e, context(), "committing a chunk of " + table);
+        }
+    }
+
     @Override
     public long commit() {
         if (done) {

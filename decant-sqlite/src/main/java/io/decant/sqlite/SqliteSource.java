@@ -44,6 +44,78 @@ final class SqliteSource extends SqliteEndpoint implements SourceDatabase {
         return new SqliteRowStream(plan, c);
     }
 
+    /** Per table: the name its rowid is selected by, or "" for a table without rowid. */
+    private final java.util.Map<String, String> rowids = new java.util.HashMap<>();
+
+    /**
+     * A rowid table is read in rowid order, which is its b-tree's own order and costs nothing; a
+     * position is the last rowid read and the file's state, since rowids of a table without an
+     * INTEGER PRIMARY KEY may change when the file is written (VACUUM). Tables WITHOUT ROWID are not
+     * read part-way.
+     */
+    @Override
+    public String resumeOrder(Table table) {
+        return rowid(table) == null ? null : "by rowid, while the file is unchanged";
+    }
+
+    private synchronized String rowid(Table table) {
+        String name = rowids.computeIfAbsent(table.id().name(), t -> {
+            for (String alias : List.of("_rowid_", "rowid", "oid")) {
+                if (table.findColumn(alias).isEmpty()) {
+                    try (java.sql.Statement s = meta.createStatement()) {
+                        s.executeQuery("SELECT " + alias + " FROM " + Sql.quote(t) + " LIMIT 0").close();
+                        return alias;
+                    } catch (SQLException e) {
+                        return ""; // WITHOUT ROWID
+                    }
+                }
+            }
+            return "";
+        });
+        return name.isEmpty() ? null : name;
+    }
+
+    @Override
+    public RowStream readFrom(Table table, List<Column> columns, String after) {
+        String rowid = rowid(table);
+        if (rowid == null) {
+            throw new UnsupportedOperationException(table.id().display() + " has no rowid");
+        }
+        String now = fingerprint();
+        Long afterRowid = null;
+        if (after != null) {
+            int space = after.indexOf(' ');
+            String then = space < 0 ? "" : after.substring(space + 1);
+            if (space < 0 || !then.equals(now)) {
+                throw new io.decant.core.error.DecantException(io.decant.core.error.ErrorCode.PARTIAL_RUN,
+                        ErrorContext.EMPTY.withTable(table.id().display()).withLocation(file().toString()),
+                        "the SQLite file changed since the interrupted run committed part of " + table.id().display()
+                                + " (then: " + then + "; now: " + now + "), so its rowids may no longer mean the same rows"
+                                + " and the table cannot continue where it stopped; start over with --truncate-first --yes");
+            }
+            afterRowid = Long.parseLong(after.substring(0, space));
+        }
+        ReadPlan plan = ReadPlan.of(table, columns, conversions, rowid, afterRowid != null);
+        Connection c = SqliteFiles.openReadOnly(file());
+        return new SqliteRowStream(plan, c, afterRowid, now);
+    }
+
+    /** The file's size and modification time, and its write-ahead log's: any write changes one of them. */
+    private String fingerprint() {
+        java.nio.file.Path f = file();
+        java.nio.file.Path wal = f.resolveSibling(f.getFileName() + "-wal");
+        return state("file", f) + (java.nio.file.Files.exists(wal) ? ", " + state("wal", wal) : "");
+    }
+
+    private static String state(String what, java.nio.file.Path p) {
+        try {
+            return what + " " + java.nio.file.Files.size(p) + " bytes modified "
+                    + java.nio.file.Files.getLastModifiedTime(p).toInstant();
+        } catch (java.io.IOException e) {
+            return what + " unreadable";
+        }
+    }
+
     @Override
     public String consistency() {
         return "per table: each table is read in its own read transaction on its own connection, so a process"

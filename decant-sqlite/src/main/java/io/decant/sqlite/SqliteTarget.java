@@ -40,7 +40,7 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
         this.journal = new io.decant.core.spi.JdbcJournal(() -> SqliteFiles.openReadWrite(url.file()),
                 "CREATE TABLE IF NOT EXISTS decant_journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL,"
                         + " plan_hash TEXT NOT NULL, event TEXT NOT NULL, table_name TEXT, row_count INTEGER NOT NULL,"
-                        + " at TEXT NOT NULL)", "decant_journal");
+                        + " at TEXT NOT NULL, resume_at TEXT)", "decant_journal");
     }
 
     @Override
@@ -94,6 +94,11 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
     @Override
     public io.decant.core.spi.Journal journal() {
         return journal;
+    }
+
+    @Override
+    public boolean commitsInChunks() {
+        return true;
     }
 
     @Override

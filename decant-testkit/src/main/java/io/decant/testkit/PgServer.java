@@ -124,5 +124,17 @@ public final class PgServer {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }
+
+        /** The first column of the first row of {@code sql}, as text (null for SQL NULL). */
+        public String one(String sql) {
+            try (Connection c = connect(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no row: " + sql);
+                }
+                return rs.getString(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
     }
 }

@@ -33,6 +33,7 @@ final class Corpus {
         out.addAll(FolderCases.cases());
         out.addAll(ManifestCases.cases());
         out.addAll(ValueCases.cases());
+        out.addAll(RejectCases.cases());
         out.addAll(IdentifierCases.cases());
         out.addAll(SpecCases.cases());
         out.addAll(MappingCases.cases());

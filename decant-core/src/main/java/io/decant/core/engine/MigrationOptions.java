@@ -19,11 +19,26 @@ import java.util.List;
  *                     (export folders, where a re-export replaces a table's files on commit)
  * @param resume       continue the run that the target's journal shows was cut short
  * @param rejects      where rows with values that do not convert go ({@code --on-error reject}); null: fail
+ * @param commitEvery  a table with more source rows than this is committed in chunks of about this many rows,
+ *                     each with its journal entry, where source and target allow it; 0: one transaction per table
  */
 public record MigrationOptions(List<String> tables, List<String> exclude, boolean createSchema, boolean truncateFirst,
                                boolean disableFk, int jobs, int batchSize, ZoneId naiveZone, boolean replaceTables,
-                               boolean resume, Rejects rejects) {
+                               boolean resume, Rejects rejects, long commitEvery) {
+    /** The default chunk: a few seconds of loading, so that a crash costs little and commits cost nothing measurable. */
+    public static final long DEFAULT_COMMIT_EVERY = 1_000_000;
+
+    public MigrationOptions(List<String> tables, List<String> exclude, boolean createSchema, boolean truncateFirst,
+                            boolean disableFk, int jobs, int batchSize, ZoneId naiveZone, boolean replaceTables,
+                            boolean resume, Rejects rejects) {
+        this(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume,
+                rejects, DEFAULT_COMMIT_EVERY);
+    }
+
     public MigrationOptions {
+        if (commitEvery < 0) {
+            throw new IllegalArgumentException("commitEvery must not be negative");
+        }
         tables = List.copyOf(tables);
         exclude = List.copyOf(exclude);
         if (jobs < 1) {
@@ -39,36 +54,41 @@ public record MigrationOptions(List<String> tables, List<String> exclude, boolea
     }
 
     public MigrationOptions withCreateSchema(boolean v) {
-        return new MigrationOptions(tables, exclude, v, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects);
+        return new MigrationOptions(tables, exclude, v, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery);
     }
 
     public MigrationOptions withTables(List<String> only, List<String> excluded) {
-        return new MigrationOptions(only, excluded, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects);
+        return new MigrationOptions(only, excluded, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery);
     }
 
     public MigrationOptions withTruncateFirst(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, v, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects);
+        return new MigrationOptions(tables, exclude, createSchema, v, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery);
     }
 
     public MigrationOptions withDisableFk(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, v, jobs, batchSize, naiveZone, replaceTables, resume, rejects);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, v, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery);
     }
 
     public MigrationOptions withReplaceTables(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, v, resume, rejects);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, v, resume, rejects, commitEvery);
     }
 
     public MigrationOptions withResume(boolean v) {
         return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, v, rejects);
+                replaceTables, v, rejects, commitEvery);
     }
 
     public MigrationOptions withRejects(Rejects r) {
         return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, resume, r);
+                replaceTables, resume, r, commitEvery);
+    }
+
+    public MigrationOptions withCommitEvery(long v) {
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
+                replaceTables, resume, rejects, v);
     }
 
     public MigrationOptions withJobs(int v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, v, batchSize, naiveZone, replaceTables, resume, rejects);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, v, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery);
     }
 }

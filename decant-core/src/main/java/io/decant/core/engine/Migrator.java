@@ -114,7 +114,8 @@ public final class Migrator {
         Map<TablePlan, Set<TablePlan>> waitsFor = dependencies(tables);
         AtomicBoolean cancelled = new AtomicBoolean();
         TableLoader loader = new TableLoader(source, target,
-                tp -> new SinkOptions(options.disableFk(), journal.doneMark(tp), tp.create()), options.batchSize(), listener,
+                tp -> new SinkOptions(options.disableFk(), journal.doneMark(tp), tp.create(),
+                        options.rejects() == null ? null : options.rejects().forTable(tp.name())), options.batchSize(), listener,
                 cancelled,
                 options.rejects());
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
@@ -145,7 +146,8 @@ public final class Migrator {
                         TablePlan tp = it.next();
                         if (finished.containsAll(waitsFor.get(tp))) {
                             it.remove();
-                            running.put(done.submit(() -> loader.load(tp)), tp);
+                            TableLoader.Chunking chunking = chunking(tp, source, target, journal);
+                            running.put(done.submit(() -> loader.load(tp, chunking)), tp);
                         }
                     }
                 } else {
@@ -180,6 +182,63 @@ public final class Migrator {
             pool.shutdown();
         }
         return failure;
+    }
+
+    /**
+     * Whether {@code tp} is loaded in chunks, each committed with its journal entry: a table part of
+     * which the interrupted run committed continues so; otherwise a table with more rows than
+     * {@code --commit-every} when the journal is kept, the target can commit in chunks and the source
+     * can continue a read part-way. Not chunked: merges (their check needs the whole table in one
+     * pass) and, while foreign keys are checked, tables that reference themselves (a row's parent may
+     * come in a later chunk).
+     */
+    private TableLoader.Chunking chunking(TablePlan tp, SourceDatabase source, TargetDatabase target, RunJournal journal) {
+        RunJournal.Chunk from = journal.chunk(tp.name());
+        long every = options.commitEvery() == 0 ? Long.MAX_VALUE : options.commitEvery();
+        if (from != null) {
+            if (source.resumeOrder(tp.source()) == null) {
+                throw new DecantException(io.decant.core.error.ErrorCode.PARTIAL_RUN, io.decant.core.error.ErrorContext.EMPTY
+                        .withTable(tp.name()), "the interrupted run committed " + from.rows() + " rows of " + tp.name()
+                        + " in chunks, and this source cannot continue a read part-way (was it read differently then?);"
+                        + " rerun as it was, or start over with --truncate-first --yes");
+            }
+            listener.message(String.format(java.util.Locale.ROOT, "%s: continuing after the %,d rows the interrupted run"
+                    + " committed (%s)", tp.name(), from.rows(), source.resumeOrder(tp.source())));
+            return new TableLoader.Chunking(every, journal, from);
+        }
+        String order = journal.active() ? chunkOrder(tp, options, source, target) : null;
+        if (order == null) {
+            return null;
+        }
+        listener.message(String.format(java.util.Locale.ROOT, "%s: committing every %,d rows, so that --resume continues"
+                + " after the last chunk (%s)", tp.name(), options.commitEvery(), order));
+        return new TableLoader.Chunking(every, journal, null);
+    }
+
+    /**
+     * How a fresh run would commit {@code tp} in chunks, for {@code plan}: "every 1,000,000 rows;
+     * --resume continues by rowid", or null when it loads the table in one transaction.
+     */
+    public static String chunkNote(TablePlan tp, MigrationOptions options, SourceDatabase source, TargetDatabase target) {
+        if (target == null || target.journal() == null) {
+            return null;
+        }
+        String order = chunkOrder(tp, options, source, target);
+        return order == null ? null : String.format(java.util.Locale.ROOT, "commits every %,d rows; --resume continues %s",
+                options.commitEvery(), order);
+    }
+
+    /** The source's resume order when {@code tp} is loaded in chunks (the journal being kept), else null. */
+    private static String chunkOrder(TablePlan tp, MigrationOptions options, SourceDatabase source, TargetDatabase target) {
+        if (options.commitEvery() == 0 || !target.commitsInChunks() || tp.finisher() != null
+                || (tp.sourceRows() >= 0 && tp.sourceRows() <= options.commitEvery())) {
+            // (a source that cannot estimate its rows, -1, is taken to be large)
+            return null;
+        }
+        if (!options.disableFk() && tp.target().foreignKeys().stream().anyMatch(fk -> fk.refTable().equals(tp.target().id()))) {
+            return null;
+        }
+        return source.resumeOrder(tp.source());
     }
 
     /**

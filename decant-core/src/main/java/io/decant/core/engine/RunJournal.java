@@ -25,14 +25,21 @@ final class RunJournal {
     private final String planHash;
     private final String runId;
     private final Set<String> done;
+    private final Map<String, Chunk> chunks;
     private final boolean alreadyFinished;
 
-    private RunJournal(Journal journal, String planHash, String runId, Set<String> done, boolean alreadyFinished) {
+    private RunJournal(Journal journal, String planHash, String runId, Set<String> done, Map<String, Chunk> chunks,
+                       boolean alreadyFinished) {
         this.journal = journal;
         this.planHash = planHash;
         this.runId = runId;
         this.done = done;
+        this.chunks = chunks;
         this.alreadyFinished = alreadyFinished;
+    }
+
+    /** The last chunk a run committed of a table it did not finish: rows so far, and where the read continues. */
+    record Chunk(long rows, String position) {
     }
 
     /** With --resume: the last run of this plan finished, so there is nothing left to load. */
@@ -42,7 +49,7 @@ final class RunJournal {
 
     /** No journal: the target cannot keep one. */
     static RunJournal none() {
-        return new RunJournal(null, null, null, Set.of(), false);
+        return new RunJournal(null, null, null, Set.of(), Map.of(), false);
     }
 
     boolean active() {
@@ -50,12 +57,24 @@ final class RunJournal {
     }
 
     boolean resuming() {
-        return !done.isEmpty();
+        return !done.isEmpty() || !chunks.isEmpty();
     }
 
     /** Tables committed by the run being resumed. */
     Set<String> done() {
         return done;
+    }
+
+    /** The last chunk the run being resumed committed of {@code table}, or null: the table starts from its first row. */
+    Chunk chunk(String table) {
+        return done.contains(table) ? null : chunks.get(table);
+    }
+
+    /** Tables of which the run being resumed committed chunks but not the end. */
+    Map<String, Chunk> partialTables() {
+        Map<String, Chunk> out = new LinkedHashMap<>(chunks);
+        done.forEach(out::remove);
+        return out;
     }
 
     String runId() {
@@ -69,7 +88,7 @@ final class RunJournal {
         // A run that committed no table left nothing behind to resume or to protect: it no longer blocks.
         for (var it = partial.values().iterator(); it.hasNext(); ) {
             Partial p = it.next();
-            if (p.done.isEmpty()) {
+            if (p.done.isEmpty() && p.chunks.isEmpty()) {
                 journal.append(new JournalEntry(p.runId, p.planHash, JournalEntry.RUN_ABANDONED, null, 0, Instant.now()));
                 it.remove();
             }
@@ -90,16 +109,22 @@ final class RunJournal {
                 }
                 String finished = lastFinished(journal.read(), hash);
                 if (finished != null) {
-                    return new RunJournal(journal, hash, finished, Set.of(), true);
+                    return new RunJournal(journal, hash, finished, Set.of(), Map.of(), true);
                 }
                 return started(journal, hash);
             }
-            return new RunJournal(journal, hash, same.runId, same.done, false);
+            return new RunJournal(journal, hash, same.runId, same.done, same.chunks, false);
         }
         if (!partial.isEmpty()) {
             Partial p = same != null ? same : partial.values().iterator().next();
+            Map<String, Chunk> part = new LinkedHashMap<>(p.chunks);
+            p.done.forEach(part::remove);
+            StringBuilder parts = new StringBuilder();
+            part.forEach((t, c) -> parts.append(parts.length() == 0 ? "" : ", ").append(t).append(" (")
+                    .append(String.format(java.util.Locale.ROOT, "%,d", c.rows())).append(" rows)"));
             throw new DecantException(ErrorCode.PARTIAL_RUN, "a previous run into this target (" + p.runId + ", started "
                     + p.started + ") stopped after " + p.done.size() + " table(s)" + (p.done.isEmpty() ? "" : " " + p.done)
+                    + (part.isEmpty() ? "" : " and part of " + parts)
                     + " and did not finish; rerun with --resume to continue it, or with --truncate-first --yes to start over");
         }
         return started(journal, hash);
@@ -108,7 +133,7 @@ final class RunJournal {
     private static RunJournal started(Journal journal, String hash) {
         String id = UUID.randomUUID().toString();
         journal.append(new JournalEntry(id, hash, JournalEntry.RUN_START, null, 0, Instant.now()));
-        return new RunJournal(journal, hash, id, Set.of(), false);
+        return new RunJournal(journal, hash, id, Set.of(), Map.of(), false);
     }
 
     private static String lastFinished(List<JournalEntry> entries, String hash) {
@@ -127,13 +152,18 @@ final class RunJournal {
                 : new JournalEntry(runId, planHash, JournalEntry.TABLE_DONE, table.name(), 0, Instant.now());
     }
 
+    /** The entry a table's sink writes with each chunk it commits: rows of the table so far, where the read goes on. */
+    JournalEntry chunkMark(TablePlan table, long rows, String position) {
+        return new JournalEntry(runId, planHash, JournalEntry.CHUNK_DONE, table.name(), rows, Instant.now(), position);
+    }
+
     void finished() {
         if (journal != null) {
             journal.append(new JournalEntry(runId, planHash, JournalEntry.RUN_END, null, 0, Instant.now()));
         }
     }
 
-    private record Partial(String runId, String planHash, Instant started, Set<String> done) {
+    private record Partial(String runId, String planHash, Instant started, Set<String> done, Map<String, Chunk> chunks) {
     }
 
     /** Runs with a start and no end (nor abandonment), in the order they started. */
@@ -142,11 +172,21 @@ final class RunJournal {
         for (JournalEntry e : entries) {
             switch (e.event()) {
                 case JournalEntry.RUN_START -> runs.put(e.runId(), new Partial(e.runId(), e.planHash(), e.at(),
-                        new LinkedHashSet<>()));
+                        new LinkedHashSet<>(), new LinkedHashMap<>()));
                 case JournalEntry.TABLE_DONE -> {
                     Partial p = runs.get(e.runId());
                     if (p != null) {
                         p.done.add(e.table());
+                    }
+                }
+                case JournalEntry.CHUNK_DONE -> {
+                    Partial p = runs.get(e.runId());
+                    if (p != null) {
+                        if (e.position() == null) {
+                            throw new DecantException(ErrorCode.FILE_CORRUPT, "the target's journal has a chunk of "
+                                    + e.table() + " without a position; it was damaged");
+                        }
+                        p.chunks.put(e.table(), new Chunk(e.rows(), e.position()));
                     }
                 }
                 case JournalEntry.RUN_END, JournalEntry.RUN_ABANDONED -> runs.remove(e.runId());

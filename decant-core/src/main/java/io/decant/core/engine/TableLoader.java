@@ -21,8 +21,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * not grow with the table. The sink is aborted in {@code finally} unless it committed.
  */
 final class TableLoader {
-    private static final Object[][] END = new Object[0][];
+    private static final Batch END = new Batch(new Object[0][], null);
     private static final int QUEUE_BATCHES = 8;
+
+    /** Rows handed from the reader to the writer, and where the source's read stands after them. */
+    private record Batch(Object[][] rows, String after) {
+    }
+
+    /**
+     * A table loaded in chunks: the sink commits every {@code every} rows with a journal entry that
+     * says where the read continues; {@code from} is the last chunk a cut-short run committed, or null.
+     */
+    record Chunking(long every, RunJournal journal, RunJournal.Chunk from) {
+    }
 
     private final SourceDatabase source;
     private final TargetDatabase target;
@@ -45,17 +56,26 @@ final class TableLoader {
     }
 
     TableResult load(TablePlan plan) {
+        return load(plan, null);
+    }
+
+    /** Loads {@code plan}, in chunks when {@code chunking} is not null (continuing after its {@code from}). */
+    TableResult load(TablePlan plan, Chunking chunking) {
         long start = System.nanoTime();
         listener.tableStarted(plan);
         ErrorContext where = ErrorContext.EMPTY.withPhase("load").withTable(plan.name());
         RowMapper mapper = rejects == null ? new RowMapper(plan) : new RowMapper(plan).rejectingInto(rejects, plan);
-        BlockingQueue<Object[][]> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         AtomicReference<Throwable> readFailure = new AtomicReference<>();
         AtomicBoolean stopReading = new AtomicBoolean();
-        Thread reader = new Thread(() -> read(plan, mapper, queue, readFailure, stopReading),
+        String after = chunking == null || chunking.from() == null ? null : chunking.from().position();
+        Thread reader = new Thread(() -> read(plan, chunking != null, after, mapper, queue, readFailure, stopReading),
                 "decant-read-" + plan.name());
         reader.setDaemon(true);
-        long written = 0;
+        // Rows committed by the cut-short run this one continues: counted, not loaded again.
+        long earlier = chunking == null || chunking.from() == null ? 0 : chunking.from().rows();
+        long written = earlier;
+        long chunkStart = earlier;
         long bytes = 0;
         TableSink sink = null;
         boolean committed = false;
@@ -66,24 +86,29 @@ final class TableLoader {
                 if (cancelled.get()) {
                     throw new Cancelled();
                 }
-                Object[][] batch = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (batch == null) {
+                Batch next = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (next == null) {
                     continue;
                 }
-                if (batch == END) {
+                if (next == END) {
                     break;
                 }
-                for (Object[] row : batch) {
+                for (Object[] row : next.rows()) {
                     try {
                         sink.write(row);
                     } catch (DecantException e) {
                         // A sink may report an earlier row (a COPY error surfaces rows later): name this row only
                         // when the error is about it.
                         Long at = e.context().rowOrdinal();
-                        throw e.within(at == null || at == written + 1
-                                ? where.withRow(written + 1, mapper.describeWrittenKey(row)) : where);
+                        long ordinal = written - earlier + 1; // as the sink counts: from this run's first row
+                        throw e.within(at == null || at == ordinal
+                                ? where.withRow(ordinal, mapper.describeWrittenKey(row)) : where);
                     }
                     written++;
+                }
+                if (chunking != null && written - chunkStart >= chunking.every() && next.after() != null) {
+                    sink.checkpoint(chunking.journal().chunkMark(plan, written, next.after()));
+                    chunkStart = written;
                 }
                 listener.rowsWritten(plan, written);
             }
@@ -92,6 +117,12 @@ final class TableLoader {
                 throw failure;
             }
             List<String> notes = new java.util.ArrayList<>(plan.finisher() == null ? List.of() : plan.finisher().finish());
+            written = earlier + sink.commit(); // first: the sink may still refuse rows of its last batch (--on-error reject)
+            committed = true;
+            if (earlier > 0) {
+                notes.add(String.format(java.util.Locale.ROOT, "continued after the %,d rows the interrupted run committed",
+                        earlier));
+            }
             if (rejects != null && rejects.count(plan.name()) > 0) {
                 notes.add(rejects.count(plan.name()) + " rows rejected (--on-error reject)");
             }
@@ -100,8 +131,6 @@ final class TableLoader {
                         + " references set to NULL (listed in the report)");
             }
             notes.forEach(listener::message);
-            written = sink.commit();
-            committed = true;
             bytes = sink.bytesWritten();
             target.afterLoad(plan.target());
             TableResult r = result(plan, TableResult.Status.LOADED, written, bytes, start, null, notes);
@@ -129,9 +158,10 @@ final class TableLoader {
         }
     }
 
-    private void read(TablePlan plan, RowMapper mapper, BlockingQueue<Object[][]> queue,
+    private void read(TablePlan plan, boolean chunked, String after, RowMapper mapper, BlockingQueue<Batch> queue,
                       AtomicReference<Throwable> failure, AtomicBoolean stop) {
-        try (RowStream stream = source.read(plan.source(), plan.sourceColumns())) {
+        try (RowStream stream = chunked ? source.readFrom(plan.source(), plan.sourceColumns(), after)
+                : source.read(plan.source(), plan.sourceColumns())) {
             Object[][] batch = new Object[batchSize][];
             int n = 0;
             Object[] row;
@@ -145,14 +175,15 @@ final class TableLoader {
                 }
                 batch[n++] = out;
                 if (n == batchSize) {
-                    if (!offer(queue, batch, stop)) {
+                    // The position after this batch's last row, for a chunk that ends with it.
+                    if (!offer(queue, new Batch(batch, chunked ? stream.position() : null), stop)) {
                         return;
                     }
                     batch = new Object[batchSize][];
                     n = 0;
                 }
             }
-            if (n > 0 && !offer(queue, java.util.Arrays.copyOf(batch, n), stop)) {
+            if (n > 0 && !offer(queue, new Batch(java.util.Arrays.copyOf(batch, n), null), stop)) {
                 return;
             }
         } catch (Throwable t) {
@@ -177,7 +208,7 @@ final class TableLoader {
         }
     }
 
-    private static boolean offer(BlockingQueue<Object[][]> queue, Object[][] batch, AtomicBoolean stop) {
+    private static boolean offer(BlockingQueue<Batch> queue, Batch batch, AtomicBoolean stop) {
         try {
             while (!stop.get()) {
                 if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {

@@ -30,7 +30,7 @@ public final class JdbcJournal implements Journal {
 
     /**
      * @param createTable a CREATE TABLE IF NOT EXISTS with columns seq (ascending, generated), run_id,
-     *                    plan_hash, event, table_name, row_count, at (text)
+     *                    plan_hash, event, table_name, row_count, at (text), resume_at (text, nullable)
      */
     public JdbcJournal(Connections connections, String createTable, String quotedName) {
         this.connections = connections;
@@ -42,8 +42,25 @@ public final class JdbcJournal implements Journal {
     public void prepare() {
         try (Connection c = connections.open(); Statement s = c.createStatement()) {
             s.execute(createTable);
+            if (!hasColumn(c, "resume_at")) {
+                // A journal made before chunked loads.
+                s.execute("ALTER TABLE " + quotedName + " ADD COLUMN resume_at TEXT");
+            }
         } catch (SQLException e) {
             throw error("creating", e);
+        }
+    }
+
+    private boolean hasColumn(Connection c, String column) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM " + quotedName + " WHERE 1 = 0")) {
+            var meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                if (meta.getColumnName(i).equalsIgnoreCase(column)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -51,11 +68,11 @@ public final class JdbcJournal implements Journal {
     public List<JournalEntry> read() {
         List<JournalEntry> out = new ArrayList<>();
         try (Connection c = connections.open(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT run_id, plan_hash, event, table_name, row_count, at FROM " + quotedName
-                     + " ORDER BY seq")) {
+             ResultSet rs = s.executeQuery("SELECT run_id, plan_hash, event, table_name, row_count, at, resume_at FROM "
+                     + quotedName + " ORDER BY seq")) {
             while (rs.next()) {
                 out.add(new JournalEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        Instant.parse(rs.getString(6))));
+                        Instant.parse(rs.getString(6)), rs.getString(7)));
             }
         } catch (SQLException e) {
             throw error("reading", e);
@@ -75,13 +92,14 @@ public final class JdbcJournal implements Journal {
     /** Inserts on {@code c}, inside whatever transaction it has open (a sink's, just before its commit). */
     public void insert(Connection c, JournalEntry e, long rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + quotedName
-                + " (run_id, plan_hash, event, table_name, row_count, at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " (run_id, plan_hash, event, table_name, row_count, at, resume_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, e.runId());
             ps.setString(2, e.planHash());
             ps.setString(3, e.event());
             ps.setString(4, e.table());
             ps.setLong(5, rows);
             ps.setString(6, e.at().toString());
+            ps.setString(7, e.position());
             ps.executeUpdate();
         }
     }

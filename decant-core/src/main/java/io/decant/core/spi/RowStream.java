@@ -17,6 +17,15 @@ public interface RowStream extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Where this stream stands: a token that {@link SourceDatabase#readFrom} accepts to read the rows
+     * after the last row returned (or after the rows it set aside), in the same order. Only streams
+     * opened by {@link SourceDatabase#readFrom} must answer; others return null.
+     */
+    default String position() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -18,6 +18,25 @@ public interface SourceDatabase extends Endpoint {
      */
     RowStream read(Table table, List<Column> columns);
 
+    /**
+     * How a read of {@code table} can continue part-way, for a table loaded in chunks: in which order
+     * {@link #readFrom} returns rows (for plan: "by rowid", "by primary key id"), or null when it
+     * cannot (then the table is loaded in one transaction and a crash restarts it from its first row).
+     */
+    default String resumeOrder(Table table) {
+        return null;
+    }
+
+    /**
+     * Streams the rows of {@code table} in {@link #resumeOrder} order, starting after {@code after}
+     * (a {@link RowStream#position()} token of an earlier stream of the same table, or null for the
+     * first row). A token this source cannot honour any more (the source changed so that positions
+     * no longer mean the same rows) is an error, never a silent restart.
+     */
+    default RowStream readFrom(Table table, List<Column> columns, String after) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read part of a table");
+    }
+
     /** What consistency a multi-table read gives, for {@code plan}: e.g. "one snapshot for all tables". */
     default String consistency() {
         return "none: tables are read one after another without a common snapshot";

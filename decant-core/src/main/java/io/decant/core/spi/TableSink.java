@@ -12,6 +12,17 @@ public interface TableSink extends AutoCloseable {
     /** Makes the rows visible; returns the number of rows written. */
     long commit();
 
+    /**
+     * Commits the rows written so far together with {@code mark}, appended to the target's journal in
+     * the same transaction, and goes on in a new transaction: a large table is loaded in chunks that
+     * each survive a crash. Only called when {@link TargetDatabase#commitsInChunks()} is true. A
+     * table whose keys the sink builds after the rows ({@link SinkOptions#createdByRun()}) gets them
+     * at {@link #commit()}, after the last chunk.
+     */
+    default void checkpoint(JournalEntry mark) {
+        throw new UnsupportedOperationException("this sink does not commit in chunks");
+    }
+
     void abort();
 
     /** Bytes sent to the target so far, for the summary (0 if the sink cannot tell). */

@@ -50,6 +50,14 @@ public interface TargetDatabase extends Endpoint {
         return null;
     }
 
+    /**
+     * Whether this target's sinks can commit a table in chunks ({@link TableSink#checkpoint}), each with
+     * its journal entry, so that a large table resumes after its last committed chunk.
+     */
+    default boolean commitsInChunks() {
+        return false;
+    }
+
     /** Moves sequences and identity counters of {@code table} past the largest loaded values. */
     default void afterLoad(Table table) {
     }
