@@ -179,7 +179,8 @@ final class PgTableSink implements TableSink {
             } else {
                 isolating.finish();
             }
-            journal.insert(connection, mark, mark.rows());
+            // The engine counts the rows it handed over; rows the server refused (--on-error reject) are not loaded.
+            journal.insert(connection, mark, mark.rows() - (isolating == null ? 0 : isolating.refused()));
             connection.commit();
             if (options.disableForeignKeys()) {
                 disableForeignKeys(url); // SET LOCAL lasts one transaction
