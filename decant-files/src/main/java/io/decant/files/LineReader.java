@@ -2,20 +2,35 @@ package io.decant.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines at {@code '\n'} (a byte that never occurs inside a multi-byte
  * UTF-8 sequence, so lines can be cut before decoding). The line is the bytes without the
  * {@code '\n'}; a last line without one is returned too.
+ *
+ * <p>A line is handed out in place, as a range of the read buffer ({@link #array()},
+ * {@link #start()}, {@link #end()}), valid until the next call to {@link #next()}; only a line that
+ * runs past the end of the buffer moves (to the buffer's start, which grows for a line longer than it).
  */
 final class LineReader {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final int SIZE = 1 << 16;
+
     private final InputStream in;
-    private final byte[] buf = new byte[1 << 16];
+    private byte[] buf = new byte[SIZE];
     private int pos;
     private int limit;
     private boolean eof;
-    private byte[] line = new byte[512];
-    private int length;
+    private int start;
+    private int end;
+    /** How far the unread bytes moved toward the buffer's start in the last {@link #fill()}. */
+    private int fillShift;
 
     LineReader(InputStream in) {
         this.in = in;
@@ -23,41 +38,52 @@ final class LineReader {
 
     /** Reads the next line; false at the end of the stream. */
     boolean next() throws IOException {
-        length = 0;
-        boolean any = false;
+        int scanned = pos;
         while (true) {
-            if (pos == limit) {
-                if (eof || !fill()) {
-                    return any;
-                }
-            }
-            any = true;
-            int i = pos;
-            byte[] b = buf;
-            int lim = limit;
-            while (i < lim && b[i] != '\n') {
-                i++;
-            }
-            append(pos, i - pos);
-            if (i < lim) {
-                pos = i + 1;
+            int nl = indexOfNewline(buf, scanned, limit);
+            if (nl >= 0) {
+                start = pos;
+                end = nl;
+                pos = nl + 1;
                 return true;
             }
-            pos = lim;
+            scanned = limit;
+            if (eof || !fill()) {
+                if (pos < limit) {
+                    start = pos;
+                    end = limit;
+                    pos = limit;
+                    return true;
+                }
+                return false;
+            }
+            scanned -= fillShift;
         }
     }
 
-    byte[] bytes() {
-        return line;
+    /** The buffer holding the current line. */
+    byte[] array() {
+        return buf;
+    }
+
+    /** Where the current line starts in {@link #array()}. */
+    int start() {
+        return start;
+    }
+
+    /** Where the current line ends in {@link #array()} (the index of its {@code '\n'}, or the end of the data). */
+    int end() {
+        return end;
     }
 
     int length() {
-        return length;
+        return end - start;
     }
 
     /** Whether the line holds nothing but JSON whitespace. */
     boolean blank() {
-        for (int i = 0; i < length; i++) {
+        byte[] line = buf;
+        for (int i = start; i < end; i++) {
             byte c = line[i];
             if (c != ' ' && c != '\t' && c != '\r') {
                 return false;
@@ -66,27 +92,46 @@ final class LineReader {
         return true;
     }
 
+    /** Keeps the unread bytes {@code [pos, limit)}, moved to the buffer's start, and reads more after them. */
     private boolean fill() throws IOException {
+        fillShift = pos;
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        } else if (limit == buf.length) {
+            byte[] bigger = new byte[buf.length * 2];
+            System.arraycopy(buf, 0, bigger, 0, limit);
+            buf = bigger;
+        }
         int n;
         do {
-            n = in.read(buf, 0, buf.length);
+            n = in.read(buf, limit, buf.length - limit);
         } while (n == 0);
         if (n < 0) {
             eof = true;
             return false;
         }
-        pos = 0;
-        limit = n;
+        limit += n;
         return true;
     }
 
-    private void append(int from, int n) {
-        if (length + n > line.length) {
-            byte[] bigger = new byte[Math.max(line.length * 2, length + n)];
-            System.arraycopy(line, 0, bigger, 0, length);
-            line = bigger;
+    /** The index of the first {@code '\n'} in {@code b[from, to)}, or -1; eight bytes at a time. */
+    static int indexOfNewline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                // the lowest flagged byte is always a true match (false positives only sit above one)
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
         }
-        System.arraycopy(buf, from, line, length, n);
-        length += n;
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 }

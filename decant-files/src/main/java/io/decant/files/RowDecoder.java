@@ -27,6 +27,8 @@ final class RowDecoder {
     private final boolean[] decodesNull;
     private final int[] seen;
     private int generation;
+    private final ByteDecoder[] fast;
+    private final LineDecoder line;
 
     /**
      * @param fileColumns   every column the file's rows hold
@@ -47,6 +49,15 @@ final class RowDecoder {
      */
     RowDecoder(List<Column> fileColumns, List<Column> requested, List<ValueDecoder> decoders, boolean missingIsNull,
                boolean[] decodesNull, String table) {
+        this(fileColumns, requested, decoders, null, missingIsNull, decodesNull, table);
+    }
+
+    /**
+     * @param fastDecoders one per requested column: its decoder for {@link #decodeLine}, or null to
+     *                     read every value there through its {@code decoders} entry on a parser
+     */
+    RowDecoder(List<Column> fileColumns, List<Column> requested, List<ValueDecoder> decoders, List<ByteDecoder> fastDecoders,
+               boolean missingIsNull, boolean[] decodesNull, String table) {
         this.keys = fileColumns.stream().map(Column::name).toArray(String[]::new);
         this.keyIndex = new HashMap<>(keys.length * 2);
         for (int i = 0; i < keys.length; i++) {
@@ -69,6 +80,14 @@ final class RowDecoder {
         this.missingIsNull = missingIsNull;
         this.decodesNull = decodesNull.clone();
         this.seen = new int[keys.length];
+        this.fast = new ByteDecoder[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            if (outIndex[k] >= 0) {
+                ByteDecoder f = fastDecoders == null ? null : fastDecoders.get(outIndex[k]);
+                fast[k] = f != null ? f : ByteDecoders.viaParser(this.decoders[k]);
+            }
+        }
+        this.line = lineDecoder(false);
     }
 
     /**
@@ -87,17 +106,23 @@ final class RowDecoder {
     static RowDecoder forColumns(String table, List<Column> fileColumns, List<Column> requested, boolean missingIsNull,
                                  boolean jsonNullIsDocument) {
         List<ValueDecoder> decoders = new java.util.ArrayList<>();
+        List<ByteDecoder> fast = new java.util.ArrayList<>();
         for (Column want : requested) {
             Column have = fileColumns.stream().filter(c -> c.name().equals(want.name())).findFirst().orElse(null);
             if (have == null) {
                 decoders.add(null);  // reported by the constructor, with the columns the file has
+                fast.add(null);
             } else if (!have.isSupported()) {
-                decoders.add(ValueDecoders.asText());
+                ValueDecoder d = ValueDecoders.asText();
+                decoders.add(d);
+                fast.add(ByteDecoders.asText(d));
             } else if (!have.type().equals(want.type())) {
                 throw new DecantException(ErrorCode.SCHEMA_MISMATCH, ErrorContext.EMPTY.withTable(table).withColumn(want.name()),
                         "the export holds " + have.type() + " values, not " + want.type());
             } else {
-                decoders.add(ValueDecoders.forType(have.type()));
+                ValueDecoder d = ValueDecoders.forType(have.type());
+                decoders.add(d);
+                fast.add(ByteDecoders.forType(have.type(), d));
             }
         }
         boolean[] decodesNull = new boolean[fileColumns.size()];
@@ -105,7 +130,21 @@ final class RowDecoder {
             decodesNull[i] = jsonNullIsDocument && fileColumns.get(i).isSupported()
                     && fileColumns.get(i).type().kind() == io.decant.core.type.Kind.JSON;
         }
-        return new RowDecoder(fileColumns, requested, decoders, missingIsNull, decodesNull, table);
+        return new RowDecoder(fileColumns, requested, decoders, fast, missingIsNull, decodesNull, table);
+    }
+
+    /**
+     * Decodes the row object on one JSONL line, {@code line[start, end)}, straight from its bytes
+     * (see {@link LineDecoder}); {@code null} when the line must go the strict way
+     * ({@link #decode} on a parser over its characters), which then gives the row or the error.
+     */
+    Object[] decodeLine(byte[] bytes, int start, int end) {
+        return line.decode(bytes, start, end);
+    }
+
+    /** A new fast-path decoder for this row shape; {@code strict} for tests (see {@link LineDecoder}). */
+    LineDecoder lineDecoder(boolean strict) {
+        return new LineDecoder(keys, outIndex, fast, decodesNull, missingIsNull, width, strict);
     }
 
     /** Decodes the object whose START_OBJECT is the parser's current token; leaves the parser on END_OBJECT. */

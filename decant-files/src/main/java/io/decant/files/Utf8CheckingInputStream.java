@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  * input. Jackson's own byte parser checks only some malformations (not overlong forms or encoded
  * surrogates, for example), and a replacing decoder would turn bad bytes into U+FFFD silently: an
  * export must either read back exactly or fail. Sequences split across reads are carried over.
+ * The ASCII bytes at the start of a read (when nothing is carried over) are only counted for the
+ * line number, not decoded: for ASCII data that is the whole read.
  */
 final class Utf8CheckingInputStream extends SeeingInputStream {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -54,6 +56,17 @@ final class Utf8CheckingInputStream extends SeeingInputStream {
 
 
     private void check(byte[] b, int off, int n) throws IOException {
+        if (pending.position() == 0) {
+            // Nothing carried over from the last read: ASCII needs no decoder, only its lines counted.
+            int ascii = Utf8.asciiPrefix(b, off, off + n);
+            line += Utf8.countNewlines(b, off, off + ascii);
+            checked += ascii;
+            if (ascii == n) {
+                return;
+            }
+            off += ascii;
+            n -= ascii;
+        }
         if (pending.remaining() < n) {
             ByteBuffer bigger = ByteBuffer.allocate(pending.position() + n + 8);
             pending.flip();
