@@ -64,6 +64,19 @@ final class CopyBuffer {
         }
     }
 
+    /** Reserves {@code n} bytes for {@link #putShort} to fill; returns where they start. */
+    int skip(int n) {
+        ensure(n);
+        int at = pos;
+        pos += n;
+        return at;
+    }
+
+    void putShort(int at, int v) {
+        buf[at] = (byte) (v >>> 8);
+        buf[at + 1] = (byte) v;
+    }
+
     void writeBytes(byte[] b, int off, int len) {
         ensure(len);
         System.arraycopy(b, off, buf, pos, len);

@@ -25,12 +25,19 @@ final class NumericBinary {
     }
 
     static void write(BigDecimal value, CopyBuffer out) {
-        BigDecimal v = value.scale() < 0 ? value.setScale(0) : value;
-        int scale = v.scale();
-        if (v.precision() <= 15) {
-            writeCompact(v.unscaledValue().longValue(), scale, out);
+        int scale = value.scale();
+        if (scale >= 0 && value.precision() <= 18) {
+            // the unscaled value as a long without BigDecimal.unscaledValue(), which makes a BigInteger
+            writeCompact(scale == 0 ? value.longValue() : value.scaleByPowerOfTen(scale).longValue(), scale, out);
             return;
         }
+        writeGeneral(value, out);
+    }
+
+    /** The words from the digit string: any BigDecimal (and the reference the compact form is tested against). */
+    static void writeGeneral(BigDecimal value, CopyBuffer out) {
+        BigDecimal v = value.scale() < 0 ? value.setScale(0) : value;
+        int scale = v.scale();
         String digits = v.unscaledValue().abs().toString();
         int len = digits.length();
         int intLen = len - scale;
@@ -67,29 +74,46 @@ final class NumericBinary {
 
     /**
      * The same words from a long, without the digit string: the profile of a SQLite load showed
-     * BigInteger.toString and the group loop as 40% of the sink's CPU. Up to 15 digits, so that the
-     * value shifted to a group boundary (times 10^0..3) still fits a long.
+     * BigInteger.toString and the group loop as 40% of the sink's CPU. The value is {@code |unscaled|}
+     * shifted left by {@code pad} digits to a group boundary; that product may not fit a long (up to
+     * 18 digits plus 3), so the lowest group is taken before the shift and the rest are plain base-10000
+     * digits of what is left. The groups are written into their place from the last one, so no array
+     * is needed. For {@code |unscaled| < 10^18} and {@code scale >= 0}.
      */
     private static void writeCompact(long unscaled, int scale, CopyBuffer out) {
-        int fracGroups = (scale + 3) / 4;
-        long a = Math.abs(unscaled) * POW10[fracGroups * 4 - scale];
-        int[] g = new int[5]; // least significant first; 10^18 needs 5 groups
-        int n = 0;
-        while (a != 0) {
-            g[n++] = (int) (a % 10_000);
-            a /= 10_000;
-        }
-        int low = 0;
-        while (low < n && g[low] == 0) {
-            low++;
+        int fracGroups = (scale + 3) >>> 2;
+        int pad = fracGroups * 4 - scale; // 0..3
+        long a = Math.abs(unscaled);
+        long split = POW10[4 - pad];
+        long low = a % split * POW10[pad]; // the lowest group of a * 10^pad
+        long rest = a / split;             // the groups above it
+        int zeros = 0;                     // trailing zero groups, left out
+        while (low == 0 && rest != 0) {
+            low = rest % 10_000;
+            rest /= 10_000;
+            zeros++;
         }
         int start = out.beginLength();
-        out.writeShort(n - low);
-        out.writeShort(n == 0 ? 0 : n - 1 - fracGroups);
+        if (low == 0) {
+            out.writeShort(0);
+            out.writeShort(0);
+            out.writeShort(POSITIVE);
+            out.writeShort(scale);
+            out.endLength(start);
+            return;
+        }
+        int n = 1;
+        for (long r = rest; r != 0; r /= 10_000) {
+            n++;
+        }
+        out.writeShort(n);
+        out.writeShort(n + zeros - 1 - fracGroups);
         out.writeShort(unscaled < 0 ? NEGATIVE : POSITIVE);
         out.writeShort(scale);
-        for (int k = n - 1; k >= low; k--) {
-            out.writeShort(g[k]);
+        int at = out.skip(2 * n) + 2 * n;
+        out.putShort(at -= 2, (int) low);
+        for (; rest != 0; rest /= 10_000) {
+            out.putShort(at -= 2, (int) (rest % 10_000));
         }
         out.endLength(start);
     }
@@ -135,10 +159,10 @@ final class NumericBinary {
                 unscaled = n * POW10[shift]; // n < 10^16, shift <= 2: fits
             } else {
                 long p = POW10[-shift];
-                if (n % p != 0) {
+                unscaled = n / p;
+                if (unscaled * p != n) {
                     return slow(b, off, ndigits, exp10, dscale, sign);
                 }
-                unscaled = n / p;
             }
             return BigDecimal.valueOf(sign == NEGATIVE ? -unscaled : unscaled, dscale);
         }

@@ -52,6 +52,52 @@ class NumericBinaryTest {
         }
     }
 
+    private static byte[] bytes(BigDecimal v, boolean general) {
+        CopyBuffer b = new CopyBuffer();
+        if (general) {
+            NumericBinary.writeGeneral(v, b);
+        } else {
+            NumericBinary.write(v, b);
+        }
+        return Arrays.copyOf(b.array(), b.position());
+    }
+
+    /** The long-based form (up to 18 digits) writes the same bytes as the digit-string form. */
+    @Test
+    void compactFormWritesWhatTheDigitStringFormWrites() {
+        SplittableRandom r = new SplittableRandom(7);
+        java.util.List<BigDecimal> values = new java.util.ArrayList<>();
+        for (String s : new String[] {"0", "0.00", "0E-10", "0E+3", "1", "-1", "9999", "10000", "0.0001", "-0.0001",
+            "0.00001", "12.34", "1E+4", "1.50", "999999999999999999", "-999999999999999999", "99999999999999999.9",
+            "0.999999999999999999", "100000000000000000", "1E-1000", "-5E-16383", "123456789012345678E-30"}) {
+            values.add(new BigDecimal(s));
+        }
+        for (int i = 0; i < 30_000; i++) {
+            int digits = 1 + r.nextInt(18);
+            long unscaled = r.nextLong(POW10[digits - 1], POW10[digits]);
+            if (r.nextInt(4) == 0) {
+                unscaled -= unscaled % POW10[r.nextInt(digits)]; // trailing zeros, so zero groups
+            }
+            int scale = r.nextInt(8) == 0 ? r.nextInt(-8, 200) : r.nextInt(0, 24);
+            BigDecimal v = BigDecimal.valueOf(r.nextBoolean() ? unscaled : -unscaled, scale);
+            values.add(v);
+            values.add(new BigDecimal(v.unscaledValue(), scale)); // built from a BigInteger
+            values.add(v.setScale(Math.max(scale, 0) + r.nextInt(3)));
+        }
+        for (BigDecimal v : values) {
+            assertArrayEquals(bytes(v, true), bytes(v, false), v.toString());
+        }
+    }
+
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
     @Test
     void seededRandomDecimalsRoundTrip() {
         SplittableRandom r = new SplittableRandom(42);
