@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.decant.testkit.PgServer;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
+
 import org.junit.jupiter.api.Test;
 
 class PostgresToPostgresIT {
-    private static String one(PgServer.TestDb db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+    private static String one(PgServer.TestDb db, String sql) {
+        return db.one(sql);
     }
 
     @Test

@@ -7,9 +7,7 @@ import io.decant.testkit.PgServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +16,8 @@ class RejectAndAuditIT {
     @TempDir
     Path dir;
 
-    private static String one(PgServer.TestDb db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+    private static String one(PgServer.TestDb db, String sql) {
+        return db.one(sql);
     }
 
     @Test
