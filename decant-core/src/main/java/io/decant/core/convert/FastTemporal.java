@@ -1,8 +1,10 @@
 package io.decant.core.convert;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -21,6 +23,20 @@ final class FastTemporal {
 
     /** A LocalDateTime, or an OffsetDateTime when an offset is written; null when not a fast shape or invalid. */
     static Object parse(String s) {
+        return scan(s, false, null);
+    }
+
+    /**
+     * The value of {@code s} as {@link TextParsers#parseInstant} gives it, computed without making a
+     * LocalDateTime: an Instant when an offset is written or {@code naiveZone} is a fixed offset; a
+     * LocalDateTime (as {@link #parse}) for the caller to place in a zone with rules; null when not a
+     * fast shape or invalid.
+     */
+    static Object instant(String s, ZoneId naiveZone) {
+        return scan(s, true, naiveZone);
+    }
+
+    private static Object scan(String s, boolean toInstant, ZoneId naiveZone) {
         int n = s.length();
         if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             return null;
@@ -70,11 +86,12 @@ final class FastTemporal {
                 }
             }
         }
-        ZoneOffset offset = null;
+        boolean zoned = false;
+        int offsetSeconds = 0;
         if (i < n) {
             char c = s.charAt(i);
             if ((c == 'Z' || c == 'z') && i + 1 == n) {
-                offset = ZoneOffset.UTC;
+                zoned = true;
             } else if (c == '+' || c == '-') {
                 int rest = n - i - 1;
                 int oh;
@@ -94,17 +111,51 @@ final class FastTemporal {
                 if (oh < 0 || om < 0 || om > 59 || total > 18 * 3600) {
                     return null;
                 }
-                offset = ZoneOffset.ofTotalSeconds(c == '-' ? -total : total);
+                zoned = true;
+                offsetSeconds = c == '-' ? -total : total;
             } else {
                 return null;
             }
         }
+        if (toInstant && (zoned || naiveZone instanceof ZoneOffset)) {
+            // what LocalDateTime.of accepts (the year has 4 digits: always in range), then its toEpochSecond
+            if (month < 1 || month > 12 || day < 1 || day > 28 && day > monthLength(year, month) || hour > 23
+                    || minute > 59 || second > 59) {
+                return null;
+            }
+            int offset = zoned ? offsetSeconds : ((ZoneOffset) naiveZone).getTotalSeconds();
+            return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second - offset,
+                    nano);
+        }
         try {
             LocalDateTime ldt = LocalDateTime.of(year, month, day, hour, minute, second, nano);
-            return offset == null ? ldt : OffsetDateTime.of(ldt, offset);
+            return zoned ? OffsetDateTime.of(ldt, ZoneOffset.ofTotalSeconds(offsetSeconds)) : ldt;
         } catch (DateTimeException e) {
             return null; // the general path words the rejection
         }
+    }
+
+    private static boolean isLeap(long year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    private static int monthLength(int year, int month) {
+        return switch (month) {
+            case 2 -> isLeap(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** {@link java.time.LocalDate#toEpochDay} of a valid date with a year from 0 to 9999. */
+    private static long epochDay(int year, int month, int day) {
+        long y = year;
+        long m = month;
+        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400 + (367 * m - 362) / 12 + day - 1;
+        if (m > 2) {
+            total -= isLeap(y) ? 1 : 2;
+        }
+        return total - 719_528L; // days from 0000-01-01 to 1970-01-01
     }
 
     private static int digits(String s, int from, int count) {

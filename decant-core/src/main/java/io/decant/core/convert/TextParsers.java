@@ -156,7 +156,11 @@ public final class TextParsers {
     }
 
     public static Instant parseInstant(String s, ZoneId naiveZone) {
-        var parsed = parseTemporal(s, RULE_TIMESTAMPTZ);
+        Object fast = FastTemporal.instant(s, naiveZone);
+        if (fast instanceof Instant i) {
+            return i;
+        }
+        var parsed = fast != null ? fast : parseTemporalGeneral(s, RULE_TIMESTAMPTZ);
         if (parsed instanceof OffsetDateTime odt) {
             return odt.toInstant();
         }

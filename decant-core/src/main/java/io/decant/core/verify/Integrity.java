@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
  * unique keys and of keys the spec declares unique ({@code lower(email)}), NULLs in NOT NULL
  * columns. Works the same on every target (a JSONL folder enforces nothing), by streaming each table
  * once with 64-bit key hashes; parents are read first, so their key sets are ready for their
- * children. A table with duplicates is read once more to name them: each duplicated key value with
- * its number of rows and some of those rows' primary keys. Each check also carries the equivalent
- * SQL, in the target's quoting, for a person to run.
+ * children. The stream is verify's checksum pass over the table when that reads every column the
+ * checks need and the table's parents are done ({@link Session#ride}), else a read of its own. A
+ * table with duplicates is read once more to name them: each duplicated key value with its number of
+ * rows and some of those rows' primary keys. Each check also carries the equivalent SQL, in the
+ * target's quoting, for a person to run.
  */
 final class Integrity {
     private final SourceDatabase target;
@@ -42,101 +44,281 @@ final class Integrity {
 
     /** @param declared per target table, the keys the spec declares unique, over its column names */
     List<IntegrityCheck> run(List<Table> tables, Map<TableId, List<UniqueKey>> declared) {
-        // Parents first, counting references that are not foreign keys of the target (declared in the spec).
-        List<Table> tablesInLoadOrder = io.decant.core.schema.LoadOrder.of(tables).tables();
-        Map<TableId, Table> byId = new HashMap<>();
-        tablesInLoadOrder.forEach(t -> byId.put(t.id(), t));
-        // Which column lists of which tables are referenced: their key sets must be kept.
-        Map<TableId, Set<List<String>>> referenced = new HashMap<>();
-        for (Table t : tablesInLoadOrder) {
-            for (ForeignKey fk : t.foreignKeys()) {
-                if (byId.containsKey(fk.refTable())) {
-                    referenced.computeIfAbsent(fk.refTable(), k -> new LinkedHashSet<>()).add(fk.refColumns());
-                }
-            }
-        }
-        Map<String, LongHashSet> keySets = new HashMap<>();
-        List<IntegrityCheck> out = new ArrayList<>();
-        for (Table t : tablesInLoadOrder) {
-            out.addAll(check(t, referenced.getOrDefault(t.id(), Set.of()), keySets, byId,
-                    declared.getOrDefault(t.id(), List.of())));
-        }
-        return out;
+        return start(tables, declared).finish();
     }
 
-    private List<IntegrityCheck> check(Table t, Set<List<String>> keep, Map<String, LongHashSet> keySets,
-                                       Map<TableId, Table> byId, List<UniqueKey> declared) {
-        List<List<String>> uniques = new ArrayList<>();
-        if (!t.primaryKey().isEmpty()) {
-            uniques.add(t.primaryKey());
+    /**
+     * The checks of these tables, to be run by {@link Session#finish}; before that, a table's checks
+     * may ride along another read of the whole table ({@link Session#ride}), verify's checksum pass,
+     * which spares the target a second read.
+     */
+    Session start(List<Table> tables, Map<TableId, List<UniqueKey>> declared) {
+        return new Session(tables, declared);
+    }
+
+    /**
+     * The checks of a set of tables. Results come in load order, parents first, whichever order the
+     * tables were read in; a table whose parents are not done yet reads the target on its own in
+     * {@link #finish}, as every table did before.
+     */
+    final class Session {
+        private final List<Table> tablesInLoadOrder;
+        private final Map<TableId, Table> byId = new HashMap<>();
+        private final Map<TableId, Integer> position = new HashMap<>();
+        /** Which column lists of which tables are referenced: their key sets must be kept. */
+        private final Map<TableId, Set<List<String>>> referenced = new HashMap<>();
+        private final Map<TableId, List<UniqueKey>> declared;
+        private final Map<String, LongHashSet> keySets = new HashMap<>();
+        private final Map<TableId, List<IntegrityCheck>> results = new HashMap<>();
+        private final Set<TableId> started = new java.util.HashSet<>();
+
+        private Session(List<Table> tables, Map<TableId, List<UniqueKey>> declared) {
+            // Parents first, counting references that are not foreign keys of the target (declared in the spec).
+            this.tablesInLoadOrder = io.decant.core.schema.LoadOrder.of(tables).tables();
+            this.declared = declared;
+            for (Table t : tablesInLoadOrder) {
+                byId.put(t.id(), t);
+                position.put(t.id(), position.size());
+            }
+            for (Table t : tablesInLoadOrder) {
+                for (ForeignKey fk : t.foreignKeys()) {
+                    if (byId.containsKey(fk.refTable())) {
+                        referenced.computeIfAbsent(fk.refTable(), k -> new LinkedHashSet<>()).add(fk.refColumns());
+                    }
+                }
+            }
         }
-        t.indexes().stream().filter(Index::unique).map(Index::columns).filter(c -> !uniques.contains(c)).forEach(uniques::add);
-        // A declared key of plain columns that a constraint already covers is checked once, as the constraint.
-        List<UniqueKey> spec = declared.stream().filter(k -> !(k.isPlain() && uniques.contains(k.columns()))).toList();
-        List<ForeignKey> fks = t.foreignKeys().stream().filter(fk -> byId.containsKey(fk.refTable())).toList();
-        List<Column> required = t.columns().stream().filter(c -> !c.nullable()).toList();
-        Set<String> needed = new LinkedHashSet<>();
-        uniques.forEach(needed::addAll);
-        spec.forEach(k -> needed.addAll(k.columns()));
-        needed.addAll(t.primaryKey()); // names the rows that share a key
-        keep.forEach(needed::addAll);
-        fks.forEach(fk -> needed.addAll(fk.columns()));
-        required.forEach(c -> needed.add(c.name()));
-        if (needed.isEmpty()) {
-            return List.of();
+
+        /**
+         * Starts the checks of table {@code id} on the rows of another read of the whole table, whose
+         * rows hold {@code columns} in that order; {@code keyColumns} names the columns whose key hash
+         * ({@link RowHasher#hashWithKey}) comes with each row, or is empty. Returns null when the
+         * checks cannot ride along: the table is not checked, or was already, a column they need is
+         * not read (or read as another type), or a parent's key set is not ready yet (the checks then
+         * read the table on their own in {@link #finish}, after their parents).
+         */
+        TableRun ride(TableId id, List<Column> columns, List<String> keyColumns) {
+            Table t = byId.get(id);
+            if (t == null || started.contains(id)) {
+                return null;
+            }
+            int at = position.get(id);
+            for (ForeignKey fk : t.foreignKeys()) {
+                Integer p = position.get(fk.refTable());
+                if (p != null && p < at && !keySets.containsKey(setName(fk.refTable(), fk.refColumns()))) {
+                    return null;
+                }
+            }
+            Map<String, Column> read = new HashMap<>();
+            columns.forEach(c -> read.put(c.name(), c));
+            for (Column c : needed(t)) {
+                if (!c.equals(read.get(c.name()))) {
+                    return null;
+                }
+            }
+            started.add(id);
+            TableRun run = prepare(t, columns, keyColumns);
+            if (run == null) {
+                results.put(id, List.of());
+            }
+            return run;
         }
-        List<Column> cols = needed.stream().map(t::column).toList();
-        List<String> names = cols.stream().map(Column::name).toList();
-        List<Probe> probes = new ArrayList<>();
-        for (List<String> u : uniques) {
-            probes.add(new Probe(t, u.stream().map(UniqueKey.Term::of).toList(), false, names, cols));
+
+        /** Ends a table's checks that rode along a read: names duplicates (a read of its own, only if there are any). */
+        void done(TableRun run) {
+            results.put(run.table.id(), run.finish());
         }
-        for (UniqueKey k : spec) {
-            probes.add(new Probe(t, k.terms(), true, names, cols));
+
+        /** Runs the checks of every table that did not ride along a read; returns every table's results, in load order. */
+        List<IntegrityCheck> finish() {
+            List<IntegrityCheck> out = new ArrayList<>();
+            for (Table t : tablesInLoadOrder) {
+                List<IntegrityCheck> r = results.get(t.id());
+                if (r == null) {
+                    started.add(t.id());
+                    TableRun run = prepare(t, null, List.of());
+                    if (run == null) {
+                        r = List.of();
+                    } else {
+                        try (RowStream rs = target.read(t, run.cols)) {
+                            Object[] row;
+                            while ((row = rs.next()) != null) {
+                                run.accept(row, 0);
+                            }
+                        }
+                        r = run.finish();
+                    }
+                    results.put(t.id(), r);
+                }
+                out.addAll(r);
+            }
+            return out;
         }
-        for (ForeignKey fk : fks) {
-            Probe p = new Probe(Kind.ORPHANS, t, fk.columns(), names, cols, keySets.get(setName(fk.refTable(), fk.refColumns())),
-                    fk);
-            p.compareAs(byId.get(fk.refTable()));
-            probes.add(p);
+
+        /**
+         * The probes of one table over rows of {@code layout} (null: a read of just the columns the
+         * checks need); null when the table needs no check.
+         */
+        private TableRun prepare(Table t, List<Column> layout, List<String> keyColumns) {
+            List<Column> neededCols = needed(t);
+            if (neededCols.isEmpty()) {
+                return null;
+            }
+            List<List<String>> uniques = uniques(t);
+            List<UniqueKey> spec = declaredKeys(t, uniques);
+            List<ForeignKey> fks = foreignKeys(t);
+            List<Column> required = required(t);
+            Set<List<String>> keep = referenced.getOrDefault(t.id(), Set.of());
+            List<Column> cols = layout == null ? neededCols : layout;
+            List<String> names = cols.stream().map(Column::name).toList();
+            int expected = (int) Math.min(Math.max(t.rowEstimate(), 0), 2_000_000);
+            boolean keyHashIsPk = !keyColumns.isEmpty() && keyColumns.equals(t.primaryKey());
+            List<Probe> probes = new ArrayList<>();
+            for (List<String> u : uniques) {
+                probes.add(new Probe(t, u.stream().map(UniqueKey.Term::of).toList(), false, names, cols, expected));
+            }
+            for (UniqueKey k : spec) {
+                probes.add(new Probe(t, k.terms(), true, names, cols, expected));
+            }
+            int at = position.get(t.id());
+            for (ForeignKey fk : fks) {
+                // a parent after this table in load order (a cycle, or the table itself) has no key set yet
+                Integer p = position.get(fk.refTable());
+                LongHashSet parentKeys = p < at ? keySets.get(setName(fk.refTable(), fk.refColumns())) : null;
+                Probe probe = new Probe(Kind.ORPHANS, t, fk.columns(), names, cols, parentKeys, fk);
+                probe.compareAs(byId.get(fk.refTable()));
+                probes.add(probe);
+            }
+            for (Column c : required) {
+                probes.add(new Probe(Kind.NULLS, t, List.of(c.name()), names, cols, null, null));
+            }
+            List<List<String>> keptKeys = new ArrayList<>(keep);
+            List<LongHashSet> kept = new ArrayList<>();
+            for (int i = 0; i < keptKeys.size(); i++) {
+                kept.add(new LongHashSet(expected));
+            }
+            // The primary key's duplicates probe, and a kept key set of it, take the hash the read comes with.
+            int pkProbe = keyHashIsPk && !t.primaryKey().isEmpty() ? 0 : -1;
+            TableRun run = new TableRun(t, neededCols, cols, probes, keptKeys, kept, pkProbe);
+            run.keyHashIsPk = keyHashIsPk;
+            return run;
         }
-        for (Column c : required) {
-            probes.add(new Probe(Kind.NULLS, t, List.of(c.name()), names, cols, null, null));
+
+        /** The primary key and the unique indexes' columns. */
+        private List<List<String>> uniques(Table t) {
+            List<List<String>> uniques = new ArrayList<>();
+            if (!t.primaryKey().isEmpty()) {
+                uniques.add(t.primaryKey());
+            }
+            t.indexes().stream().filter(Index::unique).map(Index::columns).filter(c -> !uniques.contains(c))
+                    .forEach(uniques::add);
+            return uniques;
         }
-        Map<List<String>, LongHashSet> kept = new HashMap<>();
-        for (List<String> k : keep) {
-            kept.put(k, new LongHashSet());
+
+        /** A declared key of plain columns that a constraint already covers is checked once, as the constraint. */
+        private List<UniqueKey> declaredKeys(Table t, List<List<String>> uniques) {
+            return declared.getOrDefault(t.id(), List.of()).stream()
+                    .filter(k -> !(k.isPlain() && uniques.contains(k.columns()))).toList();
         }
-        Map<List<String>, RowHasher> keepHashers = new HashMap<>();
-        for (List<String> k : keep) {
-            keepHashers.put(k, hasher(k, names, cols));
+
+        private List<ForeignKey> foreignKeys(Table t) {
+            return t.foreignKeys().stream().filter(fk -> byId.containsKey(fk.refTable())).toList();
         }
-        try (RowStream rs = target.read(t, cols)) {
-            Object[] row;
-            while ((row = rs.next()) != null) {
+
+        private List<Column> required(Table t) {
+            return t.columns().stream().filter(c -> !c.nullable()).toList();
+        }
+
+        /** The columns a table's checks read; empty when it needs no check. */
+        private List<Column> needed(Table t) {
+            List<List<String>> uniques = uniques(t);
+            Set<String> needed = new LinkedHashSet<>();
+            uniques.forEach(needed::addAll);
+            declaredKeys(t, uniques).forEach(k -> needed.addAll(k.columns()));
+            needed.addAll(t.primaryKey()); // names the rows that share a key
+            referenced.getOrDefault(t.id(), Set.of()).forEach(needed::addAll);
+            foreignKeys(t).forEach(fk -> needed.addAll(fk.columns()));
+            required(t).forEach(c -> needed.add(c.name()));
+            return needed.stream().map(t::column).toList();
+        }
+
+        /** One table's checks, fed the rows of one read, in order. Not thread-safe: one thread feeds it. */
+        final class TableRun {
+            final Table table;
+            /** The columns the checks need, and the columns of the rows they are fed. */
+            final List<Column> needed;
+            final List<Column> cols;
+            private final Probe[] probes;
+            private final List<List<String>> keptKeys;
+            private final int[][] keptIdx;
+            private final RowHasher[] keptHashers;
+            private final LongHashSet[] kept;
+            private final boolean[] keptIsPk;
+            private final int pkProbe;
+            boolean keyHashIsPk;
+
+            TableRun(Table table, List<Column> needed, List<Column> cols, List<Probe> probes, List<List<String>> keptKeys,
+                     List<LongHashSet> kept, int pkProbe) {
+                this.table = table;
+                this.needed = needed;
+                this.cols = cols;
+                this.probes = probes.toArray(Probe[]::new);
+                this.keptKeys = keptKeys;
+                this.kept = kept.toArray(LongHashSet[]::new);
+                List<String> names = cols.stream().map(Column::name).toList();
+                this.keptIdx = new int[keptKeys.size()][];
+                this.keptHashers = new RowHasher[keptKeys.size()];
+                this.keptIsPk = new boolean[keptKeys.size()];
+                for (int i = 0; i < keptKeys.size(); i++) {
+                    keptIdx[i] = indexes(keptKeys.get(i), names);
+                    keptHashers[i] = hasher(keptKeys.get(i), names, cols);
+                    keptIsPk[i] = keptKeys.get(i).equals(table.primaryKey());
+                }
+                this.pkProbe = pkProbe;
+            }
+
+            /**
+             * One row; {@code keyHash} is its key hash when the read comes with one that is the primary
+             * key's ({@link Session#ride}'s {@code keyColumns}), else ignored.
+             */
+            void accept(Object[] row, long keyHash) {
+                Probe[] ps = probes;
+                for (int i = 0; i < ps.length; i++) {
+                    if (i == pkProbe) {
+                        ps[i].acceptKey(row, keyHash);
+                    } else {
+                        ps[i].accept(row);
+                    }
+                }
+                for (int i = 0; i < kept.length; i++) {
+                    if (!anyNull(row, keptIdx[i])) {
+                        kept[i].add(keyHashIsPk && keptIsPk[i] ? keyHash : keptHashers[i].keyHash(row));
+                    }
+                }
+            }
+
+            /** Keeps the key sets its children need, names duplicates (reading the table again if there are any). */
+            List<IntegrityCheck> finish() {
                 for (Probe p : probes) {
-                    p.accept(row);
+                    p.countDuplicates();
                 }
-                for (var e : kept.entrySet()) {
-                    if (!anyNull(row, indexes(e.getKey(), names))) {
-                        e.getValue().add(keepHashers.get(e.getKey()).keyHash(row));
+                for (int i = 0; i < kept.length; i++) {
+                    keySets.put(setName(table.id(), keptKeys.get(i)), kept[i]);
+                }
+                List<Probe> naming = java.util.Arrays.stream(probes).filter(Probe::needsRows).toList();
+                if (!naming.isEmpty()) {
+                    try (RowStream rs = target.read(table, cols)) {
+                        Object[] row;
+                        while ((row = rs.next()) != null) {
+                            for (Probe p : naming) {
+                                p.collect(row);
+                            }
+                        }
                     }
                 }
+                return java.util.Arrays.stream(probes).map(Probe::result).toList();
             }
         }
-        kept.forEach((k, set) -> keySets.put(setName(t.id(), k), set));
-        List<Probe> naming = probes.stream().filter(Probe::needsRows).toList();
-        if (!naming.isEmpty()) {
-            try (RowStream rs = target.read(t, cols)) {
-                Object[] row;
-                while ((row = rs.next()) != null) {
-                    for (Probe p : naming) {
-                        p.collect(row);
-                    }
-                }
-            }
-        }
-        return probes.stream().map(Probe::result).toList();
     }
 
     private static String setName(TableId id, List<String> cols) {
@@ -194,7 +376,9 @@ final class Integrity {
         final RowHasher hasher;
         final LongHashSet parentKeys;
         final ForeignKey fk;
-        final LongHashSet seen = new LongHashSet();
+        /** DUPLICATES: the key hashes seen; or, for a key of one integer column, its values ({@link #integers}). */
+        final LongHashSet seen;
+        final IntegerKeys integers;
         final List<String> examples = new ArrayList<>();
         long count;
 
@@ -207,6 +391,8 @@ final class Integrity {
             this.hasher = hasher(columns, names, cols);
             this.parentKeys = parentKeys;
             this.fk = fk;
+            this.seen = null;
+            this.integers = null;
             this.terms = null;
             this.declared = false;
             this.keyHasher = null;
@@ -215,12 +401,20 @@ final class Integrity {
         }
 
         /** A duplicates check of a key: a constraint's columns, or a key the spec declares. */
-        Probe(Table table, List<UniqueKey.Term> terms, boolean declared, List<String> names, List<Column> cols) {
+        Probe(Table table, List<UniqueKey.Term> terms, boolean declared, List<String> names, List<Column> cols,
+              int expectedRows) {
             this.kind = Kind.DUPLICATES;
             this.table = table;
             this.terms = terms;
             this.declared = declared;
             this.columns = terms.stream().map(UniqueKey.Term::column).toList();
+            boolean integer = terms.size() == 1 && terms.get(0).functions().isEmpty()
+                    && switch (table.column(columns.get(0)).type().kind()) {
+                        case INT16, INT32, INT64 -> true;
+                        default -> false;
+                    };
+            this.integers = integer ? new IntegerKeys() : null;
+            this.seen = integer ? null : new LongHashSet(expectedRows);
             this.idx = indexes(columns, names);
             this.hasher = null;
             this.parentKeys = null;
@@ -319,12 +513,10 @@ final class Integrity {
                 }
                 case DUPLICATES -> {
                     if (!anyNull(row, idx)) {
-                        long h = keyHash(row);
-                        if (!seen.add(h)) {
-                            count++;
-                            if (named.size() < maxExamples) {
-                                named.add(h);
-                            }
+                        if (integers == null) {
+                            seen(keyHash(row));
+                        } else {
+                            integers.add(((Number) row[idx[0]]).longValue()); // counted in countDuplicates
                         }
                     }
                 }
@@ -333,6 +525,44 @@ final class Integrity {
                         hit(row);
                     }
                 }
+            }
+        }
+
+        /** A DUPLICATES check of the primary key, given the key's hash (as {@link #keyHash} makes it). */
+        void acceptKey(Object[] row, long keyHash) {
+            if (!anyNull(row, idx)) {
+                if (integers == null) {
+                    seen(keyHash);
+                } else {
+                    integers.add(((Number) row[idx[0]]).longValue());
+                }
+            }
+        }
+
+        /** Once every row is in: a check of an integer key counts its duplicates, and the keys to name. */
+        void countDuplicates() {
+            if (integers == null) {
+                return;
+            }
+            integers.count(maxExamples);
+            count = integers.repeats();
+            for (long v : integers.named()) {
+                keyValues[0] = v;
+                named.add(keyHasher.keyHash(keyValues)); // the hash the naming read finds the rows by
+            }
+        }
+
+        private void seen(long h) {
+            if (!seen.add(h)) {
+                duplicate(h);
+            }
+        }
+
+        /** A row whose key came before: counted, and its key named if there is room. */
+        private void duplicate(long h) {
+            count++;
+            if (named.size() < maxExamples) {
+                named.add(h);
             }
         }
 

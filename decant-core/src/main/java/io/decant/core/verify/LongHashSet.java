@@ -3,9 +3,22 @@ package io.decant.core.verify;
 /** An open-addressing set of longs: 8 bytes a slot, no boxing, for key sets of millions of rows. */
 final class LongHashSet {
     private static final long EMPTY = 0;
-    private long[] slots = new long[1024];
+    private long[] slots;
     private boolean hasZero;
     private int size;
+
+    LongHashSet() {
+        this(0);
+    }
+
+    /** Sized for {@code expected} values without growing. */
+    LongHashSet(int expected) {
+        int n = 1024;
+        while (n < 2L * expected + 2) {
+            n <<= 1;
+        }
+        slots = new long[n];
+    }
 
     /** Adds {@code v}; returns false when it was already there. */
     boolean add(long v) {

@@ -23,10 +23,12 @@ final class SideScan {
         }
     }
 
-    void add(Object[] row) {
+    /** Adds a row; returns its key hash ({@link RowHasher#hashWithKey}). */
+    long add(Object[] row) {
         long key = hasher.hashWithKey(row, hash);
         total.add(hash);
         buckets[bucketOf(key, buckets.length)].add(hash);
+        return key;
     }
 
     /** Adds another scan of the same table (a worker's share of the rows). */

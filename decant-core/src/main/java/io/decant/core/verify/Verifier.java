@@ -10,6 +10,7 @@ import io.decant.core.spi.RowStream;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.type.LogicalType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,16 +37,19 @@ public final class Verifier {
         long start = System.nanoTime();
         List<TableCheck> checks = new ArrayList<>();
         Status status = Status.PASS;
+        // The integrity checks of a table ride along its checksum pass when they can (the pass reads every
+        // target row already); the rest read the target on their own at the end.
+        Integrity.Session checking = options.integrity()
+                ? new Integrity(target, options.maxDifferences()).start(withDeclaredReferences(plan), declaredUniques(plan))
+                : null;
         for (TablePlan tp : plan.tables()) {
             log.accept(tp.name() + ": verifying");
-            TableCheck c = options.checksums() ? checksum(tp, source, target) : counts(tp, source, target);
+            TableCheck c = options.checksums() ? checksum(tp, source, target, checking) : counts(tp, source, target);
             log.accept(tp.name() + ": " + c.status().name().toLowerCase(java.util.Locale.ROOT));
             checks.add(c);
             status = status.worst(c.status());
         }
-        List<IntegrityCheck> integrity = options.integrity()
-                ? new Integrity(target, options.maxDifferences()).run(withDeclaredReferences(plan), declaredUniques(plan))
-                : List.of();
+        List<IntegrityCheck> integrity = checking != null ? checking.finish() : List.of();
         for (IntegrityCheck ic : integrity) {
             status = status.worst(ic.status());
         }
@@ -88,7 +92,7 @@ public final class Verifier {
                 Math.abs(s - t), List.of(), List.of("row counts only (--skip-checksum)"));
     }
 
-    private TableCheck checksum(TablePlan tp, SourceDatabase source, SourceDatabase target) {
+    private TableCheck checksum(TablePlan tp, SourceDatabase source, SourceDatabase target, Integrity.Session checking) {
         List<LogicalType> types = tp.columns().stream().map(c -> c.target().type()).toList();
         int[] key = keyIndexes(tp);
         List<String> notes = new ArrayList<>();
@@ -98,8 +102,15 @@ public final class Verifier {
         RowMapper mapper = new RowMapper(tp);
         SideScan[] scanned = new SideScan[1];
         SideScan t = new SideScan(types, key, options.buckets());
+        List<io.decant.core.schema.Column> targetColumns = tp.columns().stream().map(ColumnPlan::target).toList();
+        List<String> keyColumns = Arrays.stream(key).mapToObj(i -> targetColumns.get(i).name()).toList();
+        Integrity.Session.TableRun probes = checking == null ? null
+                : checking.ride(tp.target().id(), targetColumns, keyColumns);
         both(() -> scanned[0] = MappedScan.run(tp, source, types, key, options.buckets(), MappedScan.defaultThreads()),
-                () -> readTarget(tp, target, t::add));
+                () -> readTarget(tp, target, probes == null ? t::add : row -> probes.accept(row, t.add(row))));
+        if (probes != null) {
+            checking.done(probes);
+        }
         SideScan s = scanned[0];
         Status count = s.total.rows() == t.total.rows() ? Status.PASS : Status.FAIL;
         Status sum = s.total.sameAs(t.total) ? Status.PASS : Status.FAIL;

@@ -2,6 +2,7 @@ package io.decant.core.verify;
 
 import static io.decant.core.testing.Tables.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.decant.core.engine.MigrationOptions;
 import io.decant.core.engine.MigrationPlan;
@@ -124,5 +125,74 @@ class VerifierTest {
         assertEquals(Status.PASS, counts.tables().get(0).status());
         VerifyReport sums = new Verifier(VerifyOptions.defaults(), m -> { }).verify(plan, source, target);
         assertEquals(Status.FAIL, sums.tables().get(0).status());
+    }
+
+    /** A target that counts its reads per table. */
+    private static final class CountingSource extends MemorySource {
+        final java.util.Map<String, Integer> reads = new java.util.TreeMap<>();
+
+        @Override
+        public io.decant.core.spi.RowStream read(Table table, List<Column> columns) {
+            reads.merge(table.id().display(), 1, Integer::sum);
+            return super.read(table, columns);
+        }
+    }
+
+    @Test
+    void theIntegrityChecksRideAlongTheChecksumPass() {
+        MemorySource source = new MemorySource().add(USERS, users()).add(POSTS, posts());
+        CountingSource target = new CountingSource();
+        target.add(USERS, users()).add(POSTS, posts());
+        MigrationPlan plan = new Planner(MigrationOptions.defaults()).plan(source, TargetView.readBack(target));
+        VerifyReport r = new Verifier(VerifyOptions.defaults(), m -> { }).verify(plan, source, target);
+        assertEquals(Status.PASS, r.status());
+        assertEquals(java.util.Map.of("posts", 1, "users", 1), target.reads, "one read of each target table");
+        List<String> order = r.integrity().stream().map(IntegrityCheck::table).toList();
+        assertTrue(order.contains("posts") && order.lastIndexOf("users") < order.indexOf("posts"), "parents first: " + order);
+    }
+
+    @Test
+    void alongTheChecksumPassOrOnTheirOwnTheIntegrityChecksFindTheSame() {
+        for (boolean pkFirst : new boolean[] {true, false}) {
+            MemorySource source = new MemorySource().add(USERS, users()).add(POSTS, posts());
+            List<Object[]> u = users();
+            u.get(5)[1] = u.get(6)[1];                                              // duplicate email
+            u.add(pkFirst ? 0 : u.size(), new Object[] {42L, "again@example.com", BigDecimal.TEN, null}); // duplicate id
+            u.add(new Object[] {null, "nokey@example.com", BigDecimal.TEN, null});  // NULL in the key
+            for (long id = 100; id < 160; id++) {                                    // more than 50 duplicated keys
+                u.add(pkFirst ? 1 : u.size(), new Object[] {id, "dup" + id + "@example.com", BigDecimal.ONE, null});
+            }
+            List<Object[]> p = posts();
+            p.add(new Object[] {501L, 77777L});                                      // orphan
+            p.add(new Object[] {502L, null});
+            MemorySource target = new MemorySource().add(USERS, u).add(POSTS, p);
+            MigrationPlan plan = new Planner(MigrationOptions.defaults()).plan(source, TargetView.readBack(target));
+            VerifyReport alone = new Verifier(VerifyOptions.defaults().withChecksums(false), m -> { }).verify(plan, source, target);
+            VerifyReport along = new Verifier(VerifyOptions.defaults(), m -> { }).verify(plan, source, target);
+            assertEquals(alone.integrity(), along.integrity());
+            IntegrityCheck pk = along.integrity().stream().filter(i -> i.subject().equals("users (id) unique")).findFirst()
+                    .orElseThrow();
+            assertEquals(61, pk.count());
+            assertEquals(50, pk.examples().size());
+            assertTrue(pk.examples().contains("id=42: 2 rows"), pk.examples().toString());
+            assertEquals(1, along.integrity().stream().filter(i -> i.kind().equals("orphans")).findFirst().orElseThrow().count());
+        }
+    }
+
+    @Test
+    void checksNeedingAColumnTheChecksumDoesNotReadReadTheTargetOnTheirOwn() {
+        Table source = new Table(TableId.of("notes"), List.of(Column.of("id", LogicalType.INT64)), List.of("id"), List.of(),
+                List.of(), -1);
+        Table targetTable = new Table(TableId.of("notes"), List.of(Column.of("id", LogicalType.INT64),
+                new Column("body", null, LogicalType.TEXT, false, null)), List.of("id"), List.of(), List.of(), -1);
+        CountingSource target = new CountingSource();
+        target.add(targetTable, List.of(new Object[] {1L, "x"}, new Object[] {2L, null}));
+        MemorySource from = new MemorySource().add(source, List.of(new Object[] {1L}, new Object[] {2L}));
+        MigrationPlan plan = new Planner(MigrationOptions.defaults()).plan(from, TargetView.readBack(target));
+        VerifyReport r = new Verifier(VerifyOptions.defaults(), m -> { }).verify(plan, from, target);
+        assertEquals(2, target.reads.get("notes"));
+        IntegrityCheck body = r.integrity().stream().filter(i -> i.subject().equals("notes.body NOT NULL")).findFirst().orElseThrow();
+        assertEquals(1, body.count());
+        assertEquals(Status.PASS, r.tables().get(0).status());
     }
 }
