@@ -46,7 +46,7 @@ final class PgCopyRowStream implements RowStream {
     private boolean finished;
     private boolean closed;
 
-    /** With a read in key order: the field holding the key's text form, for {@link #position()}; else -1. */
+    /** With a read in key order: the field holding the key (or its text form), for {@link #position()}; else -1. */
     private final int positionField;
 
     PgCopyRowStream(PgConnector connector, Table table, List<Column> columns, String snapshot) {
@@ -81,16 +81,17 @@ final class PgCopyRowStream implements RowStream {
             keyNames.add(k);
         }
         String order = "";
+        int keyAt = -1;
         if (orderKey != null) {
-            // Qualified: ORDER BY would otherwise also match output columns (the key and its text form).
-            String k = PgNames.table(table.id()) + "." + PgNames.quote(orderKey.name());
-            select.add(k + "::text");
-            decs.add(BinaryDecoders.forType(LogicalType.TEXT));
-            // COPY takes no parameters: the position is a literal, escaped whatever standard_conforming_strings is.
-            order = (after == null ? "" : " WHERE " + k + " > CAST(E'" + after.replace("\\", "\\\\").replace("'", "''")
-                    + "' AS " + orderKey.sourceType() + ")") + " ORDER BY " + k;
+            keyAt = keyField(columns, orderKey);
+            if (keyAt < 0) {
+                select.add(orderedKey(table, orderKey) + "::text");
+                decs.add(BinaryDecoders.forType(LogicalType.TEXT));
+                keyAt = select.size() - 1;
+            }
+            order = orderClause(table, orderKey, after);
         }
-        this.positionField = orderKey == null ? -1 : select.size() - 1;
+        this.positionField = keyAt;
         this.decoders = decs.toArray(BinaryDecoders.Decoder[]::new);
         this.fieldCount = decoders.length;
         String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgNames.table(table.id()) + order
@@ -112,6 +113,42 @@ final class PgCopyRowStream implements RowStream {
             close();
             throw e;
         }
+    }
+
+    /**
+     * The selected column a read in key order takes its position from, when the key is selected and its
+     * decoded value prints as PostgreSQL prints it (integers, text, uuid); else -1, and the key's text
+     * form is selected for it (a cast on the server for every row, which the common keys avoid).
+     */
+    static int keyField(List<Column> columns, Column orderKey) {
+        Kind k = orderKey.type().kind();
+        if (k.isInteger() || k == Kind.TEXT || k == Kind.UUID) {
+            for (int i = 0; i < columns.size(); i++) {
+                Column c = columns.get(i);
+                if (c.name().equals(orderKey.name()) && c.isSupported() && c.type().kind() == k) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The position after a row: the key field's value as text. */
+    static String positionText(Object key) {
+        return key == null ? null : key.toString();
+    }
+
+    /** The key column, qualified: ORDER BY would otherwise also match output columns (the key and its text form). */
+    static String orderedKey(Table table, Column orderKey) {
+        return PgNames.table(table.id()) + "." + PgNames.quote(orderKey.name());
+    }
+
+    /** {@code [WHERE key > position] ORDER BY key}, for a read in key order continuing after {@code after} (or from the start). */
+    static String orderClause(Table table, Column orderKey, String after) {
+        String k = orderedKey(table, orderKey);
+        // COPY takes no parameters: the position is a literal, escaped whatever standard_conforming_strings is.
+        return (after == null ? "" : " WHERE " + k + " > CAST(E'" + after.replace("\\", "\\\\").replace("'", "''")
+                + "' AS " + orderKey.sourceType() + ")") + " ORDER BY " + k;
     }
 
     private static String selectExpression(Column c) {
@@ -197,7 +234,7 @@ final class PgCopyRowStream implements RowStream {
             return null;
         }
         int len = frames.lengths()[positionField];
-        return len < 0 ? null : (String) decoders[positionField].decode(frames.buffer(), frames.offsets()[positionField], len);
+        return len < 0 ? null : positionText(decoders[positionField].decode(frames.buffer(), frames.offsets()[positionField], len));
     }
 
     @Override

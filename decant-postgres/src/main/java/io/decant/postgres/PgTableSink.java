@@ -6,6 +6,8 @@ import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
+import io.decant.core.spi.EncodedRows;
+import io.decant.core.spi.RowEncoding;
 import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.TableSink;
 import java.sql.Connection;
@@ -197,6 +199,9 @@ final class PgTableSink implements TableSink {
     }
 
     /** The target columns' actual types, looked up on this connection: the table may have been created just now. */
+    /** Each target column's type as {@link PgWireForm} identifies it (null: it cannot take rows passed through). */
+    private final Map<String, String> wireTypes = new HashMap<>();
+
     private BinaryEncoders.Encoder[] encoders() throws SQLException {
         PgTypeCatalog types = PgTypeCatalog.load(connection);
         Map<String, PgTypeCatalog.Resolved> actual = new HashMap<>();
@@ -207,6 +212,7 @@ final class PgTableSink implements TableSink {
                 while (rs.next()) {
                     actual.put(rs.getString(1), types.resolve(rs.getInt(3), rs.getInt(4)));
                     spelled.put(rs.getString(1), rs.getString(2));
+                    wireTypes.put(rs.getString(1), PgWireForm.columnType(rs.getInt(3), rs.getString(2)));
                 }
             }
         }
@@ -286,6 +292,103 @@ final class PgTableSink implements TableSink {
         }
     }
 
+    /**
+     * Rows of a source of the same major version and the same built-in column types pass through in
+     * binary COPY form; not with {@code --on-error reject}, which needs each row to set it aside.
+     */
+    @Override
+    public RowEncoding encoding() {
+        if (isolating != null) {
+            return null;
+        }
+        try {
+            return PgWireForm.encoding(PgWireForm.format(connection), names, wireTypes);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, context, "reading the server version");
+        }
+    }
+
+    @Override
+    public void writeEncoded(EncodedRows batch) {
+        if (done || isolating != null) {
+            throw DecantException.internal("encoded rows after commit or abort, or with rejects, on " + table.id().display(), null);
+        }
+        flush(); // the header, or values written before
+        rememberBatch(batch);
+        rows += batch.rows();
+        try {
+            copy.writeToCopy(batch.bytes(), 0, batch.length());
+        } catch (SQLException e) {
+            throw withKey(PgErrors.map(e, context, "COPY into " + table.id().display()));
+        }
+        bytes += batch.length();
+    }
+
+    /** The last batches passed through, holding at least the last {@value #RECENT} rows, to name a failing row. */
+    private final java.util.ArrayDeque<EncodedRows> recentBatches = new java.util.ArrayDeque<>();
+    private long recentFirstRow = 1;
+    private long recentRows;
+
+    private void rememberBatch(EncodedRows batch) {
+        if (keyIndexes.length == 0) {
+            return;
+        }
+        if (recentBatches.isEmpty()) {
+            recentFirstRow = rows + 1; // called before the batch is counted
+        }
+        recentBatches.addLast(batch);
+        recentRows += batch.rows();
+        while (recentRows - recentBatches.peekFirst().rows() >= RECENT) {
+            EncodedRows gone = recentBatches.removeFirst();
+            recentRows -= gone.rows();
+            recentFirstRow += gone.rows();
+        }
+    }
+
+    /** The key of row {@code ordinal} (1-based) if it is in a batch passed through recently, else null. */
+    private String encodedKeyOf(long ordinal) {
+        long first = recentFirstRow;
+        for (EncodedRows b : recentBatches) {
+            if (ordinal < first + b.rows()) {
+                return ordinal < first ? null : keyInFrames(b, (int) (ordinal - first));
+            }
+            first += b.rows();
+        }
+        return null;
+    }
+
+    /** Decodes the key columns of row {@code index} of a batch in binary COPY form. */
+    private String keyInFrames(EncodedRows b, int index) {
+        byte[] a = b.bytes();
+        int p = 0;
+        for (int r = 0; r < index; r++) {
+            int fields = BinaryDecoders.u16(a, p);
+            p += 2;
+            for (int f = 0; f < fields; f++) {
+                p += 4 + Math.max(BinaryDecoders.i32(a, p), 0);
+            }
+        }
+        p += 2;
+        int[] offsets = new int[columns.size()];
+        int[] lengths = new int[columns.size()];
+        for (int f = 0; f < offsets.length; f++) {
+            lengths[f] = BinaryDecoders.i32(a, p);
+            offsets[f] = p + 4;
+            p += 4 + Math.max(lengths[f], 0);
+        }
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (int k : keyIndexes) {
+                Column c = columns.get(k);
+                Object v = lengths[k] < 0 ? null : BinaryDecoders.forType(c.type()).decode(a, offsets[k], lengths[k]);
+                sb.append(sb.length() == 0 ? "" : ", ").append(c.name()).append('=').append(ErrorContext.keyValue(v));
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return sb.toString();
+    }
+
     /** A row that cannot be encoded: the table fails, or with rejects the row is set aside. */
     private void reject(DecantException e, Object[] row) {
         if (isolating == null) {
@@ -340,6 +443,9 @@ final class PgTableSink implements TableSink {
 
     /** The key of row {@code ordinal} (1-based) if it is among the recent rows, else null. */
     private String keyOf(long ordinal) {
+        if (!recentBatches.isEmpty()) {
+            return encodedKeyOf(ordinal);
+        }
         if (recentKeys == null || ordinal < 1 || ordinal > rows || rows - ordinal >= RECENT) {
             return null;
         }

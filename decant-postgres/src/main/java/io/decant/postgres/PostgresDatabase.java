@@ -6,7 +6,9 @@ import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
+import io.decant.core.spi.EncodedRowStream;
 import io.decant.core.spi.OpenOptions;
+import io.decant.core.spi.RowEncoding;
 import io.decant.core.spi.RowStream;
 import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.SourceDatabase;
@@ -168,6 +170,35 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
             throw new UnsupportedOperationException(table.id().display() + " cannot be read in key order");
         }
         return new PgCopyRowStream(connector, table, columns, snapshot.id(), key, after);
+    }
+
+    /**
+     * Rows pass through in binary COPY form when the sink takes that form from a server of the same
+     * major version and every column has there the same built-in type as here ({@link PgWireForm}).
+     */
+    @Override
+    public EncodedRowStream readEncoded(Table table, List<Column> columns, RowEncoding encoding, boolean inOrder,
+                                        String after) {
+        if (readMode != ReadMode.COPY || columns.isEmpty() || columns.stream().anyMatch(c -> !c.isSupported())) {
+            return null;
+        }
+        Column key = inOrder ? orderKey(table) : null;
+        if (inOrder && key == null) {
+            throw new UnsupportedOperationException(table.id().display() + " cannot be read in key order");
+        }
+        RowEncoding mine;
+        synchronized (this) {
+            try {
+                mine = PgWireForm.encoding(PgWireForm.format(meta()), columns.stream().map(Column::name).toList(),
+                        PgWireForm.columnTypes(meta(), table.id()));
+            } catch (SQLException e) {
+                throw PgErrors.map(e, ErrorContext.EMPTY.withTable(table.id().display()), "reading column types");
+            }
+        }
+        if (!encoding.equals(mine)) {
+            return null;
+        }
+        return new PgEncodedRowStream(connector, table, columns, snapshot.id(), key, after);
     }
 
     /**

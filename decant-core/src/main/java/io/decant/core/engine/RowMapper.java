@@ -86,6 +86,23 @@ public final class RowMapper {
         return this;
     }
 
+    /**
+     * For a plan that writes every row as read, each column a read column as it is (no filter, no
+     * conversion, no computed value, no NULL replacement): for each target column, the read column it
+     * copies. Null for any other plan. Rows of such a plan may pass through in a wire form.
+     */
+    public int[] copiesAsIs() {
+        if (filter != null || rejects != null) {
+            return null;
+        }
+        for (int i = 0; i < width; i++) {
+            if (fromIndex[i] < 0 || !identity[i] || ifNull[i] != null) {
+                return null;
+            }
+        }
+        return fromIndex.clone();
+    }
+
     /** The row as written, or null when the plan's filter drops it (or it was rejected). */
     public Object[] map(Object[] in, long ordinal) {
         if (rejects == null) {

@@ -3,6 +3,10 @@ package io.decant.core.engine;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.schema.Column;
+import io.decant.core.spi.EncodedRowStream;
+import io.decant.core.spi.EncodedRows;
+import io.decant.core.spi.RowEncoding;
 import io.decant.core.spi.RowStream;
 import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.SourceDatabase;
@@ -21,11 +25,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * not grow with the table. The sink is aborted in {@code finally} unless it committed.
  */
 final class TableLoader {
-    private static final Batch END = new Batch(new Object[0][], null);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableLoader.class);
+    private static final Batch END = new Batch(new Object[0][], null, null);
     private static final int QUEUE_BATCHES = 8;
+    private static final Object[][] NO_ROWS = new Object[0][];
 
-    /** Rows handed from the reader to the writer, and where the source's read stands after them. */
-    private record Batch(Object[][] rows, String after) {
+    /**
+     * Rows handed from the reader to the writer, as values or (passing through) encoded, and where the
+     * source's read stands after them.
+     */
+    private record Batch(Object[][] rows, EncodedRows encoded, String after) {
     }
 
     /**
@@ -69,9 +78,7 @@ final class TableLoader {
         AtomicReference<Throwable> readFailure = new AtomicReference<>();
         AtomicBoolean stopReading = new AtomicBoolean();
         String after = chunking == null || chunking.from() == null ? null : chunking.from().position();
-        Thread reader = new Thread(() -> read(plan, chunking != null, after, mapper, queue, readFailure, stopReading),
-                "decant-read-" + plan.name());
-        reader.setDaemon(true);
+        Thread reader = null;
         // Rows committed by the cut-short run this one continues: counted, not loaded again.
         long earlier = chunking == null || chunking.from() == null ? 0 : chunking.from().rows();
         long written = earlier;
@@ -81,6 +88,12 @@ final class TableLoader {
         boolean committed = false;
         try {
             sink = target.openSink(plan.target(), plan.targetColumns(), sinkOptions.apply(plan));
+            EncodedRowStream encoded = openEncoded(plan, mapper, sink, chunking != null, after);
+            reader = new Thread(encoded != null
+                    ? () -> readEncoded(encoded, chunking != null, queue, readFailure, stopReading)
+                    : () -> read(plan, chunking != null, after, mapper, queue, readFailure, stopReading),
+                    "decant-read-" + plan.name());
+            reader.setDaemon(true);
             reader.start();
             while (true) {
                 if (cancelled.get()) {
@@ -93,7 +106,15 @@ final class TableLoader {
                 if (next == END) {
                     break;
                 }
-                for (Object[] row : next.rows()) {
+                if (next.encoded() != null) {
+                    try {
+                        sink.writeEncoded(next.encoded());
+                    } catch (DecantException e) {
+                        throw e.within(where); // the sink names the row it can
+                    }
+                    written += next.encoded().rows();
+                }
+                for (Object[] row : next.encoded() != null ? NO_ROWS : next.rows()) {
                     try {
                         sink.write(row);
                     } catch (DecantException e) {
@@ -151,7 +172,9 @@ final class TableLoader {
                 sink.abort();
             }
             try {
-                reader.join(10_000);
+                if (reader != null) {
+                    reader.join(10_000);
+                }
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
             }
@@ -176,15 +199,58 @@ final class TableLoader {
                 batch[n++] = out;
                 if (n == batchSize) {
                     // The position after this batch's last row, for a chunk that ends with it.
-                    if (!offer(queue, new Batch(batch, chunked ? stream.position() : null), stop)) {
+                    if (!offer(queue, new Batch(batch, null, chunked ? stream.position() : null), stop)) {
                         return;
                     }
                     batch = new Object[batchSize][];
                     n = 0;
                 }
             }
-            if (n > 0 && !offer(queue, new Batch(java.util.Arrays.copyOf(batch, n), null), stop)) {
+            if (n > 0 && !offer(queue, new Batch(java.util.Arrays.copyOf(batch, n), null, null), stop)) {
                 return;
+            }
+        } catch (Throwable t) {
+            failure.set(t);
+        }
+        offer(queue, END, stop);
+    }
+
+    /**
+     * When the plan copies every column as it is and the sink takes rows in a wire form the source can
+     * produce for these columns, the stream of those rows; else null (rows are read as values).
+     */
+    private EncodedRowStream openEncoded(TablePlan plan, RowMapper mapper, TableSink sink, boolean inOrder, String after) {
+        // -Ddecant.passthrough=false reads every row as values, also where rows could pass through as bytes.
+        if ("false".equals(System.getProperty("decant.passthrough")) || plan.finisher() != null) {
+            return null;
+        }
+        int[] from = mapper.copiesAsIs();
+        RowEncoding encoding = from == null ? null : sink.encoding();
+        if (encoding == null) {
+            return null;
+        }
+        List<Column> columns = new java.util.ArrayList<>(from.length);
+        for (int f : from) {
+            columns.add(plan.sourceColumns().get(f));
+        }
+        EncodedRowStream stream = source.readEncoded(plan.source(), columns, encoding, inOrder, after);
+        if (stream != null) {
+            LOG.debug("{}: rows pass through as {}, not decoded (every column copied as it is, same types)",
+                    plan.name(), encoding.format());
+        }
+        return stream;
+    }
+
+    private void readEncoded(EncodedRowStream stream, boolean chunked, BlockingQueue<Batch> queue,
+                             AtomicReference<Throwable> failure, AtomicBoolean stop) {
+        try (stream) {
+            EncodedRows rows;
+            while ((rows = stream.next(batchSize)) != null) {
+                // As with values: a chunk may end after a full batch.
+                String after = chunked && rows.rows() == batchSize ? stream.position() : null;
+                if (!offer(queue, new Batch(null, rows, after), stop)) {
+                    return;
+                }
             }
         } catch (Throwable t) {
             failure.set(t);

@@ -37,6 +37,18 @@ public interface SourceDatabase extends Endpoint {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read part of a table");
     }
 
+    /**
+     * Streams the rows of {@code table} already in {@code encoding}, the wire form a sink takes, for a
+     * plan that copies every column as it is: {@code columns} are the sink's columns, in its order.
+     * Returns null when this source cannot produce exactly that form for these columns (other types,
+     * another server version); the rows are then read as values. With {@code inOrder} the stream reads
+     * in {@link #resumeOrder} order after {@code after}, as {@link #readFrom} does.
+     */
+    default EncodedRowStream readEncoded(Table table, List<Column> columns, RowEncoding encoding, boolean inOrder,
+                                         String after) {
+        return null;
+    }
+
     /** What consistency a multi-table read gives, for {@code plan}: e.g. "one snapshot for all tables". */
     default String consistency() {
         return "none: tables are read one after another without a common snapshot";

@@ -9,6 +9,19 @@ public interface TableSink extends AutoCloseable {
     /** Values in the order of the sink's columns, each in its logical type's Java representation. */
     void write(Object[] row);
 
+    /**
+     * The wire form in which this sink can also take rows as bytes ({@link #writeEncoded}), or null.
+     * Asked once, before the first row.
+     */
+    default RowEncoding encoding() {
+        return null;
+    }
+
+    /** Writes rows in this sink's {@link #encoding()}; may be mixed with nothing else in one sink. */
+    default void writeEncoded(EncodedRows rows) {
+        throw new UnsupportedOperationException("this sink takes no encoded rows");
+    }
+
     /** Makes the rows visible; returns the number of rows written. */
     long commit();
 

@@ -6,10 +6,13 @@ import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
+import io.decant.core.spi.EncodedRows;
+import io.decant.core.spi.RowEncoding;
 import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.TableSink;
 import io.decant.core.spi.TargetDatabase;
 import io.decant.core.type.LogicalType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,6 +38,16 @@ public final class RecordingTarget implements TargetDatabase {
     /** The sink of {@code table} throws a constraint violation when row {@code ordinal} (1-based) is written. */
     public RecordingTarget failAt(String table, long ordinal) {
         failAt.put(table, ordinal);
+        return this;
+    }
+
+    /** Line-encoded rows, as {@link #LINES} describes them: the form this target's sinks take with {@link #takesEncoded}. */
+    public static final String LINES = "test lines: a row per line, values split by U+0001, NULL as U+0000";
+    private boolean encoded;
+
+    /** Makes this target's sinks take rows in the {@link #LINES} form (only INT64 and TEXT columns). */
+    public RecordingTarget takesEncoded() {
+        encoded = true;
         return this;
     }
 
@@ -102,6 +115,29 @@ public final class RecordingTarget implements TargetDatabase {
                             "duplicate key");
                 }
                 pending.add(row.clone());
+            }
+
+            @Override
+            public RowEncoding encoding() {
+                return encoded ? new RowEncoding(LINES, columns.stream().map(c -> c.type().toString()).toList()) : null;
+            }
+
+            @Override
+            public void writeEncoded(EncodedRows batch) {
+                String[] lines = new String(batch.bytes(), 0, batch.length(), StandardCharsets.UTF_8).split("\n", -1);
+                if (lines.length != batch.rows() + 1 || !lines[batch.rows()].isEmpty()) {
+                    throw new IllegalStateException("a batch of " + batch.rows() + " rows holds " + (lines.length - 1));
+                }
+                events.add("encoded " + name + " " + batch.rows());
+                for (int r = 0; r < batch.rows(); r++) {
+                    String[] v = lines[r].split("\u0001", -1);
+                    Object[] row = new Object[columns.size()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = v[i].equals("\u0000") ? null
+                                : columns.get(i).type().equals(LogicalType.INT64) ? (Object) Long.valueOf(v[i]) : v[i];
+                    }
+                    write(row);
+                }
             }
 
             @Override

@@ -1,0 +1,185 @@
+package io.decant.postgres;
+
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.error.ErrorContext;
+import io.decant.core.schema.Column;
+import io.decant.core.schema.Table;
+import io.decant.core.spi.EncodedRowStream;
+import io.decant.core.spi.EncodedRows;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams one table's rows in binary COPY form, for a sink that takes exactly that form
+ * ({@link PgWireForm}): each row's fields are copied as the server sent them, into batches of whole
+ * rows, without being decoded. Read like {@link PgCopyRowStream}: {@code COPY (SELECT ...) TO STDOUT
+ * (FORMAT binary)} in a read-only REPEATABLE READ transaction of its own connection that imports the
+ * shared snapshot, ordered by the primary key for a read that continues after a position.
+ */
+final class PgEncodedRowStream implements EncodedRowStream {
+    private static final Logger LOG = LoggerFactory.getLogger(PgEncodedRowStream.class);
+
+    private final Table table;
+    private final int width;
+    private final Connection connection;
+    private final CopyFrames frames;
+    /** With a read in key order: the field holding the key (one of the sink's, or its text form after them); else -1. */
+    private final int positionField;
+    private final BinaryDecoders.Decoder positionDecoder;
+    private CopyOut copy;
+    private long rows;
+    private int lastLength = 1 << 16;
+    private boolean finished;
+    private boolean closed;
+
+    /**
+     * @param orderKey with a read in key order: the one-column primary key; else null
+     * @param after    with {@code orderKey}: the key's text form to continue after, or null
+     */
+    PgEncodedRowStream(PgConnector connector, Table table, List<Column> columns, String snapshot, Column orderKey,
+                       String after) {
+        this.table = table;
+        this.width = columns.size();
+        List<String> select = new ArrayList<>();
+        for (Column c : columns) {
+            select.add(PgNames.quote(c.name()));
+        }
+        String order = "";
+        int keyAt = -1;
+        BinaryDecoders.Decoder keyDecoder = null;
+        if (orderKey != null) {
+            keyAt = PgCopyRowStream.keyField(columns, orderKey);
+            keyDecoder = BinaryDecoders.forType(orderKey.type());
+            if (keyAt < 0) {
+                select.add(PgCopyRowStream.orderedKey(table, orderKey) + "::text");
+                keyDecoder = BinaryDecoders.forType(io.decant.core.type.LogicalType.TEXT);
+                keyAt = select.size() - 1;
+            }
+            order = PgCopyRowStream.orderClause(table, orderKey, after);
+        }
+        this.positionField = keyAt;
+        this.positionDecoder = keyDecoder;
+        String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgNames.table(table.id()) + order
+                + ") TO STDOUT (FORMAT binary)";
+        this.connection = connector.openForReading();
+        try {
+            PgRowStream.beginReadTransaction(connection, snapshot);
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+            frames = new CopyFrames(copy, select.size());
+            frames.readHeader();
+        } catch (SQLException e) {
+            DecantException mapped = PgErrors.map(e, context(), "reading");
+            close();
+            throw mapped;
+        } catch (CopyFrames.BadFrame e) {
+            close();
+            throw new DecantException(ErrorCode.INTERNAL, context(), "unexpected COPY data: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private ErrorContext context() {
+        return ErrorContext.EMPTY.withPhase("read").withTable(table.id().display());
+    }
+
+    @Override
+    public EncodedRows next(int maxRows) {
+        if (finished) {
+            return null;
+        }
+        byte[] out = new byte[lastLength + (lastLength >> 3)];
+        int length = 0;
+        int n = 0;
+        try {
+            while (n < maxRows) {
+                if (!frames.nextRow()) {
+                    finish();
+                    break;
+                }
+                byte[] b = frames.buffer();
+                int[] offsets = frames.offsets();
+                int[] lengths = frames.lengths();
+                // The sink's fields are contiguous from the first one's length word to the end of the last one.
+                int from = offsets[0] - 4;
+                int to = offsets[width - 1] + Math.max(lengths[width - 1], 0);
+                int need = length + 2 + (to - from);
+                if (need > out.length) {
+                    out = java.util.Arrays.copyOf(out, Math.max(need, out.length * 2));
+                }
+                out[length] = (byte) (width >>> 8);
+                out[length + 1] = (byte) width;
+                System.arraycopy(b, from, out, length + 2, to - from);
+                length = need;
+                n++;
+            }
+        } catch (CopyFrames.BadFrame e) {
+            throw new DecantException(ErrorCode.INTERNAL, context().withRow(rows + n + 1, null),
+                    "unexpected COPY data: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, context().withRow(rows + n + 1, null), "reading");
+        }
+        rows += n;
+        if (n == 0) {
+            return null;
+        }
+        lastLength = Math.max(length, 1024);
+        return new EncodedRows(out, length, n);
+    }
+
+    /** The last row's key, as PostgreSQL prints it; its frame is still in the buffer until the next row is read. */
+    @Override
+    public String position() {
+        if (positionField < 0 || rows == 0 || finished) {
+            return null;
+        }
+        int len = frames.lengths()[positionField];
+        return len < 0 ? null : PgCopyRowStream.positionText(
+                positionDecoder.decode(frames.buffer(), frames.offsets()[positionField], len));
+    }
+
+    @Override
+    public long rowsRead() {
+        return rows;
+    }
+
+    private void finish() throws SQLException {
+        finished = true;
+        connection.commit();
+        closeConnection();
+    }
+
+    /** Closing before the end cancels the COPY and drops the connection, as {@link PgCopyRowStream} does. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        finished = true;
+        try {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException e) {
+            LOG.debug("cancelling the COPY of {} failed: {}", table.id().display(), PgErrors.describe(e));
+        }
+        closeConnection();
+    }
+
+    private void closeConnection() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing the read connection of {} failed: {}", table.id().display(), PgErrors.describe(e));
+        }
+    }
+}
