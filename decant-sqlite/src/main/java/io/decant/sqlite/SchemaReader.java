@@ -38,7 +38,12 @@ import java.util.regex.Pattern;
 final class SchemaReader {
     static final String JOURNAL_TABLE = "decant_journal";
     private static final Pattern AUTOINCREMENT = Pattern.compile("(?i)\\bAUTOINCREMENT\\b");
-    /** Tables are counted exactly when the file is at most this large; count(*) walks the smallest b-tree. */
+    /**
+     * Tables are counted exactly when the file is at most this large; count(*) walks the smallest
+     * b-tree, which for a 460 MB file of 2,000,000 rows took 0.6 s, on every command.
+     */
+    static final long EXACT_COUNT_BYTES = 64L * 1024 * 1024;
+    /** Up to this size a table without a usable rowid span is still counted; above it, sqlite_stat1 or unknown. */
     private static final long COUNT_LIMIT_BYTES = 512L * 1024 * 1024;
 
     private final Connection connection;
@@ -136,7 +141,7 @@ final class SchemaReader {
         }
         List<Index> indexes = indexes(name);
         List<ForeignKey> fks = foreignKeys(name, allTables);
-        return new Table(TableId.of(name), columns, pk, indexes, fks, estimate(name, stat1));
+        return new Table(TableId.of(name), columns, pk, indexes, fks, estimate(name, stat1, withoutRowid));
     }
 
     private Column column(String table, String col, String declared, boolean nullable, Column.Identity identity)
@@ -287,7 +292,19 @@ final class SchemaReader {
         }
     }
 
-    private long estimate(String table, boolean stat1) throws SQLException {
+    /**
+     * The table's rows for plans and progress: exact in a small file; in a larger one the span of its
+     * rowids (two b-tree descents: exact when no row was deleted, and never fewer than the rows), or
+     * an exact count, ANALYZE's figure or unknown (-1) when the span says nothing.
+     */
+    private long estimate(String table, boolean stat1, boolean withoutRowid) throws SQLException {
+        if (fileSize <= EXACT_COUNT_BYTES) {
+            return count(connection, table);
+        }
+        long span = withoutRowid ? -1 : rowidSpan(table);
+        if (span >= 0) {
+            return span;
+        }
         if (fileSize <= COUNT_LIMIT_BYTES) {
             return count(connection, table);
         }
@@ -306,6 +323,28 @@ final class SchemaReader {
             }
         }
         return -1;
+    }
+
+    /**
+     * max(rowid) - min(rowid) + 1, or -1 when that cannot be the row count's bound: the rowids are
+     * sparse (a row takes at least 4 bytes of the file, so a span above a quarter of its size is not
+     * rows) or the table has no rowid to ask (a virtual table).
+     */
+    private long rowidSpan(String table) {
+        try (Statement s = connection.createStatement();
+             // Two subqueries: SQLite answers a lone min() or max() of the rowid from the b-tree's edge, both in one SELECT by a scan.
+             ResultSet rs = s.executeQuery("SELECT (SELECT min(rowid) FROM " + Sql.quote(table) + "), (SELECT max(rowid) FROM "
+                     + Sql.quote(table) + ")")) {
+            if (!rs.next() || rs.getObject(1) == null) {
+                return 0;
+            }
+            long min = rs.getLong(1);
+            long max = rs.getLong(2);
+            long span = max - min + 1;
+            return span > 0 && max >= min && span <= fileSize / 4 ? span : -1;
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 
     static long count(Connection c, String table) throws SQLException {

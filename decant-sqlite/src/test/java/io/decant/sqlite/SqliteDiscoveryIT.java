@@ -173,4 +173,38 @@ class SqliteDiscoveryIT {
         assertEquals(before, Files.size(f));
         assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(f)));
     }
+
+    /**
+     * In a file above {@link SchemaReader#EXACT_COUNT_BYTES} a rowid table's rows are estimated from its
+     * rowid span (never fewer than its rows), and counted where the span says nothing. The reader is
+     * told the file is larger than it is, so that the test needs no large file.
+     */
+    @Test
+    void aLargeFileEstimatesRowsFromTheRowidSpan() throws Exception {
+        Path f = dir.resolve("big.db");
+        TestDb.exec(f,
+                "CREATE TABLE dense (id INTEGER PRIMARY KEY, v TEXT)",
+                "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 1000) INSERT INTO dense SELECT n, 'x' FROM g",
+                "CREATE TABLE holes (id INTEGER PRIMARY KEY, v TEXT)",
+                "INSERT INTO holes SELECT id, v FROM dense",
+                "DELETE FROM holes WHERE id BETWEEN 100 AND 199",
+                "CREATE TABLE sparse (id INTEGER PRIMARY KEY, v TEXT)",
+                "INSERT INTO sparse VALUES (1, 'a'), (1000000000000, 'b'), (-5, 'c')",
+                "CREATE TABLE keyed (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID",
+                "INSERT INTO keyed VALUES ('a', 'x'), ('b', 'y')",
+                "CREATE TABLE empty (id INTEGER PRIMARY KEY)");
+        try (java.sql.Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + f, new java.util.Properties())) {
+            java.util.Map<String, Long> estimates = new java.util.TreeMap<>();
+            for (Table t : new SchemaReader(c, 100L * 1024 * 1024).tables()) {
+                estimates.put(t.name(), t.rowEstimate());
+            }
+            assertEquals(java.util.Map.of("dense", 1000L, "holes", 1000L, "sparse", 3L, "keyed", 2L, "empty", 0L), estimates,
+                    "dense and holes: the span (holes has 900 rows); sparse and keyed: counted");
+            java.util.Map<String, Long> exact = new java.util.TreeMap<>();
+            for (Table t : new SchemaReader(c, Files.size(f)).tables()) {
+                exact.put(t.name(), t.rowEstimate());
+            }
+            assertEquals(900L, exact.get("holes"), "a small file is counted exactly");
+        }
+    }
 }
