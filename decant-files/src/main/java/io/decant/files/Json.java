@@ -24,6 +24,9 @@ final class Json {
             .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            // Doubles and floats written by the shortest text that reads back as the same value (Schubfach),
+            // several times cheaper than Double.toString on Java 17; -0.0 stays -0.0.
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
 
     /**

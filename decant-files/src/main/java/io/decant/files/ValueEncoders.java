@@ -38,7 +38,7 @@ final class ValueEncoders {
             case INT16 -> (g, v) -> g.writeNumber((Short) v);
             case INT32 -> (g, v) -> g.writeNumber((Integer) v);
             case INT64 -> ValueEncoders::int64;
-            case DECIMAL -> (g, v) -> g.writeString(((BigDecimal) v).toPlainString());
+            case DECIMAL -> ValueEncoders::decimal;
             case FLOAT32 -> ValueEncoders::float32;
             case FLOAT64 -> ValueEncoders::float64;
             case TEXT -> (g, v) -> g.writeString((String) v);
@@ -68,8 +68,8 @@ final class ValueEncoders {
         if (Float.isNaN(f) || Float.isInfinite(f)) {
             g.writeString(Float.toString(f));
         } else {
-            // Float.toString is the shortest text that reads back as the same float, and keeps -0.0.
-            g.writeNumber(Float.toString(f));
+            // The shortest text that reads back as the same float (the factory's fast writer), -0.0 kept.
+            g.writeNumber(f);
         }
     }
 
@@ -78,8 +78,45 @@ final class ValueEncoders {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             g.writeString(Double.toString(d));
         } else {
-            g.writeNumber(Double.toString(d));
+            g.writeNumber(d);
         }
+    }
+
+    /** A decimal as a string of its plain digits, as {@link BigDecimal#toPlainString()} writes it. */
+    private static void decimal(JsonGenerator g, Object v) throws IOException {
+        BigDecimal d = (BigDecimal) v;
+        if (d.scale() < 0 || d.scale() > 18 || d.precision() > 18) {
+            g.writeString(d.toPlainString());
+            return;
+        }
+        char[] buf = new char[21];
+        int end = plainDigits(d.unscaledValue().longValue(), d.scale(), buf);
+        g.writeString(buf, buf.length - end, end);
+    }
+
+    /**
+     * Writes {@code unscaled} with {@code scale} digits after the point (0 &lt;= scale &lt;= 18, at most
+     * 18 digits) right-aligned into {@code buf}, as BigDecimal.toPlainString spells it; returns its length.
+     */
+    static int plainDigits(long unscaled, int scale, char[] buf) {
+        long a = Math.abs(unscaled);
+        int p = buf.length;
+        int digits = 0;
+        while (true) {
+            buf[--p] = (char) ('0' + (int) (a % 10));
+            a /= 10;
+            digits++;
+            if (digits == scale) {
+                buf[--p] = '.';
+            }
+            if (a == 0 && digits > scale) {
+                break;
+            }
+        }
+        if (unscaled < 0) {
+            buf[--p] = '-';
+        }
+        return buf.length - p;
     }
 
     private static void jsonRefusingNull(JsonGenerator g, Object v) throws IOException {
