@@ -194,4 +194,29 @@ class StorageClassReadIT {
             }
         }
     }
+
+    /** Every storage class, in a UTF-8 file and in the UTF-16 encodings SQLite can also store text in. */
+    @Test
+    void everyStorageClassReadsTheSameInEachTextEncoding() {
+        List<List<Object>> seen = new ArrayList<>();
+        for (String encoding : List.of("UTF-8", "UTF-16le", "UTF-16be")) {
+            Path f = dir.resolve("enc-" + encoding + ".db");
+            TestDb.exec(f, "PRAGMA encoding = '" + encoding + "'",
+                    "CREATE TABLE t (id INTEGER PRIMARY KEY, txt TEXT, bl BLOB, i INTEGER, r REAL)",
+                    "INSERT INTO t VALUES (1, 'zoë 🐘 \u00e9\u4e2d', x'', 2147483648, 0.5),"
+                            + " (2, '', x'00ff', -7, NULL), (3, NULL, NULL, NULL, 1e300)");
+            assertEquals(encoding, TestDb.query(f, "PRAGMA encoding").get(0).get(0));
+            List<Object> values = new ArrayList<>();
+            for (Object[] row : TestDb.readAll(f, "t")) {
+                for (Object v : row) {
+                    values.add(v instanceof Bytes b ? "bytes " + java.util.Arrays.toString(b.unsafeArray()) : v);
+                }
+            }
+            seen.add(values);
+        }
+        assertEquals(java.util.Arrays.asList(1L, "zoë 🐘 \u00e9\u4e2d", "bytes []", 2147483648L, 0.5,
+                2L, "", "bytes [0, -1]", -7L, null, 3L, null, null, null, 1e300), seen.get(0));
+        assertEquals(seen.get(0), seen.get(1));
+        assertEquals(seen.get(0), seen.get(2));
+    }
 }
