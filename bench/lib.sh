@@ -7,7 +7,8 @@ wants() { case ",$ONLY," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 
 pg_url() { echo "postgres://$PGUSER@$PGHOST:$PGPORT/$1"; }
 psql_db() { local db=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
-decant() { java ${DECANT_JAVA_OPTS:-} -jar "$DECANT_JAR" "$@"; }
+# decant as users run it: bin/decant, with its JVM options, on $DECANT_JAR
+decant() { DECANT_JAR="$DECANT_JAR" "$repo/bin/decant" "$@"; }
 
 CREATED_DBS=()
 fresh_db() {
@@ -39,7 +40,7 @@ record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$RESULTS"; }
 timed_decant() {
   local metric=$1 run=$2; shift 2
   local tf="$RUN_DIR/time.txt" err="$RUN_DIR/$metric.$run.err"
-  if ! /usr/bin/time -f '%e %M' -o "$tf" java ${DECANT_JAVA_OPTS:-} -jar "$DECANT_JAR" "$@" >"$RUN_DIR/$metric.$run.out" 2>"$err"; then
+  if ! /usr/bin/time -f '%e %M' -o "$tf" env DECANT_JAR="$DECANT_JAR" "$repo/bin/decant" "$@" >"$RUN_DIR/$metric.$run.out" 2>"$err"; then
     # verify exits 1 when something differs: that is a benchmark failure too
     log "$metric failed (run $run):"; tail -20 "$err" >&2; tail -20 "$RUN_DIR/$metric.$run.out" >&2; exit 1
   fi
