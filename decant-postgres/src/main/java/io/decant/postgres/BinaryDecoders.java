@@ -84,6 +84,32 @@ final class BinaryDecoders {
         };
     }
 
+    /** 0001-01-01 (the first day PostgreSQL does not print as BC), as days and as microseconds since 2000-01-01. */
+    private static final long FIRST_AD_DAY = -730_119;
+    private static final long FIRST_AD_MICROS = FIRST_AD_DAY * MICROS_PER_DAY;
+
+    /**
+     * For rows that pass through without being decoded: a check that refuses exactly the values the
+     * type's decoder refuses, with its exception, and costs a comparison or two for the others (it
+     * hands a suspicious value to the decoder, which decides). Null for types whose decoder refuses
+     * no well-formed value.
+     */
+    static Decoder refusals(LogicalType type) {
+        Decoder full = forType(type);
+        return switch (type.kind()) {
+            case DATE -> (b, off, len) -> len != 4 || i32(b, off) < FIRST_AD_DAY || i32(b, off) == Integer.MAX_VALUE
+                    ? full.decode(b, off, len) : null;
+            case TIME -> (b, off, len) -> len != 8 || i64(b, off) < 0 || i64(b, off) >= MICROS_PER_DAY
+                    ? full.decode(b, off, len) : null;
+            case TIMESTAMP, TIMESTAMPTZ -> (b, off, len) -> len != 8 || i64(b, off) < FIRST_AD_MICROS
+                    || i64(b, off) == Long.MAX_VALUE ? full.decode(b, off, len) : null;
+            case DECIMAL -> (b, off, len) -> len < 8 || (u16(b, off + 4) != 0 && u16(b, off + 4) != 0x4000)
+                    || len != 8 + 2 * u16(b, off) ? full.decode(b, off, len) : null;
+            case ARRAY -> full;
+            default -> null;
+        };
+    }
+
     static String text(byte[] b, int off, int len) {
         return new String(b, off, len, StandardCharsets.UTF_8);
     }

@@ -1,5 +1,6 @@
 package io.decant.postgres;
 
+import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
@@ -33,6 +34,15 @@ final class PgEncodedRowStream implements EncodedRowStream {
     /** With a read in key order: the field holding the key (one of the sink's, or its text form after them); else -1. */
     private final int positionField;
     private final BinaryDecoders.Decoder positionDecoder;
+    private final String[] names;
+    /**
+     * Per column, the check that refuses what reading it as a value would refuse (infinity, BC dates,
+     * 24:00, numeric NaN, arrays decant does not model), or null: rows pass through only where they
+     * would also have been read.
+     */
+    private final BinaryDecoders.Decoder[] refusals;
+    private final int[] keyFields;
+    private final BinaryDecoders.Decoder[] keyDecoders;
     private CopyOut copy;
     private long rows;
     private int lastLength = 1 << 16;
@@ -47,6 +57,13 @@ final class PgEncodedRowStream implements EncodedRowStream {
                        String after) {
         this.table = table;
         this.width = columns.size();
+        this.names = columns.stream().map(Column::name).toArray(String[]::new);
+        this.refusals = columns.stream().map(c -> BinaryDecoders.refusals(c.type())).toArray(BinaryDecoders.Decoder[]::new);
+        this.keyFields = table.rowKey().stream().mapToInt(k -> columns.stream().map(Column::name).toList().indexOf(k))
+                .toArray();
+        this.keyDecoders = java.util.Arrays.stream(keyFields)
+                .mapToObj(f -> f < 0 ? null : BinaryDecoders.forType(columns.get(f).type()))
+                .toArray(BinaryDecoders.Decoder[]::new);
         List<String> select = new ArrayList<>();
         for (Column c : columns) {
             select.add(PgNames.quote(c.name()));
@@ -108,6 +125,7 @@ final class PgEncodedRowStream implements EncodedRowStream {
                 byte[] b = frames.buffer();
                 int[] offsets = frames.offsets();
                 int[] lengths = frames.lengths();
+                check(b, offsets, lengths, rows + n + 1);
                 // The sink's fields are contiguous from the first one's length word to the end of the last one.
                 int from = offsets[0] - 4;
                 int to = offsets[width - 1] + Math.max(lengths[width - 1], 0);
@@ -133,6 +151,40 @@ final class PgEncodedRowStream implements EncodedRowStream {
         }
         lastLength = Math.max(length, 1024);
         return new EncodedRows(out, length, n);
+    }
+
+    private void check(byte[] b, int[] offsets, int[] lengths, long ordinal) {
+        for (int i = 0; i < width; i++) {
+            if (refusals[i] != null && lengths[i] >= 0) {
+                try {
+                    refusals[i].decode(b, offsets[i], lengths[i]);
+                } catch (ConversionException e) {
+                    throw new DecantException(e.code(), context().withColumn(names[i]).withRow(ordinal, key(b, offsets, lengths))
+                            .withRule(e.rule()), e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** {@code id=887}, from the key's fields among the row's, or null when the table has no key or it is not read. */
+    private String key(byte[] b, int[] offsets, int[] lengths) {
+        if (keyFields.length == 0) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (int k = 0; k < keyFields.length; k++) {
+                int f = keyFields[k];
+                if (f < 0) {
+                    return null;
+                }
+                Object v = lengths[f] < 0 ? null : keyDecoders[k].decode(b, offsets[f], lengths[f]);
+                sb.append(k > 0 ? ", " : "").append(table.rowKey().get(k)).append('=').append(v);
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return sb.toString();
     }
 
     /** The last row's key, as PostgreSQL prints it; its frame is still in the buffer until the next row is read. */
