@@ -9,14 +9,9 @@ import io.decant.core.schema.Table;
 import io.decant.core.spi.RowStream;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyOut;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Streams one table with {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}, in a read-only
@@ -31,17 +26,14 @@ import org.slf4j.LoggerFactory;
  * not asked for are selected as text after the requested ones, only to name the row in errors.
  */
 final class PgCopyRowStream implements RowStream {
-    private static final Logger LOG = LoggerFactory.getLogger(PgCopyRowStream.class);
-
     private final Table table;
     private final List<Column> columns;
     private final BinaryDecoders.Decoder[] decoders;
     private final List<String> keyNames = new ArrayList<>();
     private final int[] keyFields;
     private final int fieldCount;
-    private final Connection connection;
+    private final CopyOutSession session;
     private final CopyFrames frames;
-    private CopyOut copy;
     private long rows;
     private boolean finished;
     private boolean closed;
@@ -96,23 +88,8 @@ final class PgCopyRowStream implements RowStream {
         this.fieldCount = decoders.length;
         String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgNames.table(table.id()) + order
                 + ") TO STDOUT (FORMAT binary)";
-        this.connection = connector.openForReading();
-        try {
-            PgRowStream.beginReadTransaction(connection, snapshot);
-            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
-            frames = new CopyFrames(copy, fieldCount);
-            frames.readHeader();
-        } catch (SQLException e) {
-            DecantException mapped = PgErrors.map(e, context(), "reading");
-            close();
-            throw mapped;
-        } catch (ConversionException e) {
-            close();
-            throw new DecantException(ErrorCode.INTERNAL, context(), "unexpected COPY data: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        this.session = new CopyOutSession(connector, table.id().display(), sql, fieldCount, snapshot, context());
+        this.frames = session.frames();
     }
 
     /**
@@ -223,8 +200,7 @@ final class PgCopyRowStream implements RowStream {
 
     private void finish() throws SQLException {
         finished = true;
-        connection.commit();
-        closeConnection();
+        session.finish();
     }
 
     /** The last row's key, as PostgreSQL prints it; its frame is still in the buffer until the next row is read. */
@@ -242,10 +218,7 @@ final class PgCopyRowStream implements RowStream {
         return rows;
     }
 
-    /**
-     * Closing before the end (the engine aborting) cancels the COPY, so that the server stops
-     * sending, and drops the connection: nothing waits for the rest of the table.
-     */
+    /** Closing before the end (the engine aborting) cancels the COPY: see {@link CopyOutSession}. */
     @Override
     public void close() {
         if (closed) {
@@ -253,21 +226,6 @@ final class PgCopyRowStream implements RowStream {
         }
         closed = true;
         finished = true;
-        try {
-            if (copy != null && copy.isActive()) {
-                copy.cancelCopy();
-            }
-        } catch (SQLException e) {
-            LOG.debug("cancelling the COPY of {} failed: {}", table.id().display(), PgErrors.describe(e));
-        }
-        closeConnection();
-    }
-
-    private void closeConnection() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.debug("closing the read connection of {} failed: {}", table.id().display(), PgErrors.describe(e));
-        }
+        session.close();
     }
 }

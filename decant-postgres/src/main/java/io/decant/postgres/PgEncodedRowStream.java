@@ -8,14 +8,9 @@ import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.EncodedRowStream;
 import io.decant.core.spi.EncodedRows;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyOut;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Streams one table's rows in binary COPY form, for a sink that takes exactly that form
@@ -25,11 +20,9 @@ import org.slf4j.LoggerFactory;
  * shared snapshot, ordered by the primary key for a read that continues after a position.
  */
 final class PgEncodedRowStream implements EncodedRowStream {
-    private static final Logger LOG = LoggerFactory.getLogger(PgEncodedRowStream.class);
-
     private final Table table;
     private final int width;
-    private final Connection connection;
+    private final CopyOutSession session;
     private final CopyFrames frames;
     /** With a read in key order: the field holding the key (one of the sink's, or its text form after them); else -1. */
     private final int positionField;
@@ -43,7 +36,6 @@ final class PgEncodedRowStream implements EncodedRowStream {
     private final BinaryDecoders.Decoder[] refusals;
     private final int[] keyFields;
     private final BinaryDecoders.Decoder[] keyDecoders;
-    private CopyOut copy;
     private long rows;
     private int lastLength = 1 << 16;
     private boolean finished;
@@ -85,23 +77,8 @@ final class PgEncodedRowStream implements EncodedRowStream {
         this.positionDecoder = keyDecoder;
         String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgNames.table(table.id()) + order
                 + ") TO STDOUT (FORMAT binary)";
-        this.connection = connector.openForReading();
-        try {
-            PgRowStream.beginReadTransaction(connection, snapshot);
-            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
-            frames = new CopyFrames(copy, select.size());
-            frames.readHeader();
-        } catch (SQLException e) {
-            DecantException mapped = PgErrors.map(e, context(), "reading");
-            close();
-            throw mapped;
-        } catch (CopyFrames.BadFrame e) {
-            close();
-            throw new DecantException(ErrorCode.INTERNAL, context(), "unexpected COPY data: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        this.session = new CopyOutSession(connector, table.id().display(), sql, select.size(), snapshot, context());
+        this.frames = session.frames();
     }
 
     private ErrorContext context() {
@@ -205,11 +182,10 @@ final class PgEncodedRowStream implements EncodedRowStream {
 
     private void finish() throws SQLException {
         finished = true;
-        connection.commit();
-        closeConnection();
+        session.finish();
     }
 
-    /** Closing before the end cancels the COPY and drops the connection, as {@link PgCopyRowStream} does. */
+    /** Closing before the end cancels the COPY: see {@link CopyOutSession}. */
     @Override
     public void close() {
         if (closed) {
@@ -217,21 +193,6 @@ final class PgEncodedRowStream implements EncodedRowStream {
         }
         closed = true;
         finished = true;
-        try {
-            if (copy != null && copy.isActive()) {
-                copy.cancelCopy();
-            }
-        } catch (SQLException e) {
-            LOG.debug("cancelling the COPY of {} failed: {}", table.id().display(), PgErrors.describe(e));
-        }
-        closeConnection();
-    }
-
-    private void closeConnection() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.debug("closing the read connection of {} failed: {}", table.id().display(), PgErrors.describe(e));
-        }
+        session.close();
     }
 }

@@ -1,0 +1,78 @@
+package io.decant.postgres;
+
+import io.decant.core.convert.ConversionException;
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.error.ErrorContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One table's {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)} on a connection of its own, in a
+ * read-only REPEATABLE READ transaction that imports the shared snapshot, framed into rows by
+ * {@link CopyFrames}. Read to its end it commits and closes; closed before, it cancels the COPY, so
+ * that the server stops sending, and drops the connection: nothing waits for the rest of the table.
+ */
+final class CopyOutSession {
+    private static final Logger LOG = LoggerFactory.getLogger(CopyOutSession.class);
+
+    private final String table;
+    private final Connection connection;
+    private CopyOut copy;
+    private CopyFrames frames;
+
+    /** Opens the COPY and reads its header; on failure nothing stays open and the error names {@code context}'s table. */
+    CopyOutSession(PgConnector connector, String table, String sql, int fields, String snapshot, ErrorContext context) {
+        this.table = table;
+        this.connection = connector.openForReading();
+        try {
+            PgRowStream.beginReadTransaction(connection, snapshot);
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+            frames = new CopyFrames(copy, fields);
+            frames.readHeader();
+        } catch (SQLException e) {
+            DecantException mapped = PgErrors.map(e, context, "reading");
+            close();
+            throw mapped;
+        } catch (ConversionException | CopyFrames.BadFrame e) {
+            close();
+            throw new DecantException(ErrorCode.INTERNAL, context, "unexpected COPY data: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    CopyFrames frames() {
+        return frames;
+    }
+
+    /** After the last row: ends the read transaction and releases the connection. */
+    void finish() throws SQLException {
+        connection.commit();
+        closeConnection();
+    }
+
+    void close() {
+        try {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException e) {
+            LOG.debug("cancelling the COPY of {} failed: {}", table, PgErrors.describe(e));
+        }
+        closeConnection();
+    }
+
+    private void closeConnection() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing the read connection of {} failed: {}", table, PgErrors.describe(e));
+        }
+    }
+}
