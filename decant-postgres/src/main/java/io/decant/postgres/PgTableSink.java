@@ -198,10 +198,10 @@ final class PgTableSink implements TableSink {
         }
     }
 
-    /** The target columns' actual types, looked up on this connection: the table may have been created just now. */
     /** Each target column's type as {@link PgWireForm} identifies it (null: it cannot take rows passed through). */
     private final Map<String, String> wireTypes = new HashMap<>();
 
+    /** The target columns' actual types, looked up on this connection: the table may have been created just now. */
     private BinaryEncoders.Encoder[] encoders() throws SQLException {
         PgTypeCatalog types = PgTypeCatalog.load(connection);
         Map<String, PgTypeCatalog.Resolved> actual = new HashMap<>();

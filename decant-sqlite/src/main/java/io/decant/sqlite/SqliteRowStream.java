@@ -42,7 +42,8 @@ final class SqliteRowStream implements RowStream {
     private SafeStmtPtr direct;
     /** Whether the file stores text as UTF-8, so that a text value's bytes are its UTF-8 form. */
     private boolean utf8;
-    private final Object[] raw;
+    /** The current row's values as the driver gives them, before each column's decoder. */
+    private final Object[] stored;
     private final SafeStmtPtr.SafePtrConsumer<SQLException> readRow = this::readRow;
 
     private final int rowidColumn;
@@ -64,7 +65,7 @@ final class SqliteRowStream implements RowStream {
         this.items = plan.items();
         this.decoders = plan.items().stream().map(ReadPlan.Item::decoder).toArray(ColumnDecoder[]::new);
         this.width = decoders.length;
-        this.raw = new Object[width];
+        this.stored = new Object[width];
         this.keyNames = plan.keyNames();
         this.keyPositions = plan.keyPositions();
         this.connection = connection;
@@ -108,12 +109,12 @@ final class SqliteRowStream implements RowStream {
                     lastRowid = rs.getLong(rowidColumn);
                 }
                 for (int c = 0; c < width; c++) {
-                    this.raw[c] = rs.getObject(c + 1);
+                    stored[c] = rs.getObject(c + 1);
                 }
             }
             Object[] row = new Object[width];
             for (; i < width; i++) {
-                raw = this.raw[i];
+                raw = stored[i];
                 if (raw != null) {
                     row[i] = decoders[i].decode(raw);
                 }
@@ -139,7 +140,7 @@ final class SqliteRowStream implements RowStream {
             lastRowid = db.column_long(stmt, rowidColumn - 1);
         }
         for (int c = 0; c < width; c++) {
-            raw[c] = switch (db.column_type(stmt, c)) {
+            stored[c] = switch (db.column_type(stmt, c)) {
                 case Codes.SQLITE_INTEGER -> {
                     long v = db.column_long(stmt, c);
                     yield v == (int) v ? (Object) Integer.valueOf((int) v) : Long.valueOf(v);

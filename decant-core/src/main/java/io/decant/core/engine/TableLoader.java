@@ -18,6 +18,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads one table with two threads: a reader that pulls and converts rows into batches, and the
@@ -25,10 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * not grow with the table. The sink is aborted in {@code finally} unless it committed.
  */
 final class TableLoader {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableLoader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TableLoader.class);
     private static final Batch END = new Batch(new Object[0][], null, null);
     private static final int QUEUE_BATCHES = 8;
-    private static final Object[][] NO_ROWS = new Object[0][];
 
     /**
      * Rows handed from the reader to the writer, as values or (passing through) encoded, and where the
@@ -113,19 +114,20 @@ final class TableLoader {
                         throw e.within(where); // the sink names the row it can
                     }
                     written += next.encoded().rows();
-                }
-                for (Object[] row : next.encoded() != null ? NO_ROWS : next.rows()) {
-                    try {
-                        sink.write(row);
-                    } catch (DecantException e) {
-                        // A sink may report an earlier row (a COPY error surfaces rows later): name this row only
-                        // when the error is about it.
-                        Long at = e.context().rowOrdinal();
-                        long ordinal = written - earlier + 1; // as the sink counts: from this run's first row
-                        throw e.within(at == null || at == ordinal
-                                ? where.withRow(ordinal, mapper.describeWrittenKey(row)) : where);
+                } else {
+                    for (Object[] row : next.rows()) {
+                        try {
+                            sink.write(row);
+                        } catch (DecantException e) {
+                            // A sink may report an earlier row (a COPY error surfaces rows later): name this row
+                            // only when the error is about it.
+                            Long at = e.context().rowOrdinal();
+                            long ordinal = written - earlier + 1; // as the sink counts: from this run's first row
+                            throw e.within(at == null || at == ordinal
+                                    ? where.withRow(ordinal, mapper.describeWrittenKey(row)) : where);
+                        }
+                        written++;
                     }
-                    written++;
                 }
                 if (chunking != null && written - chunkStart >= chunking.every() && next.after() != null) {
                     sink.checkpoint(chunking.journal().chunkMark(plan, written, next.after()));
