@@ -629,7 +629,7 @@ final class LineDecoder {
                     p++;
                     return;
                 }
-                while (true) {
+                do {
                     if (peek() != '"') {
                         throw GIVE_UP;
                     }
@@ -638,17 +638,7 @@ final class LineDecoder {
                     expect(':');
                     ws();
                     skipValue(depth + 1);
-                    ws();
-                    byte d = peek();
-                    p++;
-                    if (d == ',') {
-                        ws();
-                    } else if (d == '}') {
-                        return;
-                    } else {
-                        throw GIVE_UP;
-                    }
-                }
+                } while (another('}'));
             }
             case '[' -> {
                 p++;
@@ -657,25 +647,30 @@ final class LineDecoder {
                     p++;
                     return;
                 }
-                while (true) {
+                do {
                     skipValue(depth + 1);
-                    ws();
-                    byte d = peek();
-                    p++;
-                    if (d == ',') {
-                        ws();
-                    } else if (d == ']') {
-                        return;
-                    } else {
-                        throw GIVE_UP;
-                    }
-                }
+                } while (another(']'));
             }
             case 't' -> literal(TRUE);
             case 'f' -> literal(FALSE);
             case 'n' -> literal(NULL);
             default -> number();
         }
+    }
+
+    /** After a member or element: true at a comma (and the blanks after it), false at {@code close}; else gives up. */
+    private boolean another(char close) {
+        ws();
+        byte d = peek();
+        p++;
+        if (d == ',') {
+            ws();
+            return true;
+        }
+        if (d == close) {
+            return false;
+        }
+        throw GIVE_UP;
     }
 
     /**
