@@ -123,9 +123,11 @@ final class PgCopyRowStream implements RowStream {
     /** {@code [WHERE key > position] ORDER BY key}, for a read in key order continuing after {@code after} (or from the start). */
     static String orderClause(Table table, Column orderKey, String after) {
         String k = orderedKey(table, orderKey);
-        // COPY takes no parameters: the position is a literal, escaped whatever standard_conforming_strings is.
-        return (after == null ? "" : " WHERE " + k + " > CAST(E'" + after.replace("\\", "\\\\").replace("'", "''")
-                + "' AS " + orderKey.sourceType() + ")") + " ORDER BY " + k;
+        // COPY takes no parameters: the position is a literal, escaped whatever standard_conforming_strings is,
+        // and untyped, so that the server reads it as the key's own type (also a domain's, which a cast would
+        // have to name exactly).
+        return (after == null ? "" : " WHERE " + k + " > E'" + after.replace("\\", "\\\\").replace("'", "''") + "'")
+                + " ORDER BY " + k;
     }
 
     private static String selectExpression(Column c) {
@@ -206,7 +208,7 @@ final class PgCopyRowStream implements RowStream {
     /** The last row's key, as PostgreSQL prints it; its frame is still in the buffer until the next row is read. */
     @Override
     public String position() {
-        if (positionField < 0 || rows == 0) {
+        if (positionField < 0 || rows == 0 || finished) { // (after the end the frame is gone; nothing follows anyway)
             return null;
         }
         int len = frames.lengths()[positionField];

@@ -297,4 +297,26 @@ class PassThroughIT {
             }
         }
     }
+
+    /** A key whose type is a domain (read as values: a domain does not pass through) continues after its position too. */
+    @Test
+    void aDomainKeyContinuesAfterItsPosition() {
+        PgServer.TestDb db = Pg.db("pass_domain_key");
+        db.exec("CREATE DOMAIN pos AS int CHECK (VALUE > 0);"
+                + " CREATE TABLE dk (id pos PRIMARY KEY, v text); INSERT INTO dk SELECT g, 'v' || g FROM generate_series(1, 10) g");
+        try (SourceDatabase src = Pg.source(db)) {
+            Table t = Pg.table(src, "dk");
+            assertEquals("by primary key id", src.resumeOrder(t));
+            List<Object> ids = new ArrayList<>();
+            try (var rows = src.readFrom(t, t.columns(), "6")) {
+                ids.add(rows.next()[0]);
+                ids.add(rows.next()[0]);
+                assertEquals("8", rows.position());
+                for (Object[] r = rows.next(); r != null; r = rows.next()) {
+                    ids.add(r[0]);
+                }
+            }
+            assertEquals(List.of(7, 8, 9, 10), ids);
+        }
+    }
 }
