@@ -440,6 +440,18 @@ final class LineDecoder {
         return new String(out, 0, n);
     }
 
+    /** The end of the run of one or more digits at {@code a[i]}; gives up when there is none. */
+    private static int digits(byte[] a, int i, int stop) {
+        int from = i;
+        while (i < stop && a[i] >= '0' && a[i] <= '9') {
+            i++;
+        }
+        if (i == from) {
+            throw GIVE_UP;
+        }
+        return i;
+    }
+
     /**
      * Scans the number at {@code p} to its end, by JSON's grammar:
      * {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}.
@@ -469,14 +481,7 @@ final class LineDecoder {
         int fracEnd = i;
         boolean integer = true;
         if (i < stop && a[i] == '.') {
-            i++;
-            int from = i;
-            while (i < stop && (c = a[i]) >= '0' && c <= '9') {
-                i++;
-            }
-            if (i == from) {
-                throw GIVE_UP;
-            }
+            i = digits(a, i + 1, stop);
             fracEnd = i;
             integer = false;
         }
@@ -485,13 +490,7 @@ final class LineDecoder {
             if (i < stop && (a[i] == '+' || a[i] == '-')) {
                 i++;
             }
-            int from = i;
-            while (i < stop && (c = a[i]) >= '0' && c <= '9') {
-                i++;
-            }
-            if (i == from) {
-                throw GIVE_UP;
-            }
+            i = digits(a, i, stop);
             integer = false;
         }
         if (i - p > MAX_NUMBER) {

@@ -24,6 +24,7 @@ final class CopyOutSession {
     private final Connection connection;
     private CopyOut copy;
     private CopyFrames frames;
+    private boolean closed;
 
     /** Opens the COPY and reads its header; on failure nothing stays open and the error names {@code context}'s table. */
     CopyOutSession(PgConnector connector, String table, String sql, int fields, String snapshot, ErrorContext context) {
@@ -53,11 +54,17 @@ final class CopyOutSession {
 
     /** After the last row: ends the read transaction and releases the connection. */
     void finish() throws SQLException {
+        closed = true;
         connection.commit();
         closeConnection();
     }
 
+    /** Cancels the COPY if it is still running and releases the connection; a second call does nothing. */
     void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (copy != null && copy.isActive()) {
                 copy.cancelCopy();

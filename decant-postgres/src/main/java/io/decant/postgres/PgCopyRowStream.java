@@ -36,7 +36,6 @@ final class PgCopyRowStream implements RowStream {
     private final CopyFrames frames;
     private long rows;
     private boolean finished;
-    private boolean closed;
 
     /** With a read in key order: the field holding the key (or its text form), for {@link #position()}; else -1. */
     private final int positionField;
@@ -223,10 +222,6 @@ final class PgCopyRowStream implements RowStream {
     /** Closing before the end (the engine aborting) cancels the COPY: see {@link CopyOutSession}. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
         finished = true;
         session.close();
     }

@@ -39,7 +39,6 @@ final class PgEncodedRowStream implements EncodedRowStream {
     private long rows;
     private int lastLength = 1 << 16;
     private boolean finished;
-    private boolean closed;
 
     /**
      * @param orderKey with a read in key order: the one-column primary key; else null
@@ -188,10 +187,6 @@ final class PgEncodedRowStream implements EncodedRowStream {
     /** Closing before the end cancels the COPY: see {@link CopyOutSession}. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
         finished = true;
         session.close();
     }
