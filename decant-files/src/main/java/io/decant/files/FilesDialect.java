@@ -24,10 +24,10 @@ import java.util.Properties;
  *   <li>a plain path: an existing folder, or, to write, a path that does not exist yet and has no
  *       file extension (or ends with {@code /});</li>
  *   <li>{@code d1backup:FILE} or an existing {@code *.json} file: a D1 backup, read only;</li>
- *   <li>{@code d1sql:FILE} or an existing {@code *.sql} file: {@code wrangler d1 export} output, read only.</li>
  * </ul>
  * URLs with another scheme ({@code postgres://}, {@code sqlite:}, {@code jdbc:}) and database file
- * names ({@code *.db}, {@code *.sqlite}) are left to their dialects.
+ * names ({@code *.db}, {@code *.sqlite}) and SQL scripts ({@code d1sql:}, {@code *.sql}: the SQLite dialect runs
+ * them) are left to their dialects.
  *
  * <p>Settings: {@code format} (jsonl|json|convex), {@code nulls} (omit|null, for convex), {@code rowsPerFile}, {@code source} (display URL for
  * the manifest), {@code specHash}, {@code checksum} (false to skip), {@code secretColumns},
@@ -54,8 +54,7 @@ public final class FilesDialect implements Dialect {
     public List<String> urlForms() {
         return List.of("dir:PATH | jsonl:PATH | json:PATH | PATH/ (export folder)",
                 "convex:PATH[?nulls=omit|null] (folder for npx convex import)",
-                "d1backup:FILE.json | FILE.json (D1 backup JSON, read only)",
-                "d1sql:FILE.sql | FILE.sql (wrangler d1 export, read only)");
+                "d1backup:FILE.json | FILE.json (D1 backup JSON, read only)");
     }
 
     @Override
@@ -69,7 +68,6 @@ public final class FilesDialect implements Dialect {
         return switch (loc.kind()) {
             case FOLDER -> openFolder(url, loc.path(), options);
             case D1_BACKUP -> new D1BackupSource(url, loc.path(), options);
-            case D1_SQL -> D1SqlSource.open(url, loc.path(), options);
         };
     }
 
@@ -92,7 +90,7 @@ public final class FilesDialect implements Dialect {
         Location loc = location(url);
         return switch (loc.kind()) {
             case FOLDER -> new FolderTarget(url, loc, options, clock);
-            case D1_BACKUP, D1_SQL -> throw DecantException.usage("'" + url + "' is a backup file, which decant reads but does not "
+            case D1_BACKUP -> throw DecantException.usage("'" + url + "' is a backup file, which decant reads but does not "
                     + "write; export into a folder (dir:PATH)");
         };
     }

@@ -28,9 +28,7 @@ record Location(Kind kind, Path path, Format format, Map<String, String> convex)
         /** An export folder: manifest.json (decant) or metadata.json (FreshTrack scripts). */
         FOLDER,
         /** One JSON object mapping table names to arrays of rows (an app's admin backup endpoint). */
-        D1_BACKUP,
-        /** {@code wrangler d1 export} output: CREATE TABLE and INSERT statements. */
-        D1_SQL
+        D1_BACKUP
     }
 
     // Anything that looks like "scheme:" with two or more letters belongs to some other dialect
@@ -56,9 +54,6 @@ record Location(Kind kind, Path path, Format format, Map<String, String> convex)
         if (lower.startsWith("d1backup:")) {
             return file(url.substring(9), Kind.D1_BACKUP);
         }
-        if (lower.startsWith("d1sql:")) {
-            return file(url.substring(6), Kind.D1_SQL);
-        }
         if (url.isBlank() || lower.contains("://") || OTHER_SCHEME.matcher(url).matches() || DATABASE_FILE.matcher(url).matches()) {
             return null;
         }
@@ -76,9 +71,6 @@ record Location(Kind kind, Path path, Format format, Map<String, String> convex)
             String n = name.toLowerCase(Locale.ROOT);
             if (n.endsWith(".json")) {
                 return new Location(Kind.D1_BACKUP, p, null);
-            }
-            if (n.endsWith(".sql")) {
-                return new Location(Kind.D1_SQL, p, null);
             }
             return null;
         }

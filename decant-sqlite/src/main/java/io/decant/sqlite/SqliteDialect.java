@@ -8,6 +8,11 @@ import java.util.List;
 
 /** SQLite files, including Cloudflare D1 databases exported or copied from Wrangler's local state. */
 public final class SqliteDialect implements Dialect {
+    private static String stem(java.nio.file.Path script) {
+        String s = script.toString();
+        return s.toLowerCase(java.util.Locale.ROOT).endsWith(".sql") ? s.substring(0, s.length() - 4) : s;
+    }
+
     @Override
     public String name() {
         return "sqlite";
@@ -25,11 +30,21 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public SourceDatabase openSource(String url, OpenOptions options) {
+        java.nio.file.Path script = SqliteUrl.script(url);
+        if (script != null) {
+            return ScriptSource.open(script, url);
+        }
         return new SqliteSource(SqliteUrl.parse(url));
     }
 
     @Override
     public TargetDatabase openTarget(String url, OpenOptions options) {
+        java.nio.file.Path script = SqliteUrl.script(url);
+        if (script != null) {
+            throw io.decant.core.error.DecantException.usage(url + " names a SQL script, which decant reads but does not"
+                    + " write; to create a SQLite database name a .db file (sqlite:" + stem(script) + ".db), and to get a"
+                    + " script from it afterwards run sqlite3 FILE.db .dump");
+        }
         return new SqliteTarget(SqliteUrl.parse(url));
     }
 }

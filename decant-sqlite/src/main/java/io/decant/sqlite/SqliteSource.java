@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** A SQLite file read without ever being written: every connection is opened read-only. */
-final class SqliteSource extends SqliteEndpoint implements SourceDatabase {
+class SqliteSource extends SqliteEndpoint implements SourceDatabase {
     private final Conversions conversions = Conversions.utc();
     private List<Table> tables;
 
@@ -101,13 +101,13 @@ final class SqliteSource extends SqliteEndpoint implements SourceDatabase {
     }
 
     /** The file's size and modification time, and its write-ahead log's: any write changes one of them. */
-    private String fingerprint() {
+    protected String fingerprint() {
         java.nio.file.Path f = file();
         java.nio.file.Path wal = f.resolveSibling(f.getFileName() + "-wal");
         return state("file", f) + (java.nio.file.Files.exists(wal) ? ", " + state("wal", wal) : "");
     }
 
-    private static String state(String what, java.nio.file.Path p) {
+    static String state(String what, java.nio.file.Path p) {
         try {
             return what + " " + java.nio.file.Files.size(p) + " bytes modified "
                     + java.nio.file.Files.getLastModifiedTime(p).toInstant();

@@ -22,13 +22,38 @@ import java.util.Locale;
  */
 record SqliteUrl(String url, Path file) {
     static final List<String> FORMS = List.of("sqlite:path/to/file.db", "sqlite:///abs/path.db", "jdbc:sqlite:path",
-            "a path ending in .db, .sqlite or .sqlite3");
+            "a path ending in .db, .sqlite or .sqlite3",
+            "d1sql:FILE.sql | FILE.sql (a SQLite SQL script: wrangler d1 export, sqlite3 .dump, a seed script; read only)");
+    private static final String SCRIPT_PREFIX = "d1sql:";
     private static final List<String> SUFFIXES = List.of(".db", ".sqlite", ".sqlite3");
 
     static boolean accepts(String url) {
+        return url != null && (acceptsFile(url) || script(url) != null);
+    }
+
+    /**
+     * The script named by {@code d1sql:FILE} or a plain path ending in {@code .sql}, or null for
+     * any other URL.
+     */
+    static Path script(String url) {
         if (url == null) {
-            return false;
+            return null;
         }
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(SCRIPT_PREFIX)) {
+            String rest = url.substring(SCRIPT_PREFIX.length());
+            if (rest.isBlank()) {
+                throw DecantException.usage("d1sql: must name a file: d1sql:path/to/export.sql");
+            }
+            return Path.of(rest);
+        }
+        if (!lower.contains("://") && !lower.startsWith("jdbc:") && lower.endsWith(".sql")) {
+            return Path.of(url);
+        }
+        return null;
+    }
+
+    private static boolean acceptsFile(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("sqlite:") || lower.startsWith("jdbc:sqlite:")) {
             return true;
@@ -38,7 +63,7 @@ record SqliteUrl(String url, Path file) {
     }
 
     static SqliteUrl parse(String url) {
-        if (!accepts(url)) {
+        if (!acceptsFile(url)) {
             throw new DecantException(ErrorCode.UNKNOWN_URL, "not a SQLite URL: " + url + "; known forms: "
                     + String.join(", ", FORMS));
         }
