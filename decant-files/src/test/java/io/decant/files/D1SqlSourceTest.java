@@ -20,6 +20,7 @@ import io.decant.core.spi.SourceDatabase;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.LogicalType;
+import io.decant.testkit.Services;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -232,7 +232,7 @@ class D1SqlSourceTest {
     /** A dump written by the sqlite3 CLI itself reads back as the values that were stored. */
     @Test
     void roundTripThroughTheSqlite3Cli() throws Exception {
-        Assumptions.assumeTrue(onPath("sqlite3"), "sqlite3 is not installed; apt-get install sqlite3 to run this test");
+        Services.assume(onPath("sqlite3"), "sqlite3 is not installed; apt-get install sqlite3 to run this test");
         Path db = tmp.resolve("app.db");
         String sql = """
                 PRAGMA foreign_keys=ON;
