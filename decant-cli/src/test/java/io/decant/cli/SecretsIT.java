@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.decant.testkit.PgServer;
+import io.decant.testkit.MariaServer;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,19 +18,45 @@ class SecretsIT {
     @TempDir
     Path dir;
 
+    /**
+     * The local PostgreSQL trusts every connection, so a password given to it is never checked; MariaDB
+     * checks it. A user whose password is the marker proves the password is what decides: with it every
+     * command connects, with another one each is refused (exit 4), and neither prints it.
+     */
     @Test
-    void aWrongPasswordIsReportedWithoutThePassword() {
-        PgServer pg = PgServer.get();
-        String url = "postgres://nobody_here:" + MARKER + "@" + pg.host() + ":" + pg.port() + "/postgres";
+    void aWrongPasswordIsReportedWithoutThePassword() throws Exception {
+        String db = MariaServer.createDatabase("it_secrets");
+        String name = db.substring(db.lastIndexOf('/') + 1);
+        String user = "decant_secret_" + ProcessHandle.current().pid();
+        try (Connection c = MariaServer.connect(""); Statement s = c.createStatement()) {
+            for (String host : new String[] {"%", "localhost"}) {
+                s.execute("DROP USER IF EXISTS '" + user + "'@'" + host + "'");
+                s.execute("CREATE USER '" + user + "'@'" + host + "' IDENTIFIED BY '" + MARKER + "'");
+                s.execute("GRANT ALL ON `" + name + "`.* TO '" + user + "'@'" + host + "'");
+            }
+            s.execute("CREATE TABLE `" + name + "`.notes (id int PRIMARY KEY, body text)");
+            s.execute("INSERT INTO `" + name + "`.notes VALUES (1, 'a')");
+        }
+        String at = "@" + MariaServer.HOST + ":" + MariaServer.PORT + "/" + name;
+        String right = "mysql://" + user + ":" + MARKER + at;
+        StrayOutput.Run ok = StrayOutput.run("check", "--from", right);
+        assertEquals(0, ok.result().exit(), "the right password connects: " + ok);
+        assertFalse(ok.everything().contains(MARKER), ok.toString());
+
+        String wrong = "mysql://" + user + ":Not-" + MARKER + at;
+        Path target = dir.resolve("out");
         for (String[] args : new String[][] {
-            {"check", "--from", url},
-            {"plan", "--from", url},
-            {"migrate", "--from", "sqlite:" + SqliteFixture.app(dir), "--to", url},
-            {"verify", "--from", url, "--to", url},
-            {"check", "--from", url, "--debug"}}) {
-            Cli.Result r = Cli.run(args);
-            assertFalse(r.all().contains(MARKER), String.join(" ", args) + "\n" + r);
-            assertTrue(r.exit() == 4 || r.exit() == 2, r.toString());
+            {"check", "--from", wrong},
+            {"plan", "--from", wrong},
+            {"migrate", "--from", "sqlite:" + SqliteFixture.app(dir), "--to", wrong},
+            {"export", "--from", wrong, "--out", target.toString()},
+            {"verify", "--from", wrong, "--to", right},
+            {"check", "--from", wrong, "--debug"}}) {
+            StrayOutput.Run r = StrayOutput.run(args);
+            assertFalse(r.everything().contains(MARKER), String.join(" ", args) + "\n" + r);
+            assertEquals(4, r.result().exit(), String.join(" ", args) + "\n" + r);
+            assertTrue(r.result().err().contains("28000") || r.result().err().toLowerCase(java.util.Locale.ROOT).contains("denied"),
+                    "names the refused login: " + r);
         }
     }
 

@@ -31,8 +31,11 @@ class SqliteToPostgresIT {
         PgServer.TestDb db = PgServer.get().createDatabase("it_sqlite_pg");
         Cli.Result plan = Cli.run("plan", "--from", "sqlite:" + app, "--to", db.url(), "--create-schema");
         assertEquals(0, plan.exit(), plan.toString());
-        assertTrue(plan.out().indexOf("users") < plan.out().indexOf("habits"), plan.out());
-        assertTrue(plan.out().indexOf("habits  ") < plan.out().indexOf("habit_logs"), plan.out());
+        int users = plan.out().indexOf("users");
+        int habits = plan.out().indexOf("habits  ");
+        int logs = plan.out().indexOf("habit_logs");
+        assertTrue(users >= 0 && habits >= 0 && logs >= 0, "every table is planned: " + plan.out());
+        assertTrue(users < habits && habits < logs, "parents before children: " + plan.out());
 
         Cli.Result r = Cli.run("migrate", "--from", "sqlite:" + app, "--to", db.url(), "--create-schema");
         assertEquals(0, r.exit(), r.toString());
@@ -90,14 +93,49 @@ class SqliteToPostgresIT {
     }
 
     @Test
-    void aMissingTargetTableOrColumnIsAUsageErrorAndNothingIsTouched() {
+    void aMissingTargetTableOrColumnIsAUsageErrorAndNothingIsTouched() throws Exception {
         Path app = SqliteFixture.app(dir);
         PgServer.TestDb db = PgServer.get().createDatabase("it_sqlite_missing");
         db.exec("CREATE TABLE users (id text PRIMARY KEY, email text)");
+        db.exec("INSERT INTO users VALUES ('u0', 'already@example.com')");
+        String before = catalog(db);
         Cli.Result r = Cli.run("migrate", "--from", "sqlite:" + app, "--to", db.url());
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains("target table users has no column approved"), r.err());
         assertTrue(r.err().contains("target has no table habits"), r.err());
+        assertEquals(before, catalog(db), "the refused run created, altered and wrote nothing in the target");
+    }
+
+    /**
+     * The target as a refused run must leave it: every relation of every non-system schema (tables,
+     * sequences, indexes, views; decant's journal included) with its columns and constraints, and each
+     * table's row count and content digest.
+     */
+    private static String catalog(PgServer.TestDb db) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT n.nspname, c.relname, c.relkind,"
+                    + " (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END, ', ' ORDER BY a.attnum)"
+                    + "    FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),"
+                    + " (SELECT string_agg(pg_get_constraintdef(k.oid), '; ' ORDER BY k.conname) FROM pg_constraint k WHERE k.conrelid = c.oid),"
+                    + " format('%I.%I', n.nspname, c.relname)"
+                    + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
+                    + " ORDER BY 1, 2")) {
+                while (rs.next()) {
+                    out.append(rs.getString(1)).append('.').append(rs.getString(2)).append(" [").append(rs.getString(3))
+                            .append("] (").append(rs.getString(4)).append(") ").append(rs.getString(5)).append('\n');
+                    if ("r".equals(rs.getString(3))) {
+                        tables.add(rs.getString(6));
+                    }
+                }
+            }
+            for (String t : tables) {
+                out.append(t).append(": ").append(one(db, "SELECT count(*) || ' rows, md5 ' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '-') FROM " + t + " x")).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     @Test
@@ -117,13 +155,31 @@ class SqliteToPostgresIT {
     }
 
     @Test
-    void jsonOutputOfPlanListsTablesInLoadOrderWithTypes() {
+    void jsonOutputOfPlanListsTablesInLoadOrderWithTypes() throws Exception {
         Path app = SqliteFixture.app(dir);
         Cli.Result r = Cli.run("plan", "--from", "sqlite:" + app, "--output", "json");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("\"logicalType\" : \"decimal(10,2)\""), r.out());
         assertTrue(r.out().contains("\"name\" : \"habit_logs\""), r.out());
         assertFalse(r.out().contains("\u001b"), "no terminal escapes in JSON");
+
+        // Created children first and named so that neither creation nor name order is the load order.
+        Path reversed = dir.resolve("reversed.db");
+        SqliteFixture.exec(reversed,
+                "CREATE TABLE comments (id INTEGER PRIMARY KEY, post_id INTEGER REFERENCES posts(id), body TEXT)",
+                "CREATE TABLE posts (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES people(id), title TEXT)",
+                "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT)");
+        Cli.Result json = Cli.run("plan", "--from", "sqlite:" + reversed, "--output", "json");
+        assertEquals(0, json.exit(), json.toString());
+        assertEquals(java.util.List.of("people", "posts", "comments"), tableNames(json.out()), json.out());
+    }
+
+    /** The table names of a JSON plan, in the order the plan lists them. */
+    private static java.util.List<String> tableNames(String planJson) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode tables = new com.fasterxml.jackson.databind.ObjectMapper().readTree(planJson).path("tables");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        tables.forEach(t -> names.add(t.path("name").asText()));
+        return names;
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.decant.core.schema.Column;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.LogicalType;
@@ -14,6 +16,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -79,9 +86,11 @@ class FastPathTest {
                 RowDecoder.forColumns("t", COLUMNS, COLUMNS, false),
                 RowDecoder.forColumns("t", COLUMNS, everyOther(COLUMNS), false),
                 RowDecoder.forColumns("t", COLUMNS, COLUMNS, true, true));
+        List<List<Column>> read = List.of(COLUMNS, everyOther(COLUMNS), COLUMNS);
         int cases = Integer.getInteger("decant.fastpath.cases", 20_000);
         int validAndFast = 0;
         int valid = 0;
+        int temporalsChecked = 0;
         for (int i = 0; i < cases; i++) {
             RowDecoder shape = shapes.get(i % shapes.size());
             boolean plain = random.nextInt(3) == 0;
@@ -92,6 +101,7 @@ class FastPathTest {
             assertEquals(strict.error, fast.error, () -> "error differs for " + show(line));
             if (strict.row != null) {
                 assertRowEquals(strict.row, fast.row, line);
+                temporalsChecked += assertTemporalsAsJavaTimeReads(read.get(i % shapes.size()), strict.row, line);
                 valid++;
             }
             Object[] direct = shape.lineDecoder(true).decode(line, 0, line.length);
@@ -104,6 +114,7 @@ class FastPathTest {
         }
         System.out.printf("fast path: %d lines, %d valid, %d of them read by the fast path itself%n", cases, valid, validAndFast);
         assertTrue(valid > cases / 10, "too few valid lines to mean anything: " + valid);
+        assertTrue(temporalsChecked > valid, "temporal values compared with java.time: " + temporalsChecked);
         assertTrue(validAndFast > valid / 4, "the fast path took " + validAndFast + " of " + valid + " valid lines");
     }
 
@@ -225,6 +236,38 @@ class FastPathTest {
                 assertEquals(d.scale(), ((BigDecimal) a).scale(), "scale of column " + i + " of " + show(line));
             }
         }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Both paths parse dates and times with {@link Iso}, so agreeing with each other says nothing
+     * about Iso: each temporal value of an accepted row is compared with java.time's ISO parse of the
+     * text in the line. Returns how many values were compared.
+     */
+    private static int assertTemporalsAsJavaTimeReads(List<Column> columns, Object[] row, byte[] line) throws IOException {
+        JsonNode doc = JSON.readTree(line);
+        int checked = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            JsonNode v = doc.get(c.name());
+            if (row[i] == null || v == null || !v.isTextual()) {
+                continue;
+            }
+            String text = v.textValue();
+            Object expected = switch (c.type().kind()) {
+                case DATE -> LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+                case TIME -> LocalTime.parse(text, DateTimeFormatter.ISO_LOCAL_TIME);
+                case TIMESTAMP -> LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+                case TIMESTAMPTZ -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                default -> null;
+            };
+            if (expected != null) {
+                assertEquals(expected, row[i], () -> c.name() + " of " + show(line));
+                checked++;
+            }
+        }
+        return checked;
     }
 
     private static String show(byte[] line) {

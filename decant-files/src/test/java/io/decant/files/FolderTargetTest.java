@@ -18,6 +18,7 @@ import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.TableSink;
 import io.decant.core.spi.TargetDatabase;
 import io.decant.core.type.LogicalType;
+import io.decant.testkit.Services;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,7 +137,7 @@ class FolderTargetTest {
 
     @Test
     void filesAndFolderAreOwnerOnly() throws Exception {
-        Assumptions.assumeTrue(OwnerOnly.posix(tmp));
+        Services.assume(OwnerOnly.posix(tmp), "the temporary folder's file system has no POSIX permissions to check");
         Path dir = tmp.resolve("a/b/export");
         Fixtures.export(dir, POSTS, posts(3));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));

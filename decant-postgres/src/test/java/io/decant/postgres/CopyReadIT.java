@@ -132,8 +132,15 @@ class CopyReadIT {
         assertTrue(read(Pg.ReadMode.copy, "empty").isEmpty());
     }
 
+    /**
+     * A close before the end cancels the COPY rather than draining it. The proof is the server's own
+     * count of the tuples its scans of {@code big} returned (pg_stat_user_tables.seq_tup_read): three
+     * early closes read far fewer than one whole table, while a full read, as a check that the count
+     * works, adds every row. (A time limit alone cannot tell: draining 400,000 rows is fast too.)
+     */
     @Test
     void closingEarlyCancelsTheCopyOfALargeTable() {
+        long[] before = scans(0);
         try (SourceDatabase src = Pg.source(db, Pg.ReadMode.copy)) {
             Table big = Pg.table(src, "big");
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
@@ -143,7 +150,40 @@ class CopyReadIT {
                     s.close();
                 }
             });
+        }
+        long[] early = scans(before[0] + 3);
+        long tuplesRead = early[1] - before[1];
+        assertTrue(tuplesRead < 200_000, "three closes after one row each made the server read " + tuplesRead
+                + " rows of big; draining would read 1,200,000");
+        try (SourceDatabase src = Pg.source(db, Pg.ReadMode.copy)) {
+            Table big = Pg.table(src, "big");
             assertEquals(400000, Pg.readAll(src, big, List.of(big.column("id"))).size());
+        }
+        long[] full = scans(early[0] + 1);
+        assertEquals(400000, full[1] - early[1], "a full read is counted as every row");
+    }
+
+    /**
+     * {seq_scan, seq_tup_read} of {@code big} once the server has counted at least {@code scans} scans
+     * (a backend reports its counts when its session ends, so this waits for them).
+     */
+    private static long[] scans(long scans) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            String[] v = db.one("SELECT seq_scan || ' ' || seq_tup_read FROM pg_stat_user_tables WHERE relname = 'big'").split(" ");
+            long[] out = {Long.parseLong(v[0]), Long.parseLong(v[1])};
+            if (out[0] >= scans) {
+                return out;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the server counted " + out[0] + " scans of big, expected " + scans);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 }

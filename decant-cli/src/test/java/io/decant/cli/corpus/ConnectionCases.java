@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.decant.testkit.PgServer;
+import io.decant.testkit.Services;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Servers and files that cannot be reached, read or written: an unreachable server, a role that
@@ -130,7 +130,7 @@ final class ConnectionCases {
         cmd[0] = "mount";
         System.arraycopy(args, 0, cmd, 1, args.length);
         String why = sh(cmd);
-        Assumptions.assumeTrue(why == null, "cannot mount a " + what + " here (needs root and mount rights): " + why);
+        Services.assume(why == null, "cannot mount a " + what + " here (needs root and mount rights): " + why);
         c.bag().put("cleanup", (Runnable) () -> sh("umount", at.toString()));
     }
 

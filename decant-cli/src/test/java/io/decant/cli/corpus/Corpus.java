@@ -1,6 +1,7 @@
 package io.decant.cli.corpus;
 
 import io.decant.cli.Cli;
+import io.decant.cli.StrayOutput;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,8 +54,9 @@ final class Corpus {
         try {
             Case.Invocation inv = c.setup().prepare(ctx);
             Map<String, String> before = inv.guard().snapshot();
-            Cli.Result r = Cli.run(inv.args().toArray(String[]::new));
-            String shown = c.name() + ": decant " + String.join(" ", inv.args()) + "\n" + r;
+            StrayOutput.Run run = StrayOutput.run(inv.args().toArray(String[]::new));
+            Cli.Result r = run.result();
+            String shown = c.name() + ": decant " + String.join(" ", inv.args()) + "\n" + run;
             dump(shown);
 
             assertEquals(c.exit(), r.exit(), "exit code of " + shown);
@@ -62,11 +64,11 @@ final class Corpus {
                 assertTrue(r.err().contains(m), "stderr must contain '" + m + "': " + shown);
             }
             if (r.exit() != 70) {
-                Matcher trace = TRACE.matcher(r.all());
+                Matcher trace = TRACE.matcher(run.everything());
                 assertFalse(trace.find(), "no class name or stack trace for a user error; found '"
                         + (trace.find(0) ? trace.group() : "") + "': " + shown);
             }
-            assertFalse(r.all().contains(Corpus.MARKER), "the password is never printed: " + shown);
+            assertFalse(run.everything().contains(Corpus.MARKER), "the password is never printed: " + shown);
             if (r.exit() != 0) {
                 assertEquals(before, inv.guard().snapshot(), "the target is exactly as before the failed run: " + shown);
             }

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleFunction;
 
 /**
  * The conversions between logical types that decant makes without being asked by name: those that
@@ -374,13 +375,24 @@ public final class Conversions {
          * rounded, so the read-back test is exact.
          */
         static Converter fastDoubleToScale(LogicalType to) {
+            DoubleFunction<BigDecimal> fast = fastDoubleOnly(to);
+            Converter general = v -> fit(ofDouble((Double) v), to);
+            return v -> {
+                BigDecimal b = fast.apply((Double) v);
+                return b != null ? b : general.convert(v);
+            };
+        }
+
+        /**
+         * The fast path of {@link #fastDoubleToScale} alone: the decimal, or {@code null} where it
+         * declines and the general rule decides (kept apart so a test can prove which path answered).
+         */
+        static DoubleFunction<BigDecimal> fastDoubleOnly(LogicalType to) {
             int s = to.scale();
             double p10 = POW10[s];
             double halfStep = 0.5 / p10;
             long maxUnscaled = to.precision() > 0 && to.precision() <= 18 ? pow10(to.precision()) : Long.MAX_VALUE;
-            Converter general = v -> fit(ofDouble((Double) v), to);
-            return v -> {
-                double d = (Double) v;
+            return d -> {
                 double scaled = d * p10;
                 if (Math.abs(scaled) < 9.0e15 && Math.ulp(d) < halfStep) {
                     long r = Math.round(scaled);
@@ -388,7 +400,7 @@ public final class Conversions {
                         return BigDecimal.valueOf(r, s);
                     }
                 }
-                return general.convert(v);
+                return null;
             };
         }
 

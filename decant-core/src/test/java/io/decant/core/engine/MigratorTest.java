@@ -101,7 +101,10 @@ class MigratorTest {
                 .add(USERS_SRC, rows(new Object[] {1L, 1L, 1.0}));
         RecordingTarget dst = new RecordingTarget().add(USERS_DST).add(POSTS);
         migrate(src, dst, MigrationOptions.defaults().withJobs(4));
-        assertTrue(dst.events.indexOf("commit users") < dst.events.indexOf("open posts"), dst.events.toString());
+        int parentCommitted = dst.events.indexOf("commit users");
+        int childOpened = dst.events.indexOf("open posts");
+        assertTrue(parentCommitted >= 0 && childOpened >= 0, "both tables loaded: " + dst.events);
+        assertTrue(parentCommitted < childOpened, dst.events.toString());
     }
 
     @Test
