@@ -52,13 +52,14 @@ final class ExportCommand implements Callable<Integer> {
         load.createSchema = true;
         var options = Transfer.options(selection, load, true, spec).withReplaceTables(true);
         try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of())) {
-            var ids = RunIdsFor.run(spec, common, source, null, endpoints, dryRun, cmd.commandLine().getErr());
+            if (!dryRun && rowsPerFile < 0) {
+                throw io.decant.core.error.DecantException.usage("--rows-per-file must be positive");
+            }
+            var ids = RunIdsFor.run(spec, common, source, null, null, endpoints, dryRun, cmd.commandLine().getErr(),
+                    unbuilt -> Transfer.check(source, null, options, spec, unbuilt));
             if (dryRun) {
                 return Transfer.run(source, null, options, spec, ids, true, common, cmd.commandLine().getOut(),
                         cmd.commandLine().getErr());
-            }
-            if (rowsPerFile < 0) {
-                throw io.decant.core.error.DecantException.usage("--rows-per-file must be positive");
             }
             Map<String, String> settings = rowsPerFile > 0
                     ? Map.of("format", format, "source", source.displayUrl(), "rowsPerFile", Long.toString(rowsPerFile))

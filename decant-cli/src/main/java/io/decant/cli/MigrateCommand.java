@@ -39,7 +39,7 @@ final class MigrateCommand implements Callable<Integer> {
              TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), Map.of())) {
             Transfer.confirmTruncate(load, target.displayUrl());
             var ids = RunIdsFor.run(spec, common, source, target, SpecFile.to(to, spec, true), endpoints, load.dryRun,
-                    cmd.commandLine().getErr());
+                    cmd.commandLine().getErr(), unbuilt -> Transfer.check(source, target, options, spec, unbuilt));
             return Transfer.run(source, target, options, spec, ids, load.dryRun, common, load.report, cmd.commandLine().getOut(),
                     cmd.commandLine().getErr());
         }

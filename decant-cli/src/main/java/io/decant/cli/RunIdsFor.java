@@ -28,6 +28,17 @@ final class RunIdsFor {
 
     static RunIds run(Spec spec, CommonOptions common, SourceDatabase source, io.decant.core.spi.TargetDatabase target,
                       String targetUrl, Endpoints endpoints, boolean dryRun, PrintWriter err) {
+        return run(spec, common, source, target, targetUrl, endpoints, dryRun, err, unbuilt -> { });
+    }
+
+    /**
+     * @param checkFirst given the mappings as they will be typed but without entries, before any is
+     *                   built: plans the run with them, so that every refusal the plan can make comes
+     *                   before an id is made, a user created in an auth provider or a file written
+     */
+    static RunIds run(Spec spec, CommonOptions common, SourceDatabase source, io.decant.core.spi.TargetDatabase target,
+                      String targetUrl, Endpoints endpoints, boolean dryRun, PrintWriter err,
+                      java.util.function.Consumer<RunIds> checkFirst) {
         if (spec.ids().isEmpty()) {
             return RunIds.none();
         }
@@ -37,6 +48,8 @@ final class RunIdsFor {
             if (dryRun) {
                 return RunIds.preview(spec, source, targetRead, mappingFile(common));
             }
+            checkFirst.accept(RunIds.unbuilt(spec, source, targetRead,
+                    target == null ? null : io.decant.core.engine.TargetView.of(target), mappingFile(common)));
             return RunIds.build(spec, source, targetRead,
                     target == null ? null : io.decant.core.engine.TargetView.of(target), mappingFile(common), System.getenv(), m -> {
                 synchronized (err) {

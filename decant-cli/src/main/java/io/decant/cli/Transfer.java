@@ -46,6 +46,19 @@ final class Transfer {
         }
     }
 
+    /**
+     * Plans the run with {@code ids} and throws what the plan refuses, writing nothing: called with
+     * the mappings before they are built, so that a refused run has created no user and no file.
+     */
+    static void check(SourceDatabase source, TargetDatabase target, MigrationOptions options, io.decant.core.spec.Spec spec,
+                      io.decant.core.engine.RunIds ids) {
+        if (target == null) {
+            new Planner(options, spec, ids).plan(source);
+        } else {
+            new Planner(options, spec, ids).plan(source, target);
+        }
+    }
+
     /** Plans and (unless dry run) runs; prints the plan or the summary on {@code out}. Returns the exit code. */
     static int run(SourceDatabase source, TargetDatabase target, MigrationOptions options, io.decant.core.spec.Spec spec,
                    io.decant.core.engine.RunIds ids, boolean dryRun, CommonOptions common, PrintWriter out, PrintWriter err) {

@@ -63,6 +63,11 @@ final class AuthStandIn implements AutoCloseable {
         server.start();
     }
 
+    /** Every request that reached the service, answered or refused. */
+    int requests() {
+        return requests.get();
+    }
+
     int port() {
         return server.getAddress().getPort();
     }

@@ -25,6 +25,21 @@ import java.util.Map;
  * spec's {@code orphans} policy decides what happens to its row.
  */
 final class IdRewrites {
+    /** How the rules of the rewrites begin; {@link TablePlan#rowsOnly} finds the rewritten columns by them. */
+    static final String KEY_RULE = "id remapped (";
+    static final String JSON_RULE = "ids inside JSON remapped: ";
+
+    /**
+     * Whether the column's conversion rewrites references whose orphans the policy may leave out
+     * (a key's own rewrite never does: a key without a mapping fails).
+     */
+    static boolean mayLeaveRowsOut(Conversion c) {
+        String rule = c.rule();
+        return rule.contains(JSON_RULE) || rule.contains(KEY_RULE) && !rule.contains(KEY_WHY);
+    }
+
+    private static final String KEY_WHY = "): the key of "; // ReferenceFinder's why of a key, after KEY_RULE
+
     private final RunIds ids;
     private final OrphanPolicy policy;
     private final boolean policyWritten;
@@ -90,7 +105,7 @@ final class IdRewrites {
                 }
                 return n;
             };
-            return new Conversion(column.type(), map.newType(), c, "id remapped (" + map.strategy().spelling() + "): "
+            return new Conversion(column.type(), map.newType(), c, KEY_RULE + map.strategy().spelling() + "): "
                     + whole.why());
         }
         List<JsonPathRewriter> paths = new ArrayList<>();
@@ -111,6 +126,6 @@ final class IdRewrites {
             }
             return JsonText.trusted(json);
         };
-        return new Conversion(LogicalType.JSON, LogicalType.JSON, c, "ids inside JSON remapped: " + String.join(", ", why));
+        return new Conversion(LogicalType.JSON, LogicalType.JSON, c, JSON_RULE + String.join(", ", why));
     }
 }

@@ -75,7 +75,7 @@ public final class Migrator {
             }
         }
         Map<String, TableResult> results = new LinkedHashMap<>();
-        DecantException failure = load(tables, source, target, results, journal);
+        DecantException failure = load(tables, plan.groups(), source, target, results, journal);
         if (failure == null && !created.isEmpty()) {
             listener.message("creating indexes and foreign keys");
             target.createIndexesAndForeignKeys(created);
@@ -109,15 +109,25 @@ public final class Migrator {
         return RunJournal.open(journal, plan, options);
     }
 
-    private DecantException load(List<TablePlan> tables, SourceDatabase source, TargetDatabase target,
-                                 Map<String, TableResult> results, RunJournal journal) {
-        Map<TablePlan, Set<TablePlan>> waitsFor = dependencies(tables);
+    /** Rows the target refuses go to the rejects, and their keys to {@code rejected}, for their dependants. */
+    private io.decant.core.spi.RowRejector sinkRejects(TablePlan tp, RejectedRows rejected) {
+        io.decant.core.spi.RowRejector to = options.rejects().forTable(tp.name());
+        return (ordinal, reason, columns, row) -> {
+            to.reject(ordinal, reason, columns, row);
+            rejected.rejected(tp, columns, row);
+        };
+    }
+
+    private DecantException load(List<TablePlan> tables, List<List<TablePlan>> groups, SourceDatabase source,
+                                 TargetDatabase target, Map<String, TableResult> results, RunJournal journal) {
+        Map<TablePlan, Set<TablePlan>> waitsFor = dependencies(tables, groups);
         AtomicBoolean cancelled = new AtomicBoolean();
+        RejectedRows rejected = options.rejects() == null ? null : new RejectedRows(tables);
         TableLoader loader = new TableLoader(source, target,
                 tp -> new SinkOptions(options.disableFk(), journal.doneMark(tp), tp.create(),
-                        options.rejects() == null ? null : options.rejects().forTable(tp.name())), options.batchSize(), listener,
+                        options.rejects() == null ? null : sinkRejects(tp, rejected)), options.batchSize(), listener,
                 cancelled,
-                options.rejects());
+                options.rejects(), rejected);
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
             Thread t = new Thread(r, "decant-load");
             t.setDaemon(true);
@@ -242,20 +252,27 @@ public final class Migrator {
     }
 
     /**
-     * A table waits for the tables it references, when foreign keys are checked during the load.
-     * When they are not (disabled, or created after the data) every table may start at once.
+     * A table waits for the tables it references, when foreign keys are checked during the load, and
+     * with {@code --on-error reject} (a parent's rejected rows must be known before its children are
+     * read, to reject them too), except for the tables of its own foreign-key cycle. Otherwise
+     * (foreign keys disabled, or created after the data) every table may start at once.
      */
-    private Map<TablePlan, Set<TablePlan>> dependencies(List<TablePlan> tables) {
+    private Map<TablePlan, Set<TablePlan>> dependencies(List<TablePlan> tables, List<List<TablePlan>> groups) {
         Map<TableId, TablePlan> byTarget = new HashMap<>();
         tables.forEach(t -> byTarget.put(t.target().id(), t));
+        Map<TablePlan, List<TablePlan>> cycleOf = new HashMap<>();
+        for (List<TablePlan> g : groups) {
+            g.forEach(t -> cycleOf.put(t, g));
+        }
         Map<TablePlan, Set<TablePlan>> waits = new HashMap<>();
         boolean checked = !options.disableFk();
+        boolean rejecting = options.rejects() != null;
         for (TablePlan tp : tables) {
             Set<TablePlan> parents = new HashSet<>();
-            if (checked && !tp.create()) {
+            if (checked && !tp.create() || rejecting) {
                 for (ForeignKey fk : tp.target().foreignKeys()) {
                     TablePlan p = byTarget.get(fk.refTable());
-                    if (p != null && p != tp) {
+                    if (p != null && p != tp && !cycleOf.getOrDefault(tp, List.of()).contains(p)) {
                         parents.add(p);
                     }
                 }

@@ -78,11 +78,27 @@ public final class RowMapper {
 
     private Rejects rejects;
     private List<String> readNames;
+    private RejectedRows rejected;
+    private TablePlan plan;
+    private List<String> writtenNames;
 
     /** Sets rows whose values fail to convert aside instead of failing the table ({@code --on-error reject}). */
     public RowMapper rejectingInto(Rejects r, TablePlan plan) {
         this.rejects = r;
         this.readNames = plan.read().stream().map(c -> c.name()).toList();
+        return this;
+    }
+
+    /**
+     * As {@link #rejectingInto(Rejects, TablePlan)}, and keeps references whole: a row whose parent row
+     * was rejected is rejected too, and the keys of this table's rejected rows are recorded for its
+     * children.
+     */
+    RowMapper rejectingInto(Rejects r, TablePlan plan, RejectedRows rejected) {
+        rejectingInto(r, plan);
+        this.rejected = rejected;
+        this.plan = plan;
+        this.writtenNames = plan.targetColumns().stream().map(c -> c.name()).toList();
         return this;
     }
 
@@ -108,15 +124,45 @@ public final class RowMapper {
         if (rejects == null) {
             return convert(in, ordinal);
         }
+        Object[] out;
         try {
-            return convert(in, ordinal);
+            out = convert(in, ordinal);
         } catch (DecantException e) {
             if (e.code().category() != io.decant.core.error.ErrorCode.Category.DATA) {
                 throw e;
             }
             rejects.reject(table, ordinal, e, readNames, in);
+            if (rejected != null) {
+                rejected.rejected(plan, writtenNames, partial(in));
+            }
             return null;
         }
+        if (out != null && rejected != null) {
+            DecantException orphaned = rejected.parentRejected(plan, out, ordinal, describeKey(in));
+            if (orphaned != null) {
+                rejects.reject(table, ordinal, orphaned, readNames, in);
+                rejected.rejected(plan, writtenNames, out);
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The row as written as far as its columns convert one by one (null where one does not): for a
+     * rejected row, the keys its children may reference.
+     */
+    private Object[] partial(Object[] in) {
+        Object[] out = new Object[width];
+        for (int i = 0; i < width; i++) {
+            try {
+                Object v = fromIndex[i] >= 0 ? in[fromIndex[i]] : functions[i] != null ? functions[i].apply(in) : constants[i];
+                out[i] = v == null ? ifNull[i] : identity[i] ? v : converters[i].convert(v);
+            } catch (RuntimeException e) {
+                out[i] = null; // this column's value is not known; a key that needs it is not recorded
+            }
+        }
+        return out;
     }
 
     private Object[] convert(Object[] in, long ordinal) {

@@ -78,6 +78,26 @@ public final class RunIds {
         return load(spec, source, mappingFile, keyTypes);
     }
 
+    /**
+     * The mappings {@link #build} would make, typed as it would type them but without entries, found
+     * without a side effect (see {@link IdsService#shapes}): what a run plans with before it builds,
+     * so that every check the plan makes (target tables, schema, spec) comes before the first id is
+     * made, the first user created or the mapping file written.
+     */
+    public static RunIds unbuilt(Spec spec, SourceDatabase source, SourceDatabase targetRead, TargetView target,
+                                 Path mappingFile) {
+        if (spec.ids().isEmpty()) {
+            return NONE;
+        }
+        Map<String, LogicalType> keyTypes = targetKeyTypes(spec, source, target);
+        Map<String, IdMap> out = new LinkedHashMap<>();
+        for (IdMap m : new IdsService().shapes(new IdsService.BuildRequest(spec.ids(), source, targetRead, mappingFile,
+                spec.mappingRetentionDays(), keyTypes, Map.of(), line -> { }, null))) {
+            out.put(m.table(), m);
+        }
+        return new RunIds(out, mappingFile);
+    }
+
     private static Map<String, LogicalType> targetKeyTypes(Spec spec, SourceDatabase source, TargetView target) {
         Map<String, LogicalType> out = new LinkedHashMap<>();
         if (target == null) {

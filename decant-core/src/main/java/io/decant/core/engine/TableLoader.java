@@ -52,11 +52,19 @@ final class TableLoader {
     private final ProgressListener listener;
     private final AtomicBoolean cancelled;
     private final Rejects rejects;
+    private final RejectedRows rejected;
 
     TableLoader(SourceDatabase source, TargetDatabase target, java.util.function.Function<TablePlan, SinkOptions> sinkOptions,
                 int batchSize,
                 ProgressListener listener, AtomicBoolean cancelled, Rejects rejects) {
+        this(source, target, sinkOptions, batchSize, listener, cancelled, rejects, null);
+    }
+
+    /** @param rejected with {@code rejects}: the rejected rows' keys, so that their dependants are rejected too */
+    TableLoader(SourceDatabase source, TargetDatabase target, java.util.function.Function<TablePlan, SinkOptions> sinkOptions,
+                int batchSize, ProgressListener listener, AtomicBoolean cancelled, Rejects rejects, RejectedRows rejected) {
         this.rejects = rejects;
+        this.rejected = rejected;
         this.source = source;
         this.target = target;
         this.sinkOptions = sinkOptions;
@@ -74,7 +82,8 @@ final class TableLoader {
         long start = System.nanoTime();
         listener.tableStarted(plan);
         ErrorContext where = ErrorContext.EMPTY.withPhase("load").withTable(plan.name());
-        RowMapper mapper = rejects == null ? new RowMapper(plan) : new RowMapper(plan).rejectingInto(rejects, plan);
+        RowMapper mapper = rejects == null ? new RowMapper(plan) : rejected == null
+                ? new RowMapper(plan).rejectingInto(rejects, plan) : new RowMapper(plan).rejectingInto(rejects, plan, rejected);
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         AtomicReference<Throwable> readFailure = new AtomicReference<>();
         AtomicBoolean stopReading = new AtomicBoolean();
@@ -147,7 +156,9 @@ final class TableLoader {
                         earlier));
             }
             if (rejects != null && rejects.count(plan.name()) > 0) {
-                notes.add(rejects.count(plan.name()) + " rows rejected (--on-error reject)");
+                long orphaned = rejected == null ? 0 : rejected.dependants(plan.name());
+                notes.add(rejects.count(plan.name()) + " rows rejected (--on-error reject)" + (orphaned == 0 ? ""
+                        : ", " + orphaned + " of them because their parent row was rejected"));
             }
             if (plan.issues().skipped() + plan.issues().nulled() > 0) {
                 notes.add("orphans: " + plan.issues().skipped() + " rows skipped, " + plan.issues().nulled()

@@ -44,6 +44,24 @@ public record TablePlan(Table source, List<Column> read, Table target, List<Colu
     }
 
     /**
+     * The part of this plan that decides which rows are written: its {@code where} filter and its id
+     * rewrites (an orphan reference leaves its row out under {@code orphans: skip}, or under
+     * {@code report} when the column is NOT NULL), without the other columns, conversions and merged
+     * lookups. Null when every row read is written. {@code verify --skip-checksum} counts the source
+     * rows through it, so that its counts are the ones a full verify compares.
+     */
+    public TablePlan rowsOnly() {
+        List<ColumnPlan> rewritten = columns.stream().filter(c -> c.value() instanceof ValueSource.FromColumn
+                && IdRewrites.mayLeaveRowsOut(c.conversion()))
+                .toList();
+        if (filter == null && rewritten.isEmpty()) {
+            return null;
+        }
+        return new TablePlan(source, read, target, rewritten, filter, filterText, null, false, sourceRows, List.of(),
+                new RowIssues());
+    }
+
+    /**
      * Runs after every row was read and before the commit: checks that need the whole table (merged
      * rows that found no receiving row). Returns notes for the summary, or throws to abort the table.
      */

@@ -59,6 +59,7 @@ public final class IdsService {
         if (req.ids().isEmpty()) {
             throw DecantException.usage("the spec has no ids: section; nothing to build");
         }
+        shapes(req); // every file and table the build reads is checked before the first id is made (or user created)
         Instant generatedAt = clock.instant();
         int days = req.retentionDays() > 0 ? req.retentionDays() : MappingFile.DEFAULT_RETENTION_DAYS;
         Instant retainUntil = MappingFile.retainUntil(generatedAt, days);
@@ -76,6 +77,49 @@ public final class IdsService {
         MappingFile.write(req.mappingFile(), generatedAt, retainUntil, maps);
         IdJournal.delete(MappingFile.journalOf(req.mappingFile()));
         return new IdsResults.Build(req.mappingFile(), generatedAt, retainUntil, tables, warnings);
+    }
+
+    /**
+     * The mappings {@link #build} would make, without their entries, found without a side effect: the
+     * earlier mapping file, each {@code file} strategy's file and each {@code match} table are read
+     * and checked, no id is generated and no service is called. A run plans with these before it
+     * builds, so that a refusal comes before users are created in an auth provider.
+     */
+    public List<IdMap> shapes(BuildRequest req) {
+        MappingDocument earlier = Files.exists(req.mappingFile()) ? MappingFile.read(req.mappingFile()) : null;
+        List<IdMap> out = new ArrayList<>();
+        req.ids().forEach((table, spec) -> {
+            io.decant.core.schema.Table t = SourceKeys.table(req.source(), table, "source");
+            io.decant.core.schema.Column key = SourceKeys.key(t, table);
+            LogicalType given = req.newKeyTypes().get(table);
+            LogicalType old = key.type();
+            LogicalType to = switch (spec.strategy()) {
+                case KEEP -> old;
+                case UUID, UUID5 -> LogicalType.UUID;
+                case FILE -> {
+                    Path file = Path.of(spec.file());
+                    MappingDocument doc = MappingFile.read(file);
+                    MappingDocument.Table mt = doc.table(table).orElseThrow(() -> new DecantException(ErrorCode.SPEC_INVALID,
+                            io.decant.core.error.ErrorContext.EMPTY.withTable(table).withLocation("ids." + table + ".file"),
+                            "mapping file " + file + " has no table " + table + "; it has " + doc.tables().keySet()));
+                    yield MappingFile.toIdMap(doc, mt, table, key.name(), spec.strategy(), old, given).newType();
+                }
+                case MATCH -> {
+                    if (req.target() == null) {
+                        throw new DecantException(ErrorCode.USAGE, io.decant.core.error.ErrorContext.EMPTY.withTable(table)
+                                .withLocation("ids." + table + ".match"), "strategy match reads table " + spec.match().table()
+                                + " of the target; give the target (--to)");
+                    }
+                    io.decant.core.schema.Table tt = SourceKeys.table(req.target(), spec.match().table(), "target");
+                    tt.column(spec.match().column());
+                    yield SourceKeys.key(tt, spec.match().table()).type();
+                }
+                case HTTP -> earlier != null && earlier.tables().containsKey(table)
+                        ? typed(earlier, earlier.tables().get(table)).newType() : LogicalType.TEXT;
+            };
+            out.add(IdMap.builder(table, key.name(), spec.strategy(), old, given != null ? given : to).build());
+        });
+        return out;
     }
 
     private static void carryOver(BuildRequest req, List<IdMap> maps, List<String> warnings) {
