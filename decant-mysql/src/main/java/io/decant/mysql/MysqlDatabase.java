@@ -121,6 +121,17 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
         return types.nativeType(type);
     }
 
+    /** MySQL and MariaDB refuse a table, column, index or constraint name longer than 64 characters. */
+    @Override
+    public int maxIdentifierLength() {
+        return 64;
+    }
+
+    @Override
+    public int identifierLength(String name) {
+        return name.codePointCount(0, name.length());
+    }
+
     @Override
     public LogicalType storedType(LogicalType type) {
         return types.storedType(type);

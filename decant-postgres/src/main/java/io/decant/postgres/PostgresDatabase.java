@@ -250,6 +250,12 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return PgTypeMapping.nativeType(type);
     }
 
+    /** NAMEDATALEN - 1 bytes; PostgreSQL would silently cut a longer name (see {@link PgNames}). */
+    @Override
+    public int maxIdentifierLength() {
+        return PgNames.MAX_IDENTIFIER_BYTES;
+    }
+
     @Override
     public synchronized void createTables(List<Table> tables) {
         List<String> statements = new ArrayList<>();

@@ -29,8 +29,28 @@ public interface TargetView {
 
     LogicalType storedType(LogicalType type);
 
+    /** See {@link TargetDatabase#maxIdentifierLength()}. */
+    default int maxIdentifierLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** See {@link TargetDatabase#identifierLength(String)}. */
+    default int identifierLength(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
     static TargetView of(TargetDatabase t) {
         return new TargetView() {
+            @Override
+            public int maxIdentifierLength() {
+                return t.maxIdentifierLength();
+            }
+
+            @Override
+            public int identifierLength(String name) {
+                return t.identifierLength(name);
+            }
+
             @Override
             public String displayUrl() {
                 return t.displayUrl();
