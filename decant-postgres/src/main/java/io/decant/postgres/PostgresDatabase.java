@@ -250,6 +250,16 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return PgTypeMapping.nativeType(type);
     }
 
+    @Override
+    public synchronized java.util.Map<String, String> unwritable(Table table, List<Column> columns) {
+        try {
+            return PgWriteMapping.problems(meta(), table, columns);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan").withTable(table.id().display()),
+                    "reading the target columns' types");
+        }
+    }
+
     /** NAMEDATALEN - 1 bytes; PostgreSQL would silently cut a longer name (see {@link PgNames}). */
     @Override
     public int maxIdentifierLength() {

@@ -140,7 +140,8 @@ class SchemaCorpusIT {
         out.add(c("write/pg-as-text-into-tsvector", Side.PG, "CREATE TABLE a (id int PRIMARY KEY); INSERT INTO a VALUES (1);"
                 + " CREATE TABLE t (id int PRIMARY KEY, a_id int REFERENCES a, doc tsvector); INSERT INTO t VALUES (1, 1, 'x y')",
                 Side.PG, "CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE t (id int PRIMARY KEY, a_id int REFERENCES a, doc tsvector)",
-                false, "tables:\n  t:\n    columns:\n      doc: { as_text: true }\n", "SCHEMA_MISMATCH", "t.doc"));
+                false, "tables:\n  t:\n    columns:\n      doc: { as_text: true }\n", "SCHEMA_MISMATCH",
+                "target column t.doc: cannot load text values into a column of type tsvector"));
         return out;
     }
 

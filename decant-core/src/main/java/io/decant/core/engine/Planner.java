@@ -409,6 +409,18 @@ public final class Planner {
             String nativeType = target == null ? null : create ? target.nativeType(tc.type()) : tc.sourceType();
             cols.add(new ColumnPlan(sc.source(), tc, nativeType, sc.value(), conversion, ifNull, sc.origin()));
         }
+        if (target != null && !create) {
+            Map<String, String> unwritable = target.unwritable(targetTable, cols.stream().map(ColumnPlan::target).toList());
+            for (ColumnPlan cp : cols) {
+                String why = unwritable.get(cp.target().name());
+                if (why != null) {
+                    problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(cp.target().name()), "target column "
+                            + targetId.display() + "." + cp.target().name() + ": " + why + (cp.source() == null ? ""
+                            : "; or leave it out with tables." + source.id().display() + ".columns." + cp.source().name()
+                            + ": { skip: true }"));
+                }
+            }
+        }
         for (Column tc : targetTable.columns()) {
             boolean fed = cols.stream().anyMatch(cp -> cp.target().name().equals(tc.name()));
             if (!fed && tc.identity() != Column.Identity.COMPUTED) {

@@ -39,8 +39,18 @@ public interface TargetView {
         return name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
+    /** See {@link TargetDatabase#unwritable}; a target read back writes nothing. */
+    default java.util.Map<String, String> unwritable(Table table, List<io.decant.core.schema.Column> columns) {
+        return java.util.Map.of();
+    }
+
     static TargetView of(TargetDatabase t) {
         return new TargetView() {
+            @Override
+            public java.util.Map<String, String> unwritable(Table table, List<io.decant.core.schema.Column> columns) {
+                return t.unwritable(table, columns);
+            }
+
             @Override
             public int maxIdentifierLength() {
                 return t.maxIdentifierLength();
