@@ -74,7 +74,7 @@ public final class Planner {
         problems.throwIfAny();
 
         IdRewrites rewrites = new IdRewrites(spec, ids, all);
-        Shaper shaper = new Shaper(spec, rewrites);
+        Shaper shaper = new Shaper(spec, rewrites, KeyCasts.find(spec, all, problems));
         Map<String, Shaper.Shaped> receivers = new LinkedHashMap<>();
         List<Shaper.Shaped> merged = new ArrayList<>();
         for (Table s : selected) {
