@@ -136,6 +136,18 @@ class SchemaCorpusIT {
         out.add(c("spec/two-values-for-one-column", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT)",
                 Side.PG, "", true, "tables:\n  t:\n    columns:\n      b: { to: a }\n", "SPEC_INVALID", "columns a and b both become a"));
 
+        // A cast on a referenced key follows it; a different cast on a referencing column is refused naming both.
+        out.add(c("cast/sqlite-conflicting-cast-on-referencing-column", Side.SQLITE, "CREATE TABLE users (id TEXT PRIMARY KEY);\n"
+                + "CREATE TABLE accounts (id INTEGER PRIMARY KEY, user_id TEXT REFERENCES users (id))", Side.PG, "", true,
+                "tables:\n  users:\n    columns:\n      id: { cast: uuid }\n  accounts:\n    columns:\n      user_id: { cast: json }\n",
+                "SPEC_INVALID", "accounts.user_id is cast to json, but it references users.id, which is cast to uuid"));
+        out.add(c("cast/maria-conflicting-cast-two-steps-down", Side.MARIA, "CREATE TABLE users (id VARCHAR(36) PRIMARY KEY);\n"
+                + "CREATE TABLE accounts (id INT PRIMARY KEY, user_id VARCHAR(36), UNIQUE KEY (user_id), FOREIGN KEY (user_id) REFERENCES users (id));\n"
+                + "CREATE TABLE profiles (id INT PRIMARY KEY, account_user VARCHAR(36), FOREIGN KEY (account_user) REFERENCES accounts (user_id))",
+                Side.PG, "", true, "tables:\n  users:\n    columns:\n      id: { cast: uuid }\n  profiles:\n    columns:\n"
+                        + "      account_user: { cast: json }\n", "SPEC_INVALID",
+                "profiles.account_user is cast to json, but it references users.id"));
+
         // The write mapping: what the target column accepts is decided by plan, not when the sink opens.
         out.add(c("write/pg-as-text-into-tsvector", Side.PG, "CREATE TABLE a (id int PRIMARY KEY); INSERT INTO a VALUES (1);"
                 + " CREATE TABLE t (id int PRIMARY KEY, a_id int REFERENCES a, doc tsvector); INSERT INTO t VALUES (1, 1, 'x y')",
