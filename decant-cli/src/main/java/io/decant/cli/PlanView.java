@@ -11,9 +11,12 @@ import java.util.Locale;
 record PlanView(String source, String target, String consistency, List<TableView> tables,
                 List<MigrationPlan.Skipped> skipped, List<String> notes) {
 
-    /** @param unique the keys the spec declares unique in the target (terms per key), which verify checks */
+    /**
+     * @param unique  the keys the spec declares unique in the target (terms per key), which verify checks
+     * @param creates the indexes and constraints decant creates on the table, under the names it gives them
+     */
     record TableView(int order, String name, String target, long rows, boolean create, Integer cycleGroup,
-                     List<ColumnView> columns, List<String> notes, List<List<String>> unique) {
+                     List<ColumnView> columns, List<String> notes, List<List<String>> unique, List<String> creates) {
     }
 
     record ColumnView(String name, String sourceType, String logicalType, String target, String targetType,
@@ -44,10 +47,28 @@ record PlanView(String source, String target, String consistency, List<TableView
                 List<List<String>> unique = plan.uniquesOf(tp.target().id()).stream()
                         .map(k -> k.terms().stream().map(Object::toString).toList()).toList();
                 tables.add(new TableView(++order, tp.name(), plan.target() == null ? null : tp.target().id().display(),
-                        rows.applyAsLong(tp), tp.create(), groupId, cols, withNote(tp.notes(), chunks.apply(tp)), unique));
+                        rows.applyAsLong(tp), tp.create(), groupId, cols, withNote(tp.notes(), chunks.apply(tp)), unique,
+                        tp.create() ? creates(tp.target()) : List.of()));
             }
         }
         return new PlanView(plan.source(), plan.target(), plan.consistency(), tables, plan.skipped(), plan.notes());
+    }
+
+    /** {@code unique index users_email_key (email)}, {@code foreign key orders_user_fk (user_id) -> users (id)}. */
+    private static List<String> creates(io.decant.core.schema.Table t) {
+        List<String> out = new ArrayList<>();
+        if (!t.primaryKey().isEmpty()) {
+            out.add("primary key (" + String.join(", ", t.primaryKey()) + ")");
+        }
+        for (io.decant.core.schema.Index ix : t.indexes()) {
+            out.add((ix.unique() ? ix.constraint() ? "unique constraint " : "unique index " : "index ")
+                    + (ix.name() == null ? "" : ix.name() + " ") + "(" + String.join(", ", ix.columns()) + ")");
+        }
+        for (io.decant.core.schema.ForeignKey fk : t.foreignKeys()) {
+            out.add("foreign key " + (fk.name() == null ? "" : fk.name() + " ") + "(" + String.join(", ", fk.columns())
+                    + ") -> " + fk.refTable().display() + " (" + String.join(", ", fk.refColumns()) + ")");
+        }
+        return out;
     }
 
     private static List<String> withNote(List<String> notes, String note) {
@@ -91,6 +112,9 @@ record PlanView(String source, String target, String consistency, List<TableView
                     sb.append("   [").append(c.cast()).append(']');
                 }
                 sb.append('\n');
+            }
+            for (String c : t.creates()) {
+                sb.append("       creates: ").append(c).append('\n');
             }
             for (String n : t.notes()) {
                 sb.append("       note: ").append(n).append('\n');

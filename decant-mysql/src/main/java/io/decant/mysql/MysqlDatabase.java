@@ -121,6 +121,31 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
         return types.nativeType(type);
     }
 
+    /** The writers the sink will build, built here for plan: one that cannot be is refused before a row moves. */
+    @Override
+    public java.util.Map<String, String> unwritable(Table table, List<Column> columns) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Column c : columns) {
+            try {
+                Writers.forColumn(table.name(), c);
+            } catch (io.decant.core.error.DecantException e) {
+                out.put(c.name(), e.detail());
+            }
+        }
+        return out;
+    }
+
+    /** MySQL and MariaDB refuse a table, column, index or constraint name longer than 64 characters. */
+    @Override
+    public int maxIdentifierLength() {
+        return 64;
+    }
+
+    @Override
+    public int identifierLength(String name) {
+        return name.codePointCount(0, name.length());
+    }
+
     @Override
     public LogicalType storedType(LogicalType type) {
         return types.storedType(type);

@@ -33,10 +33,6 @@ final class PgTableSink implements TableSink {
     private static final Logger LOG = LoggerFactory.getLogger(PgTableSink.class);
     static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
         0, 0, 0, 0, 0, 0, 0, 0};
-    private static final String ATTRIBUTES = """
-            SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.atttypid, a.atttypmod
-            FROM pg_catalog.pg_attribute a
-            WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped""";
 
     private final Table table;
     private final List<Column> columns;
@@ -201,34 +197,23 @@ final class PgTableSink implements TableSink {
     /** Each target column's type as {@link PgWireForm} identifies it (null: it cannot take rows passed through). */
     private final Map<String, String> wireTypes = new HashMap<>();
 
-    /** The target columns' actual types, looked up on this connection: the table may have been created just now. */
+    /**
+     * The target columns' actual types, looked up on this connection: the table may have been created
+     * just now. Plan has checked every column of an existing table through {@link PgWriteMapping#problems};
+     * the same check here is an assertion (the table changed since plan, or a created table's type).
+     */
     private BinaryEncoders.Encoder[] encoders() throws SQLException {
-        PgTypeCatalog types = PgTypeCatalog.load(connection);
-        Map<String, PgTypeCatalog.Resolved> actual = new HashMap<>();
-        Map<String, String> spelled = new HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(ATTRIBUTES)) {
-            ps.setString(1, PgNames.table(table.id()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    actual.put(rs.getString(1), types.resolve(rs.getInt(3), rs.getInt(4)));
-                    spelled.put(rs.getString(1), rs.getString(2));
-                    wireTypes.put(rs.getString(1), PgWireForm.columnType(rs.getInt(3), rs.getString(2)));
-                }
-            }
-        }
+        Map<String, PgWriteMapping.Attribute> actual = PgWriteMapping.lookup(connection, table);
+        actual.forEach((name, a) -> wireTypes.put(name, a.wireType()));
         BinaryEncoders.Encoder[] out = new BinaryEncoders.Encoder[columns.size()];
         for (int i = 0; i < out.length; i++) {
             Column c = columns.get(i);
-            if (!spelled.containsKey(c.name())) {
-                throw new DecantException(ErrorCode.UNKNOWN_COLUMN, context.withColumn(c.name()),
-                        "the target table has no column " + c.name());
+            String problem = PgWriteMapping.problem(c, actual.get(c.name()));
+            if (problem != null) {
+                throw new DecantException(actual.containsKey(c.name()) ? ErrorCode.SCHEMA_MISMATCH : ErrorCode.UNKNOWN_COLUMN,
+                        context.withColumn(c.name()), problem);
             }
-            out[i] = BinaryEncoders.find(actual.get(c.name()), c.type());
-            if (out[i] == null) {
-                throw new DecantException(ErrorCode.SCHEMA_MISMATCH, context.withColumn(c.name()),
-                        "cannot load " + c.type() + " values into a column of type " + spelled.get(c.name())
-                                + " (binary COPY needs matching types; cast the column in the spec)");
-            }
+            out[i] = BinaryEncoders.find(actual.get(c.name()).type(), c.type());
         }
         return out;
     }

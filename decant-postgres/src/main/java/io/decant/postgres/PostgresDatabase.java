@@ -251,6 +251,22 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     }
 
     @Override
+    public synchronized java.util.Map<String, String> unwritable(Table table, List<Column> columns) {
+        try {
+            return PgWriteMapping.problems(meta(), table, columns);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan").withTable(table.id().display()),
+                    "reading the target columns' types");
+        }
+    }
+
+    /** NAMEDATALEN - 1 bytes; PostgreSQL would silently cut a longer name (see {@link PgNames}). */
+    @Override
+    public int maxIdentifierLength() {
+        return PgNames.MAX_IDENTIFIER_BYTES;
+    }
+
+    @Override
     public synchronized void createTables(List<Table> tables) {
         List<String> statements = new ArrayList<>();
         Set<String> newSchemas = new LinkedHashSet<>();

@@ -74,7 +74,7 @@ public final class Planner {
         problems.throwIfAny();
 
         IdRewrites rewrites = new IdRewrites(spec, ids, all);
-        Shaper shaper = new Shaper(spec, rewrites);
+        Shaper shaper = new Shaper(spec, rewrites, KeyCasts.find(spec, all, problems));
         Map<String, Shaper.Shaped> receivers = new LinkedHashMap<>();
         List<Shaper.Shaped> merged = new ArrayList<>();
         for (Table s : selected) {
@@ -139,10 +139,98 @@ public final class Planner {
                 declaredUniques(s, tp.target(), problems, uniques);
             }
         }
+        if (target != null) {
+            identifiers(byTarget.values(), target, problems);
+        }
         problems.throwIfAny();
+        if (target != null) {
+            nameCreated(byTarget, existing, target);
+        }
         MigrationPlan plan = order(source, target, byTarget, skipped, problems);
         return new MigrationPlan(plan.source(), plan.target(), plan.consistency(), plan.groups(), plan.skipped(),
                 plan.notes(), declaredReferences(rewrites, plan), uniques);
+    }
+
+    /**
+     * The names of the tables and columns decant creates must fit the target: a longer one would be
+     * refused by it (MySQL) or cut silently (PostgreSQL), after earlier tables were loaded; two names
+     * the target would cut to the same one are named together.
+     */
+    private void identifiers(java.util.Collection<TablePlan> tables, TargetView target, Problems problems) {
+        int max = target.maxIdentifierLength();
+        Map<String, List<String>> tablesByCut = new LinkedHashMap<>();
+        for (TablePlan tp : tables) {
+            if (!tp.create()) {
+                continue;
+            }
+            String table = tp.target().id().display();
+            ErrorContext where = ErrorContext.EMPTY.withPhase("plan").withTable(tp.source().id().display());
+            String tableName = tp.target().name();
+            if (target.identifierLength(tableName) > max) {
+                problems.add(ErrorCode.SCHEMA_MISMATCH, where, "target table name " + tableName + " is "
+                        + target.identifierLength(tableName) + " long; " + target.displayUrl() + " keeps at most " + max
+                        + "; rename it in the spec (tables." + tp.source().id().display() + ".into: A_SHORTER_NAME)");
+            }
+            tablesByCut.computeIfAbsent((tp.target().id().schema() == null ? "" : tp.target().id().schema() + ".")
+                    + cut(tableName, max, target).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(tableName);
+            Map<String, List<String>> columnsByCut = new LinkedHashMap<>();
+            for (Column c : tp.target().columns()) {
+                int length = target.identifierLength(c.name());
+                if (length > max) {
+                    problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(c.name()), "target column " + table + "."
+                            + c.name() + " has a name " + length + " long; " + target.displayUrl() + " keeps at most " + max
+                            + "; rename it in the spec (tables." + tp.source().id().display() + ".columns." + c.name()
+                            + ".to: A_SHORTER_NAME)");
+                }
+                columnsByCut.computeIfAbsent(cut(c.name(), max, target).toLowerCase(Locale.ROOT),
+                        k -> new ArrayList<>()).add(c.name());
+            }
+            columnsByCut.values().stream().filter(v -> v.size() > 1 && v.stream()
+                    .anyMatch(n -> target.identifierLength(n) > max)).forEach(v -> problems.add(ErrorCode.SCHEMA_MISMATCH,
+                    where.withColumn(v.get(0)), "target columns " + table + "." + v.get(0) + " and " + table + "." + v.get(1)
+                            + " are the same name once cut to the " + max + " the target keeps; rename one in the spec"));
+        }
+        tablesByCut.values().stream().filter(v -> v.size() > 1 && v.stream()
+                .anyMatch(n -> target.identifierLength(n) > max)).forEach(v -> problems.add(ErrorCode.SCHEMA_MISMATCH,
+                ErrorContext.EMPTY.withPhase("plan").withTable(v.get(0)), "target tables " + v.get(0) + " and " + v.get(1)
+                        + " are the same name once cut to the " + max + " the target keeps; rename one in the spec"));
+    }
+
+    /** The longest head of {@code name} that the target keeps. */
+    private static String cut(String name, int max, TargetView target) {
+        if (target.identifierLength(name) <= max) {
+            return name;
+        }
+        StringBuilder head = new StringBuilder();
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            if (target.identifierLength(head + new String(Character.toChars(cp))) > max) {
+                break;
+            }
+            head.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        return head.toString();
+    }
+
+    /** Gives the indexes and constraints of the created tables names unique in their target schema ({@link CreatedNames}). */
+    private static void nameCreated(Map<TableId, TablePlan> byTarget, Map<TableId, Table> existing, TargetView target) {
+        List<TablePlan> created = byTarget.values().stream().filter(TablePlan::create).toList();
+        if (created.isEmpty()) {
+            return;
+        }
+        CreatedNames.Result named = new CreatedNames(target.maxIdentifierLength(), target::identifierLength)
+                .assign(created.stream().map(TablePlan::target).toList(), new ArrayList<>(existing.values()));
+        for (int i = 0; i < created.size(); i++) {
+            TablePlan tp = created.get(i);
+            Table t = named.tables().get(i);
+            List<String> notes = new ArrayList<>(tp.notes());
+            for (CreatedNames.Renamed r : named.renamed().getOrDefault(t.id(), List.of())) {
+                notes.add(r.kind() + " " + r.from() + " is created as " + r.to() + ": " + r.why());
+            }
+            byTarget.put(t.id(), new TablePlan(tp.source(), tp.read(), t, tp.columns(), tp.filter(), tp.filterText(),
+                    tp.finisher(), tp.create(), tp.sourceRows(), notes, tp.issues()));
+        }
     }
 
     /**
@@ -320,6 +408,18 @@ public final class Planner {
             Object ifNull = sc.ifNull() == null ? null : conversions.find(sc.type(), tc.type()).converter().convert(sc.ifNull());
             String nativeType = target == null ? null : create ? target.nativeType(tc.type()) : tc.sourceType();
             cols.add(new ColumnPlan(sc.source(), tc, nativeType, sc.value(), conversion, ifNull, sc.origin()));
+        }
+        if (target != null && !create) {
+            Map<String, String> unwritable = target.unwritable(targetTable, cols.stream().map(ColumnPlan::target).toList());
+            for (ColumnPlan cp : cols) {
+                String why = unwritable.get(cp.target().name());
+                if (why != null) {
+                    problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(cp.target().name()), "target column "
+                            + targetId.display() + "." + cp.target().name() + ": " + why + (cp.source() == null ? ""
+                            : "; or leave it out with tables." + source.id().display() + ".columns." + cp.source().name()
+                            + ": { skip: true }"));
+                }
+            }
         }
         for (Column tc : targetTable.columns()) {
             boolean fed = cols.stream().anyMatch(cp -> cp.target().name().equals(tc.name()));

@@ -27,10 +27,16 @@ import java.util.Map;
 final class Shaper {
     private final Spec spec;
     private final IdRewrites ids;
+    private final KeyCasts keyCasts;
 
     Shaper(Spec spec, IdRewrites ids) {
+        this(spec, ids, KeyCasts.none());
+    }
+
+    Shaper(Spec spec, IdRewrites ids, KeyCasts keyCasts) {
         this.spec = spec;
         this.ids = ids;
+        this.keyCasts = keyCasts;
     }
 
     /** A source table as the spec shapes it. */
@@ -113,10 +119,17 @@ final class Shaper {
         ValueSource value = new ValueSource.FromColumn(index);
         LogicalType type = c.type();
         String origin = target.equals(c.name()) ? null : "renamed from " + c.name();
+        io.decant.core.spec.CastSpec castSpec = cs.cast();
+        KeyCasts.Followed followed = castSpec == null && cs.value() == null ? keyCasts.of(source, c.name()) : null;
+        if (followed != null) {
+            castSpec = followed.cast();
+            notes.add("column " + c.name() + ": cast " + castSpec.spelling() + " follows the key it references: "
+                    + followed.chain());
+        }
         Conversion remap = cs.value() == null ? ids.rewrite(source, c) : null;
         if (remap != null) {
             notes.add("column " + c.name() + ": " + remap.rule());
-            Conversion cast = cs.cast() != null ? Casts.resolve(cs.cast(), remap.to(), spec.zone())
+            Conversion cast = castSpec != null ? Casts.resolve(castSpec, remap.to(), spec.zone())
                     : Conversion.identity(remap.to());
             Object ifNull = cs.defaultValue() != null ? Casts.constant(cs.defaultValue(), cast.to(), spec.zone()) : null;
             return new ShapedColumn(c, target, value, remap.then(cast), ifNull, c.nullable(), origin);
@@ -128,7 +141,7 @@ final class Shaper {
             type = expr.resultType();
             origin = "= " + cs.value();
         }
-        Conversion cast = cs.cast() != null ? Casts.resolve(cs.cast(), type, spec.zone()) : Conversion.identity(type);
+        Conversion cast = castSpec != null ? Casts.resolve(castSpec, type, spec.zone()) : Conversion.identity(type);
         Object ifNull = cs.defaultValue() != null ? Casts.constant(cs.defaultValue(), cast.to(), spec.zone()) : null;
         boolean nullable = ifNull == null && (c.nullable() || cs.value() != null);
         return new ShapedColumn(cs.value() != null ? null : c, target, value, cast, ifNull, nullable, origin);

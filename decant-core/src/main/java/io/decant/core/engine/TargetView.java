@@ -29,8 +29,38 @@ public interface TargetView {
 
     LogicalType storedType(LogicalType type);
 
+    /** See {@link TargetDatabase#maxIdentifierLength()}. */
+    default int maxIdentifierLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** See {@link TargetDatabase#identifierLength(String)}. */
+    default int identifierLength(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** See {@link TargetDatabase#unwritable}; a target read back writes nothing. */
+    default java.util.Map<String, String> unwritable(Table table, List<io.decant.core.schema.Column> columns) {
+        return java.util.Map.of();
+    }
+
     static TargetView of(TargetDatabase t) {
         return new TargetView() {
+            @Override
+            public java.util.Map<String, String> unwritable(Table table, List<io.decant.core.schema.Column> columns) {
+                return t.unwritable(table, columns);
+            }
+
+            @Override
+            public int maxIdentifierLength() {
+                return t.maxIdentifierLength();
+            }
+
+            @Override
+            public int identifierLength(String name) {
+                return t.identifierLength(name);
+            }
+
             @Override
             public String displayUrl() {
                 return t.displayUrl();

@@ -20,6 +20,30 @@ public interface TargetDatabase extends Endpoint {
         return resolve(name);
     }
 
+    /**
+     * The longest identifier (table, column, index or constraint name) this target keeps, measured by
+     * {@link #identifierLength}; {@link Integer#MAX_VALUE} when it sets no limit. Plan refuses longer
+     * names of tables and columns it creates, and cuts the index and constraint names it makes.
+     */
+    default int maxIdentifierLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** The length of {@code name} as this target measures it against {@link #maxIdentifierLength()}: UTF-8 bytes by default. */
+    default int identifierLength(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * The write mapping of an existing table, checked by plan: for each of {@code columns} (the
+     * target's own columns, typed as plan will hand values to the sink) that this target's sink could
+     * not write, the reason, by column name. Plan refuses them all before the first row, so that a
+     * sink never finds a mismatch when it opens (it still checks, as an assertion).
+     */
+    default java.util.Map<String, String> unwritable(Table table, List<Column> columns) {
+        return java.util.Map.of();
+    }
+
     /** The native type decant would create for {@code type}, for plans: {@code numeric(10,2)}. */
     String nativeType(LogicalType type);
 

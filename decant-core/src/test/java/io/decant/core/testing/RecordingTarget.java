@@ -51,6 +51,19 @@ public final class RecordingTarget implements TargetDatabase {
         return this;
     }
 
+    private int identifierLimit = Integer.MAX_VALUE;
+
+    /** Makes this target keep identifiers of at most {@code bytes} UTF-8 bytes, as PostgreSQL keeps 63. */
+    public RecordingTarget identifierLimit(int bytes) {
+        identifierLimit = bytes;
+        return this;
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return identifierLimit;
+    }
+
     public List<Object[]> rows(String table) {
         return committed.getOrDefault(table, List.of());
     }

@@ -1,0 +1,260 @@
+package io.decant.cli.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.decant.cli.Cli;
+import io.decant.testkit.MariaServer;
+import io.decant.testkit.PgServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14, section 1: crafted bad schemas across SQLite, MariaDB, PostgreSQL sources and export
+ * folders. Every case builds its source and target, runs {@code plan} (which must refuse with the
+ * code and message), then {@code migrate} with the same arguments (which must refuse the same way),
+ * and checks that the target's catalog (schemas, tables, indexes, constraints, row counts) is exactly
+ * as before: a run that refuses leaves nothing behind. The cases are the schema-reason refusals
+ * migrate can raise: {@code SCHEMA_MISMATCH}, {@code UNKNOWN_TABLE}, {@code UNKNOWN_COLUMN},
+ * {@code UNSUPPORTED_TYPE}, {@code NO_CONVERSION}, {@code FK_CYCLE} and {@code SPEC_INVALID}.
+ */
+class SchemaCorpusIT {
+    @TempDir
+    Path dir;
+
+    enum Side { PG, MARIA, SQLITE, FOLDER }
+
+    /**
+     * @param from   the source; FOLDER is the SQLite source exported first
+     * @param create whether both commands get {@code --create-schema}
+     * @param spec   a spec's YAML, or null
+     */
+    record SchemaCase(String name, Side from, String fromDdl, Side to, String toDdl, boolean create, String spec,
+                      String code, String fragment) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final String LONG64 = "c".repeat(64);
+    static final String LONG65 = "c".repeat(65);
+    static final String CUT_A = "k".repeat(63) + "_a";
+    static final String CUT_B = "k".repeat(63) + "_b";
+
+    static SchemaCase c(String name, Side from, String fromDdl, Side to, String toDdl, boolean create, String spec,
+                        String code, String fragment) {
+        return new SchemaCase(name, from, fromDdl, to, toDdl, create, spec, code, fragment);
+    }
+
+    static List<SchemaCase> cases() {
+        List<SchemaCase> out = new ArrayList<>();
+        // Identifiers longer than the target keeps, or colliding once cut (PostgreSQL: 63 bytes; MySQL: 64 characters).
+        out.add(c("ident/sqlite-to-pg-column-64-bytes", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, " + LONG64 + " TEXT)",
+                Side.PG, "", true, null, "SCHEMA_MISMATCH", "target column t." + LONG64 + " has a name 64 long"));
+        out.add(c("ident/sqlite-to-pg-table-64-bytes", Side.SQLITE, "CREATE TABLE " + LONG64 + " (id INTEGER PRIMARY KEY)",
+                Side.PG, "", true, null, "SCHEMA_MISMATCH", "target table name " + LONG64 + " is 64 long"));
+        out.add(c("ident/sqlite-to-pg-columns-collide-once-cut", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, "
+                + CUT_A + " TEXT, " + CUT_B + " TEXT)", Side.PG, "", true, null, "SCHEMA_MISMATCH",
+                "target columns t." + CUT_A + " and t." + CUT_B + " are the same name once cut"));
+        out.add(c("ident/sqlite-to-pg-tables-collide-once-cut", Side.SQLITE, "CREATE TABLE " + CUT_A + " (id INTEGER PRIMARY KEY);\n"
+                + "CREATE TABLE " + CUT_B + " (id INTEGER PRIMARY KEY)", Side.PG, "", true, null, "SCHEMA_MISMATCH",
+                "target tables " + CUT_A + " and " + CUT_B + " are the same name once cut"));
+        out.add(c("ident/sqlite-to-pg-multibyte-column-over-63-bytes", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, "
+                + "\"" + "é".repeat(32) + "\" TEXT)", Side.PG, "", true, null, "SCHEMA_MISMATCH", "has a name 64 long"));
+        out.add(c("ident/maria-to-pg-column-64-chars", Side.MARIA, "CREATE TABLE t (id INT PRIMARY KEY, " + LONG64 + " TEXT)",
+                Side.PG, "", true, null, "SCHEMA_MISMATCH", "target column t." + LONG64 + " has a name 64 long"));
+        out.add(c("ident/sqlite-to-maria-column-65-chars", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, " + LONG65 + " TEXT)",
+                Side.MARIA, "", true, null, "SCHEMA_MISMATCH", "target column t." + LONG65 + " has a name 65 long"));
+        out.add(c("ident/sqlite-to-maria-table-65-chars", Side.SQLITE, "CREATE TABLE a (id INTEGER PRIMARY KEY);\nCREATE TABLE "
+                + LONG65 + " (id INTEGER PRIMARY KEY)", Side.MARIA, "", true, null, "SCHEMA_MISMATCH",
+                "target table name " + LONG65 + " is 65 long"));
+        out.add(c("ident/folder-to-pg-column-64-bytes", Side.FOLDER, "CREATE TABLE t (id INTEGER PRIMARY KEY, " + LONG64 + " TEXT)",
+                Side.PG, "", true, null, "SCHEMA_MISMATCH", "target column t." + LONG64 + " has a name 64 long"));
+        out.add(c("ident/spec-rename-to-64-bytes", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
+                Side.PG, "", true, "tables:\n  t:\n    columns:\n      v: { to: " + LONG64 + " }\n", "SCHEMA_MISMATCH",
+                "has a name 64 long"));
+        out.add(c("ident/pg-to-pg-existing-table-is-a-mismatch-when-created", Side.PG,
+                "CREATE TABLE t (id int PRIMARY KEY)", Side.PG, "CREATE TABLE t (id int PRIMARY KEY)", true, null,
+                "SCHEMA_MISMATCH", "target table t already exists"));
+
+        // Loading into the application's own schema: what it lacks or cannot take.
+        out.add(c("target/pg-no-such-table", Side.PG, "CREATE TABLE t (id int PRIMARY KEY)", Side.PG, "CREATE TABLE other (id int)",
+                false, null, "UNKNOWN_TABLE", "target has no table t"));
+        out.add(c("target/sqlite-to-maria-no-such-table", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY)", Side.MARIA,
+                "CREATE TABLE other (id INT)", false, null, "UNKNOWN_TABLE", "target has no table t"));
+        out.add(c("target/maria-to-sqlite-no-such-table", Side.MARIA, "CREATE TABLE t (id INT PRIMARY KEY)", Side.SQLITE,
+                "CREATE TABLE other (id INTEGER)", false, null, "UNKNOWN_TABLE", "target has no table t"));
+        out.add(c("target/pg-no-such-column", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, extra text)", Side.PG,
+                "CREATE TABLE t (id int PRIMARY KEY)", false, null, "SCHEMA_MISMATCH", "target table t has no column extra"));
+        out.add(c("target/folder-to-pg-no-such-column", Side.FOLDER, "CREATE TABLE t (id INTEGER PRIMARY KEY, extra TEXT)", Side.PG,
+                "CREATE TABLE t (id int PRIMARY KEY)", false, null, "SCHEMA_MISMATCH", "target table t has no column extra"));
+        out.add(c("target/sqlite-to-maria-no-such-column", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, extra TEXT)",
+                Side.MARIA, "CREATE TABLE t (id INT PRIMARY KEY)", false, null, "SCHEMA_MISMATCH", "target table t has no column extra"));
+        out.add(c("target/pg-generated-column", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, twice int)", Side.PG,
+                "CREATE TABLE t (id int PRIMARY KEY, twice int GENERATED ALWAYS AS (id * 2) STORED)", false, null,
+                "SCHEMA_MISMATCH", "is computed by the target database"));
+        out.add(c("target/pg-bytes-into-integer", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, v bytea)", Side.PG,
+                "CREATE TABLE t (id int PRIMARY KEY, v int)", false, null, "NO_CONVERSION", "no conversion from bytes"));
+        out.add(c("target/sqlite-blob-into-pg-timestamptz", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)", Side.PG,
+                "CREATE TABLE t (id int PRIMARY KEY, v timestamptz)", false, null, "NO_CONVERSION", "no conversion from bytes"));
+        out.add(c("target/pg-fk-cycle-without-disable-fk", Side.PG, "CREATE TABLE a (id int PRIMARY KEY, b_id int);"
+                + " CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a); ALTER TABLE a ADD FOREIGN KEY (b_id) REFERENCES b",
+                Side.PG, "CREATE TABLE a (id int PRIMARY KEY, b_id int); CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a);"
+                        + " ALTER TABLE a ADD FOREIGN KEY (b_id) REFERENCES b", false, null, "FK_CYCLE", "foreign-key cycle between"));
+        out.add(c("target/maria-fk-cycle-without-disable-fk", Side.MARIA, "CREATE TABLE a (id INT PRIMARY KEY, b_id INT);\n"
+                + "CREATE TABLE b (id INT PRIMARY KEY, a_id INT, FOREIGN KEY (a_id) REFERENCES a (id));\n"
+                + "ALTER TABLE a ADD FOREIGN KEY (b_id) REFERENCES b (id)", Side.PG,
+                "CREATE TABLE a (id int PRIMARY KEY, b_id int); CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a);"
+                        + " ALTER TABLE a ADD FOREIGN KEY (b_id) REFERENCES b", false, null, "FK_CYCLE", "foreign-key cycle between"));
+
+        // Source types decant cannot move without being told how.
+        out.add(c("source/pg-point-unsupported", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, p point)", Side.PG, "", true, null,
+                "UNSUPPORTED_TYPE", "t.p"));
+        out.add(c("source/pg-point-unsupported-into-sqlite", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, p point)", Side.SQLITE, "",
+                true, null, "UNSUPPORTED_TYPE", "t.p"));
+        out.add(c("source/maria-to-maria-decimal-too-wide", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, v numeric(70,2))",
+                Side.MARIA, "", true, null, "UNSUPPORTED_TYPE", "does not fit MySQL's DECIMAL"));
+
+        // The spec against the schema.
+        out.add(c("spec/two-tables-into-one", Side.SQLITE, "CREATE TABLE a (id INTEGER PRIMARY KEY);\nCREATE TABLE b (id INTEGER PRIMARY KEY)",
+                Side.PG, "", true, "tables:\n  b:\n    into: a\n", "SPEC_INVALID", "tables a and b both become a"));
+        out.add(c("spec/unknown-column", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY)", Side.PG, "", true,
+                "tables:\n  t:\n    columns:\n      nope: { cast: uuid }\n", "SPEC_INVALID", "nope"));
+        out.add(c("spec/unknown-table", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY)", Side.PG, "", true,
+                "tables:\n  nope:\n    columns:\n      id: { cast: uuid }\n", "SPEC_INVALID", "nope"));
+        out.add(c("spec/two-values-for-one-column", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT)",
+                Side.PG, "", true, "tables:\n  t:\n    columns:\n      b: { to: a }\n", "SPEC_INVALID", "columns a and b both become a"));
+
+        // A cast on a referenced key follows it; a different cast on a referencing column is refused naming both.
+        out.add(c("cast/sqlite-conflicting-cast-on-referencing-column", Side.SQLITE, "CREATE TABLE users (id TEXT PRIMARY KEY);\n"
+                + "CREATE TABLE accounts (id INTEGER PRIMARY KEY, user_id TEXT REFERENCES users (id))", Side.PG, "", true,
+                "tables:\n  users:\n    columns:\n      id: { cast: uuid }\n  accounts:\n    columns:\n      user_id: { cast: json }\n",
+                "SPEC_INVALID", "accounts.user_id is cast to json, but it references users.id, which is cast to uuid"));
+        out.add(c("cast/maria-conflicting-cast-two-steps-down", Side.MARIA, "CREATE TABLE users (id VARCHAR(36) PRIMARY KEY);\n"
+                + "CREATE TABLE accounts (id INT PRIMARY KEY, user_id VARCHAR(36), UNIQUE KEY (user_id), FOREIGN KEY (user_id) REFERENCES users (id));\n"
+                + "CREATE TABLE profiles (id INT PRIMARY KEY, account_user VARCHAR(36), FOREIGN KEY (account_user) REFERENCES accounts (user_id))",
+                Side.PG, "", true, "tables:\n  users:\n    columns:\n      id: { cast: uuid }\n  profiles:\n    columns:\n"
+                        + "      account_user: { cast: json }\n", "SPEC_INVALID",
+                "profiles.account_user is cast to json, but it references users.id"));
+
+        // The write mapping: what the target column accepts is decided by plan, not when the sink opens.
+        out.add(c("write/pg-as-text-into-tsvector", Side.PG, "CREATE TABLE a (id int PRIMARY KEY); INSERT INTO a VALUES (1);"
+                + " CREATE TABLE t (id int PRIMARY KEY, a_id int REFERENCES a, doc tsvector); INSERT INTO t VALUES (1, 1, 'x y')",
+                Side.PG, "CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE t (id int PRIMARY KEY, a_id int REFERENCES a, doc tsvector)",
+                false, "tables:\n  t:\n    columns:\n      doc: { as_text: true }\n", "SCHEMA_MISMATCH",
+                "target column t.doc: cannot load text values into a column of type tsvector"));
+        return out;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> corpus() {
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+    }
+
+    @Test
+    void theCorpusHasAtLeastThirtyCasesWithUniqueNames() {
+        List<String> names = cases().stream().map(SchemaCase::name).toList();
+        assertTrue(names.size() >= 30, "issue 14 asks for at least 30 crafted bad schemas: " + names.size());
+        assertEquals(names.size(), names.stream().distinct().count(), names.toString());
+    }
+
+    private void check(SchemaCase c) throws Exception {
+        Path here = Files.createDirectories(dir.resolve(c.name().replaceAll("[^A-Za-z0-9_.-]", "_")));
+        Fixtures fx = Fixtures.get();
+        String from = source(c, here, fx);
+        Target to = target(c, here, fx);
+        List<String> common = new ArrayList<>(List.of("--from", from, "--to", to.url));
+        if (c.create()) {
+            common.add("--create-schema");
+        }
+        if (c.spec() != null) {
+            Path spec = here.resolve("decant.yaml");
+            Files.writeString(spec, c.spec());
+            common.addAll(List.of("--spec", spec.toString()));
+        }
+        Map<String, String> before = to.catalog.snapshot();
+        for (String command : List.of("plan", "migrate")) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(common);
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
+            String shown = c.name() + ": decant " + String.join(" ", args) + "\n" + r;
+            assertEquals(2, r.exit(), "a schema refusal exits 2: " + shown);
+            assertTrue(r.err().contains("[" + c.code() + "]"), "code " + c.code() + ": " + shown);
+            assertTrue(r.err().contains(c.fragment()), "message '" + c.fragment() + "': " + shown);
+            assertEquals(before, to.catalog.snapshot(), "the target's catalog is as before " + command + ": " + shown);
+        }
+    }
+
+    record Target(String url, Guard catalog) {
+    }
+
+    private static String source(SchemaCase c, Path here, Fixtures fx) {
+        return switch (c.from()) {
+            case PG -> fx.url(fx.freshPg("sc_src", c.fromDdl()));
+            case MARIA -> {
+                String url = MariaServer.createDatabase("sc_src");
+                exec(url, c.fromDdl());
+                yield url;
+            }
+            case SQLITE -> {
+                Path file = here.resolve("source.db");
+                Fixtures.sqlite(file, statements(c.fromDdl()));
+                yield "sqlite:" + file;
+            }
+            case FOLDER -> {
+                Path file = here.resolve("source.db");
+                Fixtures.sqlite(file, statements(c.fromDdl()));
+                Path out = here.resolve("export");
+                Cli.Result r = Cli.run("export", "--from", "sqlite:" + file, "--out", out.toString());
+                assertEquals(0, r.exit(), "the case's export: " + r);
+                yield out.toString();
+            }
+        };
+    }
+
+    private static Target target(SchemaCase c, Path here, Fixtures fx) {
+        return switch (c.to()) {
+            case PG -> {
+                PgServer.TestDb db = fx.freshPg("sc_dst", c.toDdl());
+                yield new Target(fx.url(db), Catalog.pg(db));
+            }
+            case MARIA -> {
+                String url = MariaServer.createDatabase("sc_dst");
+                exec(url, c.toDdl());
+                yield new Target(url, Catalog.maria(url.substring(url.lastIndexOf('/') + 1)));
+            }
+            case SQLITE -> {
+                Path file = here.resolve("target.db");
+                Fixtures.sqlite(file, statements(c.toDdl()));
+                yield new Target("sqlite:" + file, Catalog.sqlite(file));
+            }
+            case FOLDER -> throw new IllegalArgumentException("a folder is not a target of this corpus");
+        };
+    }
+
+    private static String[] statements(String ddl) {
+        return Arrays.stream(ddl.split(";\\s*")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    }
+
+    private static void exec(String url, String ddl) {
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (var conn = MariaServer.connect(name); Statement s = conn.createStatement()) {
+            for (String sql : statements(ddl)) {
+                s.execute(sql);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.decant.postgres;
+
+import io.decant.core.schema.Column;
+import io.decant.core.schema.Table;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How each column of an existing table is written: its binary COPY encoder, found from the column's
+ * actual type in the catalog. Plan asks {@link #problems} through the target (so that a column the
+ * sink cannot write stops the run before its first row); the sink builds the same mapping with
+ * {@link #lookup} when it opens and refuses again, as an assertion, should the table have changed
+ * in between.
+ */
+final class PgWriteMapping {
+    private static final String ATTRIBUTES = """
+            SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.atttypid, a.atttypmod
+            FROM pg_catalog.pg_attribute a
+            WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped""";
+
+    /** One target column as the catalog has it: resolved type, its spelling, and its wire-form type (null: none). */
+    record Attribute(PgTypeCatalog.Resolved type, String spelled, String wireType) {
+    }
+
+    private PgWriteMapping() {
+    }
+
+    /** The table's columns by name, read on {@code c} (the table may have been created on it just now). */
+    static Map<String, Attribute> lookup(Connection c, Table table) throws SQLException {
+        PgTypeCatalog types = PgTypeCatalog.load(c);
+        Map<String, Attribute> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(ATTRIBUTES)) {
+            ps.setString(1, PgNames.table(table.id()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new Attribute(types.resolve(rs.getInt(3), rs.getInt(4)), rs.getString(2),
+                            PgWireForm.columnType(rs.getInt(3), rs.getString(2))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Why {@code column} cannot be written into {@code actual} (null: the table has no such column), or null when it can. */
+    static String problem(Column column, Attribute actual) {
+        if (actual == null) {
+            return "the target table has no column " + column.name();
+        }
+        if (BinaryEncoders.find(actual.type(), column.type()) == null) {
+            return "cannot load " + column.type() + " values into a column of type " + actual.spelled()
+                    + " (binary COPY needs matching types; cast the column in the spec)";
+        }
+        return null;
+    }
+
+    /** For plan: each of {@code columns} that the sink could not write, with the reason. */
+    static Map<String, String> problems(Connection c, Table table, List<Column> columns) throws SQLException {
+        Map<String, Attribute> actual = lookup(c, table);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Column col : columns) {
+            String p = problem(col, actual.get(col.name()));
+            if (p != null) {
+                out.put(col.name(), p);
+            }
+        }
+        return out;
+    }
+}
