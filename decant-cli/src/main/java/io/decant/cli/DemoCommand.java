@@ -6,7 +6,6 @@ import io.decant.core.engine.MigrationResult;
 import io.decant.core.engine.Migrator;
 import io.decant.core.engine.Planner;
 import io.decant.core.engine.RunIds;
-import io.decant.core.engine.TargetView;
 import io.decant.core.spec.SpecLoader;
 import io.decant.core.util.Redactor;
 import java.io.InputStream;
@@ -106,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
         try (SourceDatabase source = dialects.openSource("sqlite:" + app, OpenOptions.DEFAULT);
              SourceDatabase target = dialects.openSource(targetUrl, OpenOptions.DEFAULT)) {
             RunIds ids = RunIds.load(spec, source, mapping);
-            MigrationPlan plan = new Planner(MigrationOptions.defaults(), spec, ids).plan(source, TargetView.readBack(target));
+            MigrationPlan plan = new Planner(MigrationOptions.defaults(), spec, ids).planComparison(source, target);
             report = new Verifier(VerifyOptions.defaults(), m -> { }).verify(plan, source, target);
         }
         Path reportFile = work.resolve("verification-report.json");

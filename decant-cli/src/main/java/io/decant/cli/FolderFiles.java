@@ -5,40 +5,60 @@ import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.files.FileCheck;
 import io.decant.files.FolderSource;
+import io.decant.files.ManifestTable;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 
-/** {@code import --dry-run}: every file of the folder present, of its size, sha256 and row count. */
+/**
+ * What {@code import} checks of an export folder before it loads (or creates) anything: every file of the
+ * selected tables present and of the size its manifest records, which reads nothing; with
+ * {@code --verify-files} or {@code --dry-run} also its SHA-256 and row count, which reads every byte once.
+ * A folder cut off after the export is so refused before the first table, not after three were committed.
+ */
 final class FolderFiles {
     private FolderFiles() {
     }
 
-    static void check(Path dir, PrintWriter err) {
-        List<FileCheck> checks;
-        try (FolderSource source = FolderSource.open(dir)) {
-            checks = source.verifyFiles();
-        }
+    static void check(FolderSource source, Predicate<String> selected, boolean full, PrintWriter err) {
+        List<FileCheck> checks = source.checkFiles(selected, full);
+        long unknownSize = source.manifest().tables().values().stream().filter(t -> selected.test(t.key()))
+                .map(ManifestTable::files).flatMap(List::stream).filter(f -> !f.sizeKnown()).count();
         List<FileCheck> bad = checks.stream().filter(c -> !c.ok()).toList();
-        err.println("files: " + (checks.size() - bad.size()) + " of " + checks.size() + " intact");
+        err.println("files: " + (checks.size() - bad.size()) + " of " + checks.size() + " intact ("
+                + (full ? "size, sha256 and rows" : "present and of their size; --verify-files checks sha256 too") + ")");
+        if (unknownSize > 0) {
+            err.println("files: the size of " + unknownSize + " file(s) cannot be checked: manifest.json does not record it"
+                    + " (written by an older decant)" + (full ? "" : "; --verify-files checks their sha256 before loading"));
+        }
         if (!bad.isEmpty()) {
             FileCheck first = bad.get(0);
             throw new DecantException(ErrorCode.FILE_CORRUPT, ErrorContext.EMPTY.withTable(first.table())
                     .withLocation(first.file()), bad.size() + " file(s) disagree with manifest.json: "
-                    + bad.stream().map(FolderFiles::describe).reduce((a, b) -> a + "; " + b).orElse(""));
+                    + bad.stream().map(c -> c.file() + ": " + c.problem()).reduce((a, b) -> a + "; " + b).orElse("")
+                    + ". Nothing was loaded: export the folder again, or copy it again whole");
         }
     }
 
-    private static String describe(FileCheck c) {
-        if (!c.present()) {
-            return c.file() + " is missing";
+    /** The tables a command's selection and the spec's {@code exclude} leave in, by manifest key or name. */
+    static Predicate<String> selection(SelectionOptions sel, io.decant.core.spec.Spec spec) {
+        return key -> {
+            String name = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
+            if (spec.isExcluded(key) || named(sel.exclude, key, name)) {
+                return false;
+            }
+            return sel.tables.isEmpty() || named(sel.tables, key, name);
+        };
+    }
+
+    private static boolean named(List<String> given, String key, String name) {
+        for (String g : given) {
+            String l = g.toLowerCase(Locale.ROOT);
+            if (l.equals(key.toLowerCase(Locale.ROOT)) || l.equals(name.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
         }
-        if (!c.sizeOk()) {
-            return c.file() + " has the wrong size";
-        }
-        if (!c.sha256Ok()) {
-            return c.file() + " has the wrong sha256";
-        }
-        return c.file() + " has the wrong row count";
+        return false;
     }
 }

@@ -18,6 +18,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "URL", description = "Target (default: the spec's target).")
     String to;
 
+    @Option(names = "--verify-files", description = "Before loading, check every file's SHA-256 and row count against"
+            + " manifest.json as well as its size (reads each file once more; --dry-run always does).")
+    boolean verifyFiles;
+
     @Mixin
     CommonOptions common;
 
@@ -36,11 +40,19 @@ final class ImportCommand implements Callable<Integer> {
         Endpoints endpoints = Endpoints.fromEnvironment();
         var options = Transfer.options(selection, load, load.createSchema, spec);
         String dir = endpoints.expand(in, "--in");
-        if (load.dryRun) {
-            FolderFiles.check(java.nio.file.Path.of(dir), cmd.commandLine().getErr());
+        try (SourceDatabase source = endpoints.source("dir:" + dir, common.schemas, Map.of())) {
+            // Before the target is opened: a cut-off or changed file is refused before any table is created or loaded.
+            if (source instanceof io.decant.files.FolderSource folder) {
+                FolderFiles.check(folder, FolderFiles.selection(selection, spec), load.dryRun || verifyFiles,
+                        cmd.commandLine().getErr());
+            }
+            return load(source, endpoints, spec, options);
         }
-        try (SourceDatabase source = endpoints.source("dir:" + dir, common.schemas, Map.of());
-             TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), Map.of())) {
+    }
+
+    private int load(SourceDatabase source, Endpoints endpoints, io.decant.core.spec.Spec spec,
+                     io.decant.core.engine.MigrationOptions options) {
+        try (TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), Map.of())) {
             Transfer.confirmTruncate(load, target.displayUrl());
             var ids = RunIdsFor.run(spec, common, source, target, SpecFile.to(to, spec, true), endpoints, load.dryRun,
                     cmd.commandLine().getErr(), unbuilt -> Transfer.check(source, target, options, spec, unbuilt));

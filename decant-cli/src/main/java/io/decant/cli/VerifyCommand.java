@@ -3,7 +3,6 @@ package io.decant.cli;
 import io.decant.core.engine.MigrationOptions;
 import io.decant.core.engine.MigrationPlan;
 import io.decant.core.engine.Planner;
-import io.decant.core.engine.TargetView;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.verify.Status;
 import io.decant.core.verify.Verifier;
@@ -70,7 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
              SourceDatabase target = endpoints.source(targetUrl, common.schemas, Map.of())) {
             var ids = io.decant.core.engine.RunIds.load(spec, source, common.mapping != null || !spec.ids().isEmpty()
                     ? RunIdsFor.mappingFile(common) : null);
-            MigrationPlan plan = new Planner(options, spec, ids).plan(source, TargetView.readBack(target));
+            MigrationPlan plan = new Planner(options, spec, ids).planComparison(source, target);
             VerifyOptions vo = VerifyOptions.defaults().withChecksums(!skipChecksum);
             result = new Verifier(vo, m -> {
                 synchronized (err) {

@@ -124,6 +124,28 @@ public final class FolderSource implements SourceDatabase {
         return out;
     }
 
+    /**
+     * Checks the files of the tables {@code selected} accepts (by manifest key) before anything is loaded:
+     * existence and size always, which reads nothing; with {@code full}, SHA-256 and row count as well.
+     */
+    public List<FileCheck> checkFiles(java.util.function.Predicate<String> selected, boolean full) {
+        List<FileCheck> out = new ArrayList<>();
+        for (ManifestTable t : manifest.tables().values()) {
+            if (!selected.test(t.key())) {
+                continue;
+            }
+            if (full) {
+                out.addAll(verifyFiles(t));
+            } else {
+                for (ManifestFile f : t.files()) {
+                    checkName(t, f);
+                    out.add(FileVerifier.size(t.key(), dir, f));
+                }
+            }
+        }
+        return out;
+    }
+
     List<FileCheck> verifyFiles(ManifestTable t) {
         List<FileCheck> out = new ArrayList<>();
         for (ManifestFile f : t.files()) {

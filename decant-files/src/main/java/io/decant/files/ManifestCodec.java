@@ -123,7 +123,9 @@ final class ManifestCodec {
             g.writeStringField("name", f.name());
             g.writeNumberField("rows", f.rows());
             g.writeStringField("sha256", f.sha256());
-            g.writeNumberField("bytes", f.bytes());
+            if (f.sizeKnown()) {
+                g.writeNumberField("bytes", f.bytes());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -224,7 +226,9 @@ final class ManifestCodec {
         List<ManifestFile> files = new ArrayList<>();
         for (JsonNode f : array(n, "files")) {
             files.add(new ManifestFile(required(f, "name").asText(), required(f, "rows").asLong(),
-                    required(f, "sha256").asText().toLowerCase(Locale.ROOT), required(f, "bytes").asLong()));
+                    required(f, "sha256").asText().toLowerCase(Locale.ROOT),
+                    // Older manifests may not record sizes; such a file is still read and checked by its SHA-256.
+                    f.hasNonNull("bytes") ? f.get("bytes").asLong() : ManifestFile.UNKNOWN_SIZE));
         }
         return new ManifestTable(id, columns, strings(n, "primaryKey"), indexes, fks, required(n, "rowCount").asLong(),
                 files, text(n, "checksum"), n.path("containsSecrets").asBoolean());

@@ -37,6 +37,8 @@ public final class Planner {
     private final Spec spec;
     private final RunIds ids;
     private final Conversions conversions;
+    /** Planning a comparison (verify): nothing about how a target is loaded may refuse it. */
+    private final boolean comparing;
 
     public Planner(MigrationOptions options) {
         this(options, Spec.empty(), RunIds.none());
@@ -48,10 +50,24 @@ public final class Planner {
 
     /** @param ids the run's id mappings, built (migrate) or read back (verify) before planning */
     public Planner(MigrationOptions options, Spec spec, RunIds ids) {
+        this(options, spec, ids, false);
+    }
+
+    private Planner(MigrationOptions options, Spec spec, RunIds ids, boolean comparing) {
         this.options = options;
         this.spec = spec;
         this.ids = ids;
         this.conversions = new Conversions(spec.zone());
+        this.comparing = comparing;
+    }
+
+    /**
+     * Plans comparing {@code source} with {@code target} as read back ({@code verify}): the same tables, names
+     * and conversions as a load, without what only loading needs. Load order, foreign-key cycles and columns the
+     * target computes are migrate's business: verify only reads, so any two databases the spec can read compare.
+     */
+    public MigrationPlan planComparison(SourceDatabase source, SourceDatabase target) {
+        return new Planner(options, spec, ids, true).plan(source, TargetView.readBack(target));
     }
 
     /** Plans reading {@code source} into {@code target}; {@code target} may be null for a source-only plan. */
@@ -270,7 +286,7 @@ public final class Planner {
         List<List<TablePlan>> groups = new ArrayList<>();
         for (List<Table> group : order.groups()) {
             groups.add(group.stream().map(t -> byTarget.get(t.id())).toList());
-            if (group.size() > 1) {
+            if (group.size() > 1 && !comparing) {
                 String names = group.stream().map(t -> t.id().display()).collect(Collectors.joining(", "));
                 if (options.disableFk()) {
                     notes.add("foreign-key cycle between " + names + ": loaded with foreign-key checks disabled");
@@ -379,8 +395,9 @@ public final class Planner {
         } else {
             targetTable = existing.get(targetId);
             if (targetTable == null) {
-                problems.add(ErrorCode.UNKNOWN_TABLE, where, "target has no table " + targetId.display()
-                        + "; create it (the application's schema migrations, or --create-schema)");
+                problems.add(ErrorCode.UNKNOWN_TABLE, where, "target has no table " + targetId.display() + (comparing
+                        ? "; migrate it first, or leave it out of the comparison with --exclude " + source.id().display()
+                        : "; create it (the application's schema migrations, or --create-schema)"));
                 return null;
             }
         }
@@ -393,7 +410,7 @@ public final class Planner {
                 continue;
             }
             Column tc = t.get();
-            if (tc.identity() == Column.Identity.COMPUTED && !create) {
+            if (tc.identity() == Column.Identity.COMPUTED && !create && !comparing) {
                 problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(sc.name()), "target column " + tc.name()
                         + " is computed by the target database and cannot be loaded");
                 continue;

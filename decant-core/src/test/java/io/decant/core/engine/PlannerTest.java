@@ -52,6 +52,34 @@ class PlannerTest {
     }
 
     @Test
+    void aComparisonPlanIsNotStoppedByACycleNorByAComputedColumn() {
+        Table c = table("c", List.of(Column.of("id", LogicalType.INT64), Column.of("total", LogicalType.INT64)));
+        Table computed = new Table(c.id(), List.of(Column.of("id", LogicalType.INT64),
+                new Column("total", "bigint", LogicalType.INT64, true, Column.Identity.COMPUTED)), c.primaryKey(),
+                List.of(), List.of(), -1);
+        MemorySource src = new MemorySource().add(A, rows()).add(B, rows()).add(c, rows());
+        MemorySource dst = new MemorySource().add(A, rows()).add(B, rows()).add(computed, rows());
+        var e = assertThrows(DecantException.class, () -> new Planner(MigrationOptions.defaults())
+                .plan(src, TargetView.readBack(dst)));
+        assertTrue(e.getMessage().contains("computed by the target"), e.getMessage());
+        MemorySource cycleOnly = new MemorySource().add(A, rows()).add(B, rows());
+        assertEquals(ErrorCode.FK_CYCLE, assertThrows(DecantException.class, () -> new Planner(MigrationOptions.defaults())
+                .plan(cycleOnly, TargetView.readBack(cycleOnly))).code());
+        MigrationPlan plan = new Planner(MigrationOptions.defaults()).planComparison(src, dst);
+        assertEquals(List.of("a", "b", "c"), plan.tables().stream().map(TablePlan::name).sorted().toList());
+        assertTrue(plan.notes().stream().noneMatch(n -> n.contains("--disable-fk")), plan.notes().toString());
+    }
+
+    @Test
+    void aComparisonNamesAWayOutThatVerifyHasForAMissingTable() {
+        MemorySource src = new MemorySource().add(table("users", List.of(Column.of("id", LogicalType.INT64))), rows());
+        var e = assertThrows(DecantException.class, () -> new Planner(MigrationOptions.defaults())
+                .planComparison(src, new MemorySource()));
+        assertEquals("[UNKNOWN_TABLE] users: target has no table users; migrate it first, or leave it out of the"
+                + " comparison with --exclude users", e.getMessage());
+    }
+
+    @Test
     void unknownTableNamesInSelectionsAreErrors() {
         MemorySource src = new MemorySource().add(A, rows());
         var e = assertThrows(DecantException.class, () -> new Planner(MigrationOptions.defaults()
