@@ -45,6 +45,13 @@ final class CheckCommand implements Callable<Integer> {
                 views.add(view("target", target));
             }
         }
+        AuditLog audit = AuditLog.of(common);
+        if (audit != null) {
+            for (EndpointView v : views) {
+                audit.event("endpoint", Map.of("role", v.role(), "url", v.url(), "server", v.version(),
+                        "tables", v.tables().size()));
+            }
+        }
         PrintWriter out = cmd.commandLine().getOut();
         if (common.output == OutputFormat.JSON) {
             out.println(Json.write(Map.of("endpoints", views)));

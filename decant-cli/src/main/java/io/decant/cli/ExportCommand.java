@@ -52,6 +52,7 @@ final class ExportCommand implements Callable<Integer> {
         load.createSchema = true;
         var options = Transfer.options(selection, load, true, spec).withReplaceTables(true);
         try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of())) {
+            Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "export");
             var ids = RunIdsFor.run(spec, common, source, null, endpoints, dryRun, cmd.commandLine().getErr());
             if (dryRun) {
                 return Transfer.run(source, null, options, spec, ids, true, common, cmd.commandLine().getOut(),

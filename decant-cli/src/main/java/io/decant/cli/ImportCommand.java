@@ -41,6 +41,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         try (SourceDatabase source = endpoints.source("dir:" + dir, common.schemas, Map.of());
              TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), Map.of())) {
+            Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "import");
             Transfer.confirmTruncate(load, target.displayUrl());
             var ids = RunIdsFor.run(spec, common, source, target, SpecFile.to(to, spec, true), endpoints, load.dryRun,
                     cmd.commandLine().getErr());

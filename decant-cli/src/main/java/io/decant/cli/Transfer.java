@@ -59,6 +59,11 @@ final class Transfer {
         MigrationPlan plan = new Planner(options, spec, ids).plan(source, target);
         if (dryRun) {
             PlanView view = PlanView.of(plan, tp -> rows(source, tp), tp -> Migrator.chunkNote(tp, options, source, target));
+            AuditLog audit = AuditLog.of(common);
+            if (audit != null) {
+                audit.event("plan", java.util.Map.of("source", plan.source(), "target", String.valueOf(plan.target()),
+                        "tables", plan.tables().stream().map(TablePlan::name).toList(), "skipped", plan.skipped().size()));
+            }
             out.print(common.output == OutputFormat.JSON ? Json.write(view) + "\n" : view.text());
             out.flush();
             return 0;
