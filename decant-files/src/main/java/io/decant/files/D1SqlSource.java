@@ -56,6 +56,29 @@ final class D1SqlSource implements SourceDatabase {
         if (!Files.isRegularFile(file)) {
             throw new DecantException(ErrorCode.IO_ERROR, ErrorContext.EMPTY.withLocation(file.toString()), "no such dump file");
         }
+        refusePgDump(file);
+    }
+
+    /**
+     * A pg_dump file is SQL too, but PostgreSQL's (COPY ... FROM stdin, SET, pg_catalog calls), and the
+     * D1 lexer would fail on it with a message about a token; say what the file is and the way out.
+     */
+    private static void refusePgDump(Path file) {
+        byte[] head = new byte[8192];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw OwnerOnly.io("cannot read " + file, e);
+        }
+        String text = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        boolean custom = text.startsWith("PGDMP");
+        if (custom || text.contains("-- PostgreSQL database dump") || text.contains("SELECT pg_catalog.set_config(")) {
+            throw new DecantException(ErrorCode.USAGE, ErrorContext.EMPTY.withLocation(file.toString()),
+                    "this is a pg_dump file" + (custom ? " (custom format)" : "") + ", not a wrangler d1 export: load it into "
+                            + "a PostgreSQL database (" + (custom ? "pg_restore -d DB " : "psql -d DB -f ") + file
+                            + ") and migrate from that database with --from postgres://USER@HOST/DB");
+        }
     }
 
     static SourceDatabase open(String url, Path file, OpenOptions options) {

@@ -29,6 +29,15 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String absentTarget(String url) {
+        java.nio.file.Path file = SqliteUrl.parse(url).file();
+        if (java.nio.file.Files.exists(file)) {
+            return null;
+        }
+        return "the SQLite file " + SqliteFiles.shown(file) + " does not exist yet; migrate (or import) would create it";
+    }
+
+    @Override
     public TargetDatabase openTarget(String url, OpenOptions options) {
         return new SqliteTarget(SqliteUrl.parse(url));
     }
