@@ -18,17 +18,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code --audit FILE}: JSON lines with a timestamp each: the run's start and end, every table's
- * start and end with its counts, warnings and errors. Appended, owner-only, secrets redacted.
+ * {@code --audit FILE}: JSON lines with a timestamp each, appended, owner-only, secrets redacted.
+ * Every command that takes {@code --audit} writes {@code command-start} and {@code command-end}
+ * ({@link Audited}); between them each command writes what it did: the tables a run loaded
+ * ({@link #listener}), the endpoints check saw, the tables verify compared, the ids built. The
+ * events and their fields are listed in the README; they are API.
  */
-final class AuditLog implements ProgressListener {
+final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
-    private final ProgressListener next;
 
-    AuditLog(Path file, ProgressListener next) {
+    AuditLog(Path file) {
         this.file = file;
-        this.next = next;
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -38,6 +39,11 @@ final class AuditLog implements ProgressListener {
         } catch (IOException | UnsupportedOperationException e) {
             throw new DecantException(ErrorCode.IO_ERROR, "could not create the audit log " + file + ": " + e.getMessage());
         }
+    }
+
+    /** The audit log of a command's {@code --audit}, opened by {@link Audited}; null without --audit. */
+    static AuditLog of(CommonOptions common) {
+        return common.auditLog;
     }
 
     synchronized void event(String event, Map<String, Object> fields) {
@@ -53,38 +59,43 @@ final class AuditLog implements ProgressListener {
         }
     }
 
-    @Override
-    public void tableStarted(TablePlan table) {
-        event("table-start", Map.of("table", table.name(), "target", table.target().id().display()));
-        next.tableStarted(table);
-    }
+    /** A listener that writes {@code table-start}, {@code table-end} and {@code message} events, then tells {@code next}. */
+    ProgressListener listener(ProgressListener next) {
+        return new ProgressListener() {
+            @Override
+            public void tableStarted(TablePlan table) {
+                event("table-start", Map.of("table", table.name(), "target", table.target().id().display()));
+                next.tableStarted(table);
+            }
 
-    @Override
-    public void rowsWritten(TablePlan table, long rows) {
-        next.rowsWritten(table, rows);
-    }
+            @Override
+            public void rowsWritten(TablePlan table, long rows) {
+                next.rowsWritten(table, rows);
+            }
 
-    @Override
-    public void tableFinished(TablePlan table, TableResult r) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("table", r.source());
-        f.put("target", r.target());
-        f.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
-        f.put("rows", r.rows());
-        f.put("seconds", r.seconds());
-        if (r.error() != null) {
-            f.put("error", r.error());
-        }
-        if (!r.notes().isEmpty()) {
-            f.put("warnings", r.notes());
-        }
-        event("table-end", f);
-        next.tableFinished(table, r);
-    }
+            @Override
+            public void tableFinished(TablePlan table, TableResult r) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("table", r.source());
+                f.put("target", r.target());
+                f.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+                f.put("rows", r.rows());
+                f.put("seconds", r.seconds());
+                if (r.error() != null) {
+                    f.put("error", r.error());
+                }
+                if (!r.notes().isEmpty()) {
+                    f.put("warnings", r.notes());
+                }
+                event("table-end", f);
+                next.tableFinished(table, r);
+            }
 
-    @Override
-    public void message(String text) {
-        event("message", Map.of("text", text));
-        next.message(text);
+            @Override
+            public void message(String text) {
+                event("message", Map.of("text", text));
+                next.message(text);
+            }
+        };
     }
 }

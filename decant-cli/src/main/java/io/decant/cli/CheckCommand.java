@@ -40,9 +40,21 @@ final class CheckCommand implements Callable<Integer> {
         try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of())) {
             views.add(view("source", source));
         }
-        if (to != null) {
+        String absent = to == null ? null : endpoints.absentTarget(to);
+        if (absent != null) {
+            // check creates nothing: a target that opening would create is reported, not opened
+            views.add(new EndpointView("target", io.decant.core.util.Redactor.global().redact(endpoints.expand(to, "--to")),
+                    "(none yet)", List.of(), List.of(absent)));
+        } else if (to != null) {
             try (TargetDatabase target = endpoints.target(to, Map.of())) {
                 views.add(view("target", target));
+            }
+        }
+        AuditLog audit = AuditLog.of(common);
+        if (audit != null) {
+            for (EndpointView v : views) {
+                audit.event("endpoint", Map.of("role", v.role(), "url", v.url(), "server", v.version(),
+                        "tables", v.tables().size()));
             }
         }
         PrintWriter out = cmd.commandLine().getOut();

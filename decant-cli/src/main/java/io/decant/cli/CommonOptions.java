@@ -23,4 +23,7 @@ public final class CommonOptions {
     @Option(names = "--schemas", split = ",", paramLabel = "a,b",
             description = "Source schemas to read (PostgreSQL; default public), e.g. public,auth for Supabase.")
     java.util.List<String> schemas = new java.util.ArrayList<>();
+
+    /** The open --audit log, set by {@link Audited} before the command runs; null without --audit. */
+    AuditLog auditLog;
 }

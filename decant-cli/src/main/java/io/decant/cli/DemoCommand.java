@@ -57,8 +57,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Tables loaded at once (default 2).")
     int jobs = 2;
 
+    @Option(names = "--output", paramLabel = "text|json", description = "Result format on stdout (default: text).")
+    OutputFormat output = OutputFormat.TEXT;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec cmd;
+
+    /** The demo's result under --output json: the run, the verification, and where the files are. */
+    record DemoResult(String source, String target, MigrationResult migration, VerifyReport verification, String report) {
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -98,9 +105,6 @@ final class DemoCommand implements Callable<Integer> {
             MigrationPlan plan = new Planner(options, spec, ids).plan(source, target);
             result = new Migrator(options, new StderrProgress(err, Terminal.interactive())).run(plan, source, target);
         }
-        out.println("Migrated " + app + " -> " + Redactor.global().redact(targetUrl) + " with the spec of examples/"
-                + "d1-to-postgres (casts, snake_case, ids remapped to UUIDs, user_wallet split into user_progress, sessions left out):");
-        out.print(ResultView.text(result));
         VerifyReport report;
         try (SourceDatabase source = dialects.openSource("sqlite:" + app, OpenOptions.DEFAULT);
              SourceDatabase target = dialects.openSource(targetUrl, OpenOptions.DEFAULT)) {
@@ -110,6 +114,15 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path reportFile = work.resolve("verification-report.json");
         ReportFiles.write(reportFile, report);
+        if (output == OutputFormat.JSON) {
+            out.println(Json.write(new DemoResult("sqlite:" + app, Redactor.global().redact(targetUrl), result, report,
+                    reportFile.toString())));
+            out.flush();
+            return report.status() == Status.FAIL ? 1 : 0;
+        }
+        out.println("Migrated " + app + " -> " + Redactor.global().redact(targetUrl) + " with the spec of examples/"
+                + "d1-to-postgres (casts, snake_case, ids remapped to UUIDs, user_wallet split into user_progress, sessions left out):");
+        out.print(ResultView.text(result));
         out.println();
         out.print(VerifyText.render(report));
         out.println("report: " + reportFile + " (and " + ReportFiles.htmlPath(reportFile).getFileName() + ")");

@@ -29,6 +29,11 @@ final class Endpoints {
         return dialects.openSource(expand(url, "--from"), new OpenOptions(schemas, settings));
     }
 
+    /** See {@link io.decant.core.spi.Dialect#absentTarget}: null when the target exists or may. */
+    String absentTarget(String url) {
+        return dialects.absentTarget(expand(url, "--to"));
+    }
+
     TargetDatabase target(String url, Map<String, String> settings) {
         return dialects.openTarget(expand(url, "--to"), new OpenOptions(List.of(), settings));
     }

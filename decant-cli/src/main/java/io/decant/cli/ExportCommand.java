@@ -55,6 +55,7 @@ final class ExportCommand implements Callable<Integer> {
             if (!dryRun && rowsPerFile < 0) {
                 throw io.decant.core.error.DecantException.usage("--rows-per-file must be positive");
             }
+            Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "export");
             var ids = RunIdsFor.run(spec, common, source, null, null, endpoints, dryRun, cmd.commandLine().getErr(),
                     unbuilt -> Transfer.check(source, null, options, spec, unbuilt));
             if (dryRun) {

@@ -59,6 +59,22 @@ final class IdsCommand implements Runnable {
                             err.println(m);
                             err.flush();
                         }, null));
+                AuditLog audit = AuditLog.of(common);
+                if (audit != null) {
+                    for (IdsResults.TableBuilt t : r.tables()) {
+                        Map<String, Object> f = new java.util.LinkedHashMap<>();
+                        f.put("table", t.table());
+                        f.put("key", t.key());
+                        f.put("strategy", String.valueOf(t.strategy()));
+                        f.put("entries", t.entries());
+                        f.put("created", t.created());
+                        f.put("reused", t.reused());
+                        f.put("unmatched", t.unmatched());
+                        audit.event("ids-built", f);
+                    }
+                    audit.event("mapping-written", Map.of("file", String.valueOf(r.file()),
+                            "retainUntil", String.valueOf(r.retainUntil())));
+                }
                 if (common.output == OutputFormat.JSON) {
                     out.println(Json.write(r));
                 } else {

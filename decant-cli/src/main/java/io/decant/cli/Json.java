@@ -9,7 +9,11 @@ import io.decant.core.error.DecantException;
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            // java.time values (ids' generatedAt, retainUntil) as ISO text, as the text output shows them
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("decant-time")
+                    .addSerializer(java.time.temporal.TemporalAccessor.class,
+                            com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance));
 
     private Json() {
     }

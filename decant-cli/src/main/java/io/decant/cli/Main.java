@@ -5,6 +5,8 @@ import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.util.Redactor;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,13 +34,31 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        boolean json = json(args);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + Redactor.global().redact(ex.getMessage()));
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("see 'decant " + ex.getCommandLine().getCommandName() + " --help'");
+            String message = Redactor.global().redact(ex.getMessage());
+            // the qualified name: "decant migrate", and for the top level just "decant" (not "decant decant")
+            String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+            err.println("error: " + message);
+            java.io.StringWriter suggestions = new java.io.StringWriter();
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, new PrintWriter(suggestions, true));
+            err.print(suggestions);
+            err.println("see '" + help + "'");
+            err.flush();
+            if (json) {
+                Map<String, Object> context = new LinkedHashMap<>();
+                context.put("command", ex.getCommandLine().getCommandSpec().qualifiedName());
+                if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                    context.put("suggestions", u.getSuggestions());
+                }
+                context.put("help", help);
+                printJson(out, ErrorJson.of(ErrorCode.USAGE, message, context, null));
+            }
             return ErrorCode.USAGE.exitCode();
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, err, debug(args)));
+        cl.setExecutionStrategy(new Audited(cl.getExecutionStrategy()));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> json
+                ? reportJson(ex, out, err, debug(args)) : report(ex, err, debug(args)));
         return cl.execute(args);
     }
 
@@ -51,10 +71,37 @@ public final class Main implements Runnable {
         return false;
     }
 
+    /**
+     * Whether the command line asks for {@code --output json}, read from the words themselves: a
+     * parameter error can come before picocli has set the option, and its answer must be JSON too.
+     */
+    static boolean json(String[] args) {
+        boolean json = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                break;
+            }
+            if (a.equals("--output") && i + 1 < args.length) {
+                json = args[i + 1].equalsIgnoreCase("json");
+            } else if (a.startsWith("--output=")) {
+                json = a.substring("--output=".length()).equalsIgnoreCase("json");
+            }
+        }
+        return json;
+    }
+
+    /** The failure behind {@code ex}: a DecantException, or null for a bug. */
+    static DecantException failure(Throwable ex) {
+        Throwable e = ex instanceof Failed f ? f.getCause() : ex;
+        DecantException d = e instanceof DecantException de ? de
+                : e instanceof Migrator.RunFailed rf ? rf.failure() : null;
+        return d != null && d.code() != ErrorCode.INTERNAL ? d : null;
+    }
+
     static int report(Throwable ex, PrintWriter err, boolean debug) {
-        DecantException d = ex instanceof DecantException de ? de
-                : ex instanceof Migrator.RunFailed rf ? rf.failure() : null;
-        if (d != null && d.code() != ErrorCode.INTERNAL) {
+        DecantException d = failure(ex);
+        if (d != null) {
             err.println("error: " + d.getMessage());
             if (debug && d.getCause() != null) {
                 d.printStackTrace(err);
@@ -62,13 +109,42 @@ public final class Main implements Runnable {
             err.flush();
             return d.exitCode();
         }
+        Throwable bug = ex instanceof Failed f ? f.getCause() : ex;
         err.println("internal error (a bug in decant; please report it with this trace):");
-        err.println(Redactor.global().redact(String.valueOf(ex.getMessage())));
-        java.io.StringWriter trace = new java.io.StringWriter();
-        ex.printStackTrace(new PrintWriter(trace));
-        err.println(Redactor.global().redact(trace.toString()));
+        err.println(Redactor.global().redact(String.valueOf(bug.getMessage())));
+        err.println(trace(bug));
         err.flush();
         return ErrorCode.INTERNAL.exitCode();
+    }
+
+    /** {@link #report} on stderr, and the error as one JSON document on stdout (with the partial result, if any). */
+    static int reportJson(Throwable ex, PrintWriter out, PrintWriter err, boolean debug) {
+        int exit = report(ex, err, debug);
+        Object result = ex instanceof Failed f ? f.result()
+                : ex instanceof Migrator.RunFailed rf ? rf.result() : null;
+        DecantException d = failure(ex);
+        if (d != null) {
+            printJson(out, ErrorJson.of(d, result));
+        } else {
+            Throwable bug = ex instanceof Failed f ? f.getCause() : ex;
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("exception", bug.getClass().getName());
+            context.put("trace", "on stderr");
+            printJson(out, ErrorJson.of(ErrorCode.INTERNAL, "internal error (a bug in decant; please report it with the "
+                    + "trace on stderr): " + Redactor.global().redact(String.valueOf(bug.getMessage())), context, result));
+        }
+        return exit;
+    }
+
+    private static String trace(Throwable ex) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        return Redactor.global().redact(trace.toString());
+    }
+
+    private static void printJson(PrintWriter out, Object value) {
+        out.print(Json.write(value) + "\n");
+        out.flush();
     }
 
     @Override

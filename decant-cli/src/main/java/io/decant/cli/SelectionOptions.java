@@ -11,4 +11,8 @@ public final class SelectionOptions {
 
     @Option(names = "--exclude", split = ",", paramLabel = "a,b", description = "Leave these tables out.")
     List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--allow-empty", description = "Let a run whose selection holds no table succeed (by default "
+            + "it is an error, exit 2, naming what matched nothing).")
+    boolean allowEmpty;
 }

@@ -72,22 +72,30 @@ final class Transfer {
         MigrationPlan plan = new Planner(options, spec, ids).plan(source, target);
         if (dryRun) {
             PlanView view = PlanView.of(plan, tp -> rows(source, tp), tp -> Migrator.chunkNote(tp, options, source, target));
+            AuditLog audit = AuditLog.of(common);
+            if (audit != null) {
+                audit.event("plan", java.util.Map.of("source", plan.source(), "target", String.valueOf(plan.target()),
+                        "tables", plan.tables().stream().map(TablePlan::name).toList(), "skipped", plan.skipped().size()));
+            }
             out.print(common.output == OutputFormat.JSON ? Json.write(view) + "\n" : view.text());
             out.flush();
             return 0;
         }
         io.decant.core.engine.ProgressListener progress = new StderrProgress(err, Terminal.interactive());
-        AuditLog audit = common.audit == null ? null : new AuditLog(common.audit, progress);
+        AuditLog audit = AuditLog.of(common);
         if (audit != null) {
-            progress = audit;
+            progress = audit.listener(progress);
             audit.event("run-start", java.util.Map.of("source", plan.source(), "target", String.valueOf(plan.target()),
                     "tables", plan.tables().size()));
         }
+        boolean json = common.output == OutputFormat.JSON;
         MigrationResult result;
         try {
             result = new Migrator(options, progress).run(plan, source, target);
         } catch (Migrator.RunFailed failed) {
-            print(failed.result(), common, out);
+            if (!json) {
+                print(failed.result(), common, out);
+            }
             if (report != null) {
                 ReportFiles.writeOwnerOnly(report, Json.write(failed.result()) + "\n");
             }
@@ -95,25 +103,30 @@ final class Transfer {
                 audit.event("run-end", java.util.Map.of("status", "failed", "error", failed.failure().getMessage(),
                         "exit", failed.failure().exitCode()));
             }
-            throw failed.failure();
+            // under --output json the result goes out with the error, as one document
+            throw json ? new Failed(failed.failure(), failed.result()) : failed.failure();
         } finally {
             if (options.rejects() instanceof RejectFiles r) {
                 r.close();
             }
         }
-        print(result, common, out);
+        long rejected = options.rejects() instanceof RejectFiles r ? r.total() : 0;
+        if (!json || rejected == 0) {
+            print(result, common, out);
+        }
         if (report != null) {
             ReportFiles.writeOwnerOnly(report, Json.write(result) + "\n");
             err.println("report: " + report);
         }
-        long rejected = options.rejects() instanceof RejectFiles r ? r.total() : 0;
         if (audit != null) {
             audit.event("run-end", java.util.Map.of("status", rejected > 0 ? "rejected rows" : "ok", "rows", result.rows(),
                     "rejected", rejected, "seconds", result.seconds()));
         }
         if (rejected > 0) {
-            throw new DecantException(io.decant.core.error.ErrorCode.ROWS_REJECTED, rejected + " row(s) were rejected and "
-                    + "not loaded; each is in " + ((RejectFiles) options.rejects()).dir() + "/<table>.jsonl with its reason");
+            DecantException d = new DecantException(io.decant.core.error.ErrorCode.ROWS_REJECTED, rejected + " row(s) were "
+                    + "rejected and not loaded; each is in " + ((RejectFiles) options.rejects()).dir() + "/<table>.jsonl with "
+                    + "its reason");
+            throw json ? new Failed(d, result) : d;
         }
         return 0;
     }

@@ -67,6 +67,7 @@ final class VerifyCommand implements Callable<Integer> {
                 false, null);
         try (SourceDatabase source = endpoints.source(from, common.schemas, Map.of());
              SourceDatabase target = endpoints.source(targetUrl, common.schemas, Map.of())) {
+            Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "verify");
             var ids = io.decant.core.engine.RunIds.load(spec, source, common.mapping != null || !spec.ids().isEmpty()
                     ? RunIdsFor.mappingFile(common) : null);
             MigrationPlan plan = new Planner(options, spec, ids).planComparison(source, target);
@@ -82,6 +83,21 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private int finish(VerifyReport result, PrintWriter out, PrintWriter err) {
+        AuditLog audit = AuditLog.of(common);
+        if (audit != null) {
+            for (io.decant.core.verify.TableCheck t : result.tables()) {
+                audit.event("table-verified", tableEvent(t));
+            }
+            audit.event("verify-end", Map.of("status", result.status().name().toLowerCase(java.util.Locale.ROOT),
+                    "tables", result.tables().size(), "checksums", result.checksums()));
+        }
+        if (result.tables().isEmpty() && !selection.allowEmpty) {
+            // a proof over nothing proves nothing: "0 of 0 checks passed" must not read as a pass
+            throw new io.decant.core.error.DecantException(io.decant.core.error.ErrorCode.NOTHING_SELECTED,
+                    io.decant.core.error.ErrorContext.EMPTY.withPhase("verify"), "verify compared no table of "
+                    + result.source() + (result.target() == null ? "" : " with " + result.target())
+                    + ", so it proves nothing; check the source and the selection, or add --allow-empty if that is expected");
+        }
         if (common.debug) {
             for (io.decant.core.verify.IntegrityCheck c : result.integrity()) {
                 err.println("sql: " + c.kind() + " " + c.subject() + ": " + c.sql());
@@ -94,6 +110,17 @@ final class VerifyCommand implements Callable<Integer> {
         out.print(common.output == OutputFormat.JSON ? Json.write(result) + "\n" : VerifyText.render(result));
         out.flush();
         return result.status() == Status.FAIL ? 1 : 0;
+    }
+
+    private static Map<String, Object> tableEvent(io.decant.core.verify.TableCheck t) {
+        Map<String, Object> f = new java.util.LinkedHashMap<>();
+        f.put("table", t.table());
+        f.put("target", t.target());
+        f.put("status", t.status().name().toLowerCase(java.util.Locale.ROOT));
+        f.put("sourceRows", t.sourceRows());
+        f.put("targetRows", t.targetRows());
+        f.put("differingRows", t.differingRows());
+        return f;
     }
 
     static boolean isDirectory(String s) {

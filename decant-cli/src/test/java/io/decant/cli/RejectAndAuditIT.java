@@ -40,10 +40,14 @@ class RejectAndAuditIT {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(rejects.resolve("users.jsonl"))));
 
         List<String> events = Files.readAllLines(audit);
-        assertTrue(events.get(0).contains("\"event\":\"run-start\""), events.get(0));
+        assertTrue(events.get(0).contains("\"event\":\"command-start\""), events.get(0));
+        assertTrue(events.get(1).contains("\"event\":\"run-start\""), events.get(1));
         assertTrue(events.stream().anyMatch(e -> e.contains("\"event\":\"table-end\"") && e.contains("\"table\":\"users\"")
                 && e.contains("2 rows rejected")), events.toString());
-        assertTrue(events.get(events.size() - 1).contains("\"rejected\":2"), events.get(events.size() - 1));
+        assertTrue(events.get(events.size() - 2).contains("\"event\":\"run-end\"")
+                && events.get(events.size() - 2).contains("\"rejected\":2"), events.get(events.size() - 2));
+        assertTrue(events.get(events.size() - 1).contains("\"event\":\"command-end\"")
+                && events.get(events.size() - 1).contains("\"exit\":3"), events.get(events.size() - 1));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(audit)));
     }
 

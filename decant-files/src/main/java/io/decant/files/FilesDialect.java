@@ -86,6 +86,17 @@ public final class FilesDialect implements Dialect {
     }
 
     @Override
+    public String absentTarget(String url) {
+        Location loc = location(url);
+        if (loc.kind() != Location.Kind.FOLDER || Files.exists(loc.path())) {
+            return null;
+        }
+        Path p = loc.path();
+        return "the folder " + (p.isAbsolute() ? p.toString() : p + " (" + p.toAbsolutePath().normalize() + ")")
+                + " does not exist yet; migrate (or export) would create it";
+    }
+
+    @Override
     public TargetDatabase openTarget(String url, OpenOptions options) {
         Location loc = location(url);
         return switch (loc.kind()) {

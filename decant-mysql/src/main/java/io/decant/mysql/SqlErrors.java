@@ -28,7 +28,8 @@ final class SqlErrors {
         ErrorCode code = codeOf(e);
         String detail = clean(e.getMessage());
         if (code == ErrorCode.CONNECTION_FAILED) {
-            detail = "cannot reach MySQL/MariaDB at " + address + ": " + detail;
+            String cause = io.decant.core.error.Causes.describe(e.getCause());
+            detail = "cannot reach MySQL/MariaDB at " + address + ": " + (cause == null ? "" : cause + "; ") + detail;
         } else if (code == ErrorCode.PERMISSION_DENIED && "connect".equals(context.phase())) {
             detail = "MySQL/MariaDB at " + address + " refused the login: " + detail;
         }

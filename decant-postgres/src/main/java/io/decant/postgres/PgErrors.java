@@ -36,8 +36,11 @@ final class PgErrors {
                     "database " + url.database() + " does not exist on " + url.hostPort() + ": " + describe(e), e);
         }
         if (state.startsWith("08") || state.isEmpty() || state.equals("53300")) {
+            // pgjdbc says "The connection attempt failed." and keeps the reason (unknown host, TLS) as the cause
+            String cause = io.decant.core.error.Causes.describe(e.getCause());
             return new DecantException(ErrorCode.CONNECTION_FAILED, ErrorContext.EMPTY,
-                    "cannot connect to PostgreSQL at " + url.hostPort() + ": " + describe(e), e);
+                    "cannot connect to PostgreSQL at " + url.hostPort() + ": " + (cause == null ? "" : cause + "; ")
+                            + describe(e), e);
         }
         return map(e, ErrorContext.EMPTY, "connecting to " + where);
     }

@@ -78,6 +78,21 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     }
 
     @Override
+    public synchronized List<String> schemaNames() {
+        List<String> names = new ArrayList<>();
+        try (Statement s = meta().createStatement();
+             ResultSet rs = s.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname NOT LIKE 'pg\\_%'"
+                     + " AND nspname <> 'information_schema' ORDER BY 1")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("discover"), "listing the schemas");
+        }
+    }
+
+    @Override
     public synchronized List<String> checkNotes() {
         List<String> notes = new ArrayList<>();
         notes.add("server: " + serverVersion());

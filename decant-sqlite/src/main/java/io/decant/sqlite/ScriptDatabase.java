@@ -294,6 +294,10 @@ final class ScriptDatabase {
             }
             String name = script.getFileName().toString();
             String lower = head.toLowerCase(Locale.ROOT);
+            if (head.startsWith("PGDMP")) {
+                throw DecantException.usage(name + " is a pg_dump file in custom format, not a SQLite script: restore it"
+                        + " into a PostgreSQL database (pg_restore -d scratch " + name + ") and migrate --from postgres://.../scratch");
+            }
             if (lower.contains("-- postgresql database dump") || lower.contains("set statement_timeout")
                     || lower.contains("pg_catalog.set_config")) {
                 throw DecantException.usage(name + " is a pg_dump file (PostgreSQL's SQL), not a SQLite script: restore it"

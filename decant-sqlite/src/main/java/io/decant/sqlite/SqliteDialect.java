@@ -38,6 +38,18 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String absentTarget(String url) {
+        if (SqliteUrl.script(url) != null) {
+            return null; // a script is never a target: openTarget says so
+        }
+        java.nio.file.Path file = SqliteUrl.parse(url).file();
+        if (java.nio.file.Files.exists(file)) {
+            return null;
+        }
+        return "the SQLite file " + SqliteFiles.shown(file) + " does not exist yet; migrate (or import) would create it";
+    }
+
+    @Override
     public TargetDatabase openTarget(String url, OpenOptions options) {
         java.nio.file.Path script = SqliteUrl.script(url);
         if (script != null) {

@@ -25,10 +25,16 @@ final class SqliteFiles {
     private SqliteFiles() {
     }
 
+    /** {@code file}, and when it is relative, the absolute path it stands for: the folder searched is the working directory. */
+    static String shown(Path file) {
+        return file.isAbsolute() ? file.toString() : file + " (" + file.toAbsolutePath().normalize() + ")";
+    }
+
     static Connection openReadOnly(Path file) {
         if (!Files.exists(file)) {
             throw new DecantException(ErrorCode.IO_ERROR, ErrorContext.EMPTY.withLocation(file.toString()),
-                    "SQLite file not found: " + file);
+                    "SQLite file not found: " + (file.isAbsolute() ? file.toString() : file + ", looked for "
+                            + file.toAbsolutePath().normalize() + " (relative paths are taken from the working directory)"));
         }
         if (!Files.isRegularFile(file)) {
             throw new DecantException(ErrorCode.IO_ERROR, ErrorContext.EMPTY.withLocation(file.toString()),

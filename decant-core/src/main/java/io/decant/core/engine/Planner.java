@@ -307,6 +307,18 @@ public final class Planner {
                 groups, skipped, notes);
     }
 
+    /**
+     * The tables of {@code all} that a run selects (--tables, --exclude and the spec's exclude), or
+     * every problem with the names at once: what {@link #plan} selects, for a command that must know
+     * before it writes anything (an id mapping, a call to an auth API) that the selection is sound.
+     */
+    public List<Table> selectTables(List<Table> all) {
+        Problems problems = new Problems();
+        List<Table> selected = select(all, new ArrayList<>(), problems);
+        problems.throwIfAny();
+        return selected;
+    }
+
     private List<Table> select(List<Table> all, List<MigrationPlan.Skipped> skipped, Problems problems) {
         Map<String, Table> byName = new LinkedHashMap<>();
         for (Table t : all) {
@@ -336,7 +348,8 @@ public final class Planner {
             Table t = find(byName, n);
             if (t == null) {
                 problems.add(ErrorCode.UNKNOWN_TABLE, ErrorContext.EMPTY.withTable(n),
-                        option + " names " + n + ", which the source does not have; it has " + byName.keySet());
+                        option + " names " + n + ", which the source does not have"
+                                + io.decant.core.spec.Suggest.hint(n, byName.keySet()) + "; it has " + byName.keySet());
             } else {
                 out.add(t.id().display());
             }

@@ -17,6 +17,7 @@ public enum ErrorCode {
     FK_CYCLE(Category.USAGE),
     CONFIRMATION_REQUIRED(Category.USAGE),
     PARTIAL_RUN(Category.USAGE),
+    NOTHING_SELECTED(Category.USAGE),
     // data errors: a value could not be converted or loaded (exit 3)
     VALUE_INVALID(Category.DATA),
     VALUE_OUT_OF_RANGE(Category.DATA),

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean" for misspelt keys, casts, tables and columns. */
-final class Suggest {
+public final class Suggest {
     private Suggest() {
     }
 
@@ -13,7 +13,7 @@ final class Suggest {
      * case-insensitive match, or an edit distance of at most a third of the word (at least 1, at most 3),
      * so that {@code colums} finds {@code columns} but {@code x} does not find {@code to}.
      */
-    static String closest(String word, Collection<String> candidates) {
+    public static String closest(String word, Collection<String> candidates) {
         String lower = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -41,7 +41,7 @@ final class Suggest {
     }
 
     /** {@code "; did you mean 'columns'?"}, or an empty string. */
-    static String hint(String word, Collection<String> candidates) {
+    public static String hint(String word, Collection<String> candidates) {
         String c = closest(word, candidates);
         return c == null ? "" : "; did you mean '" + c + "'?";
     }

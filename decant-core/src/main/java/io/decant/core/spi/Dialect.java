@@ -24,6 +24,15 @@ public interface Dialect {
         throw new DecantException(ErrorCode.USAGE, name() + " cannot be read from");
     }
 
+    /**
+     * When the target {@code url} names does not exist yet and opening it for writing would create
+     * it (a SQLite file, an export folder), a sentence saying so, for {@code check}, which must create
+     * nothing; null when it exists or cannot be known without connecting. Must not create anything.
+     */
+    default String absentTarget(String url) {
+        return null;
+    }
+
     /** Opens {@code url} for writing. */
     default TargetDatabase openTarget(String url, OpenOptions options) {
         throw new DecantException(ErrorCode.USAGE, name() + " cannot be written to");

@@ -41,6 +41,11 @@ public final class Dialects {
         return forUrl(url).openSource(url, options);
     }
 
+    /** See {@link Dialect#absentTarget}. */
+    public String absentTarget(String url) {
+        return forUrl(url).absentTarget(url);
+    }
+
     public TargetDatabase openTarget(String url, OpenOptions options) {
         return forUrl(url).openTarget(url, options);
     }

@@ -25,6 +25,14 @@ public interface Endpoint extends AutoCloseable {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
+    /**
+     * The schemas this database has that a user may name in {@code --schemas} (not the system's own),
+     * so that a misspelt one is reported with its closest match; empty for a database without schemas.
+     */
+    default List<String> schemaNames() {
+        return List.of();
+    }
+
     /** Notes for {@code check}: privileges held or missing, settings that matter. Never secrets. */
     default List<String> checkNotes() {
         return List.of();
