@@ -294,18 +294,16 @@ final class ScriptDatabase {
             }
             String name = script.getFileName().toString();
             String lower = head.toLowerCase(Locale.ROOT);
-            if (head.startsWith("PGDMP")) {
-                throw DecantException.usage(name + " is a pg_dump file in custom format, not a SQLite script: restore it"
-                        + " into a PostgreSQL database (pg_restore -d scratch " + name + ") and migrate --from postgres://.../scratch");
-            }
-            if (lower.contains("-- postgresql database dump") || lower.contains("set statement_timeout")
-                    || lower.contains("pg_catalog.set_config")) {
-                throw DecantException.usage(name + " is a pg_dump file (PostgreSQL's SQL), not a SQLite script: restore it"
-                        + " into a PostgreSQL database (psql -d scratch -f " + name + ") and migrate --from postgres://.../scratch");
+            boolean custom = head.startsWith("PGDMP");
+            if (custom || lower.contains("-- postgresql database dump") || lower.contains("pg_catalog.set_config(")) {
+                throw DecantException.usage("this is a pg_dump file" + (custom ? " (custom format)" : " (PostgreSQL's SQL)")
+                        + ", not a SQLite script: load it into a PostgreSQL database (" + (custom ? "pg_restore -d DB " : "psql -d DB -f ")
+                        + script + ") and migrate from that database with --from postgres://USER@HOST/DB");
             }
             if (lower.contains("-- mysql dump") || lower.contains("-- mariadb dump") || lower.contains("/*!40101 set")) {
-                throw DecantException.usage(name + " is a mysqldump file (MySQL's SQL), not a SQLite script: load it into a"
-                        + " MySQL/MariaDB database (mysql scratch < " + name + ") and migrate --from mysql://.../scratch");
+                throw DecantException.usage("this is a mysqldump file (MySQL's SQL), not a SQLite script: load it into a"
+                        + " MySQL/MariaDB database (mysql DB < " + script + ") and migrate from that database with"
+                        + " --from mysql://USER@HOST/DB");
             }
         }
     }

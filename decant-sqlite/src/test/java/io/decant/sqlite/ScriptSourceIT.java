@@ -156,10 +156,12 @@ class ScriptSourceIT {
     void otherDatabasesDumpsAndShellCommandsAreNamed() throws Exception {
         DecantException pg = refused("pg.sql", "--\n-- PostgreSQL database dump\n--\n\nSET statement_timeout = 0;\n");
         assertEquals(ErrorCode.USAGE, pg.code());
-        assertTrue(pg.getMessage().contains("pg.sql is a pg_dump file (PostgreSQL's SQL), not a SQLite script: restore it into a"
-                + " PostgreSQL database (psql -d scratch -f pg.sql) and migrate --from postgres://.../scratch"), pg.getMessage());
+        assertTrue(pg.getMessage().contains("this is a pg_dump file (PostgreSQL's SQL), not a SQLite script: load it into a"
+                + " PostgreSQL database (psql -d DB -f " + tmp.resolve("pg.sql") + ") and migrate from that database with"
+                + " --from postgres://USER@HOST/DB"), pg.getMessage());
+        assertTrue(refused("custom.sql", "PGDMP\u0001\u000e\u0000").getMessage().contains("pg_restore -d DB "));
         assertTrue(refused("my.sql", "-- MariaDB dump 10.19\n/*!40101 SET NAMES utf8mb4 */;\n").getMessage()
-                .contains("my.sql is a mysqldump file"));
+                .contains("this is a mysqldump file"));
         assertEquals("[FILE_CORRUPT] (shell.sql line 2): '.mode csv' is a command of the sqlite3 shell, not SQL; run the script"
                 + " with sqlite3 into a database file and migrate from that file (sqlite3 app.db < shell.sql), or remove the line",
                 refused("shell.sql", "CREATE TABLE t(a);\n.mode csv\n").getMessage());
@@ -195,9 +197,18 @@ class ScriptSourceIT {
         assertTrue(e.getMessage().contains("(looked for " + Path.of("nosuch/x.sql").toAbsolutePath() + ")"), e.getMessage());
     }
 
+    private static boolean onPath(String tool) {
+        try {
+            return new ProcessBuilder(tool, "--version").redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** What sqlite3 .dump writes reads back as the values that were stored. */
     @Test
     void roundTripThroughTheSqlite3Cli() throws Exception {
+        io.decant.testkit.Services.assume(onPath("sqlite3"), "sqlite3 is not installed; apt-get install sqlite3 to run this test");
         Path db = tmp.resolve("app.db");
         TestDb.exec(db, "CREATE TABLE \"org units\"(id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE,"
                         + " parent INTEGER REFERENCES \"org units\"(id))",
