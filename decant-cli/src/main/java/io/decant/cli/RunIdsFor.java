@@ -38,7 +38,7 @@ final class RunIdsFor {
                 return RunIds.preview(spec, source, targetRead, mappingFile(common));
             }
             return RunIds.build(spec, source, targetRead,
-                    target == null ? null : io.decant.core.engine.TargetView.of(target), mappingFile(common), System.getenv(), m -> {
+                    target == null ? null : io.decant.core.engine.TargetView.of(target), mappingFile(common), Environment.current(), m -> {
                 synchronized (err) {
                     err.println(m);
                     err.flush();
