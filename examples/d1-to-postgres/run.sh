@@ -69,13 +69,13 @@ step "1. sample source data: app.db and d1_backup.json"
 export DATABASE_URL="$pg/${prefix}_a"
 
 step "A2. check"
-"$DECANT" check --from sqlite:app.db --to "$DATABASE_URL" --spec "$EXAMPLE/decant.yaml"
+"$DECANT" check --from sqlite:app.db --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.yaml"
 
 step "A3. plan"
-"$DECANT" plan --from sqlite:app.db --to "$DATABASE_URL" --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json --create-schema
+"$DECANT" plan --from sqlite:app.db --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json --create-schema
 
 step "A4. migrate"
-"$DECANT" migrate --from sqlite:app.db --to "$DATABASE_URL" --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json \
+"$DECANT" migrate --from sqlite:app.db --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json \
     --create-schema --audit migrate-audit.jsonl --output json > migrate-result.json
 
 step "A5. read the orphans"
@@ -83,7 +83,7 @@ jq -r '.tables[] | "\(.status)  \(.target)  \(.rows) rows  \(.notes | join("; ")
 jq -r '.tables[].orphans[] | [.table, .key, .reference, .value, .action] | @tsv' migrate-result.json
 
 step "A6. verify"
-"$DECANT" verify --from sqlite:app.db --to "$DATABASE_URL" --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json \
+"$DECANT" verify --from sqlite:app.db --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json \
     --report verification-report.json
 jq -r '.integrity[] | [.status, .kind, .subject, .count] | @tsv' verification-report.json
 
@@ -95,9 +95,9 @@ step "A8. the id mapping"
 "$DECANT" ids lookup --mapping id-mapping.json usr_00007
 
 step "A9. restart: empty the tables and load again"
-"$DECANT" migrate --from sqlite:app.db --to "$DATABASE_URL" --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json \
+"$DECANT" migrate --from sqlite:app.db --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json \
     --truncate-first --yes
-"$DECANT" verify --from sqlite:app.db --to "$DATABASE_URL" --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json \
+"$DECANT" verify --from sqlite:app.db --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json \
     --report verification-report.json
 
 # === B: from the SQLite file into the app's own schema ===========================================
@@ -107,13 +107,13 @@ step "B1. the app's schema"
 psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -q -f "$EXAMPLE/schema.sql"
 
 step "B2. plan against the app's schema"
-"$DECANT" plan --from sqlite:app.db --to "$DATABASE_URL" --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json
+"$DECANT" plan --from sqlite:app.db --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json
 
 step "B3. migrate into it"
-"$DECANT" migrate --from sqlite:app.db --to "$DATABASE_URL" --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json
+"$DECANT" migrate --from sqlite:app.db --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json
 
 step "B4. verify"
-"$DECANT" verify --from sqlite:app.db --to "$DATABASE_URL" --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json \
+"$DECANT" verify --from sqlite:app.db --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.yaml" --mapping id-mapping.json \
     --report verification-report-app-schema.json
 psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -f "$EXAMPLE/validate.sql"
 
@@ -121,16 +121,16 @@ psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -f "$EXAMPLE/validate.sql"
 export DATABASE_URL="$pg/${prefix}_c"
 
 step "C1. check the backup"
-"$DECANT" check --from d1backup:d1_backup.json --to "$DATABASE_URL" --spec "$EXAMPLE/decant.backup.yaml"
+"$DECANT" check --from d1backup:d1_backup.json --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.backup.yaml"
 
 step "C2. plan"
-"$DECANT" plan --from d1backup:d1_backup.json --to "$DATABASE_URL" --spec "$EXAMPLE/decant.backup.yaml" --create-schema
+"$DECANT" plan --from d1backup:d1_backup.json --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.backup.yaml" --create-schema
 
 step "C3. migrate"
-"$DECANT" migrate --from d1backup:d1_backup.json --to "$DATABASE_URL" --spec "$EXAMPLE/decant.backup.yaml" --create-schema
+"$DECANT" migrate --from d1backup:d1_backup.json --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.backup.yaml" --create-schema
 
 step "C4. verify"
-"$DECANT" verify --from d1backup:d1_backup.json --to "$DATABASE_URL" --spec "$EXAMPLE/decant.backup.yaml" \
+"$DECANT" verify --from d1backup:d1_backup.json --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.backup.yaml" \
     --report verification-report-backup.json
 
 step "C5. what the backup path leaves to you: orphans (the seed's FK checks, on text ids)"

@@ -39,13 +39,13 @@ step "2. start from an empty output folder"
 rm -rf ./convex-data
 
 step "3. check"
-../../bin/decant check --from "$SOURCE_URL" --to convex:./convex-data --spec decant.yaml
+../../bin/decant check --from '${SOURCE_URL}' --to convex:./convex-data --spec decant.yaml
 
 step "4. plan"
-../../bin/decant plan --from "$SOURCE_URL" --to convex:./convex-data --spec decant.yaml --create-schema
+../../bin/decant plan --from '${SOURCE_URL}' --to convex:./convex-data --spec decant.yaml --create-schema
 
 step "5. migrate"
-../../bin/decant migrate --from "$SOURCE_URL" --to convex:./convex-data --spec decant.yaml --create-schema
+../../bin/decant migrate --from '${SOURCE_URL}' --to convex:./convex-data --spec decant.yaml --create-schema
 
 step "6. inspect"
 ls -l convex-data
@@ -53,7 +53,7 @@ head -n 1 convex-data/userProfiles.jsonl
 bash -n convex-data/import.sh
 
 step "7. verify"
-../../bin/decant verify --from "$SOURCE_URL" --to convex:./convex-data --spec decant.yaml --report verification-report.json
+../../bin/decant verify --from '${SOURCE_URL}' --to convex:./convex-data --spec decant.yaml --report verification-report.json
 
 echo >&2
 echo "run.sh: all steps passed; ./convex-data is ready for import.sh (see README step 8)" >&2

@@ -104,16 +104,16 @@ psql "$SUPABASE_DB_URL" -v ON_ERROR_STOP=1 -q -f "$EXAMPLE/generate.sql"
 psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -q -f "$EXAMPLE/target.sql"
 
 step "1. pre-migration checks"
-"$DECANT" check --from "$SUPABASE_DB_URL" --schemas public,auth --to "$DATABASE_URL" --spec "$EXAMPLE/decant.yaml"
-"$DECANT" verify --from "$SUPABASE_DB_URL" --schemas public,auth --to "$DATABASE_URL" --exclude auth.users --skip-checksum \
+"$DECANT" check --from '${SUPABASE_DB_URL}' --schemas public,auth --to '${DATABASE_URL}' --spec "$EXAMPLE/decant.yaml"
+"$DECANT" verify --from '${SUPABASE_DB_URL}' --schemas public,auth --to '${DATABASE_URL}' --exclude auth.users --skip-checksum \
     || echo "(expected before the import: the target is empty)"
 
 step "2. export from Supabase"
-"$DECANT" export --from "$SUPABASE_DB_URL" --schemas public,auth --out migration-data --dry-run
-"$DECANT" export --from "$SUPABASE_DB_URL" --schemas public,auth --out migration-data
+"$DECANT" export --from '${SUPABASE_DB_URL}' --schemas public,auth --out migration-data --dry-run
+"$DECANT" export --from '${SUPABASE_DB_URL}' --schemas public,auth --out migration-data
 ls -la migration-data/
 "$DECANT" verify --from migration-data
-"$DECANT" export --from "$SUPABASE_DB_URL" --schemas public,auth --out migration-data-json --format json
+"$DECANT" export --from '${SUPABASE_DB_URL}' --schemas public,auth --out migration-data-json --format json
 cat migration-data-json/metadata.json
 
 step "3. create the users in the auth provider"
@@ -127,34 +127,34 @@ if [ "$(users_in_provider)" != "$created" ] || [ "$created" -ne 25 ]; then
 fi
 
 step "4. import: option A, foreign-key checks off"
-"$DECANT" import --in migration-data --to "$DATABASE_URL" --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
+"$DECANT" import --in migration-data --to '${DATABASE_URL}' --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
     --mapping migration-data/user-mapping.json --dry-run
-"$DECANT" import --in migration-data --to "$DATABASE_URL" --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
+"$DECANT" import --in migration-data --to '${DATABASE_URL}' --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
     --mapping migration-data/user-mapping.json --disable-fk --output json > import-result.json
 jq -r '.tables[] | "\(.status)  \(.target)  \(.rows) rows  \(.notes | join("; "))"' import-result.json
 jq -r '.tables[].orphans[] | [.reference, .value, .action] | @tsv' import-result.json | sort | uniq -c
 
 step "5. verify"
-"$DECANT" verify --from migration-data --to "$DATABASE_URL" --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
+"$DECANT" verify --from migration-data --to '${DATABASE_URL}' --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
     --mapping migration-data/user-mapping.json --report migration-data/verification-report.json
 jq -r '.tables[] | "\(.status)  \(.table)  \(.sourceRows) -> \(.targetRows)"' migration-data/verification-report.json
-"$DECANT" verify --from "$SUPABASE_DB_URL" --schemas public,auth --to "$DATABASE_URL" --exclude auth.users \
+"$DECANT" verify --from '${SUPABASE_DB_URL}' --schemas public,auth --to '${DATABASE_URL}' --exclude auth.users \
     --spec "$EXAMPLE/decant.yaml" --mapping migration-data/user-mapping.json
-"$DECANT" verify --from migration-data --to "$DATABASE_URL" --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
+"$DECANT" verify --from migration-data --to '${DATABASE_URL}' --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
     --mapping migration-data/user-mapping.json --skip-checksum
 
 step "4b. restart: empty the tables and import again"
-"$DECANT" import --in migration-data --to "$DATABASE_URL" --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
+"$DECANT" import --in migration-data --to '${DATABASE_URL}' --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
     --mapping migration-data/user-mapping.json --truncate-first --yes
-"$DECANT" verify --from migration-data --to "$DATABASE_URL" --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
+"$DECANT" verify --from migration-data --to '${DATABASE_URL}' --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
     --mapping migration-data/user-mapping.json --report migration-data/verification-report.json
 
 step "4c. import: option B, foreign-key checks on (into a second new database)"
 export DATABASE_URL="$pg/${prefix}_dst_b"
 psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -q -f "$EXAMPLE/target.sql"
-"$DECANT" import --in migration-data --to "$DATABASE_URL" --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
+"$DECANT" import --in migration-data --to '${DATABASE_URL}' --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
     --mapping migration-data/user-mapping.json
-"$DECANT" verify --from migration-data --to "$DATABASE_URL" --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
+"$DECANT" verify --from migration-data --to '${DATABASE_URL}' --exclude auth.users --spec "$EXAMPLE/decant.yaml" \
     --mapping migration-data/user-mapping.json
 
 step "6. mapping retention and support look-ups"

@@ -8,7 +8,7 @@ import io.decant.core.util.Env;
 import java.util.List;
 import java.util.Map;
 
-/** Opens sources and targets by URL, after expanding ${ENV} in it. */
+/** Opens sources and targets by URL, after expanding ${ENV} in it; dialects fill a URL's gaps from the same environment. */
 final class Endpoints {
     private final Dialects dialects = Dialects.installed();
     private final Map<String, String> env;
@@ -18,7 +18,7 @@ final class Endpoints {
     }
 
     static Endpoints fromEnvironment() {
-        return new Endpoints(System.getenv());
+        return new Endpoints(Environment.current());
     }
 
     String expand(String url, String option) {
@@ -26,7 +26,7 @@ final class Endpoints {
     }
 
     SourceDatabase source(String url, List<String> schemas, Map<String, String> settings) {
-        return dialects.openSource(expand(url, "--from"), new OpenOptions(schemas, settings));
+        return dialects.openSource(expand(url, "--from"), new OpenOptions(schemas, settings, env));
     }
 
     /** See {@link io.decant.core.spi.Dialect#absentTarget}: null when the target exists or may. */
@@ -35,6 +35,6 @@ final class Endpoints {
     }
 
     TargetDatabase target(String url, Map<String, String> settings) {
-        return dialects.openTarget(expand(url, "--to"), new OpenOptions(List.of(), settings));
+        return dialects.openTarget(expand(url, "--to"), new OpenOptions(List.of(), settings, env));
     }
 }

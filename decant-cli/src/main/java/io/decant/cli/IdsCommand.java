@@ -55,7 +55,7 @@ final class IdsCommand implements Runnable {
             try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of());
                  SourceDatabase target = targetUrl == null ? null : endpoints.source(targetUrl, List.of(), Map.of())) {
                 IdsResults.Build r = new IdsService().build(new IdsService.BuildRequest(spec.ids(), source, target,
-                        RunIdsFor.mappingFile(common), spec.mappingRetentionDays(), Map.of(), System.getenv(), m -> {
+                        RunIdsFor.mappingFile(common), spec.mappingRetentionDays(), Map.of(), Environment.current(), m -> {
                             err.println(m);
                             err.flush();
                         }, null));

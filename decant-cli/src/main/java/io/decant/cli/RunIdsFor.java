@@ -51,7 +51,7 @@ final class RunIdsFor {
             checkFirst.accept(RunIds.unbuilt(spec, source, targetRead,
                     target == null ? null : io.decant.core.engine.TargetView.of(target), mappingFile(common)));
             return RunIds.build(spec, source, targetRead,
-                    target == null ? null : io.decant.core.engine.TargetView.of(target), mappingFile(common), System.getenv(), m -> {
+                    target == null ? null : io.decant.core.engine.TargetView.of(target), mappingFile(common), Environment.current(), m -> {
                 synchronized (err) {
                     err.println(m);
                     err.flush();

@@ -26,4 +26,9 @@ public final class Cli {
         int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(exit, out.toString(), err.toString());
     }
+
+    /** Runs a command line with {@code env} as its whole environment (in place of the process's). */
+    public static Result run(java.util.Map<String, String> env, String... args) {
+        return Environment.with(env, () -> run(args));
+    }
 }

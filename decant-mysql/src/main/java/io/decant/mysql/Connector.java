@@ -2,6 +2,7 @@ package io.decant.mysql;
 
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.util.DriverLogging;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +28,11 @@ final class Connector {
             + "NO_ENGINE_SUBSTITUTION,NO_AUTO_VALUE_ON_ZERO";
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_$-]+");
     private static final Driver DRIVER = new Driver();
+
+    static {
+        // The connector logs through SLF4J when it is there and falls back to java.util.logging otherwise.
+        DriverLogging.route("org.mariadb.jdbc");
+    }
 
     private final MysqlUrl url;
 

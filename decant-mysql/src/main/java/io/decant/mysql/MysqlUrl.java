@@ -2,8 +2,7 @@ package io.decant.mysql;
 
 import io.decant.core.error.DecantException;
 import io.decant.core.util.Redactor;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import io.decant.core.util.UrlParts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,42 +37,22 @@ public record MysqlUrl(String scheme, String user, String password, String host,
         if (scheme == null) {
             throw DecantException.usage("not a MySQL/MariaDB URL: " + Redactor.global().redact(url));
         }
-        String rest = url.substring(scheme.length());
-        String query = "";
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            query = rest.substring(q + 1);
-            rest = rest.substring(0, q);
-        }
-        // The last '@' ends the credentials: an unencoded '@' or '/' in a password is then still read right.
-        int at = rest.lastIndexOf('@');
-        String userInfo = at < 0 ? null : rest.substring(0, at);
-        String hostPart = at < 0 ? rest : rest.substring(at + 1);
-        String user = null;
-        String password = null;
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
-            Redactor.global().register(password);
-        }
+        UrlParts parts = UrlParts.parse(url, scheme);
+        String user = parts.user();
+        String password = parts.password();
         Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+        for (Map.Entry<String, String> p : parts.parameters()) {
+            String key = p.getKey();
             if (key.equalsIgnoreCase("password")) {
-                Redactor.global().register(value);
-                password = password == null ? value : password;
+                password = password == null ? p.getValue() : password;
             } else if (key.equalsIgnoreCase("user")) {
-                user = user == null ? value : user;
+                user = user == null ? p.getValue() : user;
             } else if (!key.isEmpty()) {
-                params.put(key, value);
+                params.put(key, p.getValue());
             }
         }
-        int slash = hostPart.indexOf('/');
-        String authority = slash < 0 ? hostPart : hostPart.substring(0, slash);
-        String database = slash < 0 ? "" : decode(hostPart.substring(slash + 1));
+        String authority = parts.authority();
+        String database = decode(parts.path());
         if (database.endsWith("/")) {
             database = database.substring(0, database.length() - 1);
         }
@@ -150,29 +129,7 @@ public record MysqlUrl(String scheme, String user, String password, String host,
 
     /** Percent-decoding as in RFC 3986: unlike URLDecoder, '+' stays a plus (passwords contain them). */
     static String decode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
-                out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
-                    b = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-                    i++;
-                }
-                out.writeBytes(b);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static boolean isHex(char c) {
-        return Character.digit(c, 16) >= 0;
+        return UrlParts.decode(s);
     }
 
     @Override

@@ -85,4 +85,18 @@ class MysqlUrlTest {
         assertFalse(new MysqlDialect().accepts("postgres://u@h/db"));
         assertFalse(new MysqlDialect().accepts("jdbc:postgresql://h/db"));
     }
+
+    @Test
+    void aRawPasswordWithEveryReservedCharacterIsReadWhole() {
+        for (String scheme : new String[] {"mysql://", "mariadb://"}) {
+            MysqlUrl u = MysqlUrl.parse(scheme + "app:p@ss:w/rd#1?x@db.example:3307/shop?sslMode=trust");
+            assertEquals("p@ss:w/rd#1?x", u.password());
+            assertEquals("db.example", u.host());
+            assertEquals(3307, u.port());
+            assertEquals("shop", u.database());
+            assertEquals("trust", u.parameters().get("sslMode"));
+            assertFalse(u.displayUrl().contains("ss:w"), u.displayUrl());
+        }
+        assertEquals("p@ss:w/rd#1?x", MysqlUrl.parse("mysql://app:p%40ss%3Aw%2Frd%231%3Fx@h/db").password());
+    }
 }

@@ -1,5 +1,6 @@
 package io.decant.postgres;
 
+import io.decant.core.util.DriverLogging;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +14,11 @@ import org.postgresql.Driver;
  */
 final class PgConnector {
     private static final Driver DRIVER = new Driver();
+
+    static {
+        // pgjdbc logs through java.util.logging, whose console handler would write to the real stderr.
+        DriverLogging.route("org.postgresql");
+    }
     private final PgUrl url;
 
     PgConnector(PgUrl url) {

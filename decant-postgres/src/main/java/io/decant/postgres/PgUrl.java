@@ -3,7 +3,7 @@ package io.decant.postgres;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.util.Redactor;
-import java.io.ByteArrayOutputStream;
+import io.decant.core.util.UrlParts;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,62 +34,76 @@ public record PgUrl(String scheme, String hostPort, String database, String user
         return PREFIXES.stream().anyMatch(lower::startsWith);
     }
 
+    /** Parses {@code url} filling its gaps from the process environment, as libpq does. */
     public static PgUrl parse(String url) {
+        return parse(url, System.getenv());
+    }
+
+    /**
+     * Parses {@code url}; what it leaves out comes from {@code env} the way libpq does it: host from
+     * PGHOST, port from PGPORT, user from PGUSER, database from PGDATABASE, password from PGPASSWORD
+     * and then the password file (PGPASSFILE, else ~/.pgpass), sslmode and sslrootcert from
+     * PGSSLMODE and PGSSLROOTCERT. What the URL says always wins.
+     */
+    public static PgUrl parse(String url, Map<String, String> env) {
         String s = url.trim();
         String lower = s.toLowerCase(Locale.ROOT);
         String prefix = PREFIXES.stream().filter(lower::startsWith).findFirst()
                 .orElseThrow(() -> new DecantException(ErrorCode.UNKNOWN_URL, "not a PostgreSQL URL: " + Redactor.global().redact(s)));
-        String rest = s.substring(prefix.length());
-        String query = "";
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            query = rest.substring(q + 1);
-            rest = rest.substring(0, q);
-        }
-        int slash = rest.indexOf('/', rest.lastIndexOf('@') + 1);
-        String authority = slash < 0 ? rest : rest.substring(0, slash);
-        String path = slash < 0 ? "" : rest.substring(slash + 1);
-        String user = null;
-        String password = null;
-        // The last '@' separates user info from hosts: an unencoded '@' in a password stays in the password.
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            String userInfo = authority.substring(0, at);
-            authority = authority.substring(at + 1);
-            int colon = userInfo.indexOf(':');
-            if (colon >= 0) {
-                String rawPassword = userInfo.substring(colon + 1);
-                Redactor.global().register(rawPassword);
-                password = decode(rawPassword);
-                userInfo = userInfo.substring(0, colon);
-            }
-            user = decode(userInfo);
-        }
+        UrlParts parts = UrlParts.parse(s, s.substring(0, prefix.length()));
+        String user = parts.user();
+        String password = parts.password();
         Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
+        for (Map.Entry<String, String> p : parts.parameters()) {
+            switch (p.getKey()) {
+                case "user" -> user = p.getValue();
+                case "password" -> password = p.getValue();
+                default -> params.put(p.getKey(), p.getValue());
             }
-            int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
-            String value = decode(rawValue);
-            switch (key) {
-                case "user" -> user = value;
-                case "password" -> {
-                    Redactor.global().register(rawValue);
-                    password = value;
-                }
-                default -> params.put(key, value);
-            }
+        }
+        if (user == null || user.isEmpty()) {
+            user = nonEmpty(env.get("PGUSER"));
+        }
+        String port = nonEmpty(env.get("PGPORT"));
+        String hosts = parts.authority();
+        if (hosts.isEmpty() || hosts.startsWith(":")) {
+            String envHost = nonEmpty(env.get("PGHOST"));
+            // A PGHOST that names a socket directory means "this machine" to libpq; pgjdbc speaks TCP only.
+            String host = envHost == null || envHost.startsWith("/") ? "localhost" : envHost;
+            hosts = hosts.isEmpty() ? host : host + hosts;
+        }
+        String hostPort = withDefaultPort(hosts, port == null ? "5432" : port);
+        String database = parts.path().isEmpty() ? null : UrlParts.decode(parts.path());
+        if (database == null) {
+            database = nonEmpty(env.get("PGDATABASE"));
+        }
+        if (database == null) {
+            database = user == null ? "postgres" : user;
+        }
+        if (password == null) {
+            password = nonEmpty(env.get("PGPASSWORD"));
+        }
+        if (password == null) {
+            String firstHost = hostPort.split(",")[0];
+            int colon = firstHost.lastIndexOf(':');
+            password = PgPass.lookup(env, firstHost.substring(0, colon), firstHost.substring(colon + 1), database,
+                    user != null ? user : System.getProperty("user.name"));
         }
         Redactor.global().register(password);
-        String hostPort = authority.isEmpty() ? "localhost:5432" : withDefaultPort(authority);
-        String database = path.isEmpty() ? (user == null ? "postgres" : user) : decode(path);
+        if (!params.containsKey("sslmode") && nonEmpty(env.get("PGSSLMODE")) != null) {
+            params.put("sslmode", env.get("PGSSLMODE"));
+        }
+        if (!params.containsKey("sslrootcert") && nonEmpty(env.get("PGSSLROOTCERT")) != null) {
+            params.put("sslrootcert", env.get("PGSSLROOTCERT"));
+        }
         return new PgUrl(prefix, hostPort, database, user, password, params);
     }
 
-    private static String withDefaultPort(String hosts) {
+    private static String nonEmpty(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String withDefaultPort(String hosts, String port) {
         StringBuilder out = new StringBuilder();
         for (String h : hosts.split(",")) {
             if (out.length() > 0) {
@@ -97,35 +111,14 @@ public record PgUrl(String scheme, String hostPort, String database, String user
             }
             // "[::1]" and "[::1]:5433" are IPv6; a bare host has no colon after any ']'.
             boolean hasPort = h.lastIndexOf(':') > h.lastIndexOf(']');
-            out.append(h).append(hasPort ? "" : ":5432");
+            out.append(h).append(hasPort ? "" : ":" + port);
         }
         return out.toString();
     }
 
     /** Percent-decoding as URLs mean it: unlike URLDecoder, '+' stays a plus sign. */
     static String decode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-                out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
-                i += 2;
-            } else {
-                // Re-encode the char (a surrogate pair as one code point) so that mixed text stays intact.
-                int cp = s.codePointAt(i);
-                byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-                i += Character.charCount(cp) - 1;
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int hex(char c) {
-        return Character.digit(c, 16);
+        return UrlParts.decode(s);
     }
 
     /** The URL pgjdbc connects to; user and password travel in {@link #properties()}, never in the URL. */

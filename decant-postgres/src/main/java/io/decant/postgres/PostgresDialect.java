@@ -26,11 +26,11 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public SourceDatabase openSource(String url, OpenOptions options) {
-        return new PostgresDatabase(PgUrl.parse(url), options);
+        return new PostgresDatabase(PgUrl.parse(url, options.env()), options);
     }
 
     @Override
     public TargetDatabase openTarget(String url, OpenOptions options) {
-        return new PostgresDatabase(PgUrl.parse(url), options);
+        return new PostgresDatabase(PgUrl.parse(url, options.env()), options);
     }
 }

@@ -9,16 +9,29 @@ import java.util.Map;
  * @param schemas  database schemas to read (PostgreSQL: {@code public} when empty)
  * @param settings dialect-specific settings from the spec or the command line (for example the
  *                 export format), never secrets
+ * @param env      the environment a dialect may fill a URL's gaps from (PostgreSQL: PGHOST,
+ *                 PGPASSWORD, ~/.pgpass, ...); the process environment unless a caller (a test)
+ *                 gives another. May hold secrets, so {@link #toString()} leaves it out.
  */
-public record OpenOptions(List<String> schemas, Map<String, String> settings) {
+public record OpenOptions(List<String> schemas, Map<String, String> settings, Map<String, String> env) {
     public static final OpenOptions DEFAULT = new OpenOptions(List.of(), Map.of());
 
     public OpenOptions {
         schemas = List.copyOf(schemas);
         settings = Map.copyOf(settings);
+        env = Map.copyOf(env);
+    }
+
+    public OpenOptions(List<String> schemas, Map<String, String> settings) {
+        this(schemas, settings, System.getenv());
     }
 
     public String setting(String key, String fallback) {
         return settings.getOrDefault(key, fallback);
+    }
+
+    @Override
+    public String toString() {
+        return "OpenOptions[schemas=" + schemas + ", settings=" + settings + "]";
     }
 }

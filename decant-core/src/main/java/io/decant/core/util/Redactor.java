@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public final class Redactor {
     public static final String MASK = "***";
     private static final Redactor GLOBAL = new Redactor();
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/@\\s]*:)([^@\\s]+)(@)");
+    // Up to the last '@' of the word: a raw '@' in a password must not leave its tail unmasked.
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/@\\s]*:)(\\S+)(@)");
     private static final Pattern KEY_VALUE = Pattern.compile(
             "(?i)((?:password|passwd|pwd|secret|token|apikey|api_key)\\s*[=:]\\s*)([^&\\s,;'\"})\\]]+)");
 
