@@ -40,7 +40,7 @@ final class ImportCommand implements Callable<Integer> {
             FolderFiles.check(java.nio.file.Path.of(dir), cmd.commandLine().getErr());
         }
         try (SourceDatabase source = endpoints.source("dir:" + dir, common.schemas, Map.of());
-             TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), Map.of())) {
+             TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), common.schemas, Map.of())) {
             Transfer.confirmTruncate(load, target.displayUrl());
             var ids = RunIdsFor.run(spec, common, source, target, SpecFile.to(to, spec, true), endpoints, load.dryRun,
                     cmd.commandLine().getErr());

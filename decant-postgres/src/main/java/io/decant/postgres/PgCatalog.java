@@ -122,13 +122,24 @@ final class PgCatalog {
                     Column.Identity identity = identity(rs.getString(7), rs.getString(8), rs.getBoolean(9));
                     PgTypeCatalog.Resolved t = types.resolve(rs.getInt(3), rs.getInt(4));
                     // attndims is what the column was declared with (int[][] is 2); values are not checked against it.
-                    b.columns.add(rs.getInt(10) > 1
+                    Column col = rs.getInt(10) > 1
                             ? Column.unsupported(name, spelled, nullable, "multi-dimensional array " + spelled + " is not supported; use as_text")
-                            : column(name, spelled, t, nullable, identity));
+                            : column(name, spelled, t, nullable, identity);
+                    if (!col.isSupported() && identity != Column.Identity.NONE) {
+                        col = new Column(col.name(), col.sourceType(), col.type(), col.nullable(), identity, col.unsupported());
+                    }
+                    b.columns.add(col.withNativeType(nativeType(spelled)));
                 }
             }
         }
     }
+
+    /** {@link Column#nativeType}: the type as format_type spells it, which another PostgreSQL database reads the same way. */
+    static String nativeType(String spelled) {
+        return NATIVE_PREFIX + spelled;
+    }
+
+    static final String NATIVE_PREFIX = "postgresql ";
 
     static Column column(String name, String spelled, PgTypeCatalog.Resolved t, boolean nullable, Column.Identity identity) {
         PgTypeMapping.Mapping m = PgTypeMapping.toLogical(t, spelled);

@@ -56,6 +56,7 @@ final class PgTableSink implements TableSink {
     private final List<String> names;
     private final String copySql;
     private final PgUrl url;
+    private final PgConnector connectorForSide;
 
     PgTableSink(PgConnector connector, Table table, List<Column> columns, SinkOptions options, PgJournal journal) {
         this.options = options;
@@ -69,6 +70,7 @@ final class PgTableSink implements TableSink {
         String copySql = "COPY " + PgNames.table(table.id()) + " (" + PgNames.columnList(names) + ") FROM STDIN (FORMAT binary)";
         this.copySql = copySql;
         this.url = connector.url();
+        this.connectorForSide = connector;
         this.connection = connector.open();
         try {
             connection.setAutoCommit(false);
@@ -173,6 +175,7 @@ final class PgTableSink implements TableSink {
         if (done) {
             throw DecantException.internal("checkpoint after commit or abort on " + table.id().display(), null);
         }
+        drainPending();
         try {
             if (isolating == null) {
                 buffer.writeShort(-1);
@@ -206,10 +209,12 @@ final class PgTableSink implements TableSink {
         PgTypeCatalog types = PgTypeCatalog.load(connection);
         Map<String, PgTypeCatalog.Resolved> actual = new HashMap<>();
         Map<String, String> spelled = new HashMap<>();
+        Map<String, int[]> oidAndMod = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(ATTRIBUTES)) {
             ps.setString(1, PgNames.table(table.id()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    oidAndMod.put(rs.getString(1), new int[] {rs.getInt(3), rs.getInt(4)});
                     actual.put(rs.getString(1), types.resolve(rs.getInt(3), rs.getInt(4)));
                     spelled.put(rs.getString(1), rs.getString(2));
                     wireTypes.put(rs.getString(1), PgWireForm.columnType(rs.getInt(3), rs.getString(2)));
@@ -217,6 +222,7 @@ final class PgTableSink implements TableSink {
             }
         }
         BinaryEncoders.Encoder[] out = new BinaryEncoders.Encoder[columns.size()];
+        textInputs = new PgTextInput[columns.size()];
         for (int i = 0; i < out.length; i++) {
             Column c = columns.get(i);
             if (!spelled.containsKey(c.name())) {
@@ -224,6 +230,11 @@ final class PgTableSink implements TableSink {
                         "the target table has no column " + c.name());
             }
             out[i] = BinaryEncoders.find(actual.get(c.name()), c.type());
+            if (out[i] == null && c.type().kind() == io.decant.core.type.Kind.TEXT) {
+                int[] t = oidAndMod.get(c.name());
+                textInputs[i] = PgTextInput.of(connection, t[0], t[1], context.withColumn(c.name()));
+                out[i] = PgTableSink::raw;
+            }
             if (out[i] == null) {
                 throw new DecantException(ErrorCode.SCHEMA_MISMATCH, context.withColumn(c.name()),
                         "cannot load " + c.type() + " values into a column of type " + spelled.get(c.name())
@@ -249,11 +260,121 @@ final class PgTableSink implements TableSink {
         }
     }
 
+    /** Per column, the route of text into a type decant does not model ({@link PgTextInput}), or null. */
+    private PgTextInput[] textInputs;
+    /** Rows waiting for their text-input columns to be converted, a batch at a time; null when no column needs it. */
+    private java.util.List<Object[]> pending;
+    /** The connection that runs the text-input conversions (the sink's own is inside its COPY). */
+    private Connection side;
+    private static final int TEXT_INPUT_BATCH = 1000;
+
+    /** A value already in the target type's binary form. */
+    record Raw(byte[] bytes, String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private static void raw(Object v, CopyBuffer out) {
+        byte[] b = ((Raw) v).bytes();
+        out.writeInt(b.length);
+        out.writeBytes(b, 0, b.length);
+    }
+
     @Override
     public void write(Object[] row) {
         if (done) {
             throw DecantException.internal("write after commit or abort on " + table.id().display(), null);
         }
+        if (java.util.Arrays.stream(textInputs).anyMatch(java.util.Objects::nonNull)) {
+            if (pending == null) {
+                pending = new java.util.ArrayList<>(TEXT_INPUT_BATCH);
+            }
+            pending.add(row.clone());
+            if (pending.size() >= TEXT_INPUT_BATCH) {
+                drainPending();
+            }
+            return;
+        }
+        writeNow(row);
+    }
+
+    /** Converts the pending rows' text-input columns in one query per column, then writes the rows in order. */
+    private void drainPending() {
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        List<Object[]> batch = pending;
+        pending = new java.util.ArrayList<>(TEXT_INPUT_BATCH);
+        Object[] failure = new Object[batch.size()]; // per row: the ConversionException of its first refused value
+        int[] failedColumn = new int[batch.size()];
+        for (int col = 0; col < textInputs.length; col++) {
+            if (textInputs[col] != null) {
+                convertColumn(batch, col, failure, failedColumn);
+            }
+        }
+        for (int r = 0; r < batch.size(); r++) {
+            Object[] row = batch.get(r);
+            if (failure[r] != null) {
+                ConversionException e = (ConversionException) failure[r];
+                reject(valueError(e.code(), e.rule(), e.getMessage(), row, failedColumn[r], e), row);
+            } else {
+                writeNow(row);
+            }
+        }
+    }
+
+    private void convertColumn(List<Object[]> batch, int col, Object[] failure, int[] failedColumn) {
+        PgTextInput input = textInputs[col];
+        List<Integer> at = new java.util.ArrayList<>();
+        for (int r = 0; r < batch.size(); r++) {
+            if (batch.get(r)[col] != null && failure[r] == null) {
+                at.add(r);
+            }
+        }
+        if (at.isEmpty()) {
+            return;
+        }
+        String[] texts = new String[at.size()];
+        for (int k = 0; k < texts.length; k++) {
+            texts[k] = (String) batch.get(at.get(k))[col];
+        }
+        try {
+            if (side == null) {
+                side = connectorForSide.open();
+            }
+            byte[][] bytes;
+            try {
+                bytes = input.convert(side, texts);
+            } catch (SQLException refused) {
+                bytes = null;
+            }
+            for (int k = 0; k < texts.length; k++) {
+                int r = at.get(k);
+                byte[] b = bytes != null ? bytes[k] : null;
+                if (b == null) {
+                    try {
+                        b = input.convertOne(side, texts[k]);
+                    } catch (SQLException e) {
+                        if (!PgErrors.refusesRow(e)) {
+                            throw e;
+                        }
+                        failure[r] = ConversionException.invalid("the target's " + input.typeName + " input",
+                                "'" + io.decant.core.error.ErrorContext.preview(texts[k]) + "' is not a valid " + input.typeName
+                                        + ": " + PgErrors.describe(e));
+                        failedColumn[r] = col;
+                        continue;
+                    }
+                }
+                batch.get(r)[col] = new Raw(b, texts[k]);
+            }
+        } catch (SQLException e) {
+            throw PgErrors.map(e, context.withColumn(columns.get(col).name()), "reading text into " + input.typeName);
+        }
+    }
+
+    private void writeNow(Object[] row) {
         int rowStart = buffer.position();
         int i = 0;
         try {
@@ -512,6 +633,7 @@ final class PgTableSink implements TableSink {
         if (done) {
             throw DecantException.internal("commit after commit or abort on " + table.id().display(), null);
         }
+        drainPending();
         if (isolating == null) {
             buffer.writeShort(-1);
             flush();
@@ -536,6 +658,7 @@ final class PgTableSink implements TableSink {
         }
         done = true;
         PgConnector.closeQuietly(connection);
+        PgConnector.closeQuietly(side);
         return loaded;
     }
 
@@ -564,6 +687,7 @@ final class PgTableSink implements TableSink {
             LOG.debug("rolling back {}: {}", table.id().display(), PgErrors.describe(e));
         }
         PgConnector.closeQuietly(connection);
+        PgConnector.closeQuietly(side);
     }
 
     @Override

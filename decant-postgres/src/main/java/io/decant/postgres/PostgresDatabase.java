@@ -250,6 +250,12 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return PgTypeMapping.nativeType(type);
     }
 
+    /** Another PostgreSQL database's type, created as it is spelled there (enums, domains and extensions must exist here). */
+    @Override
+    public String nativeColumnType(String nativeType) {
+        return nativeType.startsWith(PgCatalog.NATIVE_PREFIX) ? nativeType.substring(PgCatalog.NATIVE_PREFIX.length()) : null;
+    }
+
     @Override
     public synchronized void createTables(List<Table> tables) {
         List<String> statements = new ArrayList<>();
