@@ -19,14 +19,14 @@ import java.util.Map;
 /**
  * Discovers tables from pg_catalog (not information_schema, which hides what the user may not
  * select and is slow). Left out: views, foreign tables, partitions (their partitioned parent is
- * read instead, which returns every partition's rows), the journal table {@value #JOURNAL}, and
+ * read instead, which returns every partition's rows, so each row loads once), the journal table {@value #JOURNAL}, and
  * expression or partial indexes (not plain columns; they are not recreated).
  */
 final class PgCatalog {
     static final String JOURNAL = "decant_journal";
 
     private static final String TABLES = """
-            SELECT c.oid, n.nspname, c.relname, c.reltuples::float8
+            SELECT c.oid, n.nspname, c.relname, c.reltuples::float8, c.relkind = 'r' AND c.relhassubclass
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> ?
             ORDER BY n.nspname, c.relname""";
@@ -86,6 +86,14 @@ final class PgCatalog {
     }
 
     static List<Table> tables(Connection c, List<String> schemas) throws SQLException {
+        return tables(c, schemas, new java.util.HashSet<>());
+    }
+
+    /**
+     * @param inheritanceParents filled with the tables that other tables inherit from (not partitioned
+     *                           ones): they are read with ONLY, so that each child's rows load once, into the child
+     */
+    static List<Table> tables(Connection c, List<String> schemas, java.util.Set<TableId> inheritanceParents) throws SQLException {
         Map<Long, Builder> byOid = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(TABLES)) {
             ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
@@ -95,7 +103,11 @@ final class PgCatalog {
                     double tuples = rs.getDouble(4);
                     // reltuples is -1 (PostgreSQL 14+) or 0 before the first VACUUM/ANALYZE: unknown either way.
                     long estimate = tuples > 0 ? Math.round(tuples) : -1;
-                    byOid.put(rs.getLong(1), new Builder(PgNames.tableId(rs.getString(2), rs.getString(3)), estimate));
+                    TableId id = PgNames.tableId(rs.getString(2), rs.getString(3));
+                    byOid.put(rs.getLong(1), new Builder(id, estimate));
+                    if (rs.getBoolean(5)) {
+                        inheritanceParents.add(id);
+                    }
                 }
             }
         }

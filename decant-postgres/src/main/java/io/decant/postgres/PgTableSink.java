@@ -232,7 +232,7 @@ final class PgTableSink implements TableSink {
             out[i] = BinaryEncoders.find(actual.get(c.name()), c.type());
             if (out[i] == null && c.type().kind() == io.decant.core.type.Kind.TEXT) {
                 int[] t = oidAndMod.get(c.name());
-                textInputs[i] = PgTextInput.of(connection, t[0], t[1], context.withColumn(c.name()));
+                textInputs[i] = PgTextInput.of(connection, t[0], context.withColumn(c.name()));
                 out[i] = PgTableSink::raw;
             }
             if (out[i] == null) {
@@ -361,7 +361,7 @@ final class PgTableSink implements TableSink {
                             throw e;
                         }
                         failure[r] = ConversionException.invalid("the target's " + input.typeName + " input",
-                                "'" + io.decant.core.error.ErrorContext.preview(texts[k]) + "' is not a valid " + input.typeName
+                                io.decant.core.error.ErrorContext.preview(texts[k]) + " is not a valid " + input.typeName
                                         + ": " + PgErrors.describe(e));
                         failedColumn[r] = col;
                         continue;
