@@ -35,6 +35,11 @@ final class Endpoints {
     }
 
     TargetDatabase target(String url, Map<String, String> settings) {
-        return dialects.openTarget(expand(url, "--to"), new OpenOptions(List.of(), settings, env));
+        return target(url, List.of(), settings);
+    }
+
+    /** A target that sees the tables of {@code schemas} too (PostgreSQL: a source's auth.users loads auth.users). */
+    TargetDatabase target(String url, List<String> schemas, Map<String, String> settings) {
+        return dialects.openTarget(expand(url, "--to"), new OpenOptions(schemas, settings, env));
     }
 }

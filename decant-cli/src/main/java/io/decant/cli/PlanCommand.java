@@ -43,7 +43,7 @@ final class PlanCommand implements Callable<Integer> {
         var options = Transfer.options(selection, load, createSchema, spec);
         String targetUrl = SpecFile.to(to, spec, false);
         try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of());
-             TargetDatabase target = targetUrl == null ? null : endpoints.target(targetUrl, Map.of())) {
+             TargetDatabase target = targetUrl == null ? null : endpoints.target(targetUrl, common.schemas, Map.of())) {
             Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "plan");
             var ids = RunIdsFor.run(spec, common, source, targetUrl, endpoints, true, cmd.commandLine().getErr());
             if (sample != null) {

@@ -19,14 +19,14 @@ import java.util.Map;
 /**
  * Discovers tables from pg_catalog (not information_schema, which hides what the user may not
  * select and is slow). Left out: views, foreign tables, partitions (their partitioned parent is
- * read instead, which returns every partition's rows), the journal table {@value #JOURNAL}, and
+ * read instead, which returns every partition's rows, so each row loads once), the journal table {@value #JOURNAL}, and
  * expression or partial indexes (not plain columns; they are not recreated).
  */
 final class PgCatalog {
     static final String JOURNAL = "decant_journal";
 
     private static final String TABLES = """
-            SELECT c.oid, n.nspname, c.relname, c.reltuples::float8
+            SELECT c.oid, n.nspname, c.relname, c.reltuples::float8, c.relkind = 'r' AND c.relhassubclass
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> ?
             ORDER BY n.nspname, c.relname""";
@@ -86,6 +86,14 @@ final class PgCatalog {
     }
 
     static List<Table> tables(Connection c, List<String> schemas) throws SQLException {
+        return tables(c, schemas, new java.util.HashSet<>());
+    }
+
+    /**
+     * @param inheritanceParents filled with the tables that other tables inherit from (not partitioned
+     *                           ones): they are read with ONLY, so that each child's rows load once, into the child
+     */
+    static List<Table> tables(Connection c, List<String> schemas, java.util.Set<TableId> inheritanceParents) throws SQLException {
         Map<Long, Builder> byOid = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(TABLES)) {
             ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
@@ -95,7 +103,11 @@ final class PgCatalog {
                     double tuples = rs.getDouble(4);
                     // reltuples is -1 (PostgreSQL 14+) or 0 before the first VACUUM/ANALYZE: unknown either way.
                     long estimate = tuples > 0 ? Math.round(tuples) : -1;
-                    byOid.put(rs.getLong(1), new Builder(PgNames.tableId(rs.getString(2), rs.getString(3)), estimate));
+                    TableId id = PgNames.tableId(rs.getString(2), rs.getString(3));
+                    byOid.put(rs.getLong(1), new Builder(id, estimate));
+                    if (rs.getBoolean(5)) {
+                        inheritanceParents.add(id);
+                    }
                 }
             }
         }
@@ -122,13 +134,24 @@ final class PgCatalog {
                     Column.Identity identity = identity(rs.getString(7), rs.getString(8), rs.getBoolean(9));
                     PgTypeCatalog.Resolved t = types.resolve(rs.getInt(3), rs.getInt(4));
                     // attndims is what the column was declared with (int[][] is 2); values are not checked against it.
-                    b.columns.add(rs.getInt(10) > 1
+                    Column col = rs.getInt(10) > 1
                             ? Column.unsupported(name, spelled, nullable, "multi-dimensional array " + spelled + " is not supported; use as_text")
-                            : column(name, spelled, t, nullable, identity));
+                            : column(name, spelled, t, nullable, identity);
+                    if (!col.isSupported() && identity != Column.Identity.NONE) {
+                        col = new Column(col.name(), col.sourceType(), col.type(), col.nullable(), identity, col.unsupported());
+                    }
+                    b.columns.add(col.withNativeType(nativeType(spelled)));
                 }
             }
         }
     }
+
+    /** {@link Column#nativeType}: the type as format_type spells it, which another PostgreSQL database reads the same way. */
+    static String nativeType(String spelled) {
+        return NATIVE_PREFIX + spelled;
+    }
+
+    static final String NATIVE_PREFIX = "postgresql ";
 
     static Column column(String name, String spelled, PgTypeCatalog.Resolved t, boolean nullable, Column.Identity identity) {
         PgTypeMapping.Mapping m = PgTypeMapping.toLogical(t, spelled);

@@ -57,6 +57,9 @@ final class PgConnector {
         }
         try (Statement s = c.createStatement()) {
             s.execute("SET TIME ZONE 'UTC'");
+            // Intervals move as text: the one unambiguous style, whatever the server's default,
+            // which any PostgreSQL reads back and other databases' users can parse (P1Y2M3DT4H5M6.5S).
+            s.execute("SET IntervalStyle = 'iso_8601'");
             return c;
         } catch (SQLException e) {
             closeQuietly(c);

@@ -41,7 +41,7 @@ final class PgCopyRowStream implements RowStream {
     private final int positionField;
 
     PgCopyRowStream(PgConnector connector, Table table, List<Column> columns, String snapshot) {
-        this(connector, table, columns, snapshot, null, null);
+        this(connector, table, columns, snapshot, null, null, java.util.Set.of());
     }
 
     /**
@@ -49,7 +49,7 @@ final class PgCopyRowStream implements RowStream {
      * @param after    with {@code orderKey}: the key's text form to continue after, or null
      */
     PgCopyRowStream(PgConnector connector, Table table, List<Column> columns, String snapshot, Column orderKey,
-                    String after) {
+                    String after, java.util.Set<io.decant.core.schema.TableId> inheritanceParents) {
         this.table = table;
         this.columns = List.copyOf(columns);
         List<String> select = new ArrayList<>();
@@ -85,7 +85,7 @@ final class PgCopyRowStream implements RowStream {
         this.positionField = keyAt;
         this.decoders = decs.toArray(BinaryDecoders.Decoder[]::new);
         this.fieldCount = decoders.length;
-        String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgNames.table(table.id()) + order
+        String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgNames.from(table.id(), inheritanceParents) + order
                 + ") TO STDOUT (FORMAT binary)";
         this.session = new CopyOutSession(connector, table.id().display(), sql, fieldCount, snapshot, context());
         this.frames = session.frames();

@@ -45,7 +45,7 @@ final class PgEncodedRowStream implements EncodedRowStream {
      * @param after    with {@code orderKey}: the key's text form to continue after, or null
      */
     PgEncodedRowStream(PgConnector connector, Table table, List<Column> columns, String snapshot, Column orderKey,
-                       String after) {
+                       String after, java.util.Set<io.decant.core.schema.TableId> inheritanceParents) {
         this.table = table;
         this.width = columns.size();
         this.names = columns.stream().map(Column::name).toArray(String[]::new);
@@ -74,7 +74,7 @@ final class PgEncodedRowStream implements EncodedRowStream {
         }
         this.positionField = keyAt;
         this.positionDecoder = keyDecoder;
-        String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgNames.table(table.id()) + order
+        String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgNames.from(table.id(), inheritanceParents) + order
                 + ") TO STDOUT (FORMAT binary)";
         this.session = new CopyOutSession(connector, table.id().display(), sql, select.size(), snapshot, context());
         this.frames = session.frames();

@@ -43,6 +43,11 @@ final class PgNames {
         return quote(schemaOf(id)) + "." + quote(id.name());
     }
 
+    /** The table in a FROM clause: an inheritance parent alone ({@code ONLY}), its children are tables of their own. */
+    static String from(TableId id, java.util.Set<TableId> inheritanceParents) {
+        return (inheritanceParents.contains(id) ? "ONLY " : "") + table(id);
+    }
+
     static String columnList(List<String> columns) {
         return columns.stream().map(PgNames::quote).collect(Collectors.joining(", "));
     }

@@ -40,7 +40,7 @@ final class PgRowStream implements RowStream {
     private boolean finished;
     private boolean closed;
 
-    PgRowStream(PgConnector connector, Table table, List<Column> columns, String snapshot) {
+    PgRowStream(PgConnector connector, Table table, List<Column> columns, String snapshot, java.util.Set<io.decant.core.schema.TableId> inheritanceParents) {
         this.table = table;
         this.columns = List.copyOf(columns);
         this.readers = new ColumnReaders.ColumnReader[columns.size()];
@@ -62,7 +62,7 @@ final class PgRowStream implements RowStream {
             keyIndexes[keyNames.size()] = at + 1;
             keyNames.add(k);
         }
-        String sql = "SELECT " + String.join(", ", select) + " FROM " + PgNames.table(table.id());
+        String sql = "SELECT " + String.join(", ", select) + " FROM " + PgNames.from(table.id(), inheritanceParents);
         this.connection = connector.openForReading();
         try {
             beginReadTransaction(connection, snapshot);

@@ -52,6 +52,7 @@ final class PgTableSink implements TableSink {
     private final List<String> names;
     private final String copySql;
     private final PgUrl url;
+    private final PgConnector connectorForSide;
 
     PgTableSink(PgConnector connector, Table table, List<Column> columns, SinkOptions options, PgJournal journal) {
         this.options = options;
@@ -65,6 +66,7 @@ final class PgTableSink implements TableSink {
         String copySql = "COPY " + PgNames.table(table.id()) + " (" + PgNames.columnList(names) + ") FROM STDIN (FORMAT binary)";
         this.copySql = copySql;
         this.url = connector.url();
+        this.connectorForSide = connector;
         this.connection = connector.open();
         try {
             connection.setAutoCommit(false);
@@ -169,6 +171,7 @@ final class PgTableSink implements TableSink {
         if (done) {
             throw DecantException.internal("checkpoint after commit or abort on " + table.id().display(), null);
         }
+        drainPending();
         try {
             if (isolating == null) {
                 buffer.writeShort(-1);
@@ -206,14 +209,21 @@ final class PgTableSink implements TableSink {
         Map<String, PgWriteMapping.Attribute> actual = PgWriteMapping.lookup(connection, table);
         actual.forEach((name, a) -> wireTypes.put(name, a.wireType()));
         BinaryEncoders.Encoder[] out = new BinaryEncoders.Encoder[columns.size()];
+        textInputs = new PgTextInput[columns.size()];
         for (int i = 0; i < out.length; i++) {
             Column c = columns.get(i);
-            String problem = PgWriteMapping.problem(c, actual.get(c.name()));
+            PgWriteMapping.Attribute a = actual.get(c.name());
+            String problem = PgWriteMapping.problem(c, a);
             if (problem != null) {
-                throw new DecantException(actual.containsKey(c.name()) ? ErrorCode.SCHEMA_MISMATCH : ErrorCode.UNKNOWN_COLUMN,
+                throw new DecantException(a != null ? ErrorCode.SCHEMA_MISMATCH : ErrorCode.UNKNOWN_COLUMN,
                         context.withColumn(c.name()), problem);
             }
-            out[i] = BinaryEncoders.find(actual.get(c.name()).type(), c.type());
+            out[i] = BinaryEncoders.find(a.type(), c.type());
+            if (out[i] == null) {
+                // text into a type decant has no encoder for: the target's input function reads it (plan allowed it)
+                textInputs[i] = PgTextInput.of(connection, a.oid(), context.withColumn(c.name()));
+                out[i] = PgTableSink::raw;
+            }
         }
         return out;
     }
@@ -234,11 +244,121 @@ final class PgTableSink implements TableSink {
         }
     }
 
+    /** Per column, the route of text into a type decant does not model ({@link PgTextInput}), or null. */
+    private PgTextInput[] textInputs;
+    /** Rows waiting for their text-input columns to be converted, a batch at a time; null when no column needs it. */
+    private java.util.List<Object[]> pending;
+    /** The connection that runs the text-input conversions (the sink's own is inside its COPY). */
+    private Connection side;
+    private static final int TEXT_INPUT_BATCH = 1000;
+
+    /** A value already in the target type's binary form. */
+    record Raw(byte[] bytes, String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private static void raw(Object v, CopyBuffer out) {
+        byte[] b = ((Raw) v).bytes();
+        out.writeInt(b.length);
+        out.writeBytes(b, 0, b.length);
+    }
+
     @Override
     public void write(Object[] row) {
         if (done) {
             throw DecantException.internal("write after commit or abort on " + table.id().display(), null);
         }
+        if (java.util.Arrays.stream(textInputs).anyMatch(java.util.Objects::nonNull)) {
+            if (pending == null) {
+                pending = new java.util.ArrayList<>(TEXT_INPUT_BATCH);
+            }
+            pending.add(row.clone());
+            if (pending.size() >= TEXT_INPUT_BATCH) {
+                drainPending();
+            }
+            return;
+        }
+        writeNow(row);
+    }
+
+    /** Converts the pending rows' text-input columns in one query per column, then writes the rows in order. */
+    private void drainPending() {
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        List<Object[]> batch = pending;
+        pending = new java.util.ArrayList<>(TEXT_INPUT_BATCH);
+        Object[] failure = new Object[batch.size()]; // per row: the ConversionException of its first refused value
+        int[] failedColumn = new int[batch.size()];
+        for (int col = 0; col < textInputs.length; col++) {
+            if (textInputs[col] != null) {
+                convertColumn(batch, col, failure, failedColumn);
+            }
+        }
+        for (int r = 0; r < batch.size(); r++) {
+            Object[] row = batch.get(r);
+            if (failure[r] != null) {
+                ConversionException e = (ConversionException) failure[r];
+                reject(valueError(e.code(), e.rule(), e.getMessage(), row, failedColumn[r], e), row);
+            } else {
+                writeNow(row);
+            }
+        }
+    }
+
+    private void convertColumn(List<Object[]> batch, int col, Object[] failure, int[] failedColumn) {
+        PgTextInput input = textInputs[col];
+        List<Integer> at = new java.util.ArrayList<>();
+        for (int r = 0; r < batch.size(); r++) {
+            if (batch.get(r)[col] != null && failure[r] == null) {
+                at.add(r);
+            }
+        }
+        if (at.isEmpty()) {
+            return;
+        }
+        String[] texts = new String[at.size()];
+        for (int k = 0; k < texts.length; k++) {
+            texts[k] = (String) batch.get(at.get(k))[col];
+        }
+        try {
+            if (side == null) {
+                side = connectorForSide.open();
+            }
+            byte[][] bytes;
+            try {
+                bytes = input.convert(side, texts);
+            } catch (SQLException refused) {
+                bytes = null;
+            }
+            for (int k = 0; k < texts.length; k++) {
+                int r = at.get(k);
+                byte[] b = bytes != null ? bytes[k] : null;
+                if (b == null) {
+                    try {
+                        b = input.convertOne(side, texts[k]);
+                    } catch (SQLException e) {
+                        if (!PgErrors.refusesRow(e)) {
+                            throw e;
+                        }
+                        failure[r] = ConversionException.invalid("the target's " + input.typeName + " input",
+                                io.decant.core.error.ErrorContext.preview(texts[k]) + " is not a valid " + input.typeName
+                                        + ": " + PgErrors.describe(e));
+                        failedColumn[r] = col;
+                        continue;
+                    }
+                }
+                batch.get(r)[col] = new Raw(b, texts[k]);
+            }
+        } catch (SQLException e) {
+            throw PgErrors.map(e, context.withColumn(columns.get(col).name()), "reading text into " + input.typeName);
+        }
+    }
+
+    private void writeNow(Object[] row) {
         int rowStart = buffer.position();
         int i = 0;
         try {
@@ -497,6 +617,7 @@ final class PgTableSink implements TableSink {
         if (done) {
             throw DecantException.internal("commit after commit or abort on " + table.id().display(), null);
         }
+        drainPending();
         if (isolating == null) {
             buffer.writeShort(-1);
             flush();
@@ -521,6 +642,7 @@ final class PgTableSink implements TableSink {
         }
         done = true;
         PgConnector.closeQuietly(connection);
+        PgConnector.closeQuietly(side);
         return loaded;
     }
 
@@ -549,6 +671,7 @@ final class PgTableSink implements TableSink {
             LOG.debug("rolling back {}: {}", table.id().display(), PgErrors.describe(e));
         }
         PgConnector.closeQuietly(connection);
+        PgConnector.closeQuietly(side);
     }
 
     @Override

@@ -24,8 +24,8 @@ final class PgWriteMapping {
             FROM pg_catalog.pg_attribute a
             WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped""";
 
-    /** One target column as the catalog has it: resolved type, its spelling, and its wire-form type (null: none). */
-    record Attribute(PgTypeCatalog.Resolved type, String spelled, String wireType) {
+    /** One target column as the catalog has it: resolved type, its spelling, its wire-form type (null: none) and type oid. */
+    record Attribute(PgTypeCatalog.Resolved type, String spelled, String wireType, int oid) {
     }
 
     private PgWriteMapping() {
@@ -40,7 +40,7 @@ final class PgWriteMapping {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), new Attribute(types.resolve(rs.getInt(3), rs.getInt(4)), rs.getString(2),
-                            PgWireForm.columnType(rs.getInt(3), rs.getString(2))));
+                            PgWireForm.columnType(rs.getInt(3), rs.getString(2)), rs.getInt(3)));
                 }
             }
         }
@@ -52,7 +52,10 @@ final class PgWriteMapping {
         if (actual == null) {
             return "the target table has no column " + column.name();
         }
-        if (BinaryEncoders.find(actual.type(), column.type()) == null) {
+        // Text goes into a type decant has no encoder for through the target's own input function (PgTextInput):
+        // the target decides what it accepts, as it does for psql's COPY.
+        if (BinaryEncoders.find(actual.type(), column.type()) == null
+                && column.type().kind() != io.decant.core.type.Kind.TEXT) {
             return "cannot load " + column.type() + " values into a column of type " + actual.spelled()
                     + " (binary COPY needs matching types; cast the column in the spec)";
         }

@@ -37,6 +37,8 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     private final PgJournal journal;
     private final ReadMode readMode;
     private Connection meta;
+    /** Tables others inherit from, read with ONLY ({@link PgCatalog}); filled by {@link #tables()}. */
+    private final Set<TableId> inheritanceParents = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PostgresDatabase(PgUrl url, OpenOptions options) {
         this.connector = new PgConnector(url);
@@ -71,7 +73,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public synchronized List<Table> tables() {
         try {
-            return PgCatalog.tables(meta(), schemas);
+            return PgCatalog.tables(meta(), schemas, inheritanceParents);
         } catch (SQLException e) {
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("discover"), "reading the catalog");
         }
@@ -136,7 +138,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public synchronized long countRows(Table table) {
         try (Statement s = meta().createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + PgNames.table(table.id()))) {
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + PgNames.from(table.id(), inheritanceParents))) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -147,8 +149,8 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public RowStream read(Table table, List<Column> columns) {
         return switch (readMode) {
-            case COPY -> new PgCopyRowStream(connector, table, columns, snapshot.id());
-            case CURSOR -> new PgRowStream(connector, table, columns, snapshot.id());
+            case COPY -> new PgCopyRowStream(connector, table, columns, snapshot.id(), null, null, inheritanceParents);
+            case CURSOR -> new PgRowStream(connector, table, columns, snapshot.id(), inheritanceParents);
         };
     }
 
@@ -184,7 +186,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         if (key == null) {
             throw new UnsupportedOperationException(table.id().display() + " cannot be read in key order");
         }
-        return new PgCopyRowStream(connector, table, columns, snapshot.id(), key, after);
+        return new PgCopyRowStream(connector, table, columns, snapshot.id(), key, after, inheritanceParents);
     }
 
     /**
@@ -213,7 +215,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         if (!encoding.equals(mine)) {
             return null;
         }
-        return new PgEncodedRowStream(connector, table, columns, snapshot.id(), key, after);
+        return new PgEncodedRowStream(connector, table, columns, snapshot.id(), key, after, inheritanceParents);
     }
 
     /**
@@ -263,6 +265,12 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public String nativeType(LogicalType type) {
         return PgTypeMapping.nativeType(type);
+    }
+
+    /** Another PostgreSQL database's type, created as it is spelled there (enums, domains and extensions must exist here). */
+    @Override
+    public String nativeColumnType(String nativeType) {
+        return nativeType.startsWith(PgCatalog.NATIVE_PREFIX) ? nativeType.substring(PgCatalog.NATIVE_PREFIX.length()) : null;
     }
 
     @Override

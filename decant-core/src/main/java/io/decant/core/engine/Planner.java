@@ -11,6 +11,7 @@ import io.decant.core.schema.Index;
 import io.decant.core.schema.LoadOrder;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
+import io.decant.core.type.LogicalType;
 import io.decant.core.spec.Spec;
 import io.decant.core.spec.SpecCheck;
 import io.decant.core.spi.SourceDatabase;
@@ -80,6 +81,39 @@ public final class Planner {
         return plan(source, (TargetView) null);
     }
 
+    /** A shaped table's target name within its source schema: auth.users and users are two receivers. */
+    private static String qualified(Shaper.Shaped s) {
+        String schema = s.source().id().schema();
+        return schema == null ? s.targetName() : schema + "." + s.targetName();
+    }
+
+    /**
+     * Which unsupported columns of {@code source} meet the same native type in the target: an existing
+     * target column of that type, or (with --create-schema) a target that creates it.
+     */
+    private java.util.function.Predicate<Column> nativeOnTarget(Table source, TargetView target,
+                                                               Map<TableId, Table> tables) {
+        if (target == null) {
+            return c -> false;
+        }
+        if (options.createSchema()) {
+            return c -> c.nativeType() != null && target.nativeColumnType(c.nativeType()) != null;
+        }
+        var ts = spec.table(source.id().display());
+        String name = ts.isRename() ? ts.into() : spec.naming().apply(source.name());
+        TableId id = ts.isRename() ? target.resolve(name) : target.resolve(source.id().schema(), name);
+        Table existing = tables.get(id);
+        if (existing == null) {
+            return c -> false;
+        }
+        return c -> {
+            var cs = ts.column(c.name());
+            String to = cs.to() != null ? cs.to() : spec.naming().apply(c.name());
+            return cs.value() == null && cs.cast() == null
+                    && exactOrFolded(existing, to).map(c::sameNativeType).orElse(false);
+        };
+    }
+
     /** Plans against any view of a target (for verify: the target as read back). */
     public MigrationPlan plan(SourceDatabase source, TargetView target) {
         Problems problems = new Problems();
@@ -89,25 +123,35 @@ public final class Planner {
         List<Table> selected = select(all, skipped, problems);
         problems.throwIfAny();
 
+        Map<TableId, Table> existing = new HashMap<>();
+        if (target != null) {
+            for (Table t : target.tables()) {
+                existing.put(t.id(), t);
+            }
+        }
         IdRewrites rewrites = new IdRewrites(spec, ids, all);
         Shaper shaper = new Shaper(spec, rewrites, KeyCasts.find(spec, all, problems));
         Map<String, Shaper.Shaped> receivers = new LinkedHashMap<>();
         List<Shaper.Shaped> merged = new ArrayList<>();
         for (Table s : selected) {
-            Shaper.Shaped shaped = shaper.shape(s, problems);
+            Shaper.Shaped shaped = shaper.shape(s, nativeOnTarget(s, target, existing), problems);
             if (shaped.tableSpec().isMerge()) {
                 merged.add(shaped);
                 if (!shaped.tableSpec().keep().isEmpty()) {
                     Shaper.Shaped kept = keptPart(shaped);
-                    receivers.put(kept.targetName(), kept);
+                    receivers.put(qualified(kept), kept);
                 }
             } else {
-                receivers.put(shaped.targetName(), shaped);
+                receivers.put(qualified(shaped), shaped);
             }
         }
         Map<String, List<MergePart>> merges = new LinkedHashMap<>();
         for (Shaper.Shaped m : merged) {
-            Shaper.Shaped receiver = receivers.get(m.tableSpec().into());
+            String schema = m.source().id().schema();
+            Shaper.Shaped receiver = receivers.get(schema == null ? m.tableSpec().into() : schema + "." + m.tableSpec().into());
+            if (receiver == null) {
+                receiver = receivers.get(m.tableSpec().into());
+            }
             if (receiver == null) {
                 problems.add(ErrorCode.SPEC_INVALID, ErrorContext.EMPTY.withTable(m.source().id().display())
                         .withLocation(spec.locate("tables." + m.source().id().display() + ".into").toString()),
@@ -115,19 +159,13 @@ public final class Planner {
                                 + m.tableSpec().into());
                 continue;
             }
-            merges.computeIfAbsent(receiver.targetName(), k -> new ArrayList<>()).add(new MergePart(m, source));
+            merges.computeIfAbsent(qualified(receiver), k -> new ArrayList<>()).add(new MergePart(m, source));
             if (m.tableSpec().keep().isEmpty()) {
                 skipped.add(new MigrationPlan.Skipped(m.source().id().display(), "merged into " + receiver.targetName()
                         + " by " + String.join(", ", m.tableSpec().key())));
             }
         }
 
-        Map<TableId, Table> existing = new HashMap<>();
-        if (target != null) {
-            for (Table t : target.tables()) {
-                existing.put(t.id(), t);
-            }
-        }
         Map<TableId, TableId> targetIds = new LinkedHashMap<>();
         Map<TableId, Shaper.Shaped> shapedBySource = new LinkedHashMap<>();
         for (Shaper.Shaped s : receivers.values()) {
@@ -148,7 +186,7 @@ public final class Planner {
         Map<TableId, TablePlan> byTarget = new LinkedHashMap<>();
         List<MigrationPlan.DeclaredUnique> uniques = new ArrayList<>();
         for (Shaper.Shaped s : receivers.values()) {
-            List<MergePart> parts = merges.getOrDefault(s.targetName(), List.of());
+            List<MergePart> parts = merges.getOrDefault(qualified(s), List.of());
             TablePlan tp = planTable(s, parts, targetIds, shapedBySource, existing, target, problems);
             if (tp != null) {
                 byTarget.put(tp.target().id(), tp);
@@ -423,6 +461,11 @@ public final class Planner {
                 continue;
             }
             Column tc = t.get();
+            if (sc.source() != null && !sc.source().isSupported() && sc.source().sameNativeType(tc)) {
+                // The database's text, read back by the target's input function (and read as text by verify).
+                tc = new Column(tc.name(), tc.sourceType(), LogicalType.TEXT, tc.nullable(), tc.identity(),
+                        tc.isSupported() ? "moved as the database's text" : tc.unsupported(), tc.nativeType());
+            }
             if (tc.identity() == Column.Identity.COMPUTED && !create && !comparing) {
                 problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(sc.name()), "target column " + tc.name()
                         + " is computed by the target database and cannot be loaded");
@@ -436,7 +479,9 @@ public final class Planner {
             }
             Conversion conversion = sc.cast().then(conversions.find(sc.type(), tc.type()));
             Object ifNull = sc.ifNull() == null ? null : conversions.find(sc.type(), tc.type()).converter().convert(sc.ifNull());
-            String nativeType = target == null ? null : create ? target.nativeType(tc.type()) : tc.sourceType();
+            String nativeType = target == null ? null : !create ? tc.sourceType()
+                    : tc.nativeType() != null && target.nativeColumnType(tc.nativeType()) != null
+                    ? target.nativeColumnType(tc.nativeType()) : target.nativeType(tc.type());
             cols.add(new ColumnPlan(sc.source(), tc, nativeType, sc.value(), conversion, ifNull, sc.origin()));
         }
         if (target != null && !create) {
@@ -539,8 +584,12 @@ public final class Planner {
             var type = target == null ? sc.type() : target.storedType(sc.type());
             Column.Identity identity = sc.source() != null && sc.value() instanceof ValueSource.FromColumn
                     && sc.cast().isIdentity() ? sc.source().identity() : Column.Identity.NONE;
+            // A column moved as the database's text is created with its own type where the target has it.
+            String nativeType = sc.source() != null && !sc.source().isSupported() && sc.value() instanceof ValueSource.FromColumn
+                    && sc.cast().isIdentity() && target != null && sc.source().nativeType() != null
+                    && target.nativeColumnType(sc.source().nativeType()) != null ? sc.source().nativeType() : null;
             cols.add(new Column(sc.name(), sc.source() != null ? sc.source().sourceType() : null, type, sc.nullable(),
-                    identity == Column.Identity.COMPUTED ? Column.Identity.NONE : identity));
+                    identity == Column.Identity.COMPUTED ? Column.Identity.NONE : identity, null, nativeType));
             if (sc.source() != null) {
                 renamed.put(sc.source().name(), sc.name());
             }

@@ -44,7 +44,11 @@ final class Shaper {
                   TablePlan.RowFilter filter, String filterText, List<String> notes) {
     }
 
-    Shaped shape(Table source, Planner.Problems problems) {
+    /**
+     * @param nativeOnTarget the unsupported columns whose target column has the same native type (or
+     *                       will be created with it): they move as the database's text with no spec line
+     */
+    Shaped shape(Table source, java.util.function.Predicate<Column> nativeOnTarget, Planner.Problems problems) {
         String name = source.id().display();
         TableSpec ts = spec.table(name);
         ErrorContext where = ErrorContext.EMPTY.withPhase("plan").withTable(name);
@@ -54,6 +58,10 @@ final class Shaper {
             ColumnSpec cs = ts.column(c.name());
             if (c.identity() == Column.Identity.COMPUTED) {
                 notes.add("column " + c.name() + " is computed by the source database and not copied");
+            } else if (!c.isSupported() && !cs.asText() && !cs.skip() && nativeOnTarget.test(c)) {
+                notes.add("column " + c.name() + " (" + c.sourceType() + ") moves as the database's own text into the"
+                        + " same type");
+                read.add(c.withType(LogicalType.TEXT));
             } else if (!c.isSupported() && !cs.asText()) {
                 if (cs.skip()) {
                     notes.add("column " + c.name() + " (" + c.sourceType() + ") skipped by the spec");

@@ -27,6 +27,11 @@ public interface TargetView {
 
     String nativeType(LogicalType type);
 
+    /** See {@link TargetDatabase#nativeColumnType(String)}. */
+    default String nativeColumnType(String nativeType) {
+        return null;
+    }
+
     LogicalType storedType(LogicalType type);
 
     /** See {@link TargetDatabase#maxIdentifierLength()}. */
@@ -87,6 +92,11 @@ public interface TargetView {
             }
 
             @Override
+            public String nativeColumnType(String nativeType) {
+                return t.nativeColumnType(nativeType);
+            }
+
+            @Override
             public LogicalType storedType(LogicalType type) {
                 return t.storedType(type);
             }
@@ -109,11 +119,10 @@ public interface TargetView {
 
             @Override
             public TableId resolve(String sourceSchema, String name) {
-                if (sourceSchema != null) {
-                    for (Table t : tables) {
-                        if (sourceSchema.equals(t.id().schema()) && t.name().equals(name)) {
-                            return t.id();
-                        }
+                // The same schema first (a source's users is the target's users, not its auth.users).
+                for (Table t : tables) {
+                    if (java.util.Objects.equals(sourceSchema, t.id().schema()) && t.name().equals(name)) {
+                        return t.id();
                     }
                 }
                 return resolve(name);

@@ -12,9 +12,13 @@ import java.util.Objects;
  *                    An unsupported column carries {@link LogicalType#TEXT} as a placeholder; the
  *                    planner stops on it, naming the column, unless the spec says {@code as_text}
  *                    (the dialect then reads the database's text form) or {@code skip}.
+ * @param nativeType  the database family and its own spelling of the type ({@code postgresql tsvector}),
+ *                    or {@code null}: a column whose type decant does not model still moves, as the
+ *                    database's own text, into a target column of the same native type (the target's
+ *                    input function reads it back), and verify compares that text
  */
 public record Column(String name, String sourceType, LogicalType type, boolean nullable, Identity identity,
-                     String unsupported) {
+                     String unsupported, String nativeType) {
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -22,8 +26,13 @@ public record Column(String name, String sourceType, LogicalType type, boolean n
         sourceType = sourceType == null ? type.toString() : sourceType;
     }
 
+    public Column(String name, String sourceType, LogicalType type, boolean nullable, Identity identity,
+                  String unsupported) {
+        this(name, sourceType, type, nullable, identity, unsupported, null);
+    }
+
     public Column(String name, String sourceType, LogicalType type, boolean nullable, Identity identity) {
-        this(name, sourceType, type, nullable, identity, null);
+        this(name, sourceType, type, nullable, identity, null, null);
     }
 
     public static Column of(String name, LogicalType type) {
@@ -31,7 +40,19 @@ public record Column(String name, String sourceType, LogicalType type, boolean n
     }
 
     public static Column unsupported(String name, String sourceType, boolean nullable, String reason) {
-        return new Column(name, sourceType, LogicalType.TEXT, nullable, Identity.NONE, reason);
+        return new Column(name, sourceType, LogicalType.TEXT, nullable, Identity.NONE, reason, null);
+    }
+
+    public Column withNativeType(String n) {
+        return new Column(name, sourceType, type, nullable, identity, unsupported, n);
+    }
+
+    /**
+     * Whether values of this unsupported column can move as the database's text into {@code target}:
+     * both have the same native type.
+     */
+    public boolean sameNativeType(Column target) {
+        return nativeType != null && nativeType.equals(target.nativeType);
     }
 
     public boolean isSupported() {
@@ -39,15 +60,15 @@ public record Column(String name, String sourceType, LogicalType type, boolean n
     }
 
     public Column withName(String newName) {
-        return new Column(newName, sourceType, type, nullable, identity, unsupported);
+        return new Column(newName, sourceType, type, nullable, identity, unsupported, nativeType);
     }
 
     public Column withType(LogicalType newType) {
-        return new Column(name, sourceType, newType, nullable, identity, unsupported);
+        return new Column(name, sourceType, newType, nullable, identity, unsupported, nativeType);
     }
 
     public Column withNullable(boolean n) {
-        return new Column(name, sourceType, type, n, identity, unsupported);
+        return new Column(name, sourceType, type, n, identity, unsupported, nativeType);
     }
 
     public enum Identity {

@@ -177,9 +177,13 @@ public final class SpecCheck {
         return ts.stream().map(t -> t.id().display()).toList();
     }
 
-    /** Tables that become target tables (not excluded, not merged) must not collide after naming. */
+    /**
+     * Tables that become target tables (not excluded, not merged) must not collide after naming, within
+     * their schema: auth.users and public.users are two tables (a target without schemas refuses them
+     * in plan, naming both).
+     */
     private void tableNames() {
-        List<String> kept = new ArrayList<>();
+        Map<String, List<String>> keptBySchema = new LinkedHashMap<>();
         Map<String, String> renames = new LinkedHashMap<>();
         Map<String, String> merges = new LinkedHashMap<>();
         for (Table t : tables.values()) {
@@ -194,21 +198,25 @@ public final class SpecCheck {
                     continue;
                 }
             }
-            kept.add(t.name());
+            keptBySchema.computeIfAbsent(String.valueOf(t.id().schema()), k -> new ArrayList<>()).add(t.name());
             if (ts.isRename()) {
                 renames.put(t.name(), ts.into());
             }
         }
-        NameMapper.Result r = NameMapper.map(kept, renames, spec.naming());
-        tableTargets = r.targets();
-        for (NameMapper.Collision c : r.collisions()) {
-            problem(spec.tables().containsKey(c.second()) ? "tables." + c.second() : "tables",
-                    "tables " + c.message() + "; rename one with into");
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (List<String> kept : keptBySchema.values()) {
+            NameMapper.Result r = NameMapper.map(kept, renames, spec.naming());
+            r.targets().forEach(targets::putIfAbsent);
+            for (NameMapper.Collision c : r.collisions()) {
+                problem(spec.tables().containsKey(c.second()) ? "tables." + c.second() : "tables",
+                        "tables " + c.message() + "; rename one with into");
+            }
         }
+        tableTargets = targets;
         merges.forEach((table, into) -> {
-            if (!r.targets().containsValue(into) && find(into) == null) {
+            if (!targets.containsValue(into) && find(into) == null) {
                 problem("tables." + table + ".into", "merge target " + into + " is neither a source table nor the"
-                        + " new name of one" + Suggest.hint(into, r.targets().values()));
+                        + " new name of one" + Suggest.hint(into, targets.values()));
             }
         });
     }

@@ -47,6 +47,15 @@ public interface TargetDatabase extends Endpoint {
     /** The native type decant would create for {@code type}, for plans: {@code numeric(10,2)}. */
     String nativeType(LogicalType type);
 
+    /**
+     * The column type this target creates for a source column of {@link io.decant.core.schema.Column#nativeType}
+     * {@code nativeType} (a type decant does not model, moved as the database's text), or null when this
+     * target has no such type (PostgreSQL to PostgreSQL: the same type, {@code tsvector}).
+     */
+    default String nativeColumnType(String nativeType) {
+        return null;
+    }
+
     /** The logical type this target stores {@code type} as when it creates the column (e.g. SQLite: decimal as text). */
     default LogicalType storedType(LogicalType type) {
         return type;
