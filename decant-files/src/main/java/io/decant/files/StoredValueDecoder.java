@@ -1,5 +1,6 @@
 package io.decant.files;
 
+import io.decant.core.convert.ByteEncoding;
 import io.decant.core.convert.ConversionException;
 import io.decant.core.convert.Conversions;
 import io.decant.core.convert.Converter;
@@ -8,6 +9,8 @@ import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
+import io.decant.core.type.SqliteDeclaredTypes;
+import io.decant.core.spec.Casts;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -101,9 +104,20 @@ final class StoredValueDecoder {
         String column = "a " + (declared.isEmpty() ? "column without declared type" : declared + " column");
         String name = NAMES[sc].toLowerCase(Locale.ROOT);
         Kind to = type.kind();
+        boolean retyped = retyped(declared, to);
         if (sc == BLOB) {
+            if (to == Kind.TEXT && retyped) {
+                return v -> ByteEncoding.utf8((byte[]) v, "blob -> text");
+            }
             return to == Kind.BYTES ? v -> Bytes.wrap((byte[]) v)
-                    : refuse(sc, "blob in " + column + " is not decoded behind your back: declare a cast or skip it in the spec");
+                    : refuse(sc, "blob in " + column + " is not decoded behind your back: " + (to == Kind.TEXT
+                    ? "say how its bytes become text with " + Casts.encodingCast(Kind.TEXT) + ", or skip: true"
+                    : "skip the column (skip: true) or read it as text with as_text: true"));
+        }
+        if (sc == TEXT && to == Kind.BYTES) {
+            return retyped ? v -> Bytes.wrap(((String) v).getBytes(StandardCharsets.UTF_8))
+                    : refuse(sc, "text in " + column + " is not turned into bytes behind your back: say how with "
+                    + Casts.encodingCast(Kind.BYTES) + " (base64 or hex when the text spells bytes), or skip: true");
         }
         if ((sc == INTEGER || sc == REAL) && isTemporal(to)) {
             return refuse(sc, name + " in " + column + ": epoch seconds, epoch milliseconds and Julian days"
@@ -116,6 +130,23 @@ final class StoredValueDecoder {
             return refuse(sc, name + " in " + column + " cannot become " + type);
         }
         return conversions.find(LOGICAL[sc], type).converter();
+    }
+
+    /**
+     * Whether the planner asked for this column as text or bytes although its declared type reads
+     * otherwise: a cast with an encoding (see core's Shaper); a value of the other storage class is
+     * then taken as SQLite's CAST gives it.
+     */
+    private static boolean retyped(String declared, Kind asked) {
+        if (asked != Kind.TEXT && asked != Kind.BYTES) {
+            return false;
+        }
+        try {
+            LogicalType natural = SqliteDeclaredTypes.logicalType(declared);
+            return natural != null && natural.kind() != asked;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isTemporal(Kind k) {

@@ -56,7 +56,7 @@ final class Shaper {
                             + " is not supported (" + c.unsupported() + "); say as_text or skip for this column in the spec");
                 }
             } else {
-                read.add(c.isSupported() ? c : c.withType(LogicalType.TEXT));
+                read.add(c.isSupported() ? readAs(c, cs) : c.withType(LogicalType.TEXT));
             }
         }
         Map<String, LogicalType> inputs = new LinkedHashMap<>();
@@ -106,6 +106,25 @@ final class Shaper {
         }
         String targetName = ts.isRename() ? ts.into() : spec.naming().apply(source.name());
         return new Shaped(source, ts, targetName, read, out, filter, ts.where(), notes);
+    }
+
+    /**
+     * A text column cast to text with an encoding is read as bytes, a bytes column cast to bytes with one
+     * as text: such a cast exists for a SQLite column whose values were stored as the other storage
+     * class (bytes in a TEXT column, base64 text in a BLOB column), and the source then hands over
+     * each value as the kind the encoding starts from (SQLite's own CAST: text as its UTF-8 bytes, a
+     * blob as UTF-8 text).
+     */
+    private static Column readAs(Column c, ColumnSpec cs) {
+        if (cs.cast() == null || cs.cast().encoding() == null || cs.value() != null
+                || cs.cast().outputType().kind() != c.type().kind()) {
+            return c;
+        }
+        return switch (c.type().kind()) {
+            case TEXT -> c.withType(LogicalType.BYTES);
+            case BYTES -> c.withType(LogicalType.TEXT);
+            default -> c;
+        };
     }
 
     private ShapedColumn column(Column c, int index, String target, ColumnSpec cs, Map<String, LogicalType> inputs,

@@ -1,5 +1,6 @@
 package io.decant.core.spec;
 
+import io.decant.core.convert.ByteEncoding;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
 import java.time.DateTimeException;
@@ -24,7 +25,7 @@ final class SpecParser {
     static final Set<String> TABLE = ordered("into", "key", "keep", "where", "columns", "add", "unique");
     static final Set<String> COLUMN = ordered("to", "cast", "value", "type", "default", "skip", "as_text", "ref");
     static final Set<String> ADD = ordered("value", "cast", "type");
-    static final Set<String> CAST = ordered("type", "format", "zone");
+    static final Set<String> CAST = ordered("type", "format", "zone", "round", "encoding");
 
     private final IdsParser ids = new IdsParser();
 
@@ -318,7 +319,19 @@ final class SpecParser {
             f.get("zone").keyProblem("zone applies to casts to timestamptz, timestamp, date, epoch_s and epoch_ms, not "
                     + spelling);
         }
-        return new CastSpec(spelling, target, format, zone);
+        Boolean round = f.containsKey("round") ? f.get("round").bool() : null;
+        ByteEncoding encoding = f.containsKey("encoding")
+                ? choice(f.get("encoding"), spellings(ByteEncoding.values()), "encoding") : null;
+        Kind out = target.kind() == CastSpec.TargetKind.TYPE ? target.outputType().kind() : null;
+        if (Boolean.TRUE.equals(round) && out != Kind.FLOAT32 && out != Kind.FLOAT64
+                && !(out == Kind.DECIMAL && target.outputType().hasFixedScale())) {
+            f.get("round").keyProblem("round applies to casts to real, double precision and numeric(p,s), not "
+                    + spelling);
+        }
+        if (f.containsKey("encoding") && out != Kind.TEXT && out != Kind.BYTES) {
+            f.get("encoding").keyProblem("encoding applies to casts to text and bytes, not " + spelling);
+        }
+        return new CastSpec(spelling, target, format, zone, Boolean.TRUE.equals(round), encoding);
     }
 
     private static LogicalType type(YamlNode node) {
