@@ -38,8 +38,12 @@ public enum ByteEncoding {
         return switch (this) {
             case UTF8 -> v -> Bytes.wrap(((String) v).getBytes(StandardCharsets.UTF_8));
             case BASE64 -> v -> {
+                String t = (String) v;
                 try {
-                    return Bytes.wrap(Base64.getDecoder().decode((String) v));
+                    if (t.length() % 4 != 0) {
+                        throw new IllegalArgumentException("unpadded");
+                    }
+                    return Bytes.wrap(Base64.getDecoder().decode(t));
                 } catch (IllegalArgumentException e) {
                     throw ConversionException.invalid(rule + ": standard base64 with padding", "not base64");
                 }

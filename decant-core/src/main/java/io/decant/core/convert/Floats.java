@@ -9,7 +9,8 @@ import java.math.RoundingMode;
  * about loss, not about representation. A value loads when the float32 it becomes prints as the same
  * decimal, that is when the shortest decimal that reads back as that float32 equals the value:
  * 32.38 becomes the float32 nearest 32.38, which every database and client prints as 32.38, so the
- * user sees nothing change; 123.456789 would print as 123.45679 and is refused. With the cast option
+ * user sees nothing change; 123.456789 would print as 123.45679 and is refused. A value the float32
+ * holds exactly loads too (43326648, although its shortest form is 4.332665E7). With the cast option
  * {@code round: true} every finite value in range loads, rounded to the nearest float32.
  *
  * <p>Rejected alternative: exact binary equality ({@code (double) f == d}), which refused every
@@ -61,7 +62,7 @@ public final class Floats {
         if (Float.isInfinite(f)) {
             throw ConversionException.range(RULE_RANGE, d.toPlainString() + " does not fit float32");
         }
-        if (d.signum() == 0 || shortest(f).compareTo(d) == 0) {
+        if (d.signum() == 0 || shortest(f).compareTo(d) == 0 || new BigDecimal(f).compareTo(d) == 0) {
             return f;
         }
         throw refused(d, f);
