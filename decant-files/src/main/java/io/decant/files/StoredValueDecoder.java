@@ -117,7 +117,7 @@ final class StoredValueDecoder {
         if (sc == TEXT && to == Kind.BYTES) {
             return retyped ? v -> Bytes.wrap(((String) v).getBytes(StandardCharsets.UTF_8))
                     : refuse(sc, "text in " + column + " is not turned into bytes behind your back: say how with "
-                    + Casts.encodingCast(Kind.BYTES) + " (base64 or hex when the text spells bytes), or skip: true");
+                    + Casts.encodingCast(Kind.BYTES) + ", or skip: true");
         }
         if ((sc == INTEGER || sc == REAL) && isTemporal(to)) {
             return refuse(sc, name + " in " + column + ": epoch seconds, epoch milliseconds and Julian days"

@@ -39,6 +39,6 @@ final class StorageMismatch {
 
     static String textIn(String column) {
         return "text in " + column + " is not turned into bytes behind your back: say how with "
-                + Casts.encodingCast(Kind.BYTES) + " (base64 or hex when the text spells bytes), or skip: true";
+                + Casts.encodingCast(Kind.BYTES) + ", or skip: true";
     }
 }

@@ -44,9 +44,14 @@ final class Shaper {
         ErrorContext where = ErrorContext.EMPTY.withPhase("plan").withTable(name);
         List<String> notes = new ArrayList<>();
         List<Column> read = new ArrayList<>();
+        java.util.Set<String> needed = needed(source, ts);
         for (Column c : source.columns()) {
             ColumnSpec cs = ts.column(c.name());
-            if (c.identity() == Column.Identity.COMPUTED) {
+            if (cs.skip() && !needed.contains(c.name())) {
+                // Not read at all: a value the source cannot represent (a blob in a TEXT column) must not stop a
+                // column the spec leaves out.
+                notes.add("column " + c.name() + " skipped by the spec");
+            } else if (c.identity() == Column.Identity.COMPUTED) {
                 notes.add("column " + c.name() + " is computed by the source database and not copied");
             } else if (!c.isSupported() && !cs.asText()) {
                 if (cs.skip()) {
@@ -108,23 +113,26 @@ final class Shaper {
         return new Shaped(source, ts, targetName, read, out, filter, ts.where(), notes);
     }
 
-    /**
-     * A text column cast to text with an encoding is read as bytes, a bytes column cast to bytes with one
-     * as text: such a cast exists for a SQLite column whose values were stored as the other storage
-     * class (bytes in a TEXT column, base64 text in a BLOB column), and the source then hands over
-     * each value as the kind the encoding starts from (SQLite's own CAST: text as its UTF-8 bytes, a
-     * blob as UTF-8 text).
-     */
-    private static Column readAs(Column c, ColumnSpec cs) {
-        if (cs.cast() == null || cs.cast().encoding() == null || cs.value() != null
-                || cs.cast().outputType().kind() != c.type().kind()) {
-            return c;
+    /** Columns read even when skipped: those an expression reads, the keys, and the keys of a merge. */
+    private static java.util.Set<String> needed(Table source, TableSpec ts) {
+        java.util.Set<String> out = new java.util.HashSet<>(source.primaryKey());
+        out.addAll(ts.key());
+        ts.columns().values().forEach(cs -> {
+            if (cs.value() != null) {
+                out.addAll(Expressions.variables(cs.value()));
+            }
+        });
+        ts.add().values().forEach(a -> out.addAll(Expressions.variables(a.value())));
+        if (ts.where() != null) {
+            out.addAll(Expressions.variables(ts.where()));
         }
-        return switch (c.type().kind()) {
-            case TEXT -> c.withType(LogicalType.BYTES);
-            case BYTES -> c.withType(LogicalType.TEXT);
-            default -> c;
-        };
+        return out;
+    }
+
+    /** The column as read: a cast with an encoding may read it as the other of text and bytes ({@link Casts#readType}). */
+    private static Column readAs(Column c, ColumnSpec cs) {
+        LogicalType t = cs.value() != null ? c.type() : Casts.readType(cs.cast(), c.type());
+        return t == c.type() ? c : c.withType(t);
     }
 
     private ShapedColumn column(Column c, int index, String target, ColumnSpec cs, Map<String, LogicalType> inputs,

@@ -62,6 +62,25 @@ public final class Casts {
         return cast.round() ? conversions.findRounding(from, to) : conversions.find(from, to);
     }
 
+    /**
+     * The type a source column is read as under {@code cast}: its own, except that a cast with an
+     * encoding to the column's own kind (text to text, bytes to bytes) reads it as the other kind.
+     * Such a cast exists for a SQLite column whose values were stored as the other storage class
+     * (blobs in a TEXT column, base64 text in a BLOB column); the source then hands each value over
+     * as the kind the encoding starts from (SQLite's own CAST: text as its UTF-8 bytes, a blob as
+     * UTF-8 text).
+     */
+    public static LogicalType readType(CastSpec cast, LogicalType column) {
+        if (cast == null || cast.encoding() == null || cast.outputType().kind() != column.kind()) {
+            return column;
+        }
+        return switch (column.kind()) {
+            case TEXT -> LogicalType.BYTES;
+            case BYTES -> LogicalType.TEXT;
+            default -> column;
+        };
+    }
+
     /** The example a message names for a cast between text and bytes. */
     public static String encodingCast(Kind to) {
         return "cast: {type: " + (to == Kind.BYTES ? "bytes" : "text") + ", encoding: utf8} (or base64, hex, latin1)";

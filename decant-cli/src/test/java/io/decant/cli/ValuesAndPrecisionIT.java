@@ -1,0 +1,109 @@
+package io.decant.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.decant.testkit.PgServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 15, section 3: the user's schema decides precision, and every refusal names a way out that
+ * a run here takes. The fixtures are written in the tests: a PostgreSQL shop whose target declares
+ * prices as {@code real} (as many public sample schemas do), and a SQLite app that keeps base64 in a
+ * BLOB column and blobs in a TEXT column.
+ */
+class ValuesAndPrecisionIT {
+    @TempDir
+    Path dir;
+
+    private static PgServer.TestDb shop(String prefix, boolean target) {
+        PgServer.TestDb db = PgServer.get().createDatabase(prefix);
+        db.exec(target
+                ? "CREATE TABLE products (id integer PRIMARY KEY, price real, weight real)"
+                : "CREATE TABLE products (id integer PRIMARY KEY, price numeric(10,2), weight double precision)");
+        return db;
+    }
+
+    @Test
+    void decimalsAndDoublesLoadIntoRealWhenTheyPrintTheSame() {
+        PgServer.TestDb src = shop("it_f4_src", false);
+        src.exec("INSERT INTO products VALUES (1, 32.38, 0.05), (2, 0.05, 19.99), (3, NULL, -7.25)");
+        PgServer.TestDb dst = shop("it_f4_dst", true);
+        Cli.Result plan = Cli.run("plan", "--from", src.url(), "--to", dst.url(), "--sample", "all");
+        assertEquals(0, plan.exit(), plan.toString());
+        Cli.Result r = Cli.run("migrate", "--from", src.url(), "--to", dst.url());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("32.38", dst.one("SELECT price::text FROM products WHERE id = 1"));
+        assertEquals("0.05", dst.one("SELECT weight::text FROM products WHERE id = 1"));
+        assertEquals("19.99", dst.one("SELECT weight::text FROM products WHERE id = 2"));
+        Cli.Result v = Cli.run("verify", "--from", src.url(), "--to", dst.url());
+        assertEquals(0, v.exit(), v.toString());
+        assertTrue(v.out().contains("result: pass"), v.out());
+    }
+
+    @Test
+    void aValueThatWouldChangeIsRefusedAndRoundTrueLoadsIt() throws Exception {
+        PgServer.TestDb src = shop("it_f4r_src", false);
+        src.exec("INSERT INTO products VALUES (1, 32.38, 0.05), (2, 1.00, 123.456789)");
+        PgServer.TestDb dst = shop("it_f4r_dst", true);
+        Cli.Result refused = Cli.run("migrate", "--from", src.url(), "--to", dst.url());
+        assertEquals(3, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("[PRECISION_LOSS] products.weight (row 2, id=2): 123.456789 would become"
+                + " 123.45679 as a float32"), refused.err());
+        assertTrue(refused.err().contains("cast: {type: real, round: true} rounds to the nearest float32"), refused.err());
+
+        Path spec = dir.resolve("round.yaml");
+        Files.writeString(spec, "tables:\n  products:\n    columns:\n      weight: { cast: { type: real, round: true } }\n");
+        Cli.Result plan = Cli.run("plan", "--from", src.url(), "--to", dst.url(), "--spec", spec.toString());
+        assertEquals(0, plan.exit(), plan.toString());
+        assertTrue(plan.out().contains("rounds to the nearest float32"), plan.out());
+        Cli.Result r = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--spec", spec.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("123.45679", dst.one("SELECT weight::text FROM products WHERE id = 2"));
+        Cli.Result v = Cli.run("verify", "--from", src.url(), "--to", dst.url(), "--spec", spec.toString());
+        assertEquals(0, v.exit(), v.toString());
+        Cli.Result strict = Cli.run("verify", "--from", src.url(), "--to", dst.url());
+        assertTrue(strict.exit() != 0, "without the spec the source value does not convert: " + strict);
+    }
+
+    @Test
+    void base64InABlobColumnAndBlobsInATextColumnLoadWithTheNamedCasts() throws Exception {
+        Path app = dir.resolve("app.db");
+        SqliteFixture.exec(app, "CREATE TABLE attachments (id INTEGER PRIMARY KEY, payload BLOB, note TEXT)",
+                "INSERT INTO attachments VALUES (1, 'aGk=', 'plain'), (2, CAST('aGs=' AS BLOB), x'68c3a9'),"
+                        + " (3, NULL, NULL)");
+        PgServer.TestDb db = PgServer.get().createDatabase("it_bytes_text");
+        Cli.Result refused = Cli.run("migrate", "--from", "sqlite:" + app, "--to", db.url(), "--create-schema");
+        assertEquals(3, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("text in a BLOB column is not turned into bytes behind your back: say how with"
+                + " cast: {type: bytes, encoding: utf8} (or base64, hex, latin1)"), refused.err());
+        Path onlyNote = dir.resolve("note.yaml");
+        Files.writeString(onlyNote, "tables:\n  attachments:\n    columns:\n      payload: { skip: true }\n");
+        PgServer.TestDb db2 = PgServer.get().createDatabase("it_bytes_text");
+        Cli.Result blob = Cli.run("migrate", "--from", "sqlite:" + app, "--to", db2.url(), "--create-schema",
+                "--spec", onlyNote.toString());
+        assertEquals(3, blob.exit(), blob.toString());
+        assertTrue(blob.err().contains("blob in a TEXT column is not decoded behind your back: say how its bytes"
+                + " become text with cast: {type: text, encoding: utf8} (or base64, hex, latin1), or skip: true"),
+                blob.err());
+
+        Path spec = dir.resolve("casts.yaml");
+        Files.writeString(spec, "tables:\n  attachments:\n    columns:\n"
+                + "      payload: { cast: { type: bytes, encoding: base64 } }\n"
+                + "      note:    { cast: { type: text, encoding: utf8 } }\n");
+        db = PgServer.get().createDatabase("it_bytes_text");
+        Cli.Result r = Cli.run("migrate", "--from", "sqlite:" + app, "--to", db.url(), "--create-schema",
+                "--spec", spec.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("bytea", db.one("SELECT data_type FROM information_schema.columns WHERE column_name = 'payload'"));
+        assertEquals("hi", db.one("SELECT convert_from(payload, 'UTF8') FROM attachments WHERE id = 1"));
+        assertEquals("hk", db.one("SELECT convert_from(payload, 'UTF8') FROM attachments WHERE id = 2"));
+        assertEquals("plain", db.one("SELECT note FROM attachments WHERE id = 1"));
+        assertEquals("hé", db.one("SELECT note FROM attachments WHERE id = 2"));
+        Cli.Result v = Cli.run("verify", "--from", "sqlite:" + app, "--to", db.url(), "--spec", spec.toString());
+        assertEquals(0, v.exit(), v.toString());
+    }
+}
