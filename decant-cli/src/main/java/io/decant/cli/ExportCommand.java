@@ -51,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
         load.jobs = jobs;
         load.createSchema = true;
         var options = Transfer.options(selection, load, true, spec).withReplaceTables(true);
-        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of())) {
+        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, spec.sourceSettings())) {
             var ids = RunIdsFor.run(spec, common, source, null, endpoints, dryRun, cmd.commandLine().getErr());
             if (dryRun) {
                 return Transfer.run(source, null, options, spec, ids, true, common, cmd.commandLine().getOut(),

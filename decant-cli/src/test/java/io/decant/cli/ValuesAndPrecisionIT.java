@@ -3,9 +3,12 @@ package io.decant.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.decant.testkit.MariaServer;
 import io.decant.testkit.PgServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +107,56 @@ class ValuesAndPrecisionIT {
         assertEquals("plain", db.one("SELECT note FROM attachments WHERE id = 1"));
         assertEquals("hé", db.one("SELECT note FROM attachments WHERE id = 2"));
         Cli.Result v = Cli.run("verify", "--from", "sqlite:" + app, "--to", db.url(), "--spec", spec.toString());
+        assertEquals(0, v.exit(), v.toString());
+    }
+
+    /**
+     * Old MySQL databases hold zero dates; MariaDB stores them once sql_mode lacks NO_ZERO_DATE and
+     * NO_ZERO_IN_DATE. plan --sample counts every one, and the spec turns them into NULL or a date.
+     */
+    @Test
+    void zeroDatesAreCountedAndTheSpecTurnsThemIntoNullOrADate() throws Exception {
+        String src = MariaServer.createDatabase("it_zero");
+        try (Connection c = MariaServer.connect(src.substring(src.lastIndexOf('/') + 1));
+             Statement s = c.createStatement()) {
+            s.execute("SET SESSION sql_mode = ''");
+            s.execute("CREATE TABLE events (id INT PRIMARY KEY, day DATE, at DATETIME, seen TIMESTAMP NULL)");
+            s.execute("INSERT INTO events VALUES (1, '2024-01-05', '2024-01-05 10:00:00', '2024-01-05 10:00:00'),"
+                    + " (2, '0000-00-00', '2024-02-00 00:00:00', NULL), (3, '2024-02-00', '0000-00-00 00:00:00', NULL),"
+                    + " (4, '2024-03-01', '2024-03-01 12:30:00', '0000-00-00 00:00:00')");
+        }
+        PgServer.TestDb pg = PgServer.get().createDatabase("it_zero_pg");
+        Cli.Result sample = Cli.run("plan", "--from", src, "--to", pg.url(), "--create-schema", "--sample", "all");
+        assertTrue(sample.out().contains("events: 4 rows, 3 failing value(s)\n"), sample.toString());
+        assertTrue(sample.out().contains("row 3 (id=3) day = '2024-02-00'"), sample.toString());
+        assertTrue(sample.out().contains("row 4 (id=4) seen = '0000-00-00 00:00:00'"), sample.toString());
+
+        Cli.Result refused = Cli.run("migrate", "--from", src, "--to", pg.url(), "--create-schema");
+        assertEquals(3, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("zero_date: null on the column (or zero_dates: null for the whole source)"),
+                refused.err());
+
+        Path spec = dir.resolve("zero.yaml");
+        Files.writeString(spec, "zero_dates: null\ntables:\n  events:\n    columns:\n      at: { zero_date: 1970-01-01 }\n");
+        pg = PgServer.get().createDatabase("it_zero_pg"); // the refused run created the table, empty
+        Cli.Result plan = Cli.run("plan", "--from", src, "--to", pg.url(), "--create-schema", "--spec", spec.toString(),
+                "--sample", "all");
+        assertEquals(0, plan.exit(), plan.toString());
+        assertTrue(plan.out().contains("result: every sampled value converts"), plan.out());
+        Cli.Result planText = Cli.run("plan", "--from", src, "--to", pg.url(), "--create-schema", "--spec", spec.toString());
+        assertTrue(planText.out().contains("column at: zero dates ('0000-00-00', '2024-02-00') become 1970-01-01"),
+                planText.out());
+        assertTrue(planText.out().contains("column day: zero dates ('0000-00-00', '2024-02-00') become NULL"),
+                planText.out());
+        Cli.Result r = Cli.run("migrate", "--from", src, "--to", pg.url(), "--create-schema", "--spec", spec.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("2", pg.one("SELECT count(*) FROM events WHERE day IS NULL"));
+        assertEquals("1970-01-01 00:00:00", pg.one("SELECT at::text FROM events WHERE id = 3"));
+        assertEquals("1970-01-01 00:00:00", pg.one("SELECT at::text FROM events WHERE id = 2"),
+                "2024-02-00 has a zero day: a zero date too");
+        assertEquals("1", pg.one("SELECT count(*) FROM events WHERE id = 4 AND seen IS NULL"));
+        assertEquals("2024-01-05", pg.one("SELECT day::text FROM events WHERE id = 1"));
+        Cli.Result v = Cli.run("verify", "--from", src, "--to", pg.url(), "--spec", spec.toString());
         assertEquals(0, v.exit(), v.toString());
     }
 }

@@ -13,6 +13,7 @@ import io.decant.core.spec.CompiledExpression;
 import io.decant.core.spec.Expressions;
 import io.decant.core.spec.Spec;
 import io.decant.core.spec.TableSpec;
+import io.decant.core.spec.ZeroDates;
 import io.decant.core.type.LogicalType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +63,18 @@ final class Shaper {
                 }
             } else {
                 read.add(c.isSupported() ? readAs(c, cs) : c.withType(LogicalType.TEXT));
+            }
+        }
+        Map<String, String> settings = spec.sourceSettings();
+        for (Column c : read) {
+            String zero = ZeroDates.policy(settings, source.name(), c.name());
+            boolean temporal = switch (c.type().kind()) {
+                case DATE, TIMESTAMP, TIMESTAMPTZ -> true;
+                default -> false;
+            };
+            if (zero != null && temporal) {
+                notes.add("column " + c.name() + ": zero dates ('0000-00-00', '2024-02-00') become "
+                        + ZeroDates.describe(zero));
             }
         }
         Map<String, LogicalType> inputs = new LinkedHashMap<>();

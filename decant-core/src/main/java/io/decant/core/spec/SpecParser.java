@@ -21,9 +21,10 @@ import java.util.Set;
  */
 final class SpecParser {
     static final Set<String> TOP = ordered("source", "target", "exclude", "naming", "orphans", "zone", "tables", "ids",
-            "mapping_retention_days");
+            "mapping_retention_days", "zero_dates");
     static final Set<String> TABLE = ordered("into", "key", "keep", "where", "columns", "add", "unique");
-    static final Set<String> COLUMN = ordered("to", "cast", "value", "type", "default", "skip", "as_text", "ref");
+    static final Set<String> COLUMN = ordered("to", "cast", "value", "type", "default", "skip", "as_text", "ref",
+            "zero_date");
     static final Set<String> ADD = ordered("value", "cast", "type");
     static final Set<String> CAST = ordered("type", "format", "zone", "round", "encoding");
 
@@ -55,9 +56,10 @@ final class SpecParser {
             }
         }
         Map<String, IdSpec> idSpecs = f.containsKey("ids") ? ids.parse(f.get("ids")) : Map.of();
+        String zeroDates = f.containsKey("zero_dates") ? ZeroDates.parse(f.get("zero_dates")) : null;
         return new Spec(source, target, exclude, naming != null ? naming : Naming.PRESERVE,
                 orphans != null ? orphans : OrphanPolicy.FAIL, zone != null ? zone : ZoneOffset.UTC, tables, idSpecs,
-                days != null ? days : Spec.DEFAULT_MAPPING_RETENTION_DAYS, locations);
+                days != null ? days : Spec.DEFAULT_MAPPING_RETENTION_DAYS, locations, zeroDates);
     }
 
     private TableSpec table(YamlNode node) {
@@ -238,7 +240,9 @@ final class SpecParser {
         if (f.containsKey("type") && !f.containsKey("value")) {
             f.get("type").problem("type declares the result type of value; without value, write cast");
         }
-        return new ColumnSpec(to, cast, value, type, dflt, Boolean.TRUE.equals(skip), Boolean.TRUE.equals(asText), ref);
+        String zeroDate = f.containsKey("zero_date") ? ZeroDates.parse(f.get("zero_date")) : null;
+        return new ColumnSpec(to, cast, value, type, dflt, Boolean.TRUE.equals(skip), Boolean.TRUE.equals(asText), ref,
+                zeroDate);
     }
 
     private AddedColumn added(YamlNode node) {
