@@ -35,7 +35,7 @@ final class MigrateCommand implements Callable<Integer> {
         var spec = SpecFile.load(common.spec);
         Endpoints endpoints = Endpoints.fromEnvironment();
         var options = Transfer.options(selection, load, load.createSchema, spec);
-        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of());
+        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, spec.sourceSettings());
              TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), common.schemas, Map.of())) {
             Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "migrate");
             Transfer.confirmTruncate(load, target.displayUrl());

@@ -42,7 +42,7 @@ final class PlanCommand implements Callable<Integer> {
         load.createSchema = createSchema;
         var options = Transfer.options(selection, load, createSchema, spec);
         String targetUrl = SpecFile.to(to, spec, false);
-        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of());
+        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, spec.sourceSettings());
              TargetDatabase target = targetUrl == null ? null : endpoints.target(targetUrl, common.schemas, Map.of())) {
             Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "plan");
             var ids = RunIdsFor.run(spec, common, source, targetUrl, endpoints, true, cmd.commandLine().getErr());

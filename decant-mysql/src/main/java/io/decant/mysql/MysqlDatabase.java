@@ -4,6 +4,7 @@ import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
+import io.decant.core.spec.ZeroDates;
 import io.decant.core.spi.RowStream;
 import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.SourceDatabase;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,9 +35,16 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     private final Connection meta;
     private final ServerInfo server;
     private final TargetTypes types;
+    private final Map<String, String> settings;
 
     MysqlDatabase(MysqlUrl url) {
+        this(url, Map.of());
+    }
+
+    /** @param settings the source's settings from the spec, such as what zero dates become ({@link ZeroDates}) */
+    MysqlDatabase(MysqlUrl url, Map<String, String> settings) {
         this.url = url;
+        this.settings = Map.copyOf(settings);
         this.connector = new Connector(url);
         this.journal = new io.decant.core.spi.JdbcJournal(connector::open,
                 "CREATE TABLE IF NOT EXISTS `decant_journal` (seq BIGINT AUTO_INCREMENT PRIMARY KEY,"
@@ -103,7 +112,7 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public RowStream read(Table table, List<Column> columns) {
-        return new MysqlRowStream(connector, table, columns);
+        return new MysqlRowStream(connector, table, columns, settings);
     }
 
     @Override

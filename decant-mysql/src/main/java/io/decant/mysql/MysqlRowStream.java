@@ -5,6 +5,7 @@ import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
+import io.decant.core.spec.ZeroDates;
 import io.decant.core.spi.RowStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -35,7 +37,7 @@ final class MysqlRowStream implements RowStream {
     private long rows;
     private boolean done;
 
-    MysqlRowStream(Connector connector, Table table, List<Column> columns) {
+    MysqlRowStream(Connector connector, Table table, List<Column> columns, Map<String, String> settings) {
         this.connector = connector;
         this.table = table;
         this.columns = List.copyOf(columns);
@@ -43,7 +45,7 @@ final class MysqlRowStream implements RowStream {
         StringJoiner select = new StringJoiner(", ");
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            readers[i] = Readers.forColumn(table.name(), c);
+            readers[i] = Readers.forColumn(table.name(), c, ZeroDates.policy(settings, table.name(), c.name()));
             select.add(Readers.selectExpression(c));
         }
         // The row key names a failing row in messages; key columns not asked for are read too, as text.
@@ -100,6 +102,12 @@ final class MysqlRowStream implements RowStream {
             }
         }
         return row;
+    }
+
+    /** A value that does not convert fails its row only: the result set is still positioned, the next row reads. */
+    @Override
+    public boolean skipsBadRows() {
+        return true;
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.time.LocalTime;
  */
 final class MysqlText {
     static final String RULE_ZERO_DATE = "mysql date: a zero date or a zero month/day ('0000-00-00') is no calendar"
-            + " date; fix the row or map the column in the spec";
+            + " date; zero_date: null on the column (or zero_dates: null for the whole source) in the spec makes it"
+            + " NULL, zero_date: 1970-01-01 a date of your choice";
     static final String RULE_TIME = "mysql time: a time of day 00:00:00..23:59:59.999999; MySQL TIME also holds"
             + " durations (-838:59:59..838:59:59), which have no logical type";
     static final String RULE_DATE = "mysql date: YYYY-MM-DD";
@@ -23,6 +24,12 @@ final class MysqlText {
     private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private MysqlText() {
+    }
+
+    /** Whether the server's text of a DATE or DATETIME is a zero date: a zero month or day ('0000-00-00', '2024-02-00'). */
+    static boolean isZeroDate(String s) {
+        return s.length() >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-'
+                && (s.startsWith("00", 5) || s.startsWith("00", 8));
     }
 
     static LocalDate parseDate(String s) {

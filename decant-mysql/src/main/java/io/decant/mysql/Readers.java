@@ -6,10 +6,14 @@ import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
+import io.decant.core.spec.ZeroDates;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.Kind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
@@ -26,6 +30,15 @@ final class Readers {
     }
 
     static ColumnReader forColumn(String table, Column column) {
+        return forColumn(table, column, null);
+    }
+
+    /**
+     * @param zeroDates what zero dates in this column become ({@link ZeroDates#policy}): "null", a date,
+     *                  or null when they are refused
+     */
+    static ColumnReader forColumn(String table, Column column, String zeroDates) {
+        ZeroDate zero = zeroDates == null ? null : new ZeroDate(ZeroDates.replacement(zeroDates));
         String source = column.sourceType().toLowerCase(Locale.ROOT);
         return switch (column.type().kind()) {
             case BOOLEAN -> source.startsWith("bit") ? Readers::bitBoolean : Readers::intBoolean;
@@ -66,7 +79,7 @@ final class Readers {
             };
             case DATE -> (rs, i) -> {
                 String s = rs.getString(i);
-                return s == null ? null : MysqlText.parseDate(s);
+                return s == null ? null : zero != null && MysqlText.isZeroDate(s) ? zero.date() : MysqlText.parseDate(s);
             };
             case TIME -> (rs, i) -> {
                 String s = rs.getString(i);
@@ -74,12 +87,13 @@ final class Readers {
             };
             case TIMESTAMP -> (rs, i) -> {
                 String s = rs.getString(i);
-                return s == null ? null : MysqlText.parseDateTime(s);
+                return s == null ? null : zero != null && MysqlText.isZeroDate(s) ? zero.dateTime() : MysqlText.parseDateTime(s);
             };
             // TIMESTAMP columns arrive in the session zone (UTC); decant's DATETIME(6) for instants holds UTC.
             case TIMESTAMPTZ -> (rs, i) -> {
                 String s = rs.getString(i);
-                return s == null ? null : MysqlText.parseDateTime(s).toInstant(ZoneOffset.UTC);
+                return s == null ? null : zero != null && MysqlText.isZeroDate(s) ? zero.instant()
+                        : MysqlText.parseDateTime(s).toInstant(ZoneOffset.UTC);
             };
             case ARRAY -> throw new DecantException(ErrorCode.UNSUPPORTED_TYPE,
                     ErrorContext.EMPTY.withTable(table).withColumn(column.name()),
@@ -105,6 +119,17 @@ final class Readers {
             case DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> "CAST(" + quoted + " AS CHAR)";
             case BOOLEAN, INT16, INT32, INT64, DECIMAL, FLOAT64, TEXT, BYTES, UUID, JSON, ARRAY -> quoted;
         };
+    }
+
+    /** What a zero date becomes, in each temporal representation; all null for NULL. */
+    private record ZeroDate(LocalDate date) {
+        LocalDateTime dateTime() {
+            return date == null ? null : date.atStartOfDay();
+        }
+
+        Instant instant() {
+            return date == null ? null : date.atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
     }
 
     private static Object intBoolean(ResultSet rs, int i) throws SQLException {

@@ -1,5 +1,6 @@
 package io.decant.sqlite;
 
+import io.decant.core.convert.ByteEncoding;
 import io.decant.core.convert.ConversionException;
 import io.decant.core.convert.Conversions;
 import io.decant.core.convert.Converter;
@@ -8,6 +9,7 @@ import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Turns the values of one SQLite column into its logical type. A SQLite column may hold values of
@@ -23,7 +25,9 @@ import io.decant.core.type.LogicalType;
  * <ul>
  *   <li>an integer or real in a date/time column: epoch seconds, milliseconds and Julian days cannot
  *       be told apart, so the spec must say which;</li>
- *   <li>a blob anywhere but a BLOB column: bytes are not decoded as text behind the user's back.</li>
+ *   <li>a blob anywhere but a BLOB column, and text in a BLOB column: bytes are not decoded as text
+ *       (nor text encoded as bytes) behind the user's back; the message names the cast with an
+ *       encoding that says how, and with it the column arrives here re-typed (see {@link StorageMismatch}).</li>
  * </ul>
  * Numbers in a JSON column (a JSON column has NUMERIC affinity, so SQLite turned the text {@code 42}
  * into an integer) are taken as the JSON number they were.
@@ -59,11 +63,22 @@ final class ColumnDecoder {
     private void build(StorageClass sc, String declared, Conversions conversions) {
         String column = "a " + (declared.isEmpty() ? "column without declared type" : declared + " column");
         Kind to = type.kind();
+        boolean retyped = StorageMismatch.retyped(declared, to);
         if (sc == StorageClass.BLOB) {
             if (to == Kind.BYTES) {
                 set(sc, v -> Bytes.wrap((byte[]) v), "blob -> bytes");
+            } else if (to == Kind.TEXT && retyped) {
+                set(sc, v -> ByteEncoding.utf8((byte[]) v, "blob -> text"), "blob -> text (UTF-8, as SQLite's CAST)");
             } else {
-                refuse(sc, "blob in " + column + " is not decoded behind your back: declare a cast or skip it in the spec");
+                refuse(sc, StorageMismatch.blobIn(column, to));
+            }
+            return;
+        }
+        if (sc == StorageClass.TEXT && to == Kind.BYTES) {
+            if (retyped) {
+                set(sc, v -> Bytes.wrap(((String) v).getBytes(StandardCharsets.UTF_8)), "text -> bytes (UTF-8, as SQLite's CAST)");
+            } else {
+                refuse(sc, StorageMismatch.textIn(column));
             }
             return;
         }

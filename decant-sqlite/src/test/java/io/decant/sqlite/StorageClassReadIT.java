@@ -3,6 +3,7 @@ package io.decant.sqlite;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
@@ -120,9 +121,46 @@ class StorageClassReadIT {
     @Test
     void aBlobInATextColumnIsNotDecoded() {
         DecantException e = refused("TEXT", "'fine'", "x'68690a00'");
-        assertEquals("[VALUE_INVALID] t.c (row 2, id=2): blob in a TEXT column is not decoded behind your back: declare"
-                + " a cast or skip it in the spec; the value's storage class was BLOB, in a column declared TEXT read as"
+        assertEquals("[VALUE_INVALID] t.c (row 2, id=2): blob in a TEXT column is not decoded behind your back: say how"
+                + " its bytes become text with cast: {type: text, encoding: utf8} (or base64, hex, latin1), or skip: true;"
+                + " the value's storage class was BLOB, in a column declared TEXT read as"
                 + " text (value '<4 bytes>') [rule: blob -> text: refused]", e.getMessage());
+    }
+
+    @Test
+    void textInABlobColumnNamesTheEncodingCast() {
+        DecantException e = refused("BLOB", "x'00'", "'aGk='");
+        assertEquals("[VALUE_INVALID] t.c (row 2, id=2): text in a BLOB column is not turned into bytes behind your"
+                + " back: say how with cast: {type: bytes, encoding: utf8} (or base64, hex, latin1), or skip: true;"
+                + " the value's storage class was TEXT, in a column declared BLOB read as bytes (value 'aGk=')"
+                + " [rule: text -> bytes: refused]", e.getMessage());
+    }
+
+    /** The planner reads a column as the other kind under a cast with an encoding: SQLite's own CAST then applies. */
+    @Test
+    void aColumnReadAsTheOtherKindTakesEachValueAsSqlitesCastGivesIt() {
+        Path f = dir.resolve("t.db");
+        TestDb.exec(f, "CREATE TABLE t (id INTEGER PRIMARY KEY, txt TEXT, bl BLOB)",
+                "INSERT INTO t VALUES (1, 'hé', 'aGk='), (2, x'68c3a9', x'61476b3d')");
+        try (SourceDatabase src = TestDb.source(f)) {
+            Table t = TestDb.table(src, "t");
+            List<io.decant.core.schema.Column> cols = List.of(
+                    t.column("txt").withType(io.decant.core.type.LogicalType.BYTES),
+                    t.column("bl").withType(io.decant.core.type.LogicalType.TEXT));
+            List<Object[]> rows = TestDb.readAll(src, t, cols);
+            byte[] he = "hé".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertArrayEquals(he, ((Bytes) rows.get(0)[0]).unsafeArray());
+            assertArrayEquals(he, ((Bytes) rows.get(1)[0]).unsafeArray());
+            assertEquals("aGk=", rows.get(0)[1]);
+            assertEquals("aGk=", rows.get(1)[1]);
+        }
+        TestDb.exec(f, "INSERT INTO t VALUES (3, NULL, x'ff')");
+        try (SourceDatabase src = TestDb.source(f)) {
+            Table t = TestDb.table(src, "t");
+            DecantException e = assertThrows(DecantException.class, () -> TestDb.readAll(src, t,
+                    List.of(t.column("bl").withType(io.decant.core.type.LogicalType.TEXT))));
+            assertTrue(e.getMessage().contains("bytes that are not UTF-8 text"), e.getMessage());
+        }
     }
 
     @Test

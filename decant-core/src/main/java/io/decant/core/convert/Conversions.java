@@ -48,6 +48,46 @@ public final class Conversions {
         return lookup(from, to) != null;
     }
 
+    /**
+     * The conversion that rounds to {@code to}'s precision where the strict one would refuse (the spec's
+     * {@code round: true}): to float32 and float64 the nearest value, to {@code decimal(p,s)} half-even at
+     * scale s. Range is still checked. Pairs where nothing rounds are the strict conversion.
+     */
+    public Conversion findRounding(LogicalType from, LogicalType to) {
+        Converter r = rounding(from, to);
+        if (r == null) {
+            return find(from, to);
+        }
+        return new Conversion(from, to, r, from + " -> " + to + " (rounds to the nearest " + to + ")");
+    }
+
+    private Converter rounding(LogicalType from, LogicalType to) {
+        Kind f = from.kind();
+        return switch (to.kind()) {
+            case FLOAT32 -> switch (f) {
+                case DECIMAL -> v -> Floats.roundDecimal((BigDecimal) v);
+                case FLOAT64 -> v -> Floats.roundDouble((Double) v);
+                case INT16, INT32, INT64 -> v -> (float) ((Number) v).longValue();
+                case TEXT -> v -> Floats.roundDouble(TextParsers.parseDouble((String) v));
+                default -> null;
+            };
+            case FLOAT64 -> switch (f) {
+                case DECIMAL -> v -> Decimals.roundDouble((BigDecimal) v);
+                case INT64 -> v -> (double) (Long) v;
+                default -> null;
+            };
+            case DECIMAL -> {
+                if (!to.hasFixedScale()) {
+                    yield null;
+                }
+                Converter toDecimal = f == Kind.DECIMAL ? Converter.IDENTITY : kindConverter(from, LogicalType.DECIMAL);
+                yield toDecimal == null ? null : v -> Decimals.fit(((BigDecimal) toDecimal.convert(v))
+                        .setScale(to.scale(), RoundingMode.HALF_EVEN), to);
+            }
+            default -> null;
+        };
+    }
+
     private Conversion lookup(LogicalType from, LogicalType to) {
         if (from.equals(to)) {
             return Conversion.identity(to);
@@ -169,6 +209,7 @@ public final class Conversions {
             case INT16 -> v -> Integers.toShort(Decimals.exactLong((BigDecimal) v));
             case INT32 -> v -> Integers.toInt(Decimals.exactLong((BigDecimal) v));
             case INT64 -> v -> Decimals.exactLong((BigDecimal) v);
+            case FLOAT32 -> v -> Floats.fromDecimal((BigDecimal) v);
             case FLOAT64 -> v -> Decimals.exactDouble((BigDecimal) v);
             case TEXT -> v -> ((BigDecimal) v).toPlainString();
             default -> null;
@@ -187,15 +228,7 @@ public final class Conversions {
 
     private static Converter fromFloat64(Kind t) {
         return switch (t) {
-            case FLOAT32 -> v -> {
-                double d = (Double) v;
-                float f = (float) d;
-                if (f != d && !Double.isNaN(d)) {
-                    throw ConversionException.precision("float64 -> float32: only values a float32 holds exactly",
-                            d + " is not exactly a float32");
-                }
-                return f;
-            };
+            case FLOAT32 -> v -> Floats.fromDouble((Double) v);
             case DECIMAL -> v -> Decimals.ofDouble((Double) v);
             case INT16 -> v -> Integers.toShort(Decimals.exactLong(Decimals.ofDouble((Double) v)));
             case INT32 -> v -> Integers.toInt(Decimals.exactLong(Decimals.ofDouble((Double) v)));
@@ -321,6 +354,15 @@ public final class Conversions {
                 throw ConversionException.range("int64", d.toPlainString() + " does not fit int64");
             }
             return d.longValue();
+        }
+
+        static double roundDouble(BigDecimal d) {
+            double x = d.doubleValue();
+            if (Double.isInfinite(x)) {
+                throw ConversionException.range("float64: at most 1.7976931348623157E308 in magnitude",
+                        d.toPlainString() + " does not fit float64");
+            }
+            return x;
         }
 
         static double exactDouble(BigDecimal d) {

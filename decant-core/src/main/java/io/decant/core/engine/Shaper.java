@@ -13,6 +13,7 @@ import io.decant.core.spec.CompiledExpression;
 import io.decant.core.spec.Expressions;
 import io.decant.core.spec.Spec;
 import io.decant.core.spec.TableSpec;
+import io.decant.core.spec.ZeroDates;
 import io.decant.core.type.LogicalType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,9 +55,14 @@ final class Shaper {
         ErrorContext where = ErrorContext.EMPTY.withPhase("plan").withTable(name);
         List<String> notes = new ArrayList<>();
         List<Column> read = new ArrayList<>();
+        java.util.Set<String> needed = needed(source, ts);
         for (Column c : source.columns()) {
             ColumnSpec cs = ts.column(c.name());
-            if (c.identity() == Column.Identity.COMPUTED) {
+            if (cs.skip() && !needed.contains(c.name())) {
+                // Not read at all: a value the source cannot represent (a blob in a TEXT column) must not stop a
+                // column the spec leaves out.
+                notes.add("column " + c.name() + " skipped by the spec");
+            } else if (c.identity() == Column.Identity.COMPUTED) {
                 notes.add("column " + c.name() + " is computed by the source database and not copied");
             } else if (!c.isSupported() && !cs.asText() && !cs.skip() && nativeOnTarget.test(c)) {
                 notes.add("column " + c.name() + " (" + c.sourceType() + ") moves as the database's own text into the"
@@ -70,7 +76,19 @@ final class Shaper {
                             + " is not supported (" + c.unsupported() + "); say as_text or skip for this column in the spec");
                 }
             } else {
-                read.add(c.isSupported() ? c : c.withType(LogicalType.TEXT));
+                read.add(c.isSupported() ? readAs(c, cs) : c.withType(LogicalType.TEXT));
+            }
+        }
+        Map<String, String> settings = spec.sourceSettings();
+        for (Column c : read) {
+            String zero = ZeroDates.policy(settings, source.name(), c.name());
+            boolean temporal = switch (c.type().kind()) {
+                case DATE, TIMESTAMP, TIMESTAMPTZ -> true;
+                default -> false;
+            };
+            if (zero != null && temporal) {
+                notes.add("column " + c.name() + ": zero dates ('0000-00-00', '2024-02-00') become "
+                        + ZeroDates.describe(zero));
             }
         }
         Map<String, LogicalType> inputs = new LinkedHashMap<>();
@@ -120,6 +138,28 @@ final class Shaper {
         }
         String targetName = ts.isRename() ? ts.into() : spec.naming().apply(source.name());
         return new Shaped(source, ts, targetName, read, out, filter, ts.where(), notes);
+    }
+
+    /** Columns read even when skipped: those an expression reads, the keys, and the keys of a merge. */
+    private static java.util.Set<String> needed(Table source, TableSpec ts) {
+        java.util.Set<String> out = new java.util.HashSet<>(source.primaryKey());
+        out.addAll(ts.key());
+        ts.columns().values().forEach(cs -> {
+            if (cs.value() != null) {
+                out.addAll(Expressions.variables(cs.value()));
+            }
+        });
+        ts.add().values().forEach(a -> out.addAll(Expressions.variables(a.value())));
+        if (ts.where() != null) {
+            out.addAll(Expressions.variables(ts.where()));
+        }
+        return out;
+    }
+
+    /** The column as read: a cast with an encoding may read it as the other of text and bytes ({@link Casts#readType}). */
+    private static Column readAs(Column c, ColumnSpec cs) {
+        LogicalType t = cs.value() != null ? c.type() : Casts.readType(cs.cast(), c.type());
+        return t == c.type() ? c : c.withType(t);
     }
 
     private ShapedColumn column(Column c, int index, String target, ColumnSpec cs, Map<String, LogicalType> inputs,

@@ -1,5 +1,6 @@
 package io.decant.core.spec;
 
+import io.decant.core.convert.ByteEncoding;
 import io.decant.core.type.LogicalType;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -12,16 +13,24 @@ import java.util.Objects;
  * @param spelling as written, for plans and messages ({@code numeric(10,2)}, {@code epoch_ms})
  * @param format   how text or numbers are read as times; {@code null} for the default of the pair
  * @param zone     the zone of naive times for this cast; {@code null} for the spec's {@code zone}
+ * @param round    {@code round: true}: round to the result type's precision (float32, float64,
+ *                 numeric(p,s)) where the strict conversion would refuse a value
+ * @param encoding {@code encoding:} how text and bytes relate, for casts between text and bytes; or null
  */
-public record CastSpec(String spelling, Target target, TimeFormat format, ZoneId zone) {
+public record CastSpec(String spelling, Target target, TimeFormat format, ZoneId zone, boolean round,
+                       ByteEncoding encoding) {
     public CastSpec {
         Objects.requireNonNull(spelling, "spelling");
         Objects.requireNonNull(target, "target");
     }
 
+    public CastSpec(String spelling, Target target, TimeFormat format, ZoneId zone) {
+        this(spelling, target, format, zone, false, null);
+    }
+
     /** The cast from a name alone, as in {@code cast: bool}; throws {@link IllegalArgumentException} for an unknown name. */
     public static CastSpec of(String spelling) {
-        return new CastSpec(spelling, CastNames.target(spelling), null, null);
+        return new CastSpec(spelling, CastNames.target(spelling), null, null, false, null);
     }
 
     /** The logical type of the cast's result. */

@@ -1,5 +1,6 @@
 package io.decant.core.spec;
 
+import io.decant.core.convert.ByteEncoding;
 import io.decant.core.convert.Conversion;
 import io.decant.core.convert.ConversionException;
 import io.decant.core.convert.Conversions;
@@ -52,13 +53,55 @@ public final class Casts {
             return TimeCasts.toTime(cast, from, to, zone);
         }
         Conversions conversions = new Conversions(zone);
+        if (cast.encoding() != null) {
+            return encoded(cast, from, to, conversions);
+        }
         if (!conversions.exists(from, to)) {
             throw impossible(cast, from, hint(from, to));
         }
-        return conversions.find(from, to);
+        return cast.round() ? conversions.findRounding(from, to) : conversions.find(from, to);
+    }
+
+    /**
+     * The type a source column is read as under {@code cast}: its own, except that a cast with an
+     * encoding to the column's own kind (text to text, bytes to bytes) reads it as the other kind.
+     * Such a cast exists for a SQLite column whose values were stored as the other storage class
+     * (blobs in a TEXT column, base64 text in a BLOB column); the source then hands each value over
+     * as the kind the encoding starts from (SQLite's own CAST: text as its UTF-8 bytes, a blob as
+     * UTF-8 text).
+     */
+    public static LogicalType readType(CastSpec cast, LogicalType column) {
+        if (cast == null || cast.encoding() == null || cast.outputType().kind() != column.kind()) {
+            return column;
+        }
+        return switch (column.kind()) {
+            case TEXT -> LogicalType.BYTES;
+            case BYTES -> LogicalType.TEXT;
+            default -> column;
+        };
+    }
+
+    /** The example a message names for a cast between text and bytes. */
+    public static String encodingCast(Kind to) {
+        return "cast: {type: " + (to == Kind.BYTES ? "bytes" : "text") + ", encoding: utf8} (or base64, hex, latin1)";
+    }
+
+    private static Conversion encoded(CastSpec cast, LogicalType from, LogicalType to, Conversions conversions) {
+        ByteEncoding e = cast.encoding();
+        if (from.kind() == Kind.TEXT && to.kind() == Kind.BYTES) {
+            return new Conversion(from, to, e.decoder(), "text -> bytes (" + e.spelling() + ")");
+        }
+        if (from.kind() == Kind.BYTES && to.kind() == Kind.TEXT) {
+            Conversion bound = conversions.find(LogicalType.TEXT, to);
+            return new Conversion(from, to, e.encoder().andThen(bound.converter()), "bytes -> text (" + e.spelling() + ")");
+        }
+        throw impossible(cast, from, "; encoding relates text and bytes: it needs a text or bytes value");
     }
 
     private static String hint(LogicalType from, LogicalType to) {
+        if (from.kind() == Kind.TEXT && to.kind() == Kind.BYTES || from.kind() == Kind.BYTES && to.kind() == Kind.TEXT) {
+            return "; say how text and bytes relate: " + encodingCast(to.kind());
+        }
         boolean toTime = to.kind() == Kind.TIMESTAMPTZ || to.kind() == Kind.TIMESTAMP || to.kind() == Kind.DATE;
         if (toTime && (from.kind().isInteger() || from.kind() == Kind.DECIMAL || from.kind().isFloat())) {
             return "; a number needs format: epoch_s, epoch_ms or sqlite (Julian day)";

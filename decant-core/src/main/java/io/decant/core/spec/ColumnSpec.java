@@ -17,11 +17,18 @@ import io.decant.core.type.LogicalType;
  * @param asText       an unsupported source type is read as the database's text form
  * @param ref          the name of a remapped table ({@code ids}) whose ids this column holds; it is
  *                     rewritten through that table's mapping, like a declared foreign key
+ * @param zeroDate     what MySQL's zero dates ({@code 0000-00-00}, {@code 2024-02-00}) in this column
+ *                     become: {@link ZeroDates#NULL} or a date {@code YYYY-MM-DD}; null when not said
  */
 public record ColumnSpec(String to, CastSpec cast, String value, LogicalType type, Object defaultValue, boolean skip,
-                         boolean asText, String ref) {
+                         boolean asText, String ref, String zeroDate) {
 
-    public static final ColumnSpec NONE = new ColumnSpec(null, null, null, null, null, false, false, null);
+    public static final ColumnSpec NONE = new ColumnSpec(null, null, null, null, null, false, false, null, null);
+
+    public ColumnSpec(String to, CastSpec cast, String value, LogicalType type, Object defaultValue, boolean skip,
+                      boolean asText, String ref) {
+        this(to, cast, value, type, defaultValue, skip, asText, ref, null);
+    }
 
     /** Whether the column is copied as it is (modulo naming). */
     public boolean isPlain() {

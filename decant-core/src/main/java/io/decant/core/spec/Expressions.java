@@ -152,6 +152,17 @@ public final class Expressions {
         }
     }
 
+    /** The names an expression reads; empty when it does not parse (its syntax problem is reported elsewhere). */
+    public static java.util.Set<String> variables(String expr) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try {
+            ENGINE.createScript(new JexlInfo("expression", 1, 1), expr).getVariables().forEach(v -> out.add(v.get(0)));
+        } catch (JexlException | NullPointerException e) {
+            return out;
+        }
+        return out;
+    }
+
     private static JexlScript parse(String expr, SpecLocation location) {
         if (expr == null || expr.isBlank()) {
             throw invalid(String.valueOf(expr), "is empty", location);

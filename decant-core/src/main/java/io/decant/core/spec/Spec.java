@@ -21,10 +21,23 @@ import java.util.Optional;
  * @param ids                  per source table whose key is remapped, in the order of the spec
  * @param mappingRetentionDays how long an id mapping file is meant to be kept ({@code retainUntil})
  * @param locations            YAML path -> place in the file, for messages; see {@link #locate}
+ * @param zeroDates            what MySQL's zero dates become in every column of the source
+ *                             ({@link ZeroDates#NULL} or a date), unless a column says otherwise; null: refused
  */
 public record Spec(String source, String target, List<String> exclude, Naming naming, OrphanPolicy orphans,
                    ZoneId zone, Map<String, TableSpec> tables, Map<String, IdSpec> ids, int mappingRetentionDays,
-                   Map<String, SpecLocation> locations) {
+                   Map<String, SpecLocation> locations, String zeroDates) {
+
+    public Spec(String source, String target, List<String> exclude, Naming naming, OrphanPolicy orphans,
+                ZoneId zone, Map<String, TableSpec> tables, Map<String, IdSpec> ids, int mappingRetentionDays,
+                Map<String, SpecLocation> locations) {
+        this(source, target, exclude, naming, orphans, zone, tables, ids, mappingRetentionDays, locations, null);
+    }
+
+    /** The settings a source is opened with that come from this spec (see {@link ZeroDates#settings}). */
+    public Map<String, String> sourceSettings() {
+        return ZeroDates.settings(this);
+    }
 
     public static final int DEFAULT_MAPPING_RETENTION_DAYS = 90;
     public static final String NO_FILE = "(no spec)";

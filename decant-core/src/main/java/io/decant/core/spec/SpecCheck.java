@@ -365,7 +365,7 @@ public final class SpecCheck {
                     return LogicalType.TEXT;
                 }
             } else {
-                type = sourceType; // an unsupported column read as_text carries TEXT already
+                type = Casts.readType(cast, sourceType); // an unsupported column read as_text carries TEXT already
             }
             if (cast != null) {
                 try {

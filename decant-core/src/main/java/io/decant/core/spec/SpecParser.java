@@ -1,5 +1,6 @@
 package io.decant.core.spec;
 
+import io.decant.core.convert.ByteEncoding;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
 import java.time.DateTimeException;
@@ -20,11 +21,12 @@ import java.util.Set;
  */
 final class SpecParser {
     static final Set<String> TOP = ordered("source", "target", "exclude", "naming", "orphans", "zone", "tables", "ids",
-            "mapping_retention_days");
+            "mapping_retention_days", "zero_dates");
     static final Set<String> TABLE = ordered("into", "key", "keep", "where", "columns", "add", "unique");
-    static final Set<String> COLUMN = ordered("to", "cast", "value", "type", "default", "skip", "as_text", "ref");
+    static final Set<String> COLUMN = ordered("to", "cast", "value", "type", "default", "skip", "as_text", "ref",
+            "zero_date");
     static final Set<String> ADD = ordered("value", "cast", "type");
-    static final Set<String> CAST = ordered("type", "format", "zone");
+    static final Set<String> CAST = ordered("type", "format", "zone", "round", "encoding");
 
     private final IdsParser ids = new IdsParser();
 
@@ -54,9 +56,10 @@ final class SpecParser {
             }
         }
         Map<String, IdSpec> idSpecs = f.containsKey("ids") ? ids.parse(f.get("ids")) : Map.of();
+        String zeroDates = f.containsKey("zero_dates") ? ZeroDates.parse(f.get("zero_dates")) : null;
         return new Spec(source, target, exclude, naming != null ? naming : Naming.PRESERVE,
                 orphans != null ? orphans : OrphanPolicy.FAIL, zone != null ? zone : ZoneOffset.UTC, tables, idSpecs,
-                days != null ? days : Spec.DEFAULT_MAPPING_RETENTION_DAYS, locations);
+                days != null ? days : Spec.DEFAULT_MAPPING_RETENTION_DAYS, locations, zeroDates);
     }
 
     private TableSpec table(YamlNode node) {
@@ -237,7 +240,9 @@ final class SpecParser {
         if (f.containsKey("type") && !f.containsKey("value")) {
             f.get("type").problem("type declares the result type of value; without value, write cast");
         }
-        return new ColumnSpec(to, cast, value, type, dflt, Boolean.TRUE.equals(skip), Boolean.TRUE.equals(asText), ref);
+        String zeroDate = f.containsKey("zero_date") ? ZeroDates.parse(f.get("zero_date")) : null;
+        return new ColumnSpec(to, cast, value, type, dflt, Boolean.TRUE.equals(skip), Boolean.TRUE.equals(asText), ref,
+                zeroDate);
     }
 
     private AddedColumn added(YamlNode node) {
@@ -318,7 +323,19 @@ final class SpecParser {
             f.get("zone").keyProblem("zone applies to casts to timestamptz, timestamp, date, epoch_s and epoch_ms, not "
                     + spelling);
         }
-        return new CastSpec(spelling, target, format, zone);
+        Boolean round = f.containsKey("round") ? f.get("round").bool() : null;
+        ByteEncoding encoding = f.containsKey("encoding")
+                ? choice(f.get("encoding"), spellings(ByteEncoding.values()), "encoding") : null;
+        Kind out = target.kind() == CastSpec.TargetKind.TYPE ? target.outputType().kind() : null;
+        if (Boolean.TRUE.equals(round) && out != Kind.FLOAT32 && out != Kind.FLOAT64
+                && !(out == Kind.DECIMAL && target.outputType().hasFixedScale())) {
+            f.get("round").keyProblem("round applies to casts to real, double precision and numeric(p,s), not "
+                    + spelling);
+        }
+        if (f.containsKey("encoding") && out != Kind.TEXT && out != Kind.BYTES) {
+            f.get("encoding").keyProblem("encoding applies to casts to text and bytes, not " + spelling);
+        }
+        return new CastSpec(spelling, target, format, zone, Boolean.TRUE.equals(round), encoding);
     }
 
     private static LogicalType type(YamlNode node) {
