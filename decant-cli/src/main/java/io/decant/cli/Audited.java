@@ -50,7 +50,8 @@ final class Audited implements CommandLine.IExecutionStrategy {
             int exit = next.execute(parseResult);
             Map<String, Object> end = new LinkedHashMap<>();
             end.put("command", command);
-            end.put("status", exit == 0 ? "ok" : "differences");
+            // a result with a non-zero exit: verify found differences (1), plan --sample found values that would fail (3)
+            end.put("status", exit == 0 ? "ok" : exit == 1 ? "differences" : "failed");
             end.put("exit", exit);
             log.event("command-end", end);
             return exit;
