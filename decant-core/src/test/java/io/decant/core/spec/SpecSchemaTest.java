@@ -97,6 +97,8 @@ class SpecSchemaTest {
         assertEquals(List.copyOf(SpecParser.spellings(TimeFormat.values()).keySet()),
                 enumOf(defs.get("cast").get("anyOf").get(1).get("properties").get("format")));
         assertEquals(CastNames.known(), enumOf(defs.get("castName")));
+        assertEquals(Arrays.stream(io.decant.core.convert.ByteEncoding.values()).map(io.decant.core.convert.ByteEncoding::spelling).toList(),
+                enumOf(defs.get("cast").get("anyOf").get(1).get("properties").get("encoding")));
         assertEquals(List.copyOf(IdsParser.METHODS), enumOf(defs.get("idSpec").get("properties").get("http").get("properties").get("method")));
     }
 
@@ -143,7 +145,8 @@ class SpecSchemaTest {
 
     private static boolean isShape(String problems) {
         return Stream.of("unknown key", "unknown naming", "unknown orphans policy", "unknown id strategy", "unknown time format",
-                "expected true or false", "expected a whole number", "missing key", "unknown HTTP method", "unknown cast")
+                "expected true or false", "expected a whole number", "missing key", "unknown HTTP method", "unknown cast",
+                "unknown encoding")
                 .anyMatch(problems::contains);
     }
 
@@ -159,6 +162,10 @@ class SpecSchemaTest {
                 new String[] {"tables: {users: {columns: {approved: {cast: boolen}}}}", "unknown cast 'boolen'"},
                 new String[] {"tables: {users: {columns: {a: {cast: {type: timestamptz, format: epoch_us}}}}}", "unknown time format"},
                 new String[] {"tables: {users: {columns: {a: {skip: sure}}}}", "expected true or false"},
+                new String[] {"tables: {users: {columns: {a: {cast: {type: bytes, encoding: rot13}}}}}", "unknown encoding 'rot13'"},
+                new String[] {"tables: {users: {columns: {a: {cast: {type: real, round: maybe}}}}}", "expected true or false"},
+                new String[] {"zero_dates: someday", "zero"},
+                new String[] {"tables: {orders: {columns: {shipped_on: {zero_date: 2024-13}}}}", "zero"},
                 new String[] {"tables: {users: {add: {c: {cast: text}}}}", "missing key 'value'"},
                 new String[] {"ids: {users: {legacy_column: old_id}}", "missing key 'strategy'"},
                 new String[] {"ids: {users: {strategy: random}}", "unknown id strategy 'random'"},
