@@ -166,11 +166,11 @@ class SchemaCorpusIT {
 
         // Casts, defaults, ids and unique keys the schema cannot honour.
         out.add(c("spec/cast-cannot-apply", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, d date)", Side.PG, "", true,
-                "tables:\n  t:\n    columns:\n      d: { cast: uuid }\n", "NO_CONVERSION", "cast uuid cannot apply to a date column"));
+                "tables:\n  t:\n    columns:\n      d: { cast: uuid }\n", "SPEC_INVALID", "cast uuid cannot apply to a date column"));
         out.add(c("spec/default-the-type-cannot-hold", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER)", Side.PG, "",
                 true, "tables:\n  t:\n    columns:\n      n: { default: \"many\" }\n", "SPEC_INVALID", "many"));
         out.add(c("spec/ids-on-a-composite-key", Side.PG, "CREATE TABLE t (a int, b int, PRIMARY KEY (a, b))", Side.PG, "", true,
-                "ids:\n  t:\n    strategy: uuid\n", "SPEC_INVALID", "remapping ids needs a one-column primary key"));
+                "ids:\n  t:\n    strategy: uuid\n", "SPEC_INVALID", "remapping ids needs a one-column primary key; t has a composite key (a, b)"));
         out.add(c("spec/ids-reference-to-unknown-column", Side.SQLITE, "CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
                 + "CREATE TABLE notes (id INTEGER PRIMARY KEY, author INTEGER)", Side.PG, "", true,
                 "ids:\n  users:\n    strategy: uuid\n    references: [notes.writer]\n", "SPEC_INVALID", "writer"));
