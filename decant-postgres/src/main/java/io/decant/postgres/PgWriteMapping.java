@@ -33,7 +33,10 @@ final class PgWriteMapping {
 
     /** The table's columns by name, read on {@code c} (the table may have been created on it just now). */
     static Map<String, Attribute> lookup(Connection c, Table table) throws SQLException {
-        PgTypeCatalog types = PgTypeCatalog.load(c);
+        return lookup(c, PgTypeCatalog.load(c), table);
+    }
+
+    static Map<String, Attribute> lookup(Connection c, PgTypeCatalog types, Table table) throws SQLException {
         Map<String, Attribute> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(ATTRIBUTES)) {
             ps.setString(1, PgNames.table(table.id()));
@@ -63,8 +66,9 @@ final class PgWriteMapping {
     }
 
     /** For plan: each of {@code columns} that the sink could not write, with the reason. */
-    static Map<String, String> problems(Connection c, Table table, List<Column> columns) throws SQLException {
-        Map<String, Attribute> actual = lookup(c, table);
+    static Map<String, String> problems(Connection c, PgTypeCatalog types, Table table, List<Column> columns)
+            throws SQLException {
+        Map<String, Attribute> actual = lookup(c, types, table);
         Map<String, String> out = new LinkedHashMap<>();
         for (Column col : columns) {
             String p = problem(col, actual.get(col.name()));

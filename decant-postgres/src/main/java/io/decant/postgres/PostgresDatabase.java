@@ -273,10 +273,16 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return nativeType.startsWith(PgCatalog.NATIVE_PREFIX) ? nativeType.substring(PgCatalog.NATIVE_PREFIX.length()) : null;
     }
 
+    /** The target's types, read once for a plan's write-mapping checks (one table after another). */
+    private PgTypeCatalog planTypes;
+
     @Override
     public synchronized java.util.Map<String, String> unwritable(Table table, List<Column> columns) {
         try {
-            return PgWriteMapping.problems(meta(), table, columns);
+            if (planTypes == null) {
+                planTypes = PgTypeCatalog.load(meta());
+            }
+            return PgWriteMapping.problems(meta(), planTypes, table, columns);
         } catch (SQLException e) {
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan").withTable(table.id().display()),
                     "reading the target columns' types");

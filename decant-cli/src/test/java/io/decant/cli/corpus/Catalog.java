@@ -15,8 +15,8 @@ import java.util.TreeMap;
 /**
  * A target's catalog for the schema corpus: its schemas, and every table, index, constraint and
  * sequence with each table's row count, so that a refusing run is seen to leave nothing behind
- * (not even an empty table or an index). decant's own bookkeeping ({@code decant_journal}, and a
- * {@code decant} schema) is left out: issue 14 section 4 moves it, and it is not the application's.
+ * (not even an empty table or an index). decant's own bookkeeping is included: a run that refuses
+ * in plan has not opened its journal, so it leaves no {@code decant_journal} (nor a schema for it).
  */
 final class Catalog {
     private Catalog() {
@@ -28,20 +28,20 @@ final class Catalog {
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("SELECT n.nspname, c.relname, c.relkind FROM pg_catalog.pg_class c"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT LIKE 'pg\\_%'"
-                        + " AND n.nspname NOT IN ('information_schema', 'decant') AND c.relname NOT LIKE 'decant\\_journal%'")) {
+                        + " AND n.nspname <> 'information_schema'")) {
                     while (rs.next()) {
                         out.put("rel " + rs.getString(1) + "." + rs.getString(2), rs.getString(3));
                     }
                 }
                 try (ResultSet rs = s.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname NOT LIKE 'pg\\_%'"
-                        + " AND nspname NOT IN ('information_schema', 'decant')")) {
+                        + " AND nspname <> 'information_schema'")) {
                     while (rs.next()) {
                         out.put("schema " + rs.getString(1), "");
                     }
                 }
                 try (ResultSet rs = s.executeQuery("SELECT conrelid::regclass::text, conname, contype FROM pg_catalog.pg_constraint"
                         + " WHERE connamespace NOT IN (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname LIKE 'pg\\_%'"
-                        + " OR nspname IN ('information_schema', 'decant')) AND conrelid::regclass::text NOT LIKE '%decant\\_journal%'")) {
+                        + " OR nspname = 'information_schema')")) {
                     while (rs.next()) {
                         out.put("constraint " + rs.getString(1) + "." + rs.getString(2), rs.getString(3));
                     }
@@ -59,19 +59,19 @@ final class Catalog {
             Map<String, String> out = new TreeMap<>();
             try (Connection c = MariaServer.connect(database); Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("SELECT table_name, table_type FROM information_schema.tables"
-                        + " WHERE table_schema = DATABASE() AND table_name <> 'decant_journal'")) {
+                        + " WHERE table_schema = DATABASE()")) {
                     while (rs.next()) {
                         out.put("table " + rs.getString(1), rs.getString(2));
                     }
                 }
                 try (ResultSet rs = s.executeQuery("SELECT table_name, index_name, column_name FROM information_schema.statistics"
-                        + " WHERE table_schema = DATABASE() AND table_name <> 'decant_journal'")) {
+                        + " WHERE table_schema = DATABASE()")) {
                     while (rs.next()) {
                         out.merge("index " + rs.getString(1) + "." + rs.getString(2), rs.getString(3), (a, b) -> a + "," + b);
                     }
                 }
                 try (ResultSet rs = s.executeQuery("SELECT table_name, constraint_name FROM information_schema.table_constraints"
-                        + " WHERE constraint_schema = DATABASE() AND table_name <> 'decant_journal'")) {
+                        + " WHERE constraint_schema = DATABASE()")) {
                     while (rs.next()) {
                         out.put("constraint " + rs.getString(1) + "." + rs.getString(2), "");
                     }
@@ -93,8 +93,7 @@ final class Catalog {
             }
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
                 java.util.List<String> tables = new java.util.ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'decant\\_journal%'"
-                        + " ESCAPE '\\'")) {
+                try (ResultSet rs = s.executeQuery("SELECT type, name, sql FROM sqlite_master")) {
                     while (rs.next()) {
                         out.put(rs.getString(1) + " " + rs.getString(2), String.valueOf(rs.getString(3)));
                         if (rs.getString(1).equals("table")) {

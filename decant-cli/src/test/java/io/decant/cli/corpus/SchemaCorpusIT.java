@@ -154,6 +154,33 @@ class SchemaCorpusIT {
                 Side.PG, "CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE t (id int PRIMARY KEY, a_id int REFERENCES a, doc tsvector)",
                 false, "tables:\n  t:\n    columns:\n      doc: { as_text: true }\n", "SCHEMA_MISMATCH",
                 "target column t.doc: cannot load text values into a column of type tsvector"));
+        out.add(c("write/sqlite-text-into-pg-inet", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", Side.PG,
+                "CREATE TABLE t (id int PRIMARY KEY, v inet)", false, null, "SCHEMA_MISMATCH",
+                "target column t.v: cannot load text values into a column of type inet"));
+        out.add(c("write/maria-text-into-pg-xml", Side.MARIA, "CREATE TABLE t (id INT PRIMARY KEY, v TEXT)", Side.PG,
+                "CREATE TABLE t (id int PRIMARY KEY, v xml)", false, null, "SCHEMA_MISMATCH",
+                "target column t.v: cannot load text values into a column of type xml"));
+        out.add(c("write/folder-text-into-pg-macaddr", Side.FOLDER, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", Side.PG,
+                "CREATE TABLE t (id int PRIMARY KEY, v macaddr)", false, null, "SCHEMA_MISMATCH",
+                "target column t.v: cannot load text values into a column of type macaddr"));
+
+        // Casts, defaults, ids and unique keys the schema cannot honour.
+        out.add(c("spec/cast-cannot-apply", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, d date)", Side.PG, "", true,
+                "tables:\n  t:\n    columns:\n      d: { cast: uuid }\n", "SPEC_INVALID", "cast uuid cannot apply to a date column"));
+        out.add(c("spec/default-the-type-cannot-hold", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER)", Side.PG, "",
+                true, "tables:\n  t:\n    columns:\n      n: { default: \"many\" }\n", "SPEC_INVALID", "many"));
+        out.add(c("spec/ids-on-a-composite-key", Side.PG, "CREATE TABLE t (a int, b int, PRIMARY KEY (a, b))", Side.PG, "", true,
+                "ids:\n  t:\n    strategy: uuid\n", "SPEC_INVALID", "remapping ids needs a one-column primary key; t has a composite key (a, b)"));
+        out.add(c("spec/ids-reference-to-unknown-column", Side.SQLITE, "CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
+                + "CREATE TABLE notes (id INTEGER PRIMARY KEY, author INTEGER)", Side.PG, "", true,
+                "ids:\n  users:\n    strategy: uuid\n    references: [notes.writer]\n", "SPEC_INVALID", "writer"));
+        out.add(c("spec/unique-on-unknown-column", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT)", Side.PG, "", true,
+                "tables:\n  t:\n    unique: [mail]\n", "SPEC_INVALID", "mail"));
+        out.add(c("target/maria-generated-column", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, twice INTEGER)", Side.MARIA,
+                "CREATE TABLE t (id INT PRIMARY KEY, twice INT AS (id * 2) STORED)", false, null, "SCHEMA_MISMATCH",
+                "is computed by the target database"));
+        out.add(c("target/sqlite-no-such-column", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, extra text)", Side.SQLITE,
+                "CREATE TABLE t (id INTEGER PRIMARY KEY)", false, null, "SCHEMA_MISMATCH", "target table t has no column extra"));
         return out;
     }
 

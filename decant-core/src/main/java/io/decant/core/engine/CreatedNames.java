@@ -29,7 +29,8 @@ import java.util.function.ToIntFunction;
  * when it does not fit. The result depends only on the schemas, so a rerun or {@code --resume}
  * names everything the same way, and {@code plan} shows it.
  *
- * <p>Names are compared without case: MySQL compares index names so, and a name that differs from
+ * <p>An unnamed index or foreign key is first given a conventional name ({@link #named}).
+ * Names are compared without case: MySQL compares index names so, and a name that differs from
  * another only in case is confusing anywhere.
  */
 final class CreatedNames {
@@ -51,7 +52,8 @@ final class CreatedNames {
      *
      * @return the created tables under their new names, in the given order, and what was renamed per table
      */
-    Result assign(List<Table> created, List<Table> existing) {
+    Result assign(List<Table> given, List<Table> existing) {
+        List<Table> created = given.stream().map(CreatedNames::named).toList();
         Map<String, Set<String>> taken = new HashMap<>();
         Set<TableId> createdIds = new HashSet<>();
         created.forEach(t -> createdIds.add(t.id()));
@@ -107,6 +109,22 @@ final class CreatedNames {
             renamed.put(t.id(), changes);
         }
         return new Result(out, renamed);
+    }
+
+    /**
+     * An index or foreign key without a name (an export folder may not have one) gets PostgreSQL's
+     * conventional one, {@code <table>_<columns>_idx}, {@code _key} or {@code _fkey}, so that every
+     * created object has a name decant knows: {@code --resume} finds what exists by name, and MySQL
+     * needs a name to spell the statement.
+     */
+    private static Table named(Table t) {
+        List<Index> indexes = t.indexes().stream().map(ix -> ix.name() != null ? ix : new Index(t.name() + "_"
+                + String.join("_", ix.columns()) + (ix.unique() ? "_key" : "_idx"), ix.columns(), ix.unique(), ix.constraint()))
+                .toList();
+        List<ForeignKey> fks = t.foreignKeys().stream().map(fk -> fk.name() != null ? fk : new ForeignKey(t.name() + "_"
+                + String.join("_", fk.columns()) + "_fkey", fk.columns(), fk.refTable(), fk.refColumns(), fk.deferrable(),
+                fk.onDelete(), fk.onUpdate())).toList();
+        return new Table(t.id(), t.columns(), t.primaryKey(), indexes, fks, t.rowEstimate());
     }
 
     record Result(List<Table> tables, Map<TableId, List<Renamed>> renamed) {

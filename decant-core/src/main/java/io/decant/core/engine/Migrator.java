@@ -2,6 +2,7 @@ package io.decant.core.engine;
 
 import io.decant.core.error.DecantException;
 import io.decant.core.schema.ForeignKey;
+import io.decant.core.schema.Index;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
 import io.decant.core.spi.SinkOptions;
@@ -76,9 +77,9 @@ public final class Migrator {
         }
         Map<String, TableResult> results = new LinkedHashMap<>();
         DecantException failure = load(tables, plan.groups(), source, target, results, journal);
+        List<String> notes = new ArrayList<>(plan.notes());
         if (failure == null && !created.isEmpty()) {
-            listener.message("creating indexes and foreign keys");
-            target.createIndexesAndForeignKeys(created);
+            failure = afterTheData(created, target, journal.resuming() || options.resume(), notes);
         }
         if (failure == null) {
             journal.finished();
@@ -90,11 +91,87 @@ public final class Migrator {
                     TableResult.Status.CANCELLED, 0, 0, 0, "not started: an earlier table failed", List.of()));
         }
         MigrationResult result = new MigrationResult(plan.source(), plan.target(), ordered,
-                (System.nanoTime() - start) / 1e9, plan.notes());
+                (System.nanoTime() - start) / 1e9, notes);
         if (failure != null) {
             throw new RunFailed(result, failure);
         }
         return result;
+    }
+
+    /**
+     * The last step of {@code --create-schema}: the indexes and foreign keys of the created tables,
+     * after the data. When resuming, only what the target lacks is created (a target whose DDL is not
+     * transactional, MySQL, may hold part of it). If the step fails, the rows stay committed and the
+     * journal unfinished: the summary lists what exists and what is missing, and {@code --resume}
+     * finishes it.
+     */
+    private DecantException afterTheData(List<Table> created, TargetDatabase target, boolean resuming, List<String> notes) {
+        List<Table> todo = resuming ? missing(created, target) : created;
+        if (todo.stream().allMatch(t -> t.indexes().isEmpty() && t.foreignKeys().isEmpty())) {
+            return null;
+        }
+        listener.message("creating indexes and foreign keys");
+        try {
+            target.createIndexesAndForeignKeys(todo);
+            return null;
+        } catch (DecantException e) {
+            List<Table> left;
+            try {
+                left = missing(created, target);
+            } catch (DecantException unreadable) {
+                left = todo;
+            }
+            List<String> exist = new ArrayList<>();
+            List<String> lack = new ArrayList<>();
+            for (Table t : created) {
+                Table l = left.stream().filter(x -> x.id().equals(t.id())).findFirst().orElse(null);
+                for (Index ix : t.indexes()) {
+                    boolean withTable = ix.unique() && ix.constraint(); // created with the table
+                    (l != null && l.indexes().contains(ix) && !withTable ? lack : exist).add(describe(t, ix));
+                }
+                for (ForeignKey fk : t.foreignKeys()) {
+                    (l != null && l.foreignKeys().contains(fk) ? lack : exist).add(describe(t, fk));
+                }
+            }
+            notes.add("every table's rows are committed; of the indexes and foreign keys created after the data, "
+                    + (exist.isEmpty() ? "none exists" : "these exist: " + String.join(", ", exist))
+                    + "; missing: " + String.join(", ", lack) + ". Fix the cause and rerun with --resume to create what is"
+                    + " missing");
+            return e;
+        }
+    }
+
+    /** The created tables with only the indexes and foreign keys the target does not have (by name). */
+    private static List<Table> missing(List<Table> created, TargetDatabase target) {
+        Map<TableId, Table> now = new HashMap<>();
+        target.tables().forEach(t -> now.put(t.id(), t));
+        List<Table> out = new ArrayList<>();
+        for (Table t : created) {
+            Table have = now.get(t.id());
+            Set<String> names = new HashSet<>();
+            if (have != null) {
+                have.indexes().forEach(i -> names.add(String.valueOf(i.name()).toLowerCase(java.util.Locale.ROOT)));
+                have.foreignKeys().forEach(f -> names.add(String.valueOf(f.name()).toLowerCase(java.util.Locale.ROOT)));
+            }
+            List<Index> ix = t.indexes().stream().filter(i -> !(i.unique() && i.constraint()))
+                    .filter(i -> i.name() == null || !names.contains(i.name().toLowerCase(java.util.Locale.ROOT))).toList();
+            List<Index> kept = new ArrayList<>(t.indexes().stream().filter(i -> i.unique() && i.constraint()).toList());
+            kept.addAll(ix);
+            List<ForeignKey> fks = t.foreignKeys().stream()
+                    .filter(f -> f.name() == null || !names.contains(f.name().toLowerCase(java.util.Locale.ROOT))).toList();
+            out.add(new Table(t.id(), t.columns(), t.primaryKey(), kept, fks, t.rowEstimate()));
+        }
+        return out;
+    }
+
+    private static String describe(Table t, Index ix) {
+        return (ix.unique() ? "unique index " : "index ") + (ix.name() == null ? "" : ix.name() + " ") + "on "
+                + t.id().display() + " (" + String.join(", ", ix.columns()) + ")";
+    }
+
+    private static String describe(Table t, ForeignKey fk) {
+        return "foreign key " + (fk.name() == null ? "" : fk.name() + " ") + t.id().display() + " ("
+                + String.join(", ", fk.columns()) + ") -> " + fk.refTable().display();
     }
 
     private RunJournal openJournal(MigrationPlan plan, TargetDatabase target) {

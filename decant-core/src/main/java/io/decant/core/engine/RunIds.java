@@ -139,10 +139,11 @@ public final class RunIds {
         for (Map.Entry<String, IdSpec> e : spec.ids().entrySet()) {
             String name = e.getKey();
             Table t = tables.get(name);
-            if (t == null || t.primaryKey().size() != 1) {
+            if (t == null) {
                 throw new DecantException(ErrorCode.SPEC_INVALID, "ids." + name + ": the source table needs a one-column"
                         + " primary key to be remapped");
             }
+            io.decant.core.ids.SourceKeys.key(t, name); // plan and migrate refuse a composite or missing key alike
             LogicalType oldType = t.column(t.primaryKey().get(0)).type();
             MappingDocument.Table mt = doc == null ? null : doc.tables().get(name);
             if (mt != null) {
@@ -182,10 +183,11 @@ public final class RunIds {
                 continue;
             }
             Table t = tables.get(name);
-            if (t == null || t.primaryKey().size() != 1) {
+            if (t == null) {
                 throw new DecantException(ErrorCode.SPEC_INVALID, "ids." + name + ": the source table needs a one-column"
                         + " primary key to be remapped");
             }
+            io.decant.core.ids.SourceKeys.key(t, name); // plan and migrate refuse a composite or missing key alike
             IdStrategy s = e.getValue().strategy();
             LogicalType oldType = t.column(t.primaryKey().get(0)).type();
             switch (s) {

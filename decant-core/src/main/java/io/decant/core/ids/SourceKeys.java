@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Finding a table and its one-column key, and reading rows of it. */
-final class SourceKeys {
+public final class SourceKeys {
     private SourceKeys() {
     }
 
@@ -43,7 +43,7 @@ final class SourceKeys {
     }
 
     /** The one-column primary key; a composite or missing key cannot be remapped. */
-    static Column key(Table t, String specTable) {
+    public static Column key(Table t, String specTable) {
         List<String> pk = t.primaryKey();
         if (pk.size() != 1) {
             throw new DecantException(ErrorCode.SPEC_INVALID, ErrorContext.EMPTY.withTable(specTable).withLocation("ids." + specTable),

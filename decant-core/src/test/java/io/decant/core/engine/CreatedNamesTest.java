@@ -97,6 +97,17 @@ class CreatedNamesTest {
     }
 
     @Test
+    void anUnnamedIndexOrForeignKeyGetsAConventionalNameUniqueLikeTheOthers() {
+        Table posts = new Table(TableId.of("posts"), List.of(Column.of("id", LogicalType.INT64),
+                Column.of("user_id", LogicalType.INT64)), List.of("id"), List.of(new Index(null, List.of("user_id"), false, false)),
+                List.of(new ForeignKey(null, List.of("user_id"), TableId.of("users"), List.of("id"))), -1);
+        MigrationPlan plan = new Planner(CREATE).plan(new MemorySource().add(users(), rows()).add(posts, rows()),
+                new RecordingTarget());
+        assertEquals(List.of("posts:posts_user_id_fkey", "posts:posts_user_id_idx", "users:email_unique"),
+                names(plan).stream().sorted().toList());
+    }
+
+    @Test
     void aColumnNameLongerThanTheTargetKeepsIsRefusedByPlanNamingTableAndColumn() {
         String longName = "x".repeat(64);
         Table t = new Table(TableId.of("events"), List.of(Column.of("id", LogicalType.INT64), Column.of(longName, LogicalType.TEXT)),

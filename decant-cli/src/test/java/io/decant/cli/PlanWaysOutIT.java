@@ -1,0 +1,68 @@
+package io.decant.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.decant.testkit.PgServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The refusals issue 14 moved into plan each name a way out; these run it (STYLE 14): the refused
+ * run writes nothing, and the run that takes the way out loads.
+ */
+class PlanWaysOutIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void asTextIntoTsvectorIsRefusedByPlanAndSkippingTheColumnLoads() throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("waysout_src");
+        src.exec("CREATE TABLE a (id int PRIMARY KEY); INSERT INTO a VALUES (1);"
+                + " CREATE TABLE t (id int PRIMARY KEY, a_id int REFERENCES a, doc tsvector); INSERT INTO t VALUES (1, 1, 'x y')");
+        PgServer.TestDb dst = PgServer.get().createDatabase("waysout_dst");
+        dst.exec("CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE t (id int PRIMARY KEY, a_id int REFERENCES a, doc tsvector)");
+        Path spec = dir.resolve("decant.yaml");
+        Files.writeString(spec, "tables:\n  t:\n    columns:\n      doc: { as_text: true }\n");
+        Cli.Result refused = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--spec", spec.toString());
+        assertEquals(2, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("[SCHEMA_MISMATCH] t.doc: target column t.doc: cannot load text values into a column"
+                + " of type tsvector (binary COPY needs matching types; cast the column in the spec); or leave it out with"
+                + " tables.t.columns.doc: { skip: true }"), refused.toString());
+        assertEquals("0", dst.one("SELECT count(*) FROM a"), "table a, loaded before t in the old order, was not written");
+
+        Files.writeString(spec, "tables:\n  t:\n    columns:\n      doc: { skip: true }\n");
+        Cli.Result loaded = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--spec", spec.toString());
+        assertEquals(0, loaded.exit(), loaded.toString());
+        assertEquals("1", dst.one("SELECT count(*) FROM t WHERE doc IS NULL"));
+    }
+
+    @Test
+    void aColumnNameLongerThanPostgresKeepsIsRefusedAndRenamingItLoads() throws Exception {
+        String longName = "a_column_name_that_a_sqlite_application_made_far_too_long_to_keep";
+        Path db = dir.resolve("app.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, " + longName + " TEXT)");
+            s.execute("INSERT INTO t VALUES (1, 'kept')");
+        }
+        PgServer.TestDb dst = PgServer.get().createDatabase("waysout_ident");
+        Cli.Result refused = Cli.run("migrate", "--from", "sqlite:" + db, "--to", dst.url(), "--create-schema");
+        assertEquals(2, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("target column t." + longName + " has a name 65 long; "), refused.toString());
+        assertTrue(refused.err().contains("rename it in the spec (tables.t.columns." + longName + ".to: A_SHORTER_NAME)"),
+                refused.toString());
+        assertEquals("0", dst.one("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), "nothing was created");
+
+        Path spec = dir.resolve("decant.yaml");
+        Files.writeString(spec, "tables:\n  t:\n    columns:\n      " + longName + ": { to: long_one }\n");
+        Cli.Result loaded = Cli.run("migrate", "--from", "sqlite:" + db, "--to", dst.url(), "--create-schema", "--spec",
+                spec.toString());
+        assertEquals(0, loaded.exit(), loaded.toString());
+        assertEquals("kept", dst.one("SELECT long_one FROM t"));
+    }
+}
