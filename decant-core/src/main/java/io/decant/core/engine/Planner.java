@@ -464,6 +464,28 @@ public final class Planner {
                 renamed.put(sc.source().name(), sc.name());
             }
         }
+        // A computed column is created with its expression where the target speaks the source's SQL (PostgreSQL to
+        // PostgreSQL) and every column it may name is there under its own name; otherwise it is left out (noted).
+        boolean allKept = source.columns().stream().allMatch(c -> c.identity() == Column.Identity.COMPUTED
+                || c.name().equals(renamed.get(c.name())));
+        for (Column c : source.columns()) {
+            if (c.identity() != Column.Identity.COMPUTED || target == null) {
+                continue;
+            }
+            if (allKept && c.nativeType() != null && target.nativeColumnType(c.nativeType()) != null) {
+                // At its place among the source's columns, so that the rows read as they did.
+                int at = 0;
+                for (Column before : source.columns().subList(0, source.columns().indexOf(c))) {
+                    at += cols.stream().anyMatch(x -> x.name().equals(before.name())) ? 1 : 0;
+                }
+                cols.add(at, new Column(c.name(), c.sourceType(), target.storedType(c.type()), true, Column.Identity.COMPUTED,
+                        null, c.nativeType()));
+                notes.add("column " + c.name() + " is created computed, as in the source: the target computes it");
+            } else {
+                notes.add("column " + c.name() + " is computed by the source and not created: its expression is the"
+                        + " source database's" + (allKept ? "" : ", and names columns this spec renames or skips"));
+            }
+        }
         List<String> pk = mapAll(source.primaryKey(), renamed);
         if (pk == null) {
             pk = List.of();
