@@ -230,7 +230,11 @@ final class PgTableSink implements TableSink {
                         "the target table has no column " + c.name());
             }
             out[i] = BinaryEncoders.find(actual.get(c.name()), c.type());
-            if (out[i] == null && c.type().kind() == io.decant.core.type.Kind.TEXT) {
+            // Text into a type decant does not model (tsvector, inet, a range, ...), or into the same type the source
+            // column has (plan marks such a column unsupported): the target's input reads it. Text into a type decant
+            // models (integer) is plan's to convert, or to refuse.
+            if (out[i] == null && c.type().kind() == io.decant.core.type.Kind.TEXT
+                    && (!c.isSupported() || PgTypeMapping.toLogical(actual.get(c.name()), spelled.get(c.name())).type() == null)) {
                 int[] t = oidAndMod.get(c.name());
                 textInputs[i] = PgTextInput.of(connection, t[0], context.withColumn(c.name()));
                 out[i] = PgTableSink::raw;

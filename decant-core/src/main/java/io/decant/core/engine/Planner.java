@@ -459,7 +459,8 @@ public final class Planner {
                     && sc.cast().isIdentity() && target != null && sc.source().nativeType() != null
                     && target.nativeColumnType(sc.source().nativeType()) != null ? sc.source().nativeType() : null;
             cols.add(new Column(sc.name(), sc.source() != null ? sc.source().sourceType() : null, type, sc.nullable(),
-                    identity == Column.Identity.COMPUTED ? Column.Identity.NONE : identity, null, nativeType));
+                    identity == Column.Identity.COMPUTED ? Column.Identity.NONE : identity,
+                    nativeType == null ? null : "moved as the database's text", nativeType));
             if (sc.source() != null) {
                 renamed.put(sc.source().name(), sc.name());
             }
