@@ -76,4 +76,40 @@ class PgSchemasIT {
         assertTrue(r.all().contains("source tables auth.users and users would both load target table users"), r.all());
         assertTrue(r.all().contains("exclude one, or rename it in the spec"), r.all());
     }
+
+    @Test
+    void aSpecNamesATableWithItsSchemaOrByItsNameAloneWhereThatIsUnambiguous(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        PgServer.TestDb src = PgServer.get().createDatabase("schemas_src");
+        PgServer.TestDb dst = PgServer.get().createDatabase("schemas_dst");
+        src.exec("""
+                CREATE SCHEMA auth;
+                CREATE TABLE auth.users (id integer PRIMARY KEY, email text, secret text);
+                CREATE TABLE public.users (id integer PRIMARY KEY REFERENCES auth.users (id), name text, secret text);
+                CREATE TABLE auth.sessions (id integer PRIMARY KEY, user_agent text);
+                INSERT INTO auth.users VALUES (1, 'a@example.com', 's'); INSERT INTO public.users VALUES (1, 'A', 'p');
+                INSERT INTO auth.sessions VALUES (1, 'Mozilla');
+                """);
+        java.nio.file.Path spec = dir.resolve("decant.yaml");
+        java.nio.file.Files.writeString(spec, """
+                tables:
+                  auth.users:
+                    columns:
+                      secret: { skip: true }
+                  users:
+                    columns:
+                      name: { to: full_name }
+                  sessions:
+                    columns:
+                      user_agent: { skip: true }
+                """);
+        Cli.Result r = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--schemas", "public,auth",
+                "--create-schema", "--spec", spec.toString());
+        assertEquals(0, r.exit(), r.toString());
+        String columns = "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid = '%s'::regclass"
+                + " AND attnum > 0 AND NOT attisdropped";
+        assertEquals("id,email", dst.one(columns.formatted("auth.users")));
+        assertEquals("id,full_name,secret", dst.one(columns.formatted("public.users")), "users is public.users");
+        assertEquals("id", dst.one(columns.formatted("auth.sessions")), "sessions is auth.sessions, the only one");
+    }
 }

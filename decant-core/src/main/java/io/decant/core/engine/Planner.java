@@ -75,15 +75,14 @@ public final class Planner {
      * Which unsupported columns of {@code source} meet the same native type in the target: an existing
      * target column of that type, or (with --create-schema) a target that creates it.
      */
-    private java.util.function.Predicate<Column> nativeOnTarget(Table source, TargetView target,
-                                                               Map<TableId, Table> tables) {
+    private java.util.function.Predicate<Column> nativeOnTarget(Table source, io.decant.core.spec.TableSpec ts,
+                                                               TargetView target, Map<TableId, Table> tables) {
         if (target == null) {
             return c -> false;
         }
         if (options.createSchema()) {
             return c -> c.nativeType() != null && target.nativeColumnType(c.nativeType()) != null;
         }
-        var ts = spec.table(source.id().display());
         String name = ts.isRename() ? ts.into() : spec.naming().apply(source.name());
         TableId id = ts.isRename() ? target.resolve(name) : target.resolve(source.id().schema(), name);
         Table existing = tables.get(id);
@@ -118,7 +117,7 @@ public final class Planner {
         Map<String, Shaper.Shaped> receivers = new LinkedHashMap<>();
         List<Shaper.Shaped> merged = new ArrayList<>();
         for (Table s : selected) {
-            Shaper.Shaped shaped = shaper.shape(s, nativeOnTarget(s, target, existing), problems);
+            Shaper.Shaped shaped = shaper.shape(s, spec.table(s, all), nativeOnTarget(s, spec.table(s, all), target, existing), problems);
             if (shaped.tableSpec().isMerge()) {
                 merged.add(shaped);
                 if (!shaped.tableSpec().keep().isEmpty()) {
