@@ -124,6 +124,24 @@ class PgEveryTypeIT {
     }
 
     @Test
+    void throughAnExportFolder(@TempDir Path dir) {
+        PgServer.TestDb src = PgServer.get().createDatabase("every_src");
+        PgServer.TestDb dst = PgServer.get().createDatabase("every_dst");
+        src.exec(TYPES + TABLE + ROWS);
+        dst.exec(TYPES);
+        Path out = dir.resolve("export");
+        Cli.Result e = Cli.run("export", "--from", src.url(), "--out", out.toString());
+        assertEquals(0, e.exit(), e.toString());
+        Cli.Result i = Cli.run("import", "--in", out.toString(), "--to", dst.url(), "--create-schema");
+        assertEquals(0, i.exit(), i.toString());
+        assertEquals("tsvector", dst.one("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+                + " WHERE attrelid = 'every_type'::regclass AND attname = 'tsv'"));
+        assertEquals(src.one(ROW_TEXT), dst.one(ROW_TEXT));
+        Cli.Result v = Cli.run("verify", "--from", out.toString(), "--to", dst.url());
+        assertEquals(0, v.exit(), v.toString());
+    }
+
+    @Test
     void aValueTheTargetTypeRefusesIsNamedByItsRow() {
         PgServer.TestDb src = PgServer.get().createDatabase("every_src");
         PgServer.TestDb dst = PgServer.get().createDatabase("every_dst");
