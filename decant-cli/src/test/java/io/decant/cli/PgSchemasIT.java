@@ -69,12 +69,24 @@ class PgSchemasIT {
     @Test
     void aTargetWithoutSchemasRefusesTwoTablesOfOneNameNamingBoth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         PgServer.TestDb src = PgServer.get().createDatabase("schemas_src");
-        src.exec("CREATE SCHEMA auth; CREATE TABLE auth.users (id integer PRIMARY KEY); CREATE TABLE public.users (id integer PRIMARY KEY)");
+        src.exec("CREATE SCHEMA auth; CREATE TABLE auth.users (id integer PRIMARY KEY); CREATE TABLE public.users (id integer PRIMARY KEY);"
+                + " INSERT INTO auth.users VALUES (1), (2); INSERT INTO public.users VALUES (1)");
         Cli.Result r = Cli.run("plan", "--from", src.url(), "--to", "sqlite:" + dir.resolve("t.db"), "--schemas", "public,auth",
                 "--create-schema");
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.all().contains("source tables auth.users and users would both load target table users"), r.all());
         assertTrue(r.all().contains("exclude one, or rename it in the spec"), r.all());
+
+        java.nio.file.Path spec = dir.resolve("decant.yaml");
+        try {
+            java.nio.file.Files.writeString(spec, "tables:\n  auth.users:\n    into: auth_users\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Cli.Result renamed = Cli.run("migrate", "--from", src.url(), "--to", "sqlite:" + dir.resolve("t.db"), "--schemas",
+                "public,auth", "--create-schema", "--spec", spec.toString());
+        assertEquals(0, renamed.exit(), renamed.toString());
+        assertTrue(renamed.out().contains("auth.users") && renamed.out().contains("loaded"), renamed.out());
     }
 
     @Test
