@@ -115,7 +115,29 @@ class PgEveryTypeIT {
         assertEquals("tsvector", dst.one("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
                 + " WHERE attrelid = 'every_type'::regclass AND attname = 'tsv'"));
         assertEquals(src.one(ROW_TEXT), dst.one(ROW_TEXT));
+        assertEquals("s", dst.one("SELECT attgenerated FROM pg_attribute WHERE attrelid = 'every_type'::regclass"
+                + " AND attname = 'gen_len'"), "created computed, as in the source");
+        String computed = "SELECT md5(string_agg(row(gen_len, tsv_gen)::text, '|' ORDER BY id)) FROM every_type";
+        assertEquals(src.one(computed), dst.one(computed));
         Cli.Result v = Cli.run("verify", "--from", src.url(), "--to", dst.url());
+        assertEquals(0, v.exit(), v.toString());
+    }
+
+    @Test
+    void throughAnExportFolder(@TempDir Path dir) {
+        PgServer.TestDb src = PgServer.get().createDatabase("every_src");
+        PgServer.TestDb dst = PgServer.get().createDatabase("every_dst");
+        src.exec(TYPES + TABLE + ROWS);
+        dst.exec(TYPES);
+        Path out = dir.resolve("export");
+        Cli.Result e = Cli.run("export", "--from", src.url(), "--out", out.toString());
+        assertEquals(0, e.exit(), e.toString());
+        Cli.Result i = Cli.run("import", "--in", out.toString(), "--to", dst.url(), "--create-schema");
+        assertEquals(0, i.exit(), i.toString());
+        assertEquals("tsvector", dst.one("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+                + " WHERE attrelid = 'every_type'::regclass AND attname = 'tsv'"));
+        assertEquals(src.one(ROW_TEXT), dst.one(ROW_TEXT));
+        Cli.Result v = Cli.run("verify", "--from", out.toString(), "--to", dst.url());
         assertEquals(0, v.exit(), v.toString());
     }
 
@@ -139,6 +161,27 @@ class PgEveryTypeIT {
         assertTrue(r.all().contains("'2001:db8::1/128' is not a valid v4: ERROR: value for domain v4 violates check constraint"),
                 r.all());
         assertEquals("0", dst.one("SELECT count(*) FROM hosts"));
+    }
+
+    @Test
+    void textFromAnotherDatabaseLoadsIntoAnyTypeWhoseInputAcceptsIt(@TempDir Path dir) {
+        Path db = dir.resolve("app.db");
+        SqliteFixture.exec(db, "CREATE TABLE docs (id INTEGER PRIMARY KEY, body_tsv TEXT, client_ip TEXT, ttl TEXT, span TEXT)",
+                "INSERT INTO docs VALUES (1, 'a fat cat', '203.0.113.9', 'P1DT2H', '[1,5)')",
+                "INSERT INTO docs VALUES (2, NULL, '2001:db8::1', '3 days', 'empty')");
+        PgServer.TestDb dst = PgServer.get().createDatabase("every_dst");
+        dst.exec("CREATE TABLE docs (id integer PRIMARY KEY, body_tsv tsvector, client_ip inet, ttl interval, span int4range)");
+        Cli.Result r = Cli.run("migrate", "--from", "sqlite:" + db, "--to", dst.url());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("1|'a' 'cat' 'fat'|203.0.113.9/32|1 day 02:00:00|[1,5)", dst.one("SELECT id || '|' || body_tsv || '|' || client_ip"
+                + " || '|' || ttl || '|' || span FROM docs WHERE id = 1"));
+        assertEquals("2001:db8::1/128|3 days|empty", dst.one("SELECT client_ip || '|' || ttl || '|' || span FROM docs WHERE id = 2"));
+
+        SqliteFixture.exec(db, "INSERT INTO docs VALUES (3, NULL, 'not an address', NULL, NULL)");
+        dst.exec("TRUNCATE docs");
+        Cli.Result bad = Cli.run("migrate", "--from", "sqlite:" + db, "--to", dst.url());
+        assertEquals(3, bad.exit(), bad.toString());
+        assertTrue(bad.all().contains("docs.client_ip (row 3, id=3): 'not an address' is not a valid inet"), bad.all());
     }
 
     private static Path writeSpec(String yaml) {

@@ -215,6 +215,15 @@ final class FolderTarget implements TargetDatabase {
         return convex != null ? TableId.of(name) : new TableId(sourceSchema, name);
     }
 
+    /**
+     * A type decant does not model is kept as the source database's text, with its type in the manifest, so
+     * that an import into a database with that type reads it back (not for Convex, which has no such type).
+     */
+    @Override
+    public String nativeColumnType(String nativeType) {
+        return convex != null ? null : "string (" + nativeType + ")";
+    }
+
     /** How a logical type looks in the files, for plans. */
     @Override
     public String nativeType(LogicalType type) {

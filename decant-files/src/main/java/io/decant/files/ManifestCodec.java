@@ -88,6 +88,10 @@ final class ManifestCodec {
             g.writeStringField("sourceType", c.sourceType());
             g.writeBooleanField("nullable", c.nullable());
             g.writeStringField("identity", c.identity().name().toLowerCase(Locale.ROOT));
+            if (c.nativeType() != null && !c.isSupported()) {
+                // A type decant does not model, kept as the source database's text: a target of that type reads it back.
+                g.writeStringField("nativeType", c.nativeType());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -208,9 +212,12 @@ final class ManifestCodec {
         List<Column> columns = new ArrayList<>();
         for (JsonNode c : required(n, "columns")) {
             String identity = text(c, "identity");
+            String nativeType = text(c, "nativeType");
             columns.add(new Column(required(c, "name").asText(), text(c, "sourceType"),
                     type(required(c, "logicalType").asText()), !c.has("nullable") || c.get("nullable").asBoolean(),
-                    identity == null ? Column.Identity.NONE : Column.Identity.valueOf(identity.toUpperCase(Locale.ROOT))));
+                    identity == null ? Column.Identity.NONE : Column.Identity.valueOf(identity.toUpperCase(Locale.ROOT)),
+                    nativeType == null ? null : "the text of " + text(c, "sourceType") + ", a type decant does not model",
+                    nativeType));
         }
         List<Index> indexes = new ArrayList<>();
         for (JsonNode i : array(n, "indexes")) {

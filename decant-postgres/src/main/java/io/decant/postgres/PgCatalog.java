@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Discovers tables from pg_catalog (not information_schema, which hides what the user may not
  * select and is slow). Left out: views, foreign tables, partitions (their partitioned parent is
- * read instead, which returns every partition's rows, so each row loads once), the journal table {@value #JOURNAL}, and
+ * read instead, which returns every partition's rows, so each row loads once), tables that belong to an
+ * extension (unless asked for: setting {@code postgres.extension_tables=include}), the journal table {@value #JOURNAL}, and
  * expression or partial indexes (not plain columns; they are not recreated).
  */
 final class PgCatalog {
@@ -29,13 +30,25 @@ final class PgCatalog {
             SELECT c.oid, n.nspname, c.relname, c.reltuples::float8, c.relkind = 'r' AND c.relhassubclass
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> ?
+              AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass
+                                    AND d.objid = c.oid AND d.deptype = 'e'))
             ORDER BY n.nspname, c.relname""";
+
+    /** Tables an extension created (PostGIS's spatial_ref_sys), which pg_dump leaves to CREATE EXTENSION too. */
+    static final String EXTENSION_TABLES = """
+            SELECT n.nspname || '.' || c.relname || ' (extension ' || e.extname || ')'
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+            JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p') ORDER BY 1""";
 
     private static final String COLUMNS = """
             SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod, pg_catalog.format_type(a.atttypid, a.atttypmod),
                    a.attnotnull, a.attidentity, a.attgenerated,
-                   pg_catalog.pg_get_serial_sequence(a.attrelid::regclass::text, a.attname) IS NOT NULL, a.attndims
+                   pg_catalog.pg_get_serial_sequence(a.attrelid::regclass::text, a.attname) IS NOT NULL, a.attndims,
+                   CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END
             FROM pg_catalog.pg_attribute a
+            LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
             WHERE a.attrelid = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY a.attrelid, a.attnum""";
 
@@ -86,18 +99,21 @@ final class PgCatalog {
     }
 
     static List<Table> tables(Connection c, List<String> schemas) throws SQLException {
-        return tables(c, schemas, new java.util.HashSet<>());
+        return tables(c, schemas, new java.util.HashSet<>(), false);
     }
 
     /**
      * @param inheritanceParents filled with the tables that other tables inherit from (not partitioned
      *                           ones): they are read with ONLY, so that each child's rows load once, into the child
+     * @param extensionTables    whether tables that belong to an extension are read too
      */
-    static List<Table> tables(Connection c, List<String> schemas, java.util.Set<TableId> inheritanceParents) throws SQLException {
+    static List<Table> tables(Connection c, List<String> schemas, java.util.Set<TableId> inheritanceParents,
+                              boolean extensionTables) throws SQLException {
         Map<Long, Builder> byOid = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(TABLES)) {
             ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
             ps.setString(2, JOURNAL);
+            ps.setBoolean(3, extensionTables);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     double tuples = rs.getDouble(4);
@@ -122,6 +138,19 @@ final class PgCatalog {
         return byOid.values().stream().map(Builder::build).toList();
     }
 
+    static List<String> extensionTables(Connection c, List<String> schemas) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(EXTENSION_TABLES)) {
+            ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     private static void readColumns(Connection c, Array oids, PgTypeCatalog types, Map<Long, Builder> byOid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(COLUMNS)) {
             ps.setArray(1, oids);
@@ -140,7 +169,10 @@ final class PgCatalog {
                     if (!col.isSupported() && identity != Column.Identity.NONE) {
                         col = new Column(col.name(), col.sourceType(), col.type(), col.nullable(), identity, col.unsupported());
                     }
-                    b.columns.add(col.withNativeType(nativeType(spelled)));
+                    // A computed column's native type carries its expression, so that another PostgreSQL computes it too.
+                    String generated = rs.getString(11);
+                    b.columns.add(col.withNativeType(nativeType(generated == null ? spelled
+                            : spelled + " GENERATED ALWAYS AS (" + generated + ") STORED")));
                 }
             }
         }

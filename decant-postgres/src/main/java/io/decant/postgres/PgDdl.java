@@ -40,7 +40,9 @@ final class PgDdl {
      * are not written by the engine.
      */
     static String columnDefinition(Column c) {
-        String type = c.nativeType() != null && c.nativeType().startsWith(PgCatalog.NATIVE_PREFIX)
+        // A type decant does not model, or a computed column, is created as another PostgreSQL database declared it.
+        boolean asDeclared = !c.isSupported() || c.identity() == Column.Identity.COMPUTED;
+        String type = asDeclared && c.nativeType() != null && c.nativeType().startsWith(PgCatalog.NATIVE_PREFIX)
                 ? c.nativeType().substring(PgCatalog.NATIVE_PREFIX.length()) : PgTypeMapping.nativeType(c.type());
         StringBuilder sb = new StringBuilder(PgNames.quote(c.name())).append(' ').append(type);
         boolean integer = c.type().kind().isInteger();

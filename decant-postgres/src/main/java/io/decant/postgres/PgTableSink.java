@@ -220,7 +220,7 @@ final class PgTableSink implements TableSink {
             }
             out[i] = BinaryEncoders.find(a.type(), c.type());
             if (out[i] == null) {
-                // text into a type decant has no encoder for: the target's input function reads it (plan allowed it)
+                // PgWriteMapping.readsText: the target's input function reads the text (plan allowed it)
                 textInputs[i] = PgTextInput.of(connection, a.oid(), context.withColumn(c.name()));
                 out[i] = PgTableSink::raw;
             }

@@ -55,14 +55,22 @@ final class PgWriteMapping {
         if (actual == null) {
             return "the target table has no column " + column.name();
         }
-        // Text goes into a type decant has no encoder for through the target's own input function (PgTextInput):
-        // the target decides what it accepts, as it does for psql's COPY.
-        if (BinaryEncoders.find(actual.type(), column.type()) == null
-                && column.type().kind() != io.decant.core.type.Kind.TEXT) {
+        if (BinaryEncoders.find(actual.type(), column.type()) == null && !readsText(column, actual)) {
             return "cannot load " + column.type() + " values into a column of type " + actual.spelled()
                     + " (binary COPY needs matching types; cast the column in the spec)";
         }
         return null;
+    }
+
+    /**
+     * Whether text goes into the column through the target's own input function ({@link PgTextInput}):
+     * into a type decant does not model (tsvector, inet, a range, ...), or from a source column plan
+     * moves as the database's text (an unsupported type, the same on both sides). Text into a type
+     * decant models (integer) is plan's to convert, or to refuse.
+     */
+    static boolean readsText(Column column, Attribute actual) {
+        return column.type().kind() == io.decant.core.type.Kind.TEXT
+                && (!column.isSupported() || PgTypeMapping.toLogical(actual.type(), actual.spelled()).type() == null);
     }
 
     /** For plan: each of {@code columns} that the sink could not write, with the reason. */

@@ -36,6 +36,8 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     private final PgSnapshot snapshot;
     private final PgJournal journal;
     private final ReadMode readMode;
+    /** Whether tables an extension owns are migrated (as pg_dump, decant leaves them to CREATE EXTENSION by default). */
+    private final boolean extensionTables;
     private Connection meta;
     /** Tables others inherit from, read with ONLY ({@link PgCatalog}); filled by {@link #tables()}. */
     private final Set<TableId> inheritanceParents = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -46,6 +48,8 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         this.journal = new PgJournal(connector, schemas.get(0));
         boolean shared = Boolean.parseBoolean(options.setting("postgres.snapshot", "true"));
         this.snapshot = new PgSnapshot(connector, shared);
+        this.extensionTables = parseExtensionTables(options.setting("postgres.extension_tables",
+                System.getProperty("decant.postgres.extension_tables", "skip")));
         this.readMode = ReadMode.parse(options.setting("postgres.read", System.getProperty("decant.postgres.read", "copy")));
         // Connect now: a wrong URL or password should fail at open, not at the first query.
         meta();
@@ -73,7 +77,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public synchronized List<Table> tables() {
         try {
-            return PgCatalog.tables(meta(), schemas, inheritanceParents);
+            return PgCatalog.tables(meta(), schemas, inheritanceParents, extensionTables);
         } catch (SQLException e) {
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("discover"), "reading the catalog");
         }
@@ -117,7 +121,17 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         } catch (SQLException e) {
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("check"), "checking privileges");
         }
-        notes.add("consistency: " + consistency());
+        if (!extensionTables) {
+            try {
+                for (String t : PgCatalog.extensionTables(meta(), schemas)) {
+                    notes.add("skipped: " + t + " belongs to its extension, which creates it (include such tables with"
+                            + " -Ddecant.postgres.extension_tables=include in DECANT_JAVA_OPTS)");
+                }
+            } catch (SQLException e) {
+                throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("check"), "listing extension tables");
+            }
+        }
+                notes.add("consistency: " + consistency());
         return notes;
     }
 
@@ -216,6 +230,15 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
             return null;
         }
         return new PgEncodedRowStream(connector, table, columns, snapshot.id(), key, after, inheritanceParents);
+    }
+
+    private static boolean parseExtensionTables(String s) {
+        return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "skip" -> false;
+            case "include" -> true;
+            default -> throw new DecantException(ErrorCode.USAGE, ErrorContext.EMPTY,
+                    "postgres.extension_tables must be skip or include, not '" + s + "'");
+        };
     }
 
     /**

@@ -91,15 +91,14 @@ public final class Planner {
      * Which unsupported columns of {@code source} meet the same native type in the target: an existing
      * target column of that type, or (with --create-schema) a target that creates it.
      */
-    private java.util.function.Predicate<Column> nativeOnTarget(Table source, TargetView target,
-                                                               Map<TableId, Table> tables) {
+    private java.util.function.Predicate<Column> nativeOnTarget(Table source, io.decant.core.spec.TableSpec ts,
+                                                               TargetView target, Map<TableId, Table> tables) {
         if (target == null) {
             return c -> false;
         }
         if (options.createSchema()) {
             return c -> c.nativeType() != null && target.nativeColumnType(c.nativeType()) != null;
         }
-        var ts = spec.table(source.id().display());
         String name = ts.isRename() ? ts.into() : spec.naming().apply(source.name());
         TableId id = ts.isRename() ? target.resolve(name) : target.resolve(source.id().schema(), name);
         Table existing = tables.get(id);
@@ -134,7 +133,7 @@ public final class Planner {
         Map<String, Shaper.Shaped> receivers = new LinkedHashMap<>();
         List<Shaper.Shaped> merged = new ArrayList<>();
         for (Table s : selected) {
-            Shaper.Shaped shaped = shaper.shape(s, nativeOnTarget(s, target, existing), problems);
+            Shaper.Shaped shaped = shaper.shape(s, spec.table(s, all), nativeOnTarget(s, spec.table(s, all), target, existing), problems);
             if (shaped.tableSpec().isMerge()) {
                 merged.add(shaped);
                 if (!shaped.tableSpec().keep().isEmpty()) {
@@ -589,9 +588,32 @@ public final class Planner {
                     && sc.cast().isIdentity() && target != null && sc.source().nativeType() != null
                     && target.nativeColumnType(sc.source().nativeType()) != null ? sc.source().nativeType() : null;
             cols.add(new Column(sc.name(), sc.source() != null ? sc.source().sourceType() : null, type, sc.nullable(),
-                    identity == Column.Identity.COMPUTED ? Column.Identity.NONE : identity, null, nativeType));
+                    identity == Column.Identity.COMPUTED ? Column.Identity.NONE : identity,
+                    nativeType == null ? null : "moved as the database's text", nativeType));
             if (sc.source() != null) {
                 renamed.put(sc.source().name(), sc.name());
+            }
+        }
+        // A computed column is created with its expression where the target speaks the source's SQL (PostgreSQL to
+        // PostgreSQL) and every column it may name is there under its own name; otherwise it is left out (noted).
+        boolean allKept = source.columns().stream().allMatch(c -> c.identity() == Column.Identity.COMPUTED
+                || c.name().equals(renamed.get(c.name())));
+        for (Column c : source.columns()) {
+            if (c.identity() != Column.Identity.COMPUTED || target == null) {
+                continue;
+            }
+            if (allKept && c.nativeType() != null && target.nativeColumnType(c.nativeType()) != null) {
+                // At its place among the source's columns, so that the rows read as they did.
+                int at = 0;
+                for (Column before : source.columns().subList(0, source.columns().indexOf(c))) {
+                    at += cols.stream().anyMatch(x -> x.name().equals(before.name())) ? 1 : 0;
+                }
+                cols.add(at, new Column(c.name(), c.sourceType(), target.storedType(c.type()), true, Column.Identity.COMPUTED,
+                        null, c.nativeType()));
+                notes.add("column " + c.name() + " is created computed, as in the source: the target computes it");
+            } else {
+                notes.add("column " + c.name() + " is computed by the source and not created: its expression is the"
+                        + " source database's" + (allKept ? "" : ", and names columns this spec renames or skips"));
             }
         }
         List<String> pk = mapAll(source.primaryKey(), renamed);

@@ -75,6 +75,20 @@ public record Spec(String source, String target, List<String> exclude, Naming na
         return tables.getOrDefault(name, TableSpec.NONE);
     }
 
+    /**
+     * The spec of {@code table}: written under its schema-qualified name ({@code auth.users}), or under its
+     * bare name where that is unambiguous ({@code sessions} for auth.sessions when no other source table of
+     * {@code all} is named sessions).
+     */
+    public TableSpec table(io.decant.core.schema.Table table, java.util.Collection<io.decant.core.schema.Table> all) {
+        String display = table.id().display();
+        if (tables.containsKey(display) || display.equals(table.name())) {
+            return table(display);
+        }
+        long sameName = all.stream().filter(t -> t.name().equals(table.name())).count();
+        return sameName == 1 ? table(table.name()) : TableSpec.NONE;
+    }
+
     public Optional<IdSpec> idsOf(String table) {
         return Optional.ofNullable(ids.get(table));
     }

@@ -94,7 +94,7 @@ public final class SpecCheck {
     }
 
     private TableSpec specOf(Table t) {
-        return spec.tables().containsKey(t.id().display()) ? spec.table(t.id().display()) : spec.table(t.name());
+        return spec.table(t, tables.values());
     }
 
     /**
@@ -188,7 +188,7 @@ public final class SpecCheck {
         Map<String, String> merges = new LinkedHashMap<>();
         for (Table t : tables.values()) {
             String name = t.id().display();
-            TableSpec ts = spec.tables().containsKey(name) ? spec.table(name) : spec.table(t.name());
+            TableSpec ts = spec.table(t, tables.values());
             if (spec.isExcluded(name) || spec.isExcluded(t.name())) {
                 continue;
             }
