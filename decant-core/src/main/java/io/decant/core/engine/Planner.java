@@ -79,6 +79,7 @@ public final class Planner {
         List<Shaper.Shaped> merged = new ArrayList<>();
         for (Table s : selected) {
             Shaper.Shaped shaped = shaper.shape(s, problems);
+            shaped.notes().addAll(source.valueNotes(s));
             if (shaped.tableSpec().isMerge()) {
                 merged.add(shaped);
                 if (!shaped.tableSpec().keep().isEmpty()) {
