@@ -99,13 +99,13 @@ class SpecLoaderTest {
                       approved: { cast: boolean, too: is_approved }
                 """;
         assertEquals("decant.yaml:4:34 tables.users.columns.approved.too: unknown key 'too'; did you mean 'to'?;"
-                + " allowed here: as_text, cast, default, ref, skip, to, type, value", only(yaml));
+                + " allowed here: as_text, cast, default, ref, skip, to, type, value, zero_date", only(yaml));
     }
 
     @Test
     void unknownTopLevelKeySuggests() {
         assertEquals("decant.yaml:1:1 tabels: unknown key 'tabels'; did you mean 'tables'?; allowed here: exclude, ids,"
-                + " mapping_retention_days, naming, orphans, source, tables, target, zone", only("tabels: {}\n"));
+                + " mapping_retention_days, naming, orphans, source, tables, target, zero_dates, zone", only("tabels: {}\n"));
     }
 
     @Test
