@@ -66,7 +66,7 @@ final class SqliteSource extends SqliteEndpoint implements SourceDatabase {
         return List.of(n + (n == 1 ? " row has" : " rows have") + " NULL in primary key column"
                 + (nullable.size() == 1 ? " " : "s ") + String.join(", ", nullable)
                 + " (SQLite allows it where the key is not the rowid); a primary key on the target refuses NULL:"
-                + " leave them out with where: \"" + filter + "\" in the spec, or give them a key with value:");
+                + " leave them out with where: \"" + filter + "\" in the spec");
     }
 
     @Override
