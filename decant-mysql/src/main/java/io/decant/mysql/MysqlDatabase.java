@@ -36,6 +36,10 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     private final ServerInfo server;
     private final TargetTypes types;
     private final Map<String, String> settings;
+    /** Reading connections in the snapshot: enough for parallel table reads on a small machine. */
+    static final int SNAPSHOT_CONNECTIONS = Math.min(8, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private Snapshot snapshot;
+    private boolean snapshotTried;
 
     MysqlDatabase(MysqlUrl url) {
         this(url, Map.of());
@@ -112,12 +116,30 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public RowStream read(Table table, List<Column> columns) {
-        return new MysqlRowStream(connector, table, columns, settings);
+        Snapshot snap = snapshot();
+        Connection leased = snap == null ? null : snap.borrow();
+        return new MysqlRowStream(connector, table, columns, settings, leased, snap);
     }
 
+    /**
+     * Opens the run's snapshot at once (plan asks first, so a migration's snapshot is the moment its
+     * plan was made), and says what a multi-table read gets.
+     */
     @Override
     public String consistency() {
-        return "none: each table is read over its own connection, without a common snapshot";
+        Snapshot snap = snapshot();
+        return snap != null ? snap.description()
+                : "none: each table is read over its own connection, without a common snapshot; one snapshot for all"
+                + " tables needs the RELOAD privilege for a brief FLUSH TABLES WITH READ LOCK (GRANT RELOAD ON *.* TO"
+                + " the user), which this user lacks";
+    }
+
+    private synchronized Snapshot snapshot() {
+        if (!snapshotTried) {
+            snapshotTried = true;
+            snapshot = Snapshot.open(connector, SNAPSHOT_CONNECTIONS);
+        }
+        return snapshot;
     }
 
     @Override
@@ -240,6 +262,9 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public synchronized void close() {
+        if (snapshot != null) {
+            snapshot.close();
+        }
         Connector.closeQuietly(meta);
     }
 

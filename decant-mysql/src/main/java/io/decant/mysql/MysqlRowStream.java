@@ -36,8 +36,21 @@ final class MysqlRowStream implements RowStream {
     private final ResultSet rs;
     private long rows;
     private boolean done;
+    private boolean released;
+
+    private final Snapshot snapshot;
 
     MysqlRowStream(Connector connector, Table table, List<Column> columns, Map<String, String> settings) {
+        this(connector, table, columns, settings, null, null);
+    }
+
+    /**
+     * @param leased   a connection of {@code snapshot} to read over, or null for a connection of its own
+     * @param snapshot where {@code leased} goes back when the stream ends
+     */
+    MysqlRowStream(Connector connector, Table table, List<Column> columns, Map<String, String> settings,
+                   Connection leased, Snapshot snapshot) {
+        this.snapshot = leased == null ? null : snapshot;
         this.connector = connector;
         this.table = table;
         this.columns = List.copyOf(columns);
@@ -62,15 +75,21 @@ final class MysqlRowStream implements RowStream {
             keyIndexes[k] = at + 1;
         }
         String sql = "SELECT " + select + " FROM " + Identifiers.quote(table.name());
-        Connection c = connector.open();
+        Connection c = leased != null ? leased : connector.open();
         try {
-            c.setReadOnly(true);
+            if (leased == null) {
+                c.setReadOnly(true);
+            }
             this.statement = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH);
             this.rs = statement.executeQuery(sql);
             this.connection = c;
         } catch (SQLException e) {
-            Connector.closeQuietly(c);
+            if (this.snapshot != null) {
+                this.snapshot.drop(c);
+            } else {
+                Connector.closeQuietly(c);
+            }
             throw connector.error(e, context().withPhase("read"));
         }
     }
@@ -120,6 +139,10 @@ final class MysqlRowStream implements RowStream {
         if (connection == null) {
             return;
         }
+        if (snapshot != null) {
+            giveBack();
+            return;
+        }
         try {
             if (!connection.isClosed()) {
                 if (done) {
@@ -130,6 +153,29 @@ final class MysqlRowStream implements RowStream {
             }
         } catch (SQLException e) {
             // The stream is finished either way; a failing close must not hide an earlier error.
+        }
+        done = true;
+    }
+
+    /**
+     * Ends the stream's use of a snapshot connection: a query still streaming is stopped with KILL QUERY
+     * (the driver's cancel), which ends the statement but not the transaction, so the connection keeps
+     * its snapshot for the next table.
+     */
+    private void giveBack() {
+        if (released) {
+            return;
+        }
+        released = true;
+        try {
+            if (!done) {
+                statement.cancel();
+            }
+            Connector.closeQuietly(rs);
+            statement.close();
+            snapshot.giveBack(connection);
+        } catch (SQLException | RuntimeException e) {
+            snapshot.drop(connection);
         }
         done = true;
     }

@@ -37,6 +37,38 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
         }
     }
 
+    /**
+     * SQLite lets a PRIMARY KEY column that is not the rowid alias hold NULL (a bug kept for
+     * compatibility), and such rows are refused by every other database's primary key. Counted with
+     * the key's own index, so the count costs little.
+     */
+    @Override
+    public synchronized List<String> valueNotes(Table table) {
+        List<String> nullable = table.primaryKey().stream()
+                .filter(k -> table.findColumn(k).map(Column::nullable).orElse(false)).toList();
+        if (nullable.isEmpty()) {
+            return List.of();
+        }
+        String where = String.join(" OR ", nullable.stream().map(k -> Sql.quote(k) + " IS NULL").toList());
+        long n;
+        try (java.sql.Statement s = meta.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + Sql.quote(table.id().name()) + " WHERE " + where)) {
+            rs.next();
+            n = rs.getLong(1);
+        } catch (SQLException e) {
+            throw SqliteErrors.wrap(e, ErrorContext.EMPTY.withPhase("plan").withTable(table.id().display()),
+                    "counting rows with NULL in the primary key of " + table.id().display());
+        }
+        if (n == 0) {
+            return List.of();
+        }
+        String filter = String.join(" && ", nullable.stream().map(k -> k + " != null").toList());
+        return List.of(n + (n == 1 ? " row has" : " rows have") + " NULL in primary key column"
+                + (nullable.size() == 1 ? " " : "s ") + String.join(", ", nullable)
+                + " (SQLite allows it where the key is not the rowid); a primary key on the target refuses NULL:"
+                + " leave them out with where: \"" + filter + "\" in the spec");
+    }
+
     @Override
     public RowStream read(Table table, List<Column> columns) {
         ReadPlan plan = ReadPlan.of(table, columns, conversions);

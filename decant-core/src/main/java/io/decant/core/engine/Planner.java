@@ -134,6 +134,7 @@ public final class Planner {
         List<Shaper.Shaped> merged = new ArrayList<>();
         for (Table s : selected) {
             Shaper.Shaped shaped = shaper.shape(s, spec.table(s, all), nativeOnTarget(s, spec.table(s, all), target, existing), problems);
+            shaped.notes().addAll(source.valueNotes(s));
             if (shaped.tableSpec().isMerge()) {
                 merged.add(shaped);
                 if (!shaped.tableSpec().keep().isEmpty()) {

@@ -49,6 +49,14 @@ public interface SourceDatabase extends Endpoint {
         return null;
     }
 
+    /**
+     * What {@code plan} should say about the values of {@code table} that the schema alone does not
+     * show, each note naming its way out: for example SQLite rows with NULL in a primary key column.
+     */
+    default List<String> valueNotes(Table table) {
+        return List.of();
+    }
+
     /** What consistency a multi-table read gives, for {@code plan}: e.g. "one snapshot for all tables". */
     default String consistency() {
         return "none: tables are read one after another without a common snapshot";
