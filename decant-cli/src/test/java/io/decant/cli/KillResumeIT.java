@@ -44,14 +44,19 @@ class KillResumeIT {
             if (i > 0) {
                 cmd.add("--resume");
             }
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("run" + i + ".log").toFile())
-                    .start();
-            if (!p.waitFor(300 + random.nextInt(1700), TimeUnit.MILLISECONDS)) {
+            long rowsBefore = committedRows(db);
+            Path log = dir.resolve("run" + i + ".log");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // A kill counts only once this run has committed rows: one during JVM start, planning or the
+            // first chunk would leave nothing a resume has to continue from.
+            if (awaitCommits(p, db, rowsBefore) && !p.waitFor(random.nextInt(1000), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor();
                 killed++;
+            } else {
+                assertTrue(p.waitFor(300, TimeUnit.SECONDS), "run " + i + " ends");
             }
         }
-        assertTrue(killed >= 2, "at least two runs were killed mid-way (" + killed + ")");
+        assertTrue(killed >= 2, "at least two runs were killed after committing rows and before the end (" + killed + ")\n" + logs());
         List<String> resume = new ArrayList<>(args);
         resume.add("--resume");
         Cli.Result r = Cli.run(resume.toArray(String[]::new));
@@ -64,6 +69,40 @@ class KillResumeIT {
         Cli.Result again = Cli.run(resume.toArray(String[]::new));
         assertEquals(0, again.exit(), again.toString());
         assertTrue(again.err().contains("nothing to resume"), again.err());
+    }
+
+    /** Waits until the target holds more committed rows than {@code before}; false if the run ended first. */
+    private static boolean awaitCommits(Process p, PgServer.TestDb db, long before) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            if (committedRows(db) > before) {
+                return p.isAlive();
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    /** The rows committed in the target's tables (decant's journal left out). */
+    private static long committedRows(PgServer.TestDb db) throws Exception {
+        long n = 0;
+        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables"
+                    + " WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')"
+                    + " AND table_name <> 'decant_journal'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String t : tables) {
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + t)) {
+                    rs.next();
+                    n += rs.getLong(1);
+                }
+            }
+        }
+        return n;
     }
 
     private String logs() throws Exception {

@@ -13,6 +13,7 @@ import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.TableSink;
 import io.decant.core.spi.TargetDatabase;
 import io.decant.core.type.LogicalType;
+import io.decant.testkit.Services;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,7 +111,7 @@ class ImportScriptTest {
 
     @Test
     void runsAgainstAStandInConvexCliRerunsAndFailsOnAWrongCount() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
+        Services.assume(Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
                 "bash is needed to run import.sh");
         Path dir = write("convex:" + tmp.resolve("convex-data"), OpenOptions.DEFAULT, 3);
         Path fake = fakeConvex();

@@ -181,7 +181,7 @@ public final class Expressions {
     }
 
     /** JEXL's syntax tree, for typing; parsed with the same features as the engine uses. */
-    private static ASTJexlScript tree(String expr) {
+    static ASTJexlScript tree(String expr) {
         return new Parser(new StringProvider(expr)).parse(new JexlInfo("expression", 1, 1), FEATURES, expr, null);
     }
 
