@@ -78,7 +78,11 @@ public final class Migrator {
         DecantException failure = load(tables, plan.groups(), source, target, results, journal);
         if (failure == null && !created.isEmpty()) {
             listener.message("creating indexes and foreign keys");
-            target.createIndexesAndForeignKeys(created);
+            try {
+                target.createIndexesAndForeignKeys(created);
+            } catch (DecantException e) {
+                failure = e; // the tables are loaded: the summary still says so, beside what failed
+            }
         }
         if (failure == null) {
             journal.finished();
