@@ -36,7 +36,7 @@ final class MigrateCommand implements Callable<Integer> {
         Endpoints endpoints = Endpoints.fromEnvironment();
         var options = Transfer.options(selection, load, load.createSchema, spec);
         try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of());
-             TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), Map.of())) {
+             TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), load.targetSettings())) {
             Transfer.confirmTruncate(load, target.displayUrl());
             var ids = RunIdsFor.run(spec, common, source, target, SpecFile.to(to, spec, true), endpoints, load.dryRun,
                     cmd.commandLine().getErr());

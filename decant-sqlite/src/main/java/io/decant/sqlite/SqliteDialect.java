@@ -30,6 +30,8 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public TargetDatabase openTarget(String url, OpenOptions options) {
+        options.refuseJournalSchema("a SQLite file has no schemas, so decant keeps its journal in the table decant_journal"
+                + " of the target file, where a table's mark commits with its rows; DROP TABLE decant_journal removes it");
         return new SqliteTarget(SqliteUrl.parse(url));
     }
 }

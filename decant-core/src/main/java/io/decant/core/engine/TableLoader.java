@@ -52,11 +52,17 @@ final class TableLoader {
     private final ProgressListener listener;
     private final AtomicBoolean cancelled;
     private final Rejects rejects;
+    /**
+     * Creates the run's journal before the first sink opens (see {@link RunJournal#begin()}): not later, because a
+     * SQLite sink holds the file's only write lock from its open to its commit.
+     */
+    private final Runnable beforeOpen;
 
     TableLoader(SourceDatabase source, TargetDatabase target, java.util.function.Function<TablePlan, SinkOptions> sinkOptions,
                 int batchSize,
-                ProgressListener listener, AtomicBoolean cancelled, Rejects rejects) {
+                ProgressListener listener, AtomicBoolean cancelled, Rejects rejects, Runnable beforeOpen) {
         this.rejects = rejects;
+        this.beforeOpen = beforeOpen;
         this.source = source;
         this.target = target;
         this.sinkOptions = sinkOptions;
@@ -88,6 +94,7 @@ final class TableLoader {
         TableSink sink = null;
         boolean committed = false;
         try {
+            beforeOpen.run();
             sink = target.openSink(plan.target(), plan.targetColumns(), sinkOptions.apply(plan));
             EncodedRowStream encoded = openEncoded(plan, mapper, sink, chunking != null, after);
             reader = new Thread(encoded != null
