@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.decant.testkit.MariaServer;
 import io.decant.testkit.PgServer;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -104,6 +105,38 @@ class JournalPlaceIT {
         assertEquals(0, ok.exit(), ok.toString());
         assertEquals("decant_journal,items", sqliteTables(dst));
         assertFalse(ok.all().contains("Exception"), ok.toString());
+    }
+
+    @Test
+    void mariadbTargetsKeepThePrefixedTableOnlyOnceARunWrites() throws Exception {
+        Path src = dir.resolve("src.db");
+        SqliteFixture.exec(src, "CREATE TABLE items (id INTEGER PRIMARY KEY, qty TEXT)", "INSERT INTO items VALUES (1, 'two')");
+        String url = MariaServer.createDatabase("it_journal");
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection c = MariaServer.connect(name); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE items (id BIGINT PRIMARY KEY, qty INT)");
+        }
+        Cli.Result refused = Cli.run("migrate", "--from", "sqlite:" + src, "--to", url);
+        assertEquals(3, refused.exit(), refused.toString());
+        assertEquals("items", mariaTables(name));
+
+        Cli.Result named = Cli.run("migrate", "--from", "sqlite:" + src, "--to", url, "--journal-schema", "x");
+        assertEquals(2, named.exit(), named.toString());
+        assertTrue(named.err().contains("DROP TABLE decant_journal"), named.err());
+
+        SqliteFixture.exec(src, "UPDATE items SET qty = '2'");
+        Cli.Result ok = Cli.run("migrate", "--from", "sqlite:" + src, "--to", url);
+        assertEquals(0, ok.exit(), ok.toString());
+        assertEquals("decant_journal,items", mariaTables(name));
+    }
+
+    private static String mariaTables(String database) throws Exception {
+        try (Connection c = MariaServer.connect(database); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT group_concat(table_name ORDER BY table_name) FROM information_schema.tables"
+                     + " WHERE table_schema = DATABASE()")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static String sqliteTables(Path file) throws Exception {
