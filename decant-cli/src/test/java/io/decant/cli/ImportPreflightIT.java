@@ -48,6 +48,11 @@ class ImportPreflightIT {
         assertTrue(r.err().contains("[FILE_CORRUPT] habit_logs"), r.err());
         assertTrue(r.err().contains("habit_logs.jsonl: size is " + (size - 5) + " bytes, the manifest says " + size), r.err());
         assertEquals("|", leftBehind(db), "no table, no journal, no schema");
+
+        Cli.Result migrate = Cli.run("migrate", "--from", out.toString(), "--to", db.url(), "--create-schema");
+        assertEquals(3, migrate.exit(), migrate.toString());
+        assertTrue(migrate.err().contains("habit_logs.jsonl: size is " + (size - 5) + " bytes"), migrate.err());
+        assertEquals("|", leftBehind(db), "migrate --from DIR checks the same way");
     }
 
     @Test
