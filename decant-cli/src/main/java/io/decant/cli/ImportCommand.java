@@ -53,7 +53,7 @@ final class ImportCommand implements Callable<Integer> {
 
     private int load(SourceDatabase source, Endpoints endpoints, io.decant.core.spec.Spec spec,
                      io.decant.core.engine.MigrationOptions options) {
-        try (TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), common.schemas, Map.of())) {
+        try (TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), common.schemas, load.targetSettings())) {
             Transfer.confirmTruncate(load, target.displayUrl());
             var ids = RunIdsFor.run(spec, common, source, target, SpecFile.to(to, spec, true), endpoints, load.dryRun,
                     cmd.commandLine().getErr(), unbuilt -> Transfer.check(source, target, options, spec, unbuilt));

@@ -47,4 +47,15 @@ public final class LoadOptions {
 
     @Option(names = "--dry-run", description = "Plan and check everything, touch nothing.")
     boolean dryRun;
+
+    @Option(names = "--journal-schema", paramLabel = "NAME", description = "PostgreSQL: the schema of decant's run journal"
+            + " (default decant), created only when a run writes; DROP SCHEMA decant CASCADE removes it. SQLite and MySQL"
+            + " targets keep the table decant_journal beside their tables instead.")
+    String journalSchema;
+
+    /** Settings for opening the target: where it keeps the run journal, when the user said. */
+    java.util.Map<String, String> targetSettings() {
+        return journalSchema == null ? java.util.Map.of()
+                : java.util.Map.of(io.decant.core.spi.OpenOptions.JOURNAL_SCHEMA, journalSchema);
+    }
 }

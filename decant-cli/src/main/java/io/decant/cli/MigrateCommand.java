@@ -36,8 +36,12 @@ final class MigrateCommand implements Callable<Integer> {
         Endpoints endpoints = Endpoints.fromEnvironment();
         var options = Transfer.options(selection, load, load.createSchema, spec);
         try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, spec.sourceSettings());
-             TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), common.schemas, Map.of())) {
+             TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), common.schemas, load.targetSettings())) {
             Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "migrate");
+            if (source instanceof io.decant.files.FolderSource folder) {
+                // As import does: a cut-off file is refused before the first table, not after others committed.
+                FolderFiles.check(folder, FolderFiles.selection(selection, spec), load.dryRun, cmd.commandLine().getErr());
+            }
             Transfer.confirmTruncate(load, target.displayUrl());
             var ids = RunIdsFor.run(spec, common, source, target, SpecFile.to(to, spec, true), endpoints, load.dryRun,
                     cmd.commandLine().getErr(), unbuilt -> Transfer.check(source, target, options, spec, unbuilt));

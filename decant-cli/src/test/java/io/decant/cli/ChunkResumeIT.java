@@ -39,7 +39,7 @@ class ChunkResumeIT {
     /** The journal's chunk entries of the last run, as "rows@position". */
     private static String chunks(PgServer.TestDb db) throws Exception {
         return one(db, "SELECT string_agg(row_count || '@' || split_part(resume_at, ' ', 1), ',' ORDER BY seq)"
-                + " FROM decant_journal WHERE event = 'chunk-done'");
+                + " FROM decant.decant_journal WHERE event = 'chunk-done'");
     }
 
     private Path sqliteItems() throws Exception {

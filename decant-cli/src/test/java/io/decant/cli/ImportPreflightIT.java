@@ -27,9 +27,9 @@ class ImportPreflightIT {
 
     /** Tables, and any schema besides the application's own, in the target. */
     private static String leftBehind(PgServer.TestDb db) {
-        return db.one("SELECT coalesce(string_agg(table_schema || '.' || table_name, ',' ORDER BY 1), '')"
+        return db.one("SELECT coalesce(string_agg(table_schema || '.' || table_name, ',' ORDER BY table_schema, table_name), '')"
                 + " FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")
-                + "|" + db.one("SELECT coalesce(string_agg(nspname, ',' ORDER BY 1), '') FROM pg_namespace"
+                + "|" + db.one("SELECT coalesce(string_agg(nspname, ',' ORDER BY nspname), '') FROM pg_namespace"
                 + " WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', 'public')");
     }
 
@@ -48,6 +48,11 @@ class ImportPreflightIT {
         assertTrue(r.err().contains("[FILE_CORRUPT] habit_logs"), r.err());
         assertTrue(r.err().contains("habit_logs.jsonl: size is " + (size - 5) + " bytes, the manifest says " + size), r.err());
         assertEquals("|", leftBehind(db), "no table, no journal, no schema");
+
+        Cli.Result migrate = Cli.run("migrate", "--from", out.toString(), "--to", db.url(), "--create-schema");
+        assertEquals(3, migrate.exit(), migrate.toString());
+        assertTrue(migrate.err().contains("habit_logs.jsonl: size is " + (size - 5) + " bytes"), migrate.err());
+        assertEquals("|", leftBehind(db), "migrate --from DIR checks the same way");
     }
 
     @Test

@@ -35,6 +35,9 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public TargetDatabase openTarget(String url, OpenOptions options) {
+        options.refuseJournalSchema("in MySQL and MariaDB a schema is a database, which the target's user may not be"
+                + " allowed to create, so decant keeps its journal in the table decant_journal of the target database;"
+                + " DROP TABLE decant_journal removes it");
         return new MysqlDatabase(MysqlUrl.parse(url));
     }
 }

@@ -14,40 +14,80 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The run journal as a table, {@code decant_journal}, in the target's first schema. Table marks are
- * inserted by the sink on its own connection, inside the table's transaction ({@link #insert}).
+ * The run journal as a table, {@code decant_journal}, in a schema of its own ({@value #DEFAULT_SCHEMA} unless
+ * {@code --journal-schema} names another), so that decant's bookkeeping stays out of the application's schema
+ * and is dropped with {@code DROP SCHEMA decant CASCADE}. Schema and table are created by {@link #prepare},
+ * which a run calls only once it writes; reading a target that has none finds no entries. A journal an older
+ * decant kept in the target's own schema is still read, and moved into the journal schema when a run writes.
+ * Table marks are inserted by the sink on its own connection, inside the table's transaction ({@link #insert}).
  */
 final class PgJournal implements Journal {
+    static final String DEFAULT_SCHEMA = "decant";
+
     private final PgConnector connector;
     private final TableId table;
+    /** Where decant kept the journal before it had a schema of its own: the target's first schema. */
+    private final TableId legacy;
 
-    PgJournal(PgConnector connector, String schema) {
+    PgJournal(PgConnector connector, String journalSchema, String targetSchema) {
         this.connector = connector;
-        this.table = PgNames.tableId(schema, JournalEntry.TABLE_NAME);
+        this.table = PgNames.tableId(journalSchema, JournalEntry.TABLE_NAME);
+        this.legacy = PgNames.tableId(targetSchema, JournalEntry.TABLE_NAME);
+    }
+
+    /** The journal's table, schema-qualified. */
+    TableId table() {
+        return table;
     }
 
     @Override
     public void prepare() {
         try (Connection c = connector.open(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + PgNames.quote(PgNames.schemaOf(table)));
+            if (!exists(c, table) && !legacy.equals(table) && exists(c, legacy)) {
+                s.execute("ALTER TABLE " + PgNames.table(legacy) + " SET SCHEMA " + PgNames.quote(PgNames.schemaOf(table)));
+            }
             s.execute("CREATE TABLE IF NOT EXISTS " + PgNames.table(table) + " (seq bigserial PRIMARY KEY,"
                     + " run_id text NOT NULL, plan_hash text NOT NULL, event text NOT NULL, table_name text,"
                     + " row_count bigint NOT NULL DEFAULT 0, at timestamptz NOT NULL, resume_at text)");
             // Journals made before chunked loads have no resume_at yet.
             s.execute("ALTER TABLE " + PgNames.table(table) + " ADD COLUMN IF NOT EXISTS resume_at text");
         } catch (SQLException e) {
+            if ("42501".equals(e.getSQLState())) {
+                throw new io.decant.core.error.DecantException(io.decant.core.error.ErrorCode.PERMISSION_DENIED,
+                        ErrorContext.EMPTY.withPhase("journal"), "creating decant's run journal " + table.display()
+                        + " was refused (" + e.getMessage() + "); grant the role CREATE on the database, or name a schema"
+                        + " it may create tables in with --journal-schema NAME", e);
+            }
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("journal"), "creating " + table.display());
+        }
+    }
+
+    private static boolean exists(Connection c, TableId id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, PgNames.table(id));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 
     @Override
     public List<JournalEntry> read() {
         List<JournalEntry> out = new ArrayList<>();
-        try (Connection c = connector.open(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT run_id, plan_hash, event, table_name, row_count,"
-                     + " extract(epoch from at)::numeric(20,6)::text, resume_at FROM " + PgNames.table(table) + " ORDER BY seq")) {
-            while (rs.next()) {
-                out.add(new JournalEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        epoch(rs.getString(6)), rs.getString(7)));
+        try (Connection c = connector.open()) {
+            TableId from = exists(c, table) ? table : !legacy.equals(table) && exists(c, legacy) ? legacy : null;
+            if (from == null) {
+                return out; // no run has written to this target yet
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT run_id, plan_hash, event, table_name, row_count,"
+                         + " extract(epoch from at)::numeric(20,6)::text, resume_at FROM " + PgNames.table(from) + " ORDER BY seq")) {
+                while (rs.next()) {
+                    out.add(new JournalEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            epoch(rs.getString(6)), rs.getString(7)));
+                }
             }
         } catch (SQLException e) {
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("journal"), "reading " + table.display());
@@ -61,6 +101,23 @@ final class PgJournal implements Journal {
             insert(c, entry, entry.rows());
         } catch (SQLException e) {
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("journal"), "writing " + table.display());
+        }
+    }
+
+    /** Drops the journal's table, and its schema when nothing else is in it (RESTRICT: never another's objects). */
+    @Override
+    public void discard() {
+        try (Connection c = connector.open(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + PgNames.table(table));
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_class WHERE relnamespace = to_regnamespace("
+                    + PgNames.literal(PgNames.quote(PgNames.schemaOf(table))) + ")")) {
+                rs.next();
+                if (rs.getLong(1) == 0 && !PgNames.schemaOf(table).equals(PgNames.DEFAULT_SCHEMA)) {
+                    s.execute("DROP SCHEMA IF EXISTS " + PgNames.quote(PgNames.schemaOf(table)) + " RESTRICT");
+                }
+            }
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("journal"), "removing " + table.display());
         }
     }
 

@@ -45,7 +45,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     PostgresDatabase(PgUrl url, OpenOptions options) {
         this.connector = new PgConnector(url);
         this.schemas = options.schemas().isEmpty() ? List.of(PgNames.DEFAULT_SCHEMA) : options.schemas();
-        this.journal = new PgJournal(connector, schemas.get(0));
+        this.journal = new PgJournal(connector, options.setting(OpenOptions.JOURNAL_SCHEMA, PgJournal.DEFAULT_SCHEMA), schemas.get(0));
         boolean shared = Boolean.parseBoolean(options.setting("postgres.snapshot", "true"));
         this.snapshot = new PgSnapshot(connector, shared);
         this.extensionTables = parseExtensionTables(options.setting("postgres.extension_tables",

@@ -57,6 +57,8 @@ public final class SqliteDialect implements Dialect {
                     + " write; to create a SQLite database name a .db file (sqlite:" + stem(script) + ".db), and to get a"
                     + " script from it afterwards run sqlite3 FILE.db .dump");
         }
+        options.refuseJournalSchema("a SQLite file has no schemas, so decant keeps its journal in the table decant_journal"
+                + " of the target file, where a table's mark commits with its rows; DROP TABLE decant_journal removes it");
         return new SqliteTarget(SqliteUrl.parse(url));
     }
 }

@@ -41,8 +41,22 @@ public final class Migrator {
     /** Runs the plan; throws the first failure's {@link DecantException} after every table has settled. */
     public MigrationResult run(MigrationPlan plan, SourceDatabase source, TargetDatabase target) {
         long start = System.nanoTime();
-        List<TablePlan> tables = plan.tables();
         RunJournal journal = openJournal(plan, target);
+        try {
+            return run(plan, source, target, journal, start);
+        } catch (RuntimeException e) {
+            try {
+                journal.failed();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private MigrationResult run(MigrationPlan plan, SourceDatabase source, TargetDatabase target, RunJournal journal,
+                                long start) {
+        List<TablePlan> tables = plan.tables();
         if (journal.alreadyFinished()) {
             listener.message("nothing to resume: run " + journal.runId() + " of this plan finished");
             List<TableResult> skipped = tables.stream().map(tp -> new TableResult(tp.name(), tp.target().id().display(),
@@ -65,6 +79,7 @@ public final class Migrator {
         }
         if (!toCreate.isEmpty()) {
             listener.message("creating " + toCreate.size() + " tables");
+            journal.begin();
             target.createTables(toCreate);
         }
         if (options.truncateFirst()) {
@@ -72,6 +87,7 @@ public final class Migrator {
             Collections.reverse(existing);
             if (!existing.isEmpty()) {
                 listener.message("emptying " + existing.size() + " tables, children first");
+                journal.begin();
                 target.truncate(existing);
             }
         }
@@ -79,6 +95,7 @@ public final class Migrator {
         DecantException failure = load(tables, plan.groups(), source, target, results, journal);
         List<String> notes = new ArrayList<>(plan.notes());
         if (failure == null && !created.isEmpty()) {
+            journal.begin();
             failure = afterTheData(created, target, journal.resuming() || options.resume(), notes);
         }
         if (failure == null) {
@@ -204,7 +221,7 @@ public final class Migrator {
                 tp -> new SinkOptions(options.disableFk(), journal.doneMark(tp), tp.create(),
                         options.rejects() == null ? null : sinkRejects(tp, rejected)), options.batchSize(), listener,
                 cancelled,
-                options.rejects(), rejected);
+                options.rejects(), rejected, journal::begin);
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
             Thread t = new Thread(r, "decant-load");
             t.setDaemon(true);

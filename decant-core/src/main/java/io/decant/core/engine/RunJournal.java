@@ -18,7 +18,10 @@ import java.util.UUID;
 
 /**
  * What a run does with the target's journal: refuse to run over a run that was cut short (unless
- * told to resume it or to start over), or resume it, skipping the tables it committed.
+ * told to resume it or to start over), or resume it, skipping the tables it committed. Deciding only
+ * reads the journal; its storage is created, and a new run's start recorded, by {@link #begin()}, which the
+ * run calls just before its first write (creating, emptying or committing a table). A run refused before
+ * that, at plan or when a table's sink opens, leaves no journal behind.
  */
 final class RunJournal {
     private final Journal journal;
@@ -27,15 +30,36 @@ final class RunJournal {
     private final Set<String> done;
     private final Map<String, Chunk> chunks;
     private final boolean alreadyFinished;
+    /** A new run: its start is recorded by {@link #begin()}, not when it is decided. */
+    private final boolean fresh;
+    /** Whether the target held journal entries before this run (else this run creates the storage). */
+    private boolean existed;
+    private boolean begun;
 
     private RunJournal(Journal journal, String planHash, String runId, Set<String> done, Map<String, Chunk> chunks,
-                       boolean alreadyFinished) {
+                       boolean alreadyFinished, boolean fresh) {
         this.journal = journal;
         this.planHash = planHash;
         this.runId = runId;
         this.done = done;
         this.chunks = chunks;
         this.alreadyFinished = alreadyFinished;
+        this.fresh = fresh;
+    }
+
+    /**
+     * Called before the run's first write, from any loading thread: creates the journal's storage if it is missing
+     * and records a new run's start. Idempotent.
+     */
+    synchronized void begin() {
+        if (journal == null || begun) {
+            return;
+        }
+        journal.prepare();
+        if (fresh) {
+            journal.append(new JournalEntry(runId, planHash, JournalEntry.RUN_START, null, 0, Instant.now()));
+        }
+        begun = true;
     }
 
     /** The last chunk a run committed of a table it did not finish: rows so far, and where the read continues. */
@@ -49,7 +73,7 @@ final class RunJournal {
 
     /** No journal: the target cannot keep one. */
     static RunJournal none() {
-        return new RunJournal(null, null, null, Set.of(), Map.of(), false);
+        return new RunJournal(null, null, null, Set.of(), Map.of(), false, false);
     }
 
     boolean active() {
@@ -82,13 +106,34 @@ final class RunJournal {
     }
 
     static RunJournal open(Journal journal, MigrationPlan plan, MigrationOptions options) {
-        journal.prepare();
+        RunJournal j = decide(journal, plan, options);
+        j.existed = !journal.read().isEmpty();
+        return j;
+    }
+
+    /**
+     * For a run that failed: when it created the journal and committed nothing (its start is all the journal holds),
+     * the journal is removed again, so that a run refused before writing leaves nothing of decant's in the target.
+     */
+    synchronized void failed() {
+        if (journal == null || !begun || !fresh || existed) {
+            return;
+        }
+        List<JournalEntry> entries = journal.read();
+        if (entries.stream().allMatch(e -> e.runId().equals(runId) && e.event().equals(JournalEntry.RUN_START))) {
+            journal.discard();
+            begun = false;
+        }
+    }
+
+    private static RunJournal decide(Journal journal, MigrationPlan plan, MigrationOptions options) {
         String hash = hash(plan);
         Map<String, Partial> partial = partialRuns(journal.read());
         // A run that committed no table left nothing behind to resume or to protect: it no longer blocks.
         for (var it = partial.values().iterator(); it.hasNext(); ) {
             Partial p = it.next();
             if (p.done.isEmpty() && p.chunks.isEmpty()) {
+                journal.prepare();
                 journal.append(new JournalEntry(p.runId, p.planHash, JournalEntry.RUN_ABANDONED, null, 0, Instant.now()));
                 it.remove();
             }
@@ -96,6 +141,7 @@ final class RunJournal {
         Partial same = partial.values().stream().filter(p -> p.planHash.equals(hash)).reduce((a, b) -> b).orElse(null);
         if (options.truncateFirst()) {
             for (Partial p : partial.values()) {
+                journal.prepare();
                 journal.append(new JournalEntry(p.runId, p.planHash, JournalEntry.RUN_ABANDONED, null, 0, Instant.now()));
             }
             return started(journal, hash);
@@ -109,11 +155,11 @@ final class RunJournal {
                 }
                 String finished = lastFinished(journal.read(), hash);
                 if (finished != null) {
-                    return new RunJournal(journal, hash, finished, Set.of(), Map.of(), true);
+                    return new RunJournal(journal, hash, finished, Set.of(), Map.of(), true, false);
                 }
                 return started(journal, hash);
             }
-            return new RunJournal(journal, hash, same.runId, same.done, same.chunks, false);
+            return new RunJournal(journal, hash, same.runId, same.done, same.chunks, false, false);
         }
         if (!partial.isEmpty()) {
             Partial p = same != null ? same : partial.values().iterator().next();
@@ -131,9 +177,7 @@ final class RunJournal {
     }
 
     private static RunJournal started(Journal journal, String hash) {
-        String id = UUID.randomUUID().toString();
-        journal.append(new JournalEntry(id, hash, JournalEntry.RUN_START, null, 0, Instant.now()));
-        return new RunJournal(journal, hash, id, Set.of(), Map.of(), false);
+        return new RunJournal(journal, hash, UUID.randomUUID().toString(), Set.of(), Map.of(), false, true);
     }
 
     private static String lastFinished(List<JournalEntry> entries, String hash) {
@@ -158,7 +202,9 @@ final class RunJournal {
     }
 
     void finished() {
-        if (journal != null) {
+        // A new run that wrote nothing (no table to load) has nothing to record; a resumed one closes its run.
+        if (journal != null && (begun || !fresh)) {
+            begin();
             journal.append(new JournalEntry(runId, planHash, JournalEntry.RUN_END, null, 0, Instant.now()));
         }
     }

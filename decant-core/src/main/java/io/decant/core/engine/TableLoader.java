@@ -53,18 +53,25 @@ final class TableLoader {
     private final AtomicBoolean cancelled;
     private final Rejects rejects;
     private final RejectedRows rejected;
+    /**
+     * Creates the run's journal before the first sink opens (see {@link RunJournal#begin()}): not later, because a
+     * SQLite sink holds the file's only write lock from its open to its commit.
+     */
+    private final Runnable beforeOpen;
 
     TableLoader(SourceDatabase source, TargetDatabase target, java.util.function.Function<TablePlan, SinkOptions> sinkOptions,
                 int batchSize,
-                ProgressListener listener, AtomicBoolean cancelled, Rejects rejects) {
-        this(source, target, sinkOptions, batchSize, listener, cancelled, rejects, null);
+                ProgressListener listener, AtomicBoolean cancelled, Rejects rejects, Runnable beforeOpen) {
+        this(source, target, sinkOptions, batchSize, listener, cancelled, rejects, null, beforeOpen);
     }
 
     /** @param rejected with {@code rejects}: the rejected rows' keys, so that their dependants are rejected too */
     TableLoader(SourceDatabase source, TargetDatabase target, java.util.function.Function<TablePlan, SinkOptions> sinkOptions,
-                int batchSize, ProgressListener listener, AtomicBoolean cancelled, Rejects rejects, RejectedRows rejected) {
+                int batchSize, ProgressListener listener, AtomicBoolean cancelled, Rejects rejects, RejectedRows rejected,
+                Runnable beforeOpen) {
         this.rejects = rejects;
         this.rejected = rejected;
+        this.beforeOpen = beforeOpen;
         this.source = source;
         this.target = target;
         this.sinkOptions = sinkOptions;
@@ -97,6 +104,7 @@ final class TableLoader {
         TableSink sink = null;
         boolean committed = false;
         try {
+            beforeOpen.run();
             sink = target.openSink(plan.target(), plan.targetColumns(), sinkOptions.apply(plan));
             EncodedRowStream encoded = openEncoded(plan, mapper, sink, chunking != null, after);
             reader = new Thread(encoded != null

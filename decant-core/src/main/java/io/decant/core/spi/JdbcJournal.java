@@ -51,6 +51,19 @@ public final class JdbcJournal implements Journal {
         }
     }
 
+    /** Whether the journal's table is there, asked of the driver's catalog so that no failed statement is involved. */
+    private boolean exists(Connection c) throws SQLException {
+        String name = quotedName.replace("`", "").replace("\"", "");
+        try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, name, null)) {
+            while (rs.next()) {
+                if (rs.getString("TABLE_NAME").equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private boolean hasColumn(Connection c, String column) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM " + quotedName + " WHERE 1 = 0")) {
@@ -67,12 +80,17 @@ public final class JdbcJournal implements Journal {
     @Override
     public List<JournalEntry> read() {
         List<JournalEntry> out = new ArrayList<>();
-        try (Connection c = connections.open(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT run_id, plan_hash, event, table_name, row_count, at, resume_at FROM "
-                     + quotedName + " ORDER BY seq")) {
-            while (rs.next()) {
-                out.add(new JournalEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        Instant.parse(rs.getString(6)), rs.getString(7)));
+        try (Connection c = connections.open()) {
+            if (!exists(c)) {
+                return out; // no run has written to this target yet
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT run_id, plan_hash, event, table_name, row_count, at, resume_at FROM "
+                         + quotedName + " ORDER BY seq")) {
+                while (rs.next()) {
+                    out.add(new JournalEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getLong(5), Instant.parse(rs.getString(6)), rs.getString(7)));
+                }
             }
         } catch (SQLException e) {
             throw error("reading", e);
@@ -86,6 +104,15 @@ public final class JdbcJournal implements Journal {
             insert(c, entry, entry.rows());
         } catch (SQLException e) {
             throw error("writing", e);
+        }
+    }
+
+    @Override
+    public void discard() {
+        try (Connection c = connections.open(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + quotedName);
+        } catch (SQLException e) {
+            throw error("removing", e);
         }
     }
 

@@ -10,12 +10,22 @@ import java.util.List;
  * or neither.
  */
 public interface Journal {
-    /** Creates the journal's storage if it is missing. */
+    /**
+     * Creates the journal's storage if it is missing. Called only by a run that is about to write to the
+     * target: a run refused before that leaves no journal behind.
+     */
     void prepare();
 
-    /** Every entry, oldest first. */
+    /** Every entry, oldest first; none when the storage does not exist yet (reading never creates it). */
     List<JournalEntry> read();
 
     /** Appends an entry on its own (run start and end), committed at once. */
     void append(JournalEntry entry);
+
+    /**
+     * Removes the journal's storage again: called for a run that created it and then failed before committing
+     * anything, so that a refused run leaves nothing of decant's behind. Dropping what holds only that run's start
+     * loses nothing.
+     */
+    void discard();
 }

@@ -16,6 +16,12 @@ import java.util.Map;
 public record OpenOptions(List<String> schemas, Map<String, String> settings, Map<String, String> env) {
     public static final OpenOptions DEFAULT = new OpenOptions(List.of(), Map.of());
 
+    /**
+     * The setting naming where a target keeps decant's run journal ({@code --journal-schema}): a PostgreSQL
+     * schema of its own, {@code decant} by default. Targets that have no schemas to spare refuse it.
+     */
+    public static final String JOURNAL_SCHEMA = "journal.schema";
+
     public OpenOptions {
         schemas = List.copyOf(schemas);
         settings = Map.copyOf(settings);
@@ -33,5 +39,13 @@ public record OpenOptions(List<String> schemas, Map<String, String> settings, Ma
     @Override
     public String toString() {
         return "OpenOptions[schemas=" + schemas + ", settings=" + settings + "]";
+    }
+
+    /** For a target that has no schema to keep its journal in: {@code --journal-schema} is refused, not ignored. */
+    public void refuseJournalSchema(String whereInstead) {
+        if (settings.containsKey(JOURNAL_SCHEMA)) {
+            throw io.decant.core.error.DecantException.usage("--journal-schema names a PostgreSQL schema for decant's run"
+                    + " journal; " + whereInstead + ". Leave the option out for this target");
+        }
     }
 }
