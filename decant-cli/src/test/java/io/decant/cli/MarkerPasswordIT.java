@@ -50,6 +50,7 @@ class MarkerPasswordIT {
     private static PgServer pg;
     private static PgServer.TestDb pgTarget;
     private static PgServer.TestDb pgImport;
+    private static PgServer.TestDb pgDemo;
     private static Path sqlite;
     private static Path small;
 
@@ -62,6 +63,8 @@ class MarkerPasswordIT {
         pgImport = pg.createDatabase("marker_import");
         admin().exec("ALTER DATABASE " + pgTarget.name() + " OWNER TO " + ROLE);
         admin().exec("ALTER DATABASE " + pgImport.name() + " OWNER TO " + ROLE);
+        pgDemo = pg.createDatabase("marker_demo");
+        admin().exec("ALTER DATABASE " + pgDemo.name() + " OWNER TO " + ROLE);
         sqlite = SqliteFixture.app(Files.createDirectories(dir.resolve("src")));
         small = dir.resolve("src").resolve("small.db");
         SqliteFixture.exec(small, "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
@@ -70,7 +73,7 @@ class MarkerPasswordIT {
 
     @AfterAll
     static void dropRole() {
-        for (PgServer.TestDb db : new PgServer.TestDb[] {pgTarget, pgImport}) {
+        for (PgServer.TestDb db : new PgServer.TestDb[] {pgTarget, pgImport, pgDemo}) {
             if (db != null) {
                 admin().exec("ALTER DATABASE " + db.name() + " OWNER TO " + pg.user());
                 db.exec("REASSIGN OWNED BY " + ROLE + " TO " + pg.user() + "; DROP OWNED BY " + ROLE);
@@ -117,6 +120,7 @@ class MarkerPasswordIT {
         expect(0, "ids", "show", "--mapping", mapping.toString());
         expect(0, "ids", "lookup", "--mapping", mapping.toString(), "u1");
         expect(0, "verify", "--from", "sqlite:" + sqlite, "--to", raw, "--output", "json");
+        expect(0, "demo", "--to", pgUrl(MARKER, pgDemo.name()), "--readings", "200", "--dir", out.resolve("demo").toString());
         noFileHoldsThePassword(out);
     }
 

@@ -68,8 +68,9 @@ public record UrlParts(String scheme, String user, String password, String autho
         }
         String shown = scheme + (rest.indexOf('@') >= 0 ? "...@" + safeTail(rest) : Redactor.global().redact(rest));
         if (readings.isEmpty()) {
-            throw new DecantException(ErrorCode.USAGE, "cannot read the URL " + shown
-                    + ": expected " + scheme + "user:password@host:port/database; " + ENCODE_HINT);
+            throw new DecantException(ErrorCode.USAGE, "cannot read the URL " + shown + ": expected " + scheme
+                    + "host:port/database, with the user name and password (separated by ':') and an '@' before the host; "
+                    + ENCODE_HINT);
         }
         throw new DecantException(ErrorCode.USAGE, "the URL " + shown + " can be read " + readings.size()
                 + " ways (a reserved character in the password or the query); " + ENCODE_HINT);

@@ -70,6 +70,17 @@ class UrlPartsTest {
     }
 
     @Test
+    void anUnreadableUrlSaysWhatWasExpectedWithoutThePassword() {
+        DecantException e = assertThrows(DecantException.class, () -> parse("postgres://u:Qx@9zW@h:5432:xyz/db"));
+        assertEquals(ErrorCode.USAGE, e.code());
+        String m = e.getMessage();
+        assertTrue(m.contains("h:5432:xyz/db"), m);
+        assertTrue(m.contains("an '@' before the host") && m.contains("%40"), m);
+        assertFalse(m.contains("9zW") || m.contains("Qx@"), m);
+        assertFalse(m.contains(Redactor.MASK), "the hint itself is not mistaken for a URL with a password: " + m);
+    }
+
+    @Test
     void theRedactorMasksARawPasswordUpToTheLastAt() {
         String text = "no database handles 'oracle://u:Kp@ss:w/rd#1?x@h/db'";
         String out = new Redactor().redact(text);
