@@ -68,6 +68,9 @@ cd "$work"
 STACK_AUTH_SECRET_KEY="sk_standin_$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 export STACK_AUTH_SECRET_KEY
 export STACK_AUTH_PROJECT_ID="standin-project"
+# The files exist before the background job opens them, so that the loop below can read them at once.
+: > auth-standin.out
+: > auth-standin.err
 java "$here/AuthStandIn.java" > auth-standin.out 2> auth-standin.err &
 auth_pid=$!
 port=""
