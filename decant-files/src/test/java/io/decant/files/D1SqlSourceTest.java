@@ -203,6 +203,36 @@ class D1SqlSourceTest {
         }
     }
 
+    /** A blob in a TEXT column and text in a BLOB column: refused naming the encoding cast, read when re-typed by it. */
+    @Test
+    void storageMismatchesNameTheEncodingCastAndAreReadAsTheOtherKind() throws Exception {
+        Path file = write("mixed.sql", "CREATE TABLE a (id INTEGER PRIMARY KEY, note TEXT, payload BLOB);\n"
+                + "INSERT INTO a VALUES(1,'plain','aGk=');\nINSERT INTO a VALUES(2,X'68c3a9',X'61476b3d');\n");
+        try (SourceDatabase source = Fixtures.DIALECT.openSource("d1sql:" + file, OpenOptions.DEFAULT)) {
+            Table a = source.tables().get(0);
+            String text = assertThrows(DecantException.class, () -> Fixtures.readAll(source, a)).getMessage();
+            assertTrue(text.contains("text in a BLOB column is not turned into bytes behind your back: say how with cast:"
+                    + " {type: bytes, encoding: utf8} (or base64, hex, latin1), or skip: true"), text);
+            String blob;
+            try (RowStream rows = source.read(a, List.of(a.column("note")))) {
+                rows.next();
+                blob = assertThrows(DecantException.class, rows::next).getMessage();
+            }
+            assertTrue(blob.contains("blob in a TEXT column is not decoded behind your back: say how its bytes become text"
+                    + " with cast: {type: text, encoding: utf8} (or base64, hex, latin1), or skip: true"), blob);
+            List<Column> retyped = List.of(a.column("note").withType(LogicalType.BYTES),
+                    a.column("payload").withType(LogicalType.TEXT));
+            try (RowStream rows = source.read(a, retyped)) {
+                Object[] one = rows.next();
+                assertArrayEquals("plain".getBytes(java.nio.charset.StandardCharsets.UTF_8), ((Bytes) one[0]).unsafeArray());
+                assertEquals("aGk=", one[1]);
+                Object[] two = rows.next();
+                assertArrayEquals("hé".getBytes(java.nio.charset.StandardCharsets.UTF_8), ((Bytes) two[0]).unsafeArray());
+                assertEquals("aGk=", two[1]);
+            }
+        }
+    }
+
     private String error(String dump) throws Exception {
         Path file = write("bad.sql", dump);
         try (SourceDatabase source = Fixtures.DIALECT.openSource(file.toString(), OpenOptions.DEFAULT)) {
