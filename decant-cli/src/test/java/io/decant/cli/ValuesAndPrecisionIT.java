@@ -187,4 +187,36 @@ class ValuesAndPrecisionIT {
         Cli.Result v = Cli.run("verify", "--from", "sqlite:" + app, "--to", db.url(), "--spec", spec.toString());
         assertEquals(0, v.exit(), v.toString());
     }
+
+    /**
+     * Issue 15, section 5 (timestamps only): a created SQLite target holds times in SQLite's own text
+     * form, so an application's comparison with datetime() or CURRENT_TIMESTAMP answers as on the source.
+     */
+    @Test
+    void timesInACreatedSqliteTargetCompareAsTheApplicationsQueriesExpect() throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("it_sqlite_times");
+        src.exec("CREATE TABLE events (id integer PRIMARY KEY, at timestamp, seen timestamptz)");
+        src.exec("INSERT INTO events VALUES (1, '2024-01-02 01:00:00', '2024-01-02 01:00:00+00'),"
+                + " (2, '2024-01-02 05:30:00.5', '2024-01-02 05:30:00.5+00'), (3, '2024-01-03 00:00:00', '2024-01-01 23:00:00-02')");
+        String where = "at > '2024-01-02 03:00:00'";
+        assertEquals("2", src.one("SELECT count(*) FROM events WHERE " + where));
+        Path target = dir.resolve("events.db");
+        Cli.Result r = Cli.run("migrate", "--from", src.url(), "--to", "sqlite:" + target, "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + target);
+             Statement s = c.createStatement()) {
+            java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM events WHERE " + where);
+            rs.next();
+            assertEquals(2, rs.getInt(1), "compared as text, as SQLite compares it");
+            rs = s.executeQuery("SELECT count(*) FROM events WHERE seen > datetime('2024-01-02 03:00:00')");
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+            rs = s.executeQuery("SELECT at, seen FROM events WHERE id = 2");
+            rs.next();
+            assertEquals("2024-01-02 05:30:00.5", rs.getString(1));
+            assertEquals("2024-01-02 05:30:00.5", rs.getString(2));
+        }
+        Cli.Result v = Cli.run("verify", "--from", src.url(), "--to", "sqlite:" + target);
+        assertEquals(0, v.exit(), v.toString());
+    }
 }

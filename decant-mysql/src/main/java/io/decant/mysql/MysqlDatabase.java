@@ -41,14 +41,21 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     private Snapshot snapshot;
     private boolean snapshotTried;
 
+    private final boolean snapshotReads;
+
+    /** A target: its reads see what was written meanwhile, so they take no snapshot. */
     MysqlDatabase(MysqlUrl url) {
-        this(url, Map.of());
+        this(url, Map.of(), false);
     }
 
-    /** @param settings the source's settings from the spec, such as what zero dates become ({@link ZeroDates}) */
-    MysqlDatabase(MysqlUrl url, Map<String, String> settings) {
+    /**
+     * @param settings      the source's settings from the spec, such as what zero dates become ({@link ZeroDates})
+     * @param snapshotReads whether every table is read in one snapshot ({@link Snapshot}): for a source
+     */
+    MysqlDatabase(MysqlUrl url, Map<String, String> settings, boolean snapshotReads) {
         this.url = url;
         this.settings = Map.copyOf(settings);
+        this.snapshotReads = snapshotReads;
         this.connector = new Connector(url);
         this.journal = new io.decant.core.spi.JdbcJournal(connector::open,
                 "CREATE TABLE IF NOT EXISTS `decant_journal` (seq BIGINT AUTO_INCREMENT PRIMARY KEY,"
@@ -128,6 +135,9 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public String consistency() {
         Snapshot snap = snapshot();
+        if (!snapshotReads) {
+            return "none: each table is read over its own connection, without a common snapshot";
+        }
         return snap != null ? snap.description()
                 : "none: each table is read over its own connection, without a common snapshot; one snapshot for all"
                 + " tables needs the RELOAD privilege for a brief FLUSH TABLES WITH READ LOCK (GRANT RELOAD ON *.* TO"
@@ -135,7 +145,7 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     }
 
     private synchronized Snapshot snapshot() {
-        if (!snapshotTried) {
+        if (!snapshotTried && snapshotReads) {
             snapshotTried = true;
             snapshot = Snapshot.open(connector, SNAPSHOT_CONNECTIONS);
         }

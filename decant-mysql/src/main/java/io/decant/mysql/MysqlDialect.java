@@ -30,7 +30,7 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public SourceDatabase openSource(String url, OpenOptions options) {
-        return new MysqlDatabase(MysqlUrl.parse(url), options.settings());
+        return new MysqlDatabase(MysqlUrl.parse(url), options.settings(), true);
     }
 
     @Override

@@ -19,8 +19,8 @@ import io.decant.core.type.LogicalType;
  *   <tr><td>uuid</td><td>UUID_TEXT</td><td>TEXT</td><td>lower-case 8-4-4-4-12</td><td>uuid</td></tr>
  *   <tr><td>json, array</td><td>JSON_TEXT</td><td>TEXT</td><td>the JSON text</td><td>json</td></tr>
  *   <tr><td>date, time</td><td>DATE_TEXT, TIME_TEXT</td><td>TEXT</td><td>ISO 8601</td><td>date, time</td></tr>
- *   <tr><td>timestamp</td><td>TIMESTAMP_TEXT</td><td>TEXT</td><td>ISO 8601 without offset</td><td>timestamp</td></tr>
- *   <tr><td>timestamptz</td><td>TIMESTAMPTZ_TEXT</td><td>TEXT</td><td>ISO 8601 in UTC with Z</td><td>timestamptz</td></tr>
+ *   <tr><td>timestamp</td><td>TIMESTAMP_TEXT</td><td>TEXT</td><td>{@code YYYY-MM-DD HH:MM:SS[.f]}, SQLite's own form</td><td>timestamp</td></tr>
+ *   <tr><td>timestamptz</td><td>TIMESTAMPTZ_TEXT</td><td>TEXT</td><td>the same, in UTC</td><td>timestamptz</td></tr>
  * </table>
  *
  * Why {@code _TEXT}: SQLite gives NUMERIC affinity to any name it does not recognise, and NUMERIC

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
@@ -48,13 +49,25 @@ interface ValueBinder {
             case JSON -> (ps, i, v) -> ps.setString(i, ((JsonText) v).text());
             case DATE -> (ps, i, v) -> ps.setString(i, ((LocalDate) v).format(DateTimeFormatter.ISO_LOCAL_DATE));
             case TIME -> (ps, i, v) -> ps.setString(i, ((LocalTime) v).format(DateTimeFormatter.ISO_LOCAL_TIME));
-            case TIMESTAMP -> (ps, i, v) -> ps.setString(i, ((LocalDateTime) v).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-            case TIMESTAMPTZ -> (ps, i, v) -> ps.setString(i, ((Instant) v).toString());
+            case TIMESTAMP -> (ps, i, v) -> ps.setString(i, sqliteDateTime((LocalDateTime) v));
+            case TIMESTAMPTZ -> (ps, i, v) -> ps.setString(i, sqliteDateTime(LocalDateTime.ofInstant((Instant) v, ZoneOffset.UTC)));
             case ARRAY -> {
                 Converter toJson = Conversions.utc().find(type, LogicalType.JSON).converter();
                 yield (ps, i, v) -> ps.setString(i, ((JsonText) toJson.convert(v)).text());
             }
         };
+    }
+
+    /**
+     * SQLite's own text form of a time, {@code YYYY-MM-DD HH:MM:SS[.ffffff]} (instants in UTC), the form
+     * {@code CURRENT_TIMESTAMP} and {@code datetime()} give: an application's {@code WHERE created_at >
+     * datetime('now', '-1 day')} compares text, and ISO's 'T' (or a trailing 'Z') would sort every value
+     * of the same day after it. The fraction has as many digits as the value needs, which still sorts
+     * right. It reads back as the same value.
+     */
+    static String sqliteDateTime(LocalDateTime t) {
+        return t.toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE) + ' '
+                + t.toLocalTime().format(DateTimeFormatter.ISO_LOCAL_TIME);
     }
 
     static double storable(double d) {

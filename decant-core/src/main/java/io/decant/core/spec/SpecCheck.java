@@ -347,10 +347,21 @@ public final class SpecCheck {
                 problem(path + ".as_text", "as_text is for unsupported types; " + c.name() + " is " + c.type()
                         + ", write cast: text to make it text");
             }
+            if (cs.zeroDate() != null && !temporal(c.type())) {
+                problem(path + ".zero_date", "zero_date applies to date and time columns (MySQL zero dates); "
+                        + c.name() + " is " + c.type());
+            }
             if (cs.ref() != null && find(cs.ref()) == null) {
                 problem(path + ".ref", "the source has no table " + cs.ref());
             }
             return output(cs.value(), cs.type(), cs.cast(), cs.defaultValue(), path, c.type());
+        }
+
+        private static boolean temporal(LogicalType t) {
+            return switch (t.kind()) {
+                case DATE, TIMESTAMP, TIMESTAMPTZ -> true;
+                case BOOLEAN, INT16, INT32, INT64, DECIMAL, FLOAT32, FLOAT64, TEXT, BYTES, UUID, JSON, TIME, ARRAY -> false;
+            };
         }
 
         /** Compiles the expression (if any), resolves the cast and converts the default: the column's whole chain. */

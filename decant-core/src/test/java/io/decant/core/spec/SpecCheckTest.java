@@ -96,6 +96,25 @@ class SpecCheckTest {
     }
 
     @Test
+    void zeroDateIsForDateAndTimeColumnsAndEncodingsForTextAndBytes() {
+        String yaml = """
+                tables:
+                  cases:
+                    columns:
+                      filed_on: { zero_date: null }
+                      created_at: { zero_date: 1970-01-01 }
+                      salary: { zero_date: null }
+                      tags: { cast: { type: bytes, encoding: base64 } }
+                """;
+        assertEquals(List.of(
+                "decant.yaml:6:17 tables.cases.columns.salary.zero_date: zero_date applies to date and time columns"
+                        + " (MySQL zero dates); salary is decimal(10,2)",
+                "decant.yaml:7:15 tables.cases.columns.tags.cast: cast bytes cannot apply to a json column; encoding"
+                        + " relates text and bytes: it needs a text or bytes value"),
+                check(yaml, permTracker()));
+    }
+
+    @Test
     void expressionsAndCastsMeetRealTypes() {
         String yaml = """
                 tables:
