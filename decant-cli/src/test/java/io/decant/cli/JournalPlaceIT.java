@@ -87,6 +87,30 @@ class JournalPlaceIT {
     }
 
     @Test
+    void aRoleThatMayNotCreateSchemasIsToldAboutJournalSchemaAndItWorks() {
+        Path app = SqliteFixture.app(dir);
+        PgServer.TestDb db = PgServer.get().createDatabase("it_journal_role");
+        String role = "decant_noschema_" + ProcessHandle.current().pid();
+        db.exec("DROP ROLE IF EXISTS " + role + "; CREATE ROLE " + role + " LOGIN; GRANT USAGE, CREATE ON SCHEMA public TO "
+                + role);
+        try {
+            String url = "postgres://" + role + "@" + PgServer.get().host() + ":" + PgServer.get().port() + "/" + db.name();
+            Cli.Result refused = Cli.run("migrate", "--from", "sqlite:" + app, "--to", url, "--create-schema");
+            assertEquals(4, refused.exit(), refused.toString());
+            assertTrue(refused.err().contains("[PERMISSION_DENIED]") && refused.err().contains("--journal-schema NAME"),
+                    refused.err());
+            assertEquals(" | ", tablesAndSchemas(db), "refused before a table was created");
+
+            Cli.Result ok = Cli.run("migrate", "--from", "sqlite:" + app, "--to", url, "--create-schema",
+                    "--journal-schema", "public");
+            assertEquals(0, ok.exit(), ok.toString());
+            assertEquals("public.decant_journal,public.habit_logs,public.habits,public.users | ", tablesAndSchemas(db));
+        } finally {
+            db.exec("DROP OWNED BY " + role + "; DROP ROLE " + role);
+        }
+    }
+
+    @Test
     void sqliteTargetsKeepThePrefixedTableOnlyOnceARunWrites() throws Exception {
         Path src = dir.resolve("src.db");
         SqliteFixture.exec(src, "CREATE TABLE items (id INTEGER PRIMARY KEY, qty TEXT)", "INSERT INTO items VALUES (1, 'two')");

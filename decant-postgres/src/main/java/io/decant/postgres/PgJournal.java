@@ -35,15 +35,14 @@ final class PgJournal implements Journal {
         this.legacy = PgNames.tableId(targetSchema, JournalEntry.TABLE_NAME);
     }
 
-    /** The journal's table, schema-qualified. */
-    TableId table() {
-        return table;
-    }
-
     @Override
     public void prepare() {
         try (Connection c = connector.open(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + PgNames.quote(PgNames.schemaOf(table)));
+            // Only when missing: CREATE SCHEMA IF NOT EXISTS still needs CREATE on the database, which a role that
+            // was given a schema of its own (--journal-schema) may not have.
+            if (!schemaExists(c, PgNames.schemaOf(table))) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + PgNames.quote(PgNames.schemaOf(table)));
+            }
             if (!exists(c, table) && !legacy.equals(table) && exists(c, legacy)) {
                 s.execute("ALTER TABLE " + PgNames.table(legacy) + " SET SCHEMA " + PgNames.quote(PgNames.schemaOf(table)));
             }
@@ -60,6 +59,16 @@ final class PgJournal implements Journal {
                         + " it may create tables in with --journal-schema NAME", e);
             }
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("journal"), "creating " + table.display());
+        }
+    }
+
+    private static boolean schemaExists(Connection c, String schema) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

@@ -20,8 +20,9 @@ import java.util.UUID;
  * What a run does with the target's journal: refuse to run over a run that was cut short (unless
  * told to resume it or to start over), or resume it, skipping the tables it committed. Deciding only
  * reads the journal; its storage is created, and a new run's start recorded, by {@link #begin()}, which the
- * run calls just before its first write (creating, emptying or committing a table). A run refused before
- * that, at plan or when a table's sink opens, leaves no journal behind.
+ * run calls just before its first write (creating or emptying tables, opening the first table's sink). A run
+ * refused before that (by its plan, or by the journal itself) creates nothing; a new run that fails after it
+ * without committing anything removes the journal it created again ({@link #failed()}).
  */
 final class RunJournal {
     private final Journal journal;
