@@ -54,6 +54,8 @@ final class IdsCommand implements Runnable {
             String targetUrl = match ? SpecFile.to(to, spec, true) : null;
             try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of());
                  SourceDatabase target = targetUrl == null ? null : endpoints.source(targetUrl, List.of(), Map.of())) {
+                // The spec the migration will use is checked before an id is made or a user created.
+                io.decant.core.spec.SpecCheck.orThrow(spec, source.tables());
                 IdsResults.Build r = new IdsService().build(new IdsService.BuildRequest(spec.ids(), source, target,
                         RunIdsFor.mappingFile(common), spec.mappingRetentionDays(), Map.of(), Environment.current(), m -> {
                             err.println(m);

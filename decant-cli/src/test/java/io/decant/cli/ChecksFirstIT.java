@@ -79,6 +79,27 @@ class ChecksFirstIT {
     }
 
     @Test
+    void idsBuildChecksTheSpecBeforeAnyUserIsCreated() throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("it_first_src3");
+        src.exec(SupabaseUsersIT.SOURCE);
+        try (AuthStandIn auth = new AuthStandIn()) {
+            // A cast of a column profiles does not have: the migration would refuse this spec.
+            Files.writeString(dir.resolve("decant.yaml"), spec(auth.port(), """
+                    tables:
+                      profiles:
+                        columns:
+                          nickname: { cast: text }
+                    """));
+            Cli.Result r = Cli.run("ids", "build", "--from", src.url(), "--schemas", "public,auth",
+                    "--spec", dir.resolve("decant.yaml").toString(), "--mapping", dir.resolve("user-mapping.json").toString());
+            assertEquals(2, r.exit(), r.toString());
+            assertTrue(r.err().contains("nickname"), r.toString());
+            assertEquals(0, auth.requests(), "no request reached the auth provider: " + auth.users);
+            assertEquals(List.of("decant.yaml"), files(), "no mapping or journal was written");
+        }
+    }
+
+    @Test
     void anUnreadableMappingFileIsRefusedBeforeAnyUserIsCreated() throws Exception {
         PgServer.TestDb src = PgServer.get().createDatabase("it_first_src2");
         src.exec(SupabaseUsersIT.SOURCE);

@@ -27,6 +27,7 @@ final class RejectedRows {
     private final Map<TableId, List<List<String>>> referenced = new HashMap<>();
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> dependants = new ConcurrentHashMap<>();
+    private final Map<String, int[][]> positions = new ConcurrentHashMap<>();
 
     RejectedRows(List<TablePlan> tables) {
         for (TablePlan tp : tables) {
@@ -64,13 +65,14 @@ final class RejectedRows {
         if (keys.isEmpty()) {
             return null;
         }
-        List<String> names = tp.targetColumns().stream().map(c -> c.name()).toList();
-        for (ForeignKey fk : tp.target().foreignKeys()) {
+        int[][] at = positions.computeIfAbsent(tp.name(), k -> positions(tp)); // by name: a record's hash is deep
+        List<ForeignKey> fks = tp.target().foreignKeys();
+        for (int f = 0; f < fks.size(); f++) {
+            ForeignKey fk = fks.get(f);
             Object[] values = new Object[fk.columns().size()];
             boolean set = true;
             for (int i = 0; i < values.length && set; i++) {
-                int at = names.indexOf(fk.columns().get(i));
-                values[i] = at < 0 ? null : written[at];
+                values[i] = at[f][i] < 0 ? null : written[at[f][i]];
                 set = values[i] != null;
             }
             if (set && keys.contains(key(fk.refTable(), fk.refColumns(), values))) {
@@ -87,6 +89,13 @@ final class RejectedRows {
             }
         }
         return null;
+    }
+
+    /** Per foreign key of {@code tp}, where its columns are in a row as written (-1: not written). */
+    private static int[][] positions(TablePlan tp) {
+        List<String> names = tp.targetColumns().stream().map(c -> c.name()).toList();
+        return tp.target().foreignKeys().stream()
+                .map(fk -> fk.columns().stream().mapToInt(names::indexOf).toArray()).toArray(int[][]::new);
     }
 
     /** How many rows of {@code table} were rejected because a parent row was. */
