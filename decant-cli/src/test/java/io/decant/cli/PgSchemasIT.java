@@ -86,6 +86,10 @@ class PgSchemasIT {
         Cli.Result renamed = Cli.run("migrate", "--from", src.url(), "--to", "sqlite:" + dir.resolve("t.db"), "--schemas",
                 "public,auth", "--create-schema", "--spec", spec.toString());
         assertEquals(0, renamed.exit(), renamed.toString());
+        Cli.Result plan = Cli.run("plan", "--from", src.url(), "--to", "sqlite:" + dir.resolve("t2.db"), "--schemas",
+                "public,auth", "--create-schema", "--spec", spec.toString());
+        assertTrue(plan.out().contains("note: schema auth is not kept (the target has no schemas): loads as auth_users"),
+                plan.out());
         assertTrue(renamed.out().contains("auth.users") && renamed.out().contains("loaded"), renamed.out());
     }
 

@@ -71,6 +71,9 @@ final class PgTableSink implements TableSink {
         try {
             connection.setAutoCommit(false);
             this.encoders = encoders();
+            if (java.util.Arrays.stream(textInputs).anyMatch(java.util.Objects::nonNull)) {
+                pending = new java.util.ArrayList<>(TEXT_INPUT_BATCH);
+            }
             if (options.disableForeignKeys()) {
                 disableForeignKeys(connector.url());
             }
@@ -246,7 +249,7 @@ final class PgTableSink implements TableSink {
 
     /** Per column, the route of text into a type decant does not model ({@link PgTextInput}), or null. */
     private PgTextInput[] textInputs;
-    /** Rows waiting for their text-input columns to be converted, a batch at a time; null when no column needs it. */
+    /** Rows waiting for their text-input columns to be converted, a batch at a time; null when no column needs them. */
     private java.util.List<Object[]> pending;
     /** The connection that runs the text-input conversions (the sink's own is inside its COPY). */
     private Connection side;
@@ -271,10 +274,7 @@ final class PgTableSink implements TableSink {
         if (done) {
             throw DecantException.internal("write after commit or abort on " + table.id().display(), null);
         }
-        if (java.util.Arrays.stream(textInputs).anyMatch(java.util.Objects::nonNull)) {
-            if (pending == null) {
-                pending = new java.util.ArrayList<>(TEXT_INPUT_BATCH);
-            }
+        if (pending != null) {
             pending.add(row.clone());
             if (pending.size() >= TEXT_INPUT_BATCH) {
                 drainPending();

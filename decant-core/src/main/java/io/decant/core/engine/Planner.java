@@ -430,6 +430,10 @@ public final class Planner {
             }
         }
         TableId targetId = targetIds.get(source.id());
+        if (target != null && source.id().schema() != null && targetId.schema() == null) {
+            notes.add("schema " + source.id().schema() + " is not kept (the target has no schemas): loads as "
+                    + targetId.display());
+        }
         Table targetTable;
         boolean create = options.createSchema();
         if (target == null) {
