@@ -40,7 +40,7 @@ class SchemaCorpusIT {
      * @param spec   a spec's YAML, or null
      */
     record SchemaCase(String name, Side from, String fromDdl, Side to, String toDdl, boolean create, String spec,
-                      String code, String fragment) {
+                      String code, String fragment, List<String> extra) {
         @Override
         public String toString() {
             return name;
@@ -54,7 +54,13 @@ class SchemaCorpusIT {
 
     static SchemaCase c(String name, Side from, String fromDdl, Side to, String toDdl, boolean create, String spec,
                         String code, String fragment) {
-        return new SchemaCase(name, from, fromDdl, to, toDdl, create, spec, code, fragment);
+        return new SchemaCase(name, from, fromDdl, to, toDdl, create, spec, code, fragment, List.of());
+    }
+
+    /** {@code c} with more arguments for both commands. */
+    static SchemaCase with(SchemaCase c, String... args) {
+        return new SchemaCase(c.name(), c.from(), c.fromDdl(), c.to(), c.toDdl(), c.create(), c.spec(), c.code(), c.fragment(),
+                List.of(args));
     }
 
     static List<SchemaCase> cases() {
@@ -181,6 +187,17 @@ class SchemaCorpusIT {
                 "is computed by the target database"));
         out.add(c("target/sqlite-no-such-column", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, extra text)", Side.SQLITE,
                 "CREATE TABLE t (id INTEGER PRIMARY KEY)", false, null, "SCHEMA_MISMATCH", "target table t has no column extra"));
+        out.add(c("target/pg-names-differing-in-case-into-sqlite", Side.PG, "CREATE TABLE \"Users\" (id int PRIMARY KEY);"
+                + " CREATE TABLE users (id int PRIMARY KEY)", Side.SQLITE, "", true, null,
+                "SCHEMA_MISMATCH", "target tables Users and users are the same name to sqlite:"));
+        out.add(c("target/pg-columns-differing-in-case-into-maria", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, \"Name\" text,"
+                + " name text)", Side.MARIA, "", true, null, "SCHEMA_MISMATCH",
+                "target columns t.Name and t.name are the same name to mysql:"));
+        out.add(c("spec/merge-into-a-table-not-migrated", Side.SQLITE, "CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+                + "CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER, note TEXT)", Side.PG, "", true,
+                "exclude: [a]\ntables:\n  b:\n    into: a\n    key: { a_id: id }\n", "SPEC_INVALID", "a"));
+        out.add(c("spec/unique-function-on-a-number", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER)", Side.PG,
+                "", true, "tables:\n  t:\n    unique: [lower(n)]\n", "SPEC_INVALID", "lower"));
         return out;
     }
 
@@ -205,6 +222,7 @@ class SchemaCorpusIT {
         if (c.create()) {
             common.add("--create-schema");
         }
+        common.addAll(c.extra());
         if (c.spec() != null) {
             Path spec = here.resolve("decant.yaml");
             Files.writeString(spec, c.spec());
