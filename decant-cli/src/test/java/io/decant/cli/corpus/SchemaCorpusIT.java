@@ -187,6 +187,9 @@ class SchemaCorpusIT {
                 "is computed by the target database"));
         out.add(c("target/sqlite-no-such-column", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, extra text)", Side.SQLITE,
                 "CREATE TABLE t (id INTEGER PRIMARY KEY)", false, null, "SCHEMA_MISMATCH", "target table t has no column extra"));
+        out.add(with(c("target/pg-two-schemas-into-one-maria-table", Side.PG, "CREATE TABLE t (id int PRIMARY KEY);"
+                + " CREATE SCHEMA other; CREATE TABLE other.t (id int PRIMARY KEY)", Side.MARIA, "", true, null,
+                "SCHEMA_MISMATCH", "source tables other.t and t would both load target table t"), "--schemas", "public,other"));
         out.add(c("target/pg-names-differing-in-case-into-sqlite", Side.PG, "CREATE TABLE \"Users\" (id int PRIMARY KEY);"
                 + " CREATE TABLE users (id int PRIMARY KEY)", Side.SQLITE, "", true, null,
                 "SCHEMA_MISMATCH", "target tables Users and users are the same name to sqlite:"));
@@ -211,6 +214,18 @@ class SchemaCorpusIT {
         List<String> names = cases().stream().map(SchemaCase::name).toList();
         assertTrue(names.size() >= 30, "issue 14 asks for at least 30 crafted bad schemas: " + names.size());
         assertEquals(names.size(), names.stream().distinct().count(), names.toString());
+    }
+
+    /** The other side of the schemas case: a target with schemas keeps public.t and other.t apart. */
+    @Test
+    void oneTableNameInTwoSchemasLoadsIntoPostgres() {
+        Fixtures fx = Fixtures.get();
+        PgServer.TestDb src = fx.freshPg("sc_schemas", "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1);"
+                + " CREATE SCHEMA other; CREATE TABLE other.t (id int PRIMARY KEY); INSERT INTO other.t VALUES (2), (3)");
+        PgServer.TestDb dst = fx.freshPg("sc_schemas_dst", "");
+        Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", fx.url(dst), "--create-schema", "--schemas", "public,other");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("1 2", dst.one("SELECT (SELECT count(*) FROM public.t) || ' ' || (SELECT count(*) FROM other.t)"));
     }
 
     private void check(SchemaCase c) throws Exception {

@@ -83,15 +83,18 @@ public final class Planner {
                 merged.add(shaped);
                 if (!shaped.tableSpec().keep().isEmpty()) {
                     Shaper.Shaped kept = keptPart(shaped);
-                    receivers.put(kept.targetName(), kept);
+                    receivers.put(kept.source().id().display(), kept);
                 }
             } else {
-                receivers.put(shaped.targetName(), shaped);
+                // Keyed by source table: two tables of one name in two schemas are two receivers (a target
+                // with schemas keeps them apart; for one without, the target-id check below names both).
+                receivers.put(shaped.source().id().display(), shaped);
             }
         }
         Map<String, List<MergePart>> merges = new LinkedHashMap<>();
         for (Shaper.Shaped m : merged) {
-            Shaper.Shaped receiver = receivers.get(m.tableSpec().into());
+            Shaper.Shaped receiver = receivers.values().stream().filter(r -> r.targetName().equals(m.tableSpec().into()))
+                    .findFirst().orElse(null);
             if (receiver == null) {
                 problems.add(ErrorCode.SPEC_INVALID, ErrorContext.EMPTY.withTable(m.source().id().display())
                         .withLocation(spec.locate("tables." + m.source().id().display() + ".into").toString()),
@@ -99,7 +102,7 @@ public final class Planner {
                                 + m.tableSpec().into());
                 continue;
             }
-            merges.computeIfAbsent(receiver.targetName(), k -> new ArrayList<>()).add(new MergePart(m, source));
+            merges.computeIfAbsent(receiver.source().id().display(), k -> new ArrayList<>()).add(new MergePart(m, source));
             if (m.tableSpec().keep().isEmpty()) {
                 skipped.add(new MigrationPlan.Skipped(m.source().id().display(), "merged into " + receiver.targetName()
                         + " by " + String.join(", ", m.tableSpec().key())));
@@ -132,7 +135,7 @@ public final class Planner {
         Map<TableId, TablePlan> byTarget = new LinkedHashMap<>();
         List<MigrationPlan.DeclaredUnique> uniques = new ArrayList<>();
         for (Shaper.Shaped s : receivers.values()) {
-            List<MergePart> parts = merges.getOrDefault(s.targetName(), List.of());
+            List<MergePart> parts = merges.getOrDefault(s.source().id().display(), List.of());
             TablePlan tp = planTable(s, parts, targetIds, shapedBySource, existing, target, problems);
             if (tp != null) {
                 byTarget.put(tp.target().id(), tp);

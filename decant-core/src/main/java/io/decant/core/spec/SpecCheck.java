@@ -177,10 +177,14 @@ public final class SpecCheck {
         return ts.stream().map(t -> t.id().display()).toList();
     }
 
-    /** Tables that become target tables (not excluded, not merged) must not collide after naming. */
+    /**
+     * Tables that become target tables (not excluded, not merged) must not collide after naming, within
+     * one schema: a target with schemas keeps {@code other.t} apart from {@code t} (one without them is
+     * checked by the planner, which knows the target). A renamed table lands in the default schema.
+     */
     private void tableNames() {
-        List<String> kept = new ArrayList<>();
-        Map<String, String> renames = new LinkedHashMap<>();
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        Map<String, Map<String, String>> renames = new LinkedHashMap<>();
         Map<String, String> merges = new LinkedHashMap<>();
         for (Table t : tables.values()) {
             String name = t.id().display();
@@ -194,21 +198,26 @@ public final class SpecCheck {
                     continue;
                 }
             }
-            kept.add(t.name());
+            String schema = ts.isRename() || t.id().schema() == null ? "" : t.id().schema();
+            kept.computeIfAbsent(schema, k -> new ArrayList<>()).add(t.name());
             if (ts.isRename()) {
-                renames.put(t.name(), ts.into());
+                renames.computeIfAbsent(schema, k -> new LinkedHashMap<>()).put(t.name(), ts.into());
             }
         }
-        NameMapper.Result r = NameMapper.map(kept, renames, spec.naming());
-        tableTargets = r.targets();
-        for (NameMapper.Collision c : r.collisions()) {
-            problem(spec.tables().containsKey(c.second()) ? "tables." + c.second() : "tables",
-                    "tables " + c.message() + "; rename one with into");
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (var e : kept.entrySet()) {
+            NameMapper.Result r = NameMapper.map(e.getValue(), renames.getOrDefault(e.getKey(), Map.of()), spec.naming());
+            r.targets().forEach(targets::putIfAbsent);
+            for (NameMapper.Collision c : r.collisions()) {
+                problem(spec.tables().containsKey(c.second()) ? "tables." + c.second() : "tables",
+                        "tables " + c.message() + "; rename one with into");
+            }
         }
+        tableTargets = targets;
         merges.forEach((table, into) -> {
-            if (!r.targets().containsValue(into) && find(into) == null) {
+            if (!targets.containsValue(into) && find(into) == null) {
                 problem("tables." + table + ".into", "merge target " + into + " is neither a source table nor the"
-                        + " new name of one" + Suggest.hint(into, r.targets().values()));
+                        + " new name of one" + Suggest.hint(into, targets.values()));
             }
         });
     }
