@@ -176,6 +176,15 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
         return out;
     }
 
+    /**
+     * Column names compare without case in MySQL and MariaDB. Table names follow the file system and
+     * lower_case_table_names (case-sensitive on Linux by default), so they are not folded here.
+     */
+    @Override
+    public boolean columnNamesIgnoreCase() {
+        return true;
+    }
+
     /** MySQL and MariaDB refuse a table, column, index or constraint name longer than 64 characters. */
     @Override
     public int maxIdentifierLength() {

@@ -11,8 +11,6 @@ import io.decant.core.spi.RowEncoding;
 import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.TableSink;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;

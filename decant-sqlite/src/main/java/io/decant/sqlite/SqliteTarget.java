@@ -59,6 +59,17 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
         return TableId.of(name);
     }
 
+    /** SQLite compares identifiers without (ASCII) case: {@code "Users"} and {@code users} are one table. */
+    @Override
+    public boolean tableNamesIgnoreCase() {
+        return true;
+    }
+
+    @Override
+    public boolean columnNamesIgnoreCase() {
+        return true;
+    }
+
     @Override
     public String nativeType(LogicalType type) {
         return NativeTypes.declared(type);

@@ -40,7 +40,7 @@ class SchemaCorpusIT {
      * @param spec   a spec's YAML, or null
      */
     record SchemaCase(String name, Side from, String fromDdl, Side to, String toDdl, boolean create, String spec,
-                      String code, String fragment) {
+                      String code, String fragment, List<String> extra) {
         @Override
         public String toString() {
             return name;
@@ -54,7 +54,13 @@ class SchemaCorpusIT {
 
     static SchemaCase c(String name, Side from, String fromDdl, Side to, String toDdl, boolean create, String spec,
                         String code, String fragment) {
-        return new SchemaCase(name, from, fromDdl, to, toDdl, create, spec, code, fragment);
+        return new SchemaCase(name, from, fromDdl, to, toDdl, create, spec, code, fragment, List.of());
+    }
+
+    /** {@code c} with more arguments for both commands. */
+    static SchemaCase with(SchemaCase c, String... args) {
+        return new SchemaCase(c.name(), c.from(), c.fromDdl(), c.to(), c.toDdl(), c.create(), c.spec(), c.code(), c.fragment(),
+                List.of(args));
     }
 
     static List<SchemaCase> cases() {
@@ -180,6 +186,20 @@ class SchemaCorpusIT {
                 "is computed by the target database"));
         out.add(c("target/sqlite-no-such-column", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, extra text)", Side.SQLITE,
                 "CREATE TABLE t (id INTEGER PRIMARY KEY)", false, null, "SCHEMA_MISMATCH", "target table t has no column extra"));
+        out.add(with(c("target/pg-two-schemas-into-one-maria-table", Side.PG, "CREATE TABLE t (id int PRIMARY KEY);"
+                + " CREATE SCHEMA other; CREATE TABLE other.t (id int PRIMARY KEY)", Side.MARIA, "", true, null,
+                "SCHEMA_MISMATCH", "source tables other.t and t would both load target table t"), "--schemas", "public,other"));
+        out.add(c("target/pg-names-differing-in-case-into-sqlite", Side.PG, "CREATE TABLE \"Users\" (id int PRIMARY KEY);"
+                + " CREATE TABLE users (id int PRIMARY KEY)", Side.SQLITE, "", true, null,
+                "SCHEMA_MISMATCH", "target tables Users and users are the same name to sqlite:"));
+        out.add(c("target/pg-columns-differing-in-case-into-maria", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, \"Name\" text,"
+                + " name text)", Side.MARIA, "", true, null, "SCHEMA_MISMATCH",
+                "target columns t.Name and t.name are the same name to mysql:"));
+        out.add(c("spec/merge-into-a-table-not-migrated", Side.SQLITE, "CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+                + "CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER, note TEXT)", Side.PG, "", true,
+                "exclude: [a]\ntables:\n  b:\n    into: a\n    key: { a_id: id }\n", "SPEC_INVALID", "a"));
+        out.add(c("spec/unique-function-on-a-number", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER)", Side.PG,
+                "", true, "tables:\n  t:\n    unique: [lower(n)]\n", "SPEC_INVALID", "lower"));
         return out;
     }
 
@@ -195,6 +215,18 @@ class SchemaCorpusIT {
         assertEquals(names.size(), names.stream().distinct().count(), names.toString());
     }
 
+    /** The other side of the schemas case: a target with schemas keeps public.t and other.t apart. */
+    @Test
+    void oneTableNameInTwoSchemasLoadsIntoPostgres() {
+        Fixtures fx = Fixtures.get();
+        PgServer.TestDb src = fx.freshPg("sc_schemas", "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1);"
+                + " CREATE SCHEMA other; CREATE TABLE other.t (id int PRIMARY KEY); INSERT INTO other.t VALUES (2), (3)");
+        PgServer.TestDb dst = fx.freshPg("sc_schemas_dst", "");
+        Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", fx.url(dst), "--create-schema", "--schemas", "public,other");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("1 2", dst.one("SELECT (SELECT count(*) FROM public.t) || ' ' || (SELECT count(*) FROM other.t)"));
+    }
+
     private void check(SchemaCase c) throws Exception {
         Path here = Files.createDirectories(dir.resolve(c.name().replaceAll("[^A-Za-z0-9_.-]", "_")));
         Fixtures fx = Fixtures.get();
@@ -204,6 +236,7 @@ class SchemaCorpusIT {
         if (c.create()) {
             common.add("--create-schema");
         }
+        common.addAll(c.extra());
         if (c.spec() != null) {
             Path spec = here.resolve("decant.yaml");
             Files.writeString(spec, c.spec());

@@ -239,15 +239,27 @@ public final class Planner {
                 columnsByCut.computeIfAbsent(cut(c.name(), max, target).toLowerCase(Locale.ROOT),
                         k -> new ArrayList<>()).add(c.name());
             }
-            columnsByCut.values().stream().filter(v -> v.size() > 1 && v.stream()
-                    .anyMatch(n -> target.identifierLength(n) > max)).forEach(v -> problems.add(ErrorCode.SCHEMA_MISMATCH,
-                    where.withColumn(v.get(0)), "target columns " + table + "." + v.get(0) + " and " + table + "." + v.get(1)
-                            + " are the same name once cut to the " + max + " the target keeps; rename one in the spec"));
+            for (List<String> v : columnsByCut.values()) {
+                if (v.size() > 1 && (v.stream().anyMatch(n -> target.identifierLength(n) > max) || target.columnNamesIgnoreCase())) {
+                    problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(v.get(0)), "target columns " + table + "."
+                            + v.get(0) + " and " + table + "." + v.get(1) + sameName(v, max, target) + "; rename one in the"
+                            + " spec (tables." + tp.source().id().display() + ".columns.NAME.to: ANOTHER_NAME)");
+                }
+            }
         }
-        tablesByCut.values().stream().filter(v -> v.size() > 1 && v.stream()
-                .anyMatch(n -> target.identifierLength(n) > max)).forEach(v -> problems.add(ErrorCode.SCHEMA_MISMATCH,
-                ErrorContext.EMPTY.withPhase("plan").withTable(v.get(0)), "target tables " + v.get(0) + " and " + v.get(1)
-                        + " are the same name once cut to the " + max + " the target keeps; rename one in the spec"));
+        for (List<String> v : tablesByCut.values()) {
+            if (v.size() > 1 && (v.stream().anyMatch(n -> target.identifierLength(n) > max) || target.tableNamesIgnoreCase())) {
+                problems.add(ErrorCode.SCHEMA_MISMATCH, ErrorContext.EMPTY.withPhase("plan").withTable(v.get(0)), "target tables "
+                        + v.get(0) + " and " + v.get(1) + sameName(v, max, target) + "; rename one in the spec"
+                        + " (tables.NAME.into: ANOTHER_NAME)");
+            }
+        }
+    }
+
+    private static String sameName(List<String> names, int max, TargetView target) {
+        return names.stream().anyMatch(n -> target.identifierLength(n) > max)
+                ? " are the same name once cut to the " + max + " the target keeps"
+                : " are the same name to " + target.displayUrl() + ", which compares names without case";
     }
 
     /** The longest head of {@code name} that the target keeps. */

@@ -49,8 +49,28 @@ public interface TargetView {
         return java.util.Map.of();
     }
 
+    /** See {@link TargetDatabase#tableNamesIgnoreCase()}. */
+    default boolean tableNamesIgnoreCase() {
+        return false;
+    }
+
+    /** See {@link TargetDatabase#columnNamesIgnoreCase()}. */
+    default boolean columnNamesIgnoreCase() {
+        return false;
+    }
+
     static TargetView of(TargetDatabase t) {
         return new TargetView() {
+            @Override
+            public boolean tableNamesIgnoreCase() {
+                return t.tableNamesIgnoreCase();
+            }
+
+            @Override
+            public boolean columnNamesIgnoreCase() {
+                return t.columnNamesIgnoreCase();
+            }
+
             @Override
             public java.util.Map<String, String> unwritable(Table table, List<io.decant.core.schema.Column> columns) {
                 return t.unwritable(table, columns);

@@ -29,6 +29,16 @@ public interface TargetDatabase extends Endpoint {
         return Integer.MAX_VALUE;
     }
 
+    /** Whether this target takes two table names that differ only in case for the same table (SQLite). */
+    default boolean tableNamesIgnoreCase() {
+        return false;
+    }
+
+    /** Whether this target takes two column names that differ only in case for the same column (SQLite, MySQL). */
+    default boolean columnNamesIgnoreCase() {
+        return false;
+    }
+
     /** The length of {@code name} as this target measures it against {@link #maxIdentifierLength()}: UTF-8 bytes by default. */
     default int identifierLength(String name) {
         return name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
