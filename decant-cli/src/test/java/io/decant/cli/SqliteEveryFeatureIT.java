@@ -34,6 +34,7 @@ class SqliteEveryFeatureIT {
                         + " email_lower TEXT GENERATED ALWAYS AS (lower(email)) VIRTUAL,"
                         + " score2 REAL GENERATED ALWAYS AS (score * 2) STORED)",
                 "CREATE TABLE tag (name TEXT PRIMARY KEY, hits INTEGER) WITHOUT ROWID",
+                "CREATE TABLE note (id INTEGER PRIMARY KEY, account_id INTEGER REFERENCES account (id))",
                 "CREATE TABLE strict_t (id INTEGER PRIMARY KEY, n INT, r REAL, t TEXT, b BLOB, a ANY) STRICT",
                 "CREATE INDEX account_active ON account (seen) WHERE flags = 1",
                 "CREATE INDEX account_email_lower ON account (lower(email))",
@@ -45,6 +46,7 @@ class SqliteEveryFeatureIT {
                         + " ('A@x.org', 12.5, 0.5, '2000-01-31', '2024-01-02 03:04:05', 1, x'00ff', 'text', '{\"k\":1}', 1.125),"
                         + " ('b@x.org', 250, NULL, NULL, '2024-01-02T03:04:05.5Z', 0, NULL, 42, '[1,2]', 7)",
                 "INSERT INTO tag VALUES ('red', 3), ('blue', NULL)",
+                "INSERT INTO note VALUES (1, 2)",
                 "INSERT INTO strict_t VALUES (1, 7, 1.5, 'x', x'01', 'any text'), (2, NULL, NULL, NULL, NULL, 3)");
         return db;
     }
@@ -88,15 +90,17 @@ class SqliteEveryFeatureIT {
         assertEquals(List.of("account.id bigint YES", "account.email text NO", "account.balance numeric NO",
                 "account.score double precision NO", "account.born date NO", "account.seen timestamp without time zone NO",
                 "account.flags boolean NO", "account.avatar bytea NO", "account.anything text NO", "account.doc jsonb NO",
-                "account.price numeric NO", "strict_t.id bigint NO", "strict_t.n bigint NO", "strict_t.r double precision NO",
+                "account.price numeric NO", "note.id bigint NO", "note.account_id bigint NO", "strict_t.id bigint NO", "strict_t.n bigint NO", "strict_t.r double precision NO",
                 "strict_t.t text NO", "strict_t.b bytea NO", "strict_t.a text NO", "tag.name text NO", "tag.hits bigint NO"),
                 pg(pg, "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_identity"
                         + " FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'decant_journal'"
                         + " ORDER BY table_name, ordinal_position"));
         // indexes on columns and UNIQUE move; the partial and the expression index, CHECK, views and triggers do not
-        assertEquals(List.of("account_email_key", "account_pkey", "account_score", "strict_t_pkey", "tag_pkey"),
+        assertEquals(List.of("account_email_key", "account_pkey", "account_score", "note_pkey", "strict_t_pkey", "tag_pkey"),
                 pg(pg, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'decant_journal' ORDER BY 1"));
         assertEquals(List.of("0"), pg(pg, "SELECT count(*) FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace"));
+        assertEquals(List.of("note_account_id_fkey FOREIGN KEY (account_id) REFERENCES account(id)"), pg(pg, "SELECT conname || ' '"
+                + " || pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace"));
         assertEquals(List.of("0"), pg(pg, "SELECT count(*) FROM pg_views WHERE schemaname = 'public'"));
         assertEquals(List.of("0"), pg(pg, "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
                 + " WHERE NOT t.tgisinternal AND c.relname = 'account'"));
@@ -112,11 +116,12 @@ class SqliteEveryFeatureIT {
         assertEquals(0, ml.exit(), ml.toString());
         Cli.Result vl = Cli.run("verify", "--from", "sqlite:" + src, "--to", "sqlite:" + lite, "--spec", spec.toString());
         assertEquals(0, vl.exit(), vl.toString());
-        List<String> ddl = MysqlEveryTypeIT.sqlite(lite, "SELECT sql FROM sqlite_master WHERE name IN ('account', 'tag', 'strict_t')"
+        List<String> ddl = MysqlEveryTypeIT.sqlite(lite, "SELECT sql FROM sqlite_master WHERE name IN ('account', 'tag', 'strict_t', 'note')"
                 + " ORDER BY name");
         assertTrue(ddl.get(0).contains("\"id\" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT"), ddl.get(0));
         assertTrue(!ddl.get(0).contains("CHECK") && !ddl.get(0).contains("GENERATED"), ddl.get(0));
-        assertTrue(!ddl.get(2).contains("WITHOUT ROWID") && !ddl.get(1).contains("STRICT"), ddl.toString());
+        assertTrue(ddl.get(1).contains("FOREIGN KEY (\"account_id\") REFERENCES \"account\" (\"id\")"), ddl.get(1));
+        assertTrue(!ddl.get(3).contains("WITHOUT ROWID") && !ddl.get(2).contains("STRICT"), ddl.toString());
         assertEquals(List.of("account_score", "sqlite_autoindex_account_1"),
                 MysqlEveryTypeIT.sqlite(lite, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'account' ORDER BY 1"));
         assertEquals(List.of("0"), MysqlEveryTypeIT.sqlite(lite, "SELECT count(*) FROM sqlite_master WHERE type IN ('view', 'trigger')"));
