@@ -94,29 +94,39 @@ interface ValueBinder {
     private static ValueBinder decimalAsNumber(LogicalType type) {
         Converter readBack = Conversions.utc().find(LogicalType.FLOAT64, type).converter();
         return (ps, i, v) -> {
-            BigDecimal d = (BigDecimal) v;
-            if (isWholeLong(d)) {
-                ps.setLong(i, d.longValueExact());
-                return;
+            Number n = asNumber((BigDecimal) v, readBack);
+            if (n instanceof Long l) {
+                ps.setLong(i, l);
+            } else {
+                ps.setDouble(i, (Double) n);
             }
-            double x = d.doubleValue();
-            Object back = null;
-            if (!Double.isInfinite(x)) {
-                try {
-                    back = readBack.convert(x);
-                } catch (ConversionException e) {
-                    back = null; // the double does not even fit the column: refused below
-                }
-            }
-            if (back instanceof BigDecimal b && b.compareTo(d) == 0) {
-                ps.setDouble(i, x);
-                return;
-            }
-            throw new ConversionException(ErrorCode.PRECISION_LOSS, RULE_DECIMAL, d.toPlainString() + " would read back as "
-                    + (back instanceof BigDecimal b ? b.toPlainString() : Double.toString(x))
-                    + " from a SQLite NUMERIC column, which holds a double; keep it exact as text with cast: text on this"
-                    + " column, or store the nearest double with cast: {type: double precision, round: true}");
         };
+    }
+
+    /**
+     * The number a decimal is stored as in a NUMERIC column: a Long when whole and within 64 bits, else
+     * the Double when {@code readBack} (REAL to the column's type) gives the same decimal; refused otherwise.
+     */
+    static Number asNumber(BigDecimal d, Converter readBack) {
+        if (isWholeLong(d)) {
+            return d.longValueExact();
+        }
+        double x = d.doubleValue();
+        Object back = null;
+        if (!Double.isInfinite(x)) {
+            try {
+                back = readBack.convert(x);
+            } catch (ConversionException e) {
+                back = null; // the double does not even fit the column: refused below
+            }
+        }
+        if (back instanceof BigDecimal b && b.compareTo(d) == 0) {
+            return x;
+        }
+        throw new ConversionException(ErrorCode.PRECISION_LOSS, RULE_DECIMAL, d.toPlainString() + " would read back as "
+                + (back instanceof BigDecimal b ? b.toPlainString() : Double.toString(x))
+                + " from a SQLite NUMERIC column, which holds a double; keep it exact as text with cast: text on this"
+                + " column, or store the nearest double with cast: {type: double precision, round: true}");
     }
 
     private static boolean isWholeLong(BigDecimal d) {
