@@ -57,7 +57,7 @@ class SqliteEveryFeatureIT {
         PgServer.TestDb pg = PgServer.get().createDatabase("it_sqlfeat_dst");
         Cli.Result plan = Cli.run("plan", "--from", "sqlite:" + src, "--to", pg.url(), "--create-schema");
         assertEquals(2, plan.exit(), plan.toString());
-        assertTrue(plan.err().contains("[UNSUPPORTED_TYPE] account.anything: type  is not supported (column without declared"
+        assertTrue(plan.err().contains("[UNSUPPORTED_TYPE] account.anything: a column without declared type is not supported (column without declared"
                 + " type holds values of storage classes integer, text; declare as_text or skip in the spec)"), plan.err());
         // a STRICT table's ANY column (before: read as decimal, and its text refused with no way out)
         assertTrue(plan.err().contains("[UNSUPPORTED_TYPE] strict_t.a: type ANY is not supported (column declared ANY holds"
