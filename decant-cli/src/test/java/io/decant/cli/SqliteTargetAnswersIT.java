@@ -94,6 +94,11 @@ class SqliteTargetAnswersIT {
         PgServer.TestDb src = PgServer.get().createDatabase("it_sqlans_ref");
         src.exec("CREATE TABLE ledger (id integer PRIMARY KEY, amount numeric(20,6));"
                 + " INSERT INTO ledger VALUES (1, 19.99), (2, 12345678901.123456), (3, 12345678901234.000000), (4, NULL)");
+        Cli.Result sample = Cli.run("plan", "--from", src.url(), "--to", "sqlite:" + dir.resolve("sample.db"), "--create-schema",
+                "--sample", "all");
+        assertTrue(sample.out().contains("ledger: 4 rows, 1 failing value(s)"), sample.toString());
+        assertTrue(sample.all().contains("12345678901.123456 would read back as 12345678901.123455 from a SQLite NUMERIC column"),
+                sample.toString());
         Path file = dir.resolve("refused.db");
         Cli.Result refused = Cli.run("migrate", "--from", src.url(), "--to", "sqlite:" + file, "--create-schema");
         assertEquals(3, refused.exit(), refused.toString());

@@ -56,6 +56,25 @@ interface ValueBinder {
     DateTimeFormatter SQLITE_TIMESTAMP = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral(' ').append(DateTimeFormatter.ISO_LOCAL_TIME).toFormatter(Locale.ROOT);
 
+    /** The decimal rule of a column declared {@code declared}, for plans ({@link SqliteTarget#writeCheck}); null where none applies. */
+    static NumericCheck numericCheck(LogicalType type, String declared) {
+        if (type.kind() != Kind.DECIMAL) {
+            return null;
+        }
+        return switch (SqliteDeclaredTypes.affinity(declared)) {
+            case NUMERIC, REAL, INTEGER -> new NumericCheck(Conversions.utc().find(LogicalType.FLOAT64, type).converter());
+            case TEXT, BLOB -> null;
+        };
+    }
+
+    /** {@link #asNumber} as a check: the value passes unchanged, or is refused. */
+    record NumericCheck(Converter readBack) {
+        Object check(Object v) {
+            asNumber((BigDecimal) v, readBack);
+            return v;
+        }
+    }
+
     /** The binder for a column of {@code type} declared with {@code affinity} (see the class comment). */
     static ValueBinder forColumn(LogicalType type, SqliteDeclaredTypes.Affinity affinity) {
         return switch (affinity) {
