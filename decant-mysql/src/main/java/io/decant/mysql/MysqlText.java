@@ -17,7 +17,8 @@ final class MysqlText {
             + " date; zero_date: null on the column (or zero_dates: null for the whole source) in the spec makes it"
             + " NULL, zero_date: 1970-01-01 a date of your choice";
     static final String RULE_TIME = "mysql time: a time of day 00:00:00..23:59:59.999999; MySQL TIME also holds"
-            + " durations (-838:59:59..838:59:59), which have no logical type";
+            + " durations (-838:59:59..838:59:59), which have no logical type and no cast reads; skip: true on the column"
+            + " leaves it out";
     static final String RULE_DATE = "mysql date: YYYY-MM-DD";
     static final String RULE_MICROS = "mysql temporal: at most 6 fractional digits (microseconds)";
 

@@ -156,7 +156,8 @@ final class SchemaReader {
             Set<StorageClass> stored = storedClasses(table, col);
             if (stored.size() > 1) {
                 List<String> classes = stored.stream().map(StorageClass::typeofName).toList();
-                return Column.unsupported(col, "", nullable, "column without declared type holds values of storage classes "
+                String what = declared.isBlank() ? "column without declared type" : "column declared " + declared;
+                return Column.unsupported(col, declared, nullable, what + " holds values of storage classes "
                         + String.join(", ", classes) + "; declare as_text or skip in the spec");
             }
             // An empty or all-NULL untyped column has nothing to go by: text is the most portable choice.

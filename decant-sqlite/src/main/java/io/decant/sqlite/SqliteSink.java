@@ -34,7 +34,7 @@ final class SqliteSink implements TableSink {
 
     private final String table;
     private final List<Column> columns;
-    private final ValueBinder[] binders;
+    private ValueBinder[] binders;
     private final int[] keyPositions;
     private final List<String> keyNames;
     private final Object[] batchKeys;
@@ -57,7 +57,6 @@ final class SqliteSink implements TableSink {
         this.journal = journal;
         this.table = table.id().name();
         this.columns = List.copyOf(columns);
-        this.binders = columns.stream().map(c -> ValueBinder.forType(c.type())).toArray(ValueBinder[]::new);
         List<String> names = columns.stream().map(Column::name).toList();
         List<String> key = table.rowKey().stream().filter(names::contains).toList();
         this.keyNames = key.size() == table.rowKey().size() ? key : List.of();
@@ -75,6 +74,7 @@ final class SqliteSink implements TableSink {
         try {
             connection = SqliteFiles.openReadWrite(url.file());
             plain = connection.createStatement();
+            binders = binders(connection, this.table, this.columns);
             // foreign_keys is a no-op inside a transaction, so it is set before BEGIN.
             plain.execute("PRAGMA foreign_keys = " + (options.disableForeignKeys() ? "OFF" : "ON"));
             plain.execute("BEGIN IMMEDIATE");
@@ -88,6 +88,21 @@ final class SqliteSink implements TableSink {
             abortQuietly();
             throw e;
         }
+    }
+
+    /** One binder per column, by its type and the affinity of the column as the file declares it. */
+    private static ValueBinder[] binders(Connection connection, String table, List<Column> columns) throws SQLException {
+        java.util.Map<String, String> declared = new java.util.HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT name, type FROM pragma_table_info(?)")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    declared.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getString(2));
+                }
+            }
+        }
+        return columns.stream().map(c -> ValueBinder.forColumn(c.type(), io.decant.core.type.SqliteDeclaredTypes.affinity(
+                declared.getOrDefault(c.name().toLowerCase(java.util.Locale.ROOT), "")))).toArray(ValueBinder[]::new);
     }
 
     @Override

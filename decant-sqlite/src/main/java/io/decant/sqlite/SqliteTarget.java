@@ -81,6 +81,12 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
     }
 
     @Override
+    public io.decant.core.convert.Conversion writeCheck(LogicalType type, String nativeType) {
+        ValueBinder.NumericCheck check = ValueBinder.numericCheck(type, nativeType);
+        return check == null ? null : new io.decant.core.convert.Conversion(type, type, check::check, ValueBinder.RULE_DECIMAL);
+    }
+
+    @Override
     public void createTables(List<Table> tables) {
         Set<String> parents = new HashSet<>();
         tables().forEach(t -> parents.add(t.id().name().toLowerCase(Locale.ROOT)));

@@ -59,7 +59,7 @@ class RoundTripIT {
     private static List<Object[]> rows() {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {1L, true, Short.MIN_VALUE, Integer.MIN_VALUE, Long.MIN_VALUE, new BigDecimal("-99999999.99"),
-            new BigDecimal("123456789012345678901234567890.123456789"), Float.MIN_VALUE, Double.MAX_VALUE,
+            new BigDecimal("-1234567890.12345"), Float.MIN_VALUE, Double.MAX_VALUE,
             "", "", Bytes.wrap(new byte[0]), new UUID(0, 0), JsonText.trusted("42"), LocalDate.of(1, 1, 1),
             LocalTime.MIDNIGHT, LocalDateTime.of(1, 1, 1, 0, 0), Instant.parse("0001-01-01T00:00:00Z"), List.of()});
         rows.add(new Object[] {2L, false, Short.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, new BigDecimal("12.50"),
@@ -88,10 +88,10 @@ class RoundTripIT {
             }
             t.createIndexesAndForeignKeys(List.of(ALL));
         }
-        // decimals and JSON are kept as the exact text written: TEXT affinity
-        assertEquals(List.of(List.of("text", "text", "text")), TestDb.query(f,
+        // decimals are numbers (NUMERIC affinity: whole ones integers), JSON the exact text written (TEXT affinity)
+        assertEquals(List.of(List.of("real", "real", "text")), TestDb.query(f,
                 "SELECT typeof(money), typeof(big), typeof(doc) FROM \"all types\" WHERE id = 1"));
-        assertEquals(List.of(List.of("12.50", "1000", "42")),
+        assertEquals(List.of(List.of(12.5, 1000, "42")),
                 TestDb.query(f, "SELECT money, (SELECT big FROM \"all types\" WHERE id = 3), (SELECT doc FROM \"all types\" WHERE id = 1)"
                         + " FROM \"all types\" WHERE id = 2"));
         try (SourceDatabase src = TestDb.source(f)) {
@@ -237,20 +237,49 @@ class RoundTripIT {
     }
 
     @Test
-    void decimalsKeepTheirScaleWhereNumericAffinityWouldNot() {
+    void aDecimalADoubleCannotGiveBackIsRefusedInACreatedColumnAndKeptAsTextInATextColumn() {
         Path f = dir.resolve("dec.db");
-        List<Column> cols = List.of(Column.of("m", LogicalType.decimal(30, 10)));
-        Table t1 = new Table(TableId.of("d"), cols, List.of(), List.of(), List.of(), -1);
+        List<Column> cols = List.of(new Column("id", null, LogicalType.INT64, false, Column.Identity.NONE),
+                Column.of("m", LogicalType.decimal(30, 10)));
+        Table t1 = new Table(TableId.of("d"), cols, List.of("id"), List.of(), List.of(), -1);
+        BigDecimal wide = new BigDecimal("12345678901234567890.1234567890");
         try (TargetDatabase t = target(f)) {
             t.createTables(List.of(t1));
-            assertTrue(t.nativeType(LogicalType.decimal(30, 10)).equals("DECIMAL_TEXT(30,10)"));
+            assertEquals("NUMERIC(30,10)", t.nativeType(LogicalType.decimal(30, 10)));
             try (TableSink sink = t.openSink(t1, cols, SinkOptions.DEFAULT)) {
-                sink.write(new Object[] {new BigDecimal("12345678901234567890.1234567890")});
+                sink.write(new Object[] {1L, new BigDecimal("19.9900000000")});
+                sink.write(new Object[] {2L, new BigDecimal("1234567890123456789")});
+                DecantException e = assertThrows(DecantException.class, () -> sink.write(new Object[] {3L, wide}));
+                assertEquals(ErrorCode.PRECISION_LOSS, e.code());
+                assertTrue(e.getMessage().contains("d.m (row 3, id=3): 12345678901234567890.1234567890 would read back as"
+                        + " 12345678901234567000.0000000000 from a SQLite NUMERIC column"), e.getMessage());
+            }
+        }
+        // a whole value beyond a double's digits but within 64 bits is stored as an exact integer
+        assertEquals(List.of(), TestDb.query(f, "SELECT m FROM d"));
+        TestDb.exec(f, "DROP TABLE d", "CREATE TABLE d (id INTEGER PRIMARY KEY, m DECIMAL_TEXT(30,10))");
+        try (TargetDatabase t = target(f); TableSink sink = t.openSink(t1, cols, SinkOptions.DEFAULT)) {
+            sink.write(new Object[] {1L, wide});
+            sink.commit();
+        }
+        assertEquals(List.of(List.of("12345678901234567890.1234567890", "text")), TestDb.query(f, "SELECT m, typeof(m) FROM d"));
+        assertEquals(wide, TestDb.readAll(f, "d").get(0)[1]);
+    }
+
+    @Test
+    void wholeDecimalsWithinSixtyFourBitsAreExactIntegers() {
+        Path f = dir.resolve("whole.db");
+        List<Column> cols = List.of(Column.of("m", LogicalType.decimal(20, 0)));
+        Table t1 = new Table(TableId.of("w"), cols, List.of(), List.of(), List.of(), -1);
+        try (TargetDatabase t = target(f)) {
+            t.createTables(List.of(t1));
+            try (TableSink sink = t.openSink(t1, cols, SinkOptions.DEFAULT)) {
+                sink.write(new Object[] {new BigDecimal("9223372036854775807")});
                 sink.commit();
             }
         }
-        assertEquals(List.of(List.of("12345678901234567890.1234567890", "text")), TestDb.query(f, "SELECT m, typeof(m) FROM d"));
-        assertEquals(new BigDecimal("12345678901234567890.1234567890"), TestDb.readAll(f, "d").get(0)[0]);
+        assertEquals(List.of(List.of("9223372036854775807", "integer")), TestDb.query(f, "SELECT CAST(m AS TEXT), typeof(m) FROM w"));
+        assertEquals(new BigDecimal("9223372036854775807"), TestDb.readAll(f, "w").get(0)[0]);
     }
 
     @Test

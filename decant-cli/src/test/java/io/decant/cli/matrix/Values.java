@@ -81,7 +81,8 @@ final class Values {
     /**
      * Differences between a source row and the row a target holds, one line each. Decimals: the same
      * number, and with a declared scale the exact text at that scale; unbounded decimals keep their own
-     * text, except in MariaDB, which stores them as DECIMAL(65,30) (decant-mysql README).
+     * text, except in MariaDB, which stores them as DECIMAL(65,30) (decant-mysql README), and in a created
+     * SQLite column, which is NUMERIC and holds the number (decant-sqlite NativeTypes): the same number there.
      */
     static List<String> differences(long id, List<Col> cols, List<Object> source, Map<String, Object> target, Side to) {
         List<String> out = new ArrayList<>();
@@ -92,7 +93,9 @@ final class Values {
             boolean same;
             if (c.kind() == Kind.DECIMAL && want != null && got != null) {
                 same = new BigDecimal((String) want).compareTo(new BigDecimal((String) got)) == 0;
-                if (c.scale() != null) {
+                if (to == Side.SQLITE) {
+                    want = new BigDecimal((String) want).toPlainString();
+                } else if (c.scale() != null) {
                     want = new BigDecimal((String) want).setScale(c.scale()).toPlainString();
                     same &= want.equals(got);
                 } else if (to != Side.MARIADB) {

@@ -498,6 +498,11 @@ public final class Planner {
             String nativeType = target == null ? null : !create ? tc.sourceType()
                     : tc.nativeType() != null && target.nativeColumnType(tc.nativeType()) != null
                     ? target.nativeColumnType(tc.nativeType()) : target.nativeType(tc.type());
+            Conversion check = nativeType == null ? null : target.writeCheck(tc.type(), nativeType);
+            if (check != null) {
+                // the sink's own refusal, run here too so that plan --sample finds it before the first row
+                conversion = conversion.then(check);
+            }
             cols.add(new ColumnPlan(sc.source(), tc, nativeType, sc.value(), conversion, ifNull, sc.origin()));
         }
         if (target != null && !create) {

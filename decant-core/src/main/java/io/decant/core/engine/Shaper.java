@@ -71,8 +71,10 @@ final class Shaper {
                 if (cs.skip()) {
                     notes.add("column " + c.name() + " (" + c.sourceType() + ") skipped by the spec");
                 } else {
-                    problems.add(ErrorCode.UNSUPPORTED_TYPE, where.withColumn(c.name()), "type " + c.sourceType()
-                            + " is not supported (" + c.unsupported() + "); say as_text or skip for this column in the spec");
+                    String what = c.sourceType() == null || c.sourceType().isBlank() ? "a column without declared type"
+                            : "type " + c.sourceType();
+                    problems.add(ErrorCode.UNSUPPORTED_TYPE, where.withColumn(c.name()), what + " is not supported ("
+                            + c.unsupported() + "); say as_text or skip for this column in the spec");
                 }
             } else {
                 read.add(c.isSupported() ? readAs(c, cs) : c.withType(LogicalType.TEXT));

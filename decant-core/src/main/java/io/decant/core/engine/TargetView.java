@@ -34,6 +34,11 @@ public interface TargetView {
 
     LogicalType storedType(LogicalType type);
 
+    /** See {@link TargetDatabase#writeCheck}. */
+    default io.decant.core.convert.Conversion writeCheck(LogicalType type, String nativeType) {
+        return null;
+    }
+
     /** See {@link TargetDatabase#maxIdentifierLength()}. */
     default int maxIdentifierLength() {
         return Integer.MAX_VALUE;
@@ -119,6 +124,11 @@ public interface TargetView {
             @Override
             public LogicalType storedType(LogicalType type) {
                 return t.storedType(type);
+            }
+
+            @Override
+            public io.decant.core.convert.Conversion writeCheck(LogicalType type, String nativeType) {
+                return t.writeCheck(type, nativeType);
             }
         };
     }

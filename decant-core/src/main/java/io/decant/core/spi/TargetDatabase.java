@@ -66,6 +66,16 @@ public interface TargetDatabase extends Endpoint {
         return null;
     }
 
+    /**
+     * A check this target's sink makes on each value it writes into a column declared {@code nativeType}
+     * that holds {@code type}: a conversion from {@code type} to itself that refuses a value and never
+     * changes one (SQLite: a decimal a NUMERIC column's double would not give back), or null. Plan adds it
+     * to the column's conversion so that {@code plan --sample} finds such values before the first row.
+     */
+    default io.decant.core.convert.Conversion writeCheck(LogicalType type, String nativeType) {
+        return null;
+    }
+
     /** The logical type this target stores {@code type} as when it creates the column (e.g. SQLite: decimal as text). */
     default LogicalType storedType(LogicalType type) {
         return type;

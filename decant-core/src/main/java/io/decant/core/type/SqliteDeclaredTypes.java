@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  *   <caption>declared type to logical type</caption>
  *   <tr><th>declared type</th><th>logical type</th><th>why</th></tr>
  *   <tr><td>(none)</td><td>by the stored classes, see {@link SchemaReader}</td><td>BLOB affinity stores anything</td></tr>
+ *   <tr><td>ANY</td><td>by the stored classes, as (none)</td><td>a STRICT table's ANY column keeps every value as
+ *       given; elsewhere ANY has NUMERIC affinity, which keeps text that is no number as text</td></tr>
  *   <tr><td>BOOLEAN, BOOL</td><td>boolean</td><td>stored as 0/1 integers</td></tr>
  *   <tr><td>TINYINT, SMALLINT, INT2</td><td>int16</td><td>no int8 in decant; SQLite does not enforce the width,
  *       so a wider value is a VALUE_OUT_OF_RANGE error naming the row</td></tr>
@@ -73,6 +75,8 @@ public final class SqliteDeclaredTypes {
         Integer first = m.group(2) == null ? null : Integer.valueOf(m.group(2));
         Integer second = m.group(3) == null ? null : Integer.valueOf(m.group(3));
         switch (base) {
+            case "ANY":
+                return null;
             case "BOOLEAN", "BOOL":
                 return LogicalType.BOOLEAN;
             case "TINYINT", "SMALLINT", "INT2":

@@ -41,6 +41,9 @@ class SqliteDeclaredTypesTest {
     void noDeclaredTypeMeansLookAtTheValues() {
         assertNull(SqliteDeclaredTypes.logicalType(""));
         assertNull(SqliteDeclaredTypes.logicalType("  "));
+        // a STRICT table's ANY column holds values of every class as given, so do non-STRICT ones' texts
+        assertNull(SqliteDeclaredTypes.logicalType("ANY"));
+        assertNull(SqliteDeclaredTypes.logicalType("any"));
     }
 
     @Test
