@@ -39,9 +39,19 @@ final class PgDdl {
      * expression is not known across databases, so it becomes a plain nullable column; its values
      * are not written by the engine.
      */
+    /**
+     * Another PostgreSQL database's {@code character(n)}: created as such, since decant's TEXT(n) would be
+     * {@code varchar(n)}, which keeps the padding as characters that count ({@code 'BY '} would no longer
+     * equal {@code 'BY'}).
+     */
+    static boolean blankPadded(String nativeType) {
+        return nativeType != null && (nativeType.startsWith(PgCatalog.NATIVE_PREFIX + "character(")
+                || nativeType.equals(PgCatalog.NATIVE_PREFIX + "character"));
+    }
+
     static String columnDefinition(Column c) {
         // A type decant does not model, or a computed column, is created as another PostgreSQL database declared it.
-        boolean asDeclared = !c.isSupported() || c.identity() == Column.Identity.COMPUTED;
+        boolean asDeclared = !c.isSupported() || c.identity() == Column.Identity.COMPUTED || blankPadded(c.nativeType());
         String type = asDeclared && c.nativeType() != null && c.nativeType().startsWith(PgCatalog.NATIVE_PREFIX)
                 ? c.nativeType().substring(PgCatalog.NATIVE_PREFIX.length()) : PgTypeMapping.nativeType(c.type());
         StringBuilder sb = new StringBuilder(PgNames.quote(c.name())).append(' ').append(type);

@@ -290,6 +290,11 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return PgTypeMapping.nativeType(type);
     }
 
+    @Override
+    public boolean keepsDeclaredType(String nativeType) {
+        return PgDdl.blankPadded(nativeType);
+    }
+
     /** Another PostgreSQL database's type, created as it is spelled there (enums, domains and extensions must exist here). */
     @Override
     public String nativeColumnType(String nativeType) {

@@ -609,9 +609,14 @@ public final class Planner {
             String nativeType = sc.source() != null && !sc.source().isSupported() && sc.value() instanceof ValueSource.FromColumn
                     && sc.cast().isIdentity() && target != null && sc.source().nativeType() != null
                     && target.nativeColumnType(sc.source().nativeType()) != null ? sc.source().nativeType() : null;
+            // A modelled column keeps its declared type where the target's own for its logical type compares otherwise.
+            String declared = nativeType == null && sc.source() != null && sc.source().isSupported()
+                    && sc.value() instanceof ValueSource.FromColumn && sc.cast().isIdentity() && target != null
+                    && sc.source().nativeType() != null && target.keepsDeclaredType(sc.source().nativeType())
+                    ? sc.source().nativeType() : nativeType;
             cols.add(new Column(sc.name(), sc.source() != null ? sc.source().sourceType() : null, type, sc.nullable(),
                     identity == Column.Identity.COMPUTED ? Column.Identity.NONE : identity,
-                    nativeType == null ? null : "moved as the database's text", nativeType));
+                    nativeType == null ? null : "moved as the database's text", declared));
             if (sc.source() != null) {
                 renamed.put(sc.source().name(), sc.name());
             }

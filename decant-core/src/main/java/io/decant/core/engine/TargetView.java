@@ -32,6 +32,11 @@ public interface TargetView {
         return null;
     }
 
+    /** See {@link TargetDatabase#keepsDeclaredType(String)}. */
+    default boolean keepsDeclaredType(String nativeType) {
+        return false;
+    }
+
     LogicalType storedType(LogicalType type);
 
     /** See {@link TargetDatabase#writeCheck}. */
@@ -119,6 +124,11 @@ public interface TargetView {
             @Override
             public String nativeColumnType(String nativeType) {
                 return t.nativeColumnType(nativeType);
+            }
+
+            @Override
+            public boolean keepsDeclaredType(String nativeType) {
+                return t.keepsDeclaredType(nativeType);
             }
 
             @Override

@@ -67,6 +67,16 @@ public interface TargetDatabase extends Endpoint {
     }
 
     /**
+     * Whether a column decant models is still created with the source's own {@code nativeType} when its
+     * values move unchanged, because this target's type for the logical one would compare them otherwise
+     * (PostgreSQL to PostgreSQL: {@code character(2)}, whose trailing blanks do not count, would become
+     * {@code varchar(2)}, where they do).
+     */
+    default boolean keepsDeclaredType(String nativeType) {
+        return false;
+    }
+
+    /**
      * A check this target's sink makes on each value it writes into a column declared {@code nativeType}
      * that holds {@code type}: a conversion from {@code type} to itself that refuses a value and never
      * changes one (SQLite: a decimal a NUMERIC column's double would not give back), or null. Plan adds it
