@@ -6,7 +6,8 @@
 #
 # Each run exports the script to an export folder (`decant export --from d1sql:FILE`), which reads
 # every row once; the baseline is `sqlite3 x.db < FILE` (SQLite running the script, no decant).
-# Prints wall seconds and peak RSS per run, and the size of the script.
+# Prints wall seconds, CPU seconds and peak RSS per run, and the size of the script. The old reader is
+# any earlier decant jar (the streaming dump reader was removed in the commit that added this script).
 set -euo pipefail
 
 ROWS=1000000
@@ -44,14 +45,16 @@ sqlite3 "$dir/gen.db" .dump > "$script"
 rm -f "$dir/gen.db"
 printf 'script: %s rows, %s bytes\n' "$ROWS" "$(stat -c %s "$script")"
 
-# run LABEL command...: prints LABEL seconds peak-RSS-MB
+# run LABEL command...: prints LABEL, wall seconds, CPU seconds (user + system) and peak RSS
 run() {
   local label=$1; shift
   local t0 t1
   t0=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$dir/rss" "$@" > "$dir/out" 2> "$dir/err" || { cat "$dir/err" >&2; return 1; }
+  /usr/bin/time -f '%M %U %S' -o "$dir/rss" "$@" > "$dir/out" 2> "$dir/err" || { cat "$dir/err" >&2; return 1; }
   t1=$(date +%s.%N)
-  awk -v l="$label" -v a="$t0" -v b="$t1" -v r="$(cat "$dir/rss")" 'BEGIN { printf "%-8s %7.2f s %6.0f MB\n", l, b - a, r / 1024 }'
+  read -r rss user sys < "$dir/rss"
+  awk -v l="$label" -v a="$t0" -v b="$t1" -v r="$rss" -v u="$user" -v s="$sys" \
+    'BEGIN { printf "%-8s %7.2f s wall %7.2f s cpu %6.0f MB\n", l, b - a, u + s, r / 1024 }'
 }
 
 for i in $(seq 1 "$RUNS"); do
