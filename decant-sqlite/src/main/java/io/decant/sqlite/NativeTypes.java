@@ -4,7 +4,7 @@ import io.decant.core.type.LogicalType;
 
 /**
  * The declared type decant gives each logical type when it creates a SQLite column, and the
- * logical type the column then reads back as (through {@link io.decant.core.type.SqliteDeclaredTypes}).
+ * logical type the column then reads back as (through {@link SqliteDeclaredTypes}).
  * The goal is a database that answers the application's queries as the source did: numbers compare
  * as numbers, timestamps sort and compare as SQLite's own date functions write them.
  *

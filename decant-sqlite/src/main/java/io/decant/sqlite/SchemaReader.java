@@ -131,7 +131,7 @@ final class SchemaReader {
                 continue; // a virtual table's hidden column; regular tables have none
             }
             boolean rowidAlias = inPk && pk.size() == 1 && !withoutRowid
-                    && io.decant.core.type.SqliteDeclaredTypes.normalize(declared).equals("INTEGER");
+                    && SqliteDeclaredTypes.normalize(declared).equals("INTEGER");
             // A rowid alias and the key of a WITHOUT ROWID table can never be NULL, whatever is declared.
             boolean nullable = !notNull && !rowidAlias && !(withoutRowid && inPk);
             Column.Identity identity = hidden == 2 || hidden == 3 ? Column.Identity.COMPUTED
@@ -148,7 +148,7 @@ final class SchemaReader {
             throws SQLException {
         LogicalType type;
         try {
-            type = io.decant.core.type.SqliteDeclaredTypes.logicalType(declared);
+            type = SqliteDeclaredTypes.logicalType(declared);
         } catch (IllegalArgumentException e) {
             return Column.unsupported(col, declared, nullable, e.getMessage());
         }

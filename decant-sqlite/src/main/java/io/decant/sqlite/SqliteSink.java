@@ -101,7 +101,7 @@ final class SqliteSink implements TableSink {
                 }
             }
         }
-        return columns.stream().map(c -> ValueBinder.forColumn(c.type(), io.decant.core.type.SqliteDeclaredTypes.affinity(
+        return columns.stream().map(c -> ValueBinder.forColumn(c.type(), SqliteDeclaredTypes.affinity(
                 declared.getOrDefault(c.name().toLowerCase(java.util.Locale.ROOT), "")))).toArray(ValueBinder[]::new);
     }
 

@@ -3,7 +3,6 @@ package io.decant.sqlite;
 import io.decant.core.spec.Casts;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
-import io.decant.core.type.SqliteDeclaredTypes;
 
 /**
  * Text stored in a BLOB column and blobs stored in a TEXT column. Without a word from the spec they

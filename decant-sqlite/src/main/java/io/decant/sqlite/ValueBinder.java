@@ -7,7 +7,6 @@ import io.decant.core.error.ErrorCode;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.Kind;
-import io.decant.core.type.SqliteDeclaredTypes;
 import io.decant.core.type.LogicalType;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;

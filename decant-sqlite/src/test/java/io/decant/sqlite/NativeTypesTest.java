@@ -3,7 +3,6 @@ package io.decant.sqlite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.decant.core.type.LogicalType;
-import io.decant.core.type.SqliteDeclaredTypes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

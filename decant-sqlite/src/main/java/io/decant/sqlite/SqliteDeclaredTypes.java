@@ -1,5 +1,6 @@
-package io.decant.core.type;
+package io.decant.sqlite;
 
+import io.decant.core.type.LogicalType;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +46,7 @@ import java.util.regex.Pattern;
  * have TEXT affinity, so SQLite stores exactly the text written, and they read back as the same
  * logical type.
  */
-public final class SqliteDeclaredTypes {
+final class SqliteDeclaredTypes {
     private static final Pattern SHAPE = Pattern.compile(
             "([^(]*?)\\s*(?:\\(\\s*([+-]?\\d+)\\s*(?:,\\s*([+-]?\\d+)\\s*)?\\))?");
 
