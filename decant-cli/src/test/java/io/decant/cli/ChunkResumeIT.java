@@ -95,6 +95,42 @@ class ChunkResumeIT {
         assertEquals(0, v.exit(), v.toString());
     }
 
+    /** A SQL script continues too: SQLite runs it again to the same rowids, and the position is fingerprinted by the script. */
+    @Test
+    void aSqlScriptContinuesAfterTheLastCommittedChunkAndAChangedOneIsNot() throws Exception {
+        Path dump = dir.resolve("items.sql");
+        StringBuilder sql = new StringBuilder("BEGIN TRANSACTION;\nCREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                + " price NUMERIC(10,2));\n");
+        for (int i = 1; i <= ROWS; i++) {
+            sql.append("INSERT INTO items VALUES(").append(i).append(",'item ").append(i).append("',")
+                    .append(i % 1000).append('.').append(String.format("%02d", i % 100)).append(");\n");
+        }
+        java.nio.file.Files.writeString(dump, sql.append("COMMIT;\n"));
+        PgServer.TestDb db = PgServer.get().createDatabase("it_chunk_script");
+        db.exec(TARGET);
+        String[] args = {"migrate", "--from", "d1sql:" + dump, "--to", db.url(), "--commit-every", "10000"};
+        assertEquals(3, Cli.run(args).exit());
+        assertEquals("30000", one(db, "SELECT count(*) FROM items"), "three chunks committed before row " + BAD_ID);
+        db.exec("ALTER TABLE items DROP CONSTRAINT not_37123");
+        Cli.Result resumed = Cli.run(withResume(args));
+        assertEquals(0, resumed.exit(), resumed.toString());
+        assertTrue(resumed.err().contains("items: continuing after the 30,000 rows the interrupted run committed (by rowid"),
+                resumed.err());
+        assertEquals(String.valueOf(ROWS), one(db, "SELECT count(DISTINCT id) FROM items"));
+        Cli.Result v = Cli.run("verify", "--from", "d1sql:" + dump, "--to", db.url());
+        assertEquals(0, v.exit(), v.toString());
+
+        PgServer.TestDb again = PgServer.get().createDatabase("it_chunk_script_changed");
+        again.exec(TARGET);
+        String[] args2 = {"migrate", "--from", "d1sql:" + dump, "--to", again.url(), "--commit-every", "10000"};
+        assertEquals(3, Cli.run(args2).exit());
+        java.nio.file.Files.writeString(dump, java.nio.file.Files.readString(dump).replace("COMMIT;", "DELETE FROM items WHERE id = 5;\nCOMMIT;"));
+        again.exec("ALTER TABLE items DROP CONSTRAINT not_37123");
+        Cli.Result changed = Cli.run(withResume(args2));
+        assertEquals(2, changed.exit(), changed.toString());
+        assertEquals("30000", one(again, "SELECT count(*) FROM items"), "nothing more was loaded");
+    }
+
     @Test
     void aSqliteFileThatChangedSinceTheChunksWereCommittedIsNotContinued() throws Exception {
         Path app = sqliteItems();
