@@ -125,6 +125,8 @@ final class ScriptDatabase {
             return runner.notes;
         } catch (SQLException e) {
             throw SqliteErrors.wrap(e, ErrorContext.EMPTY.withLocation(db.toString()), "running " + name + " into " + db);
+        } catch (CharacterCodingException e) {
+            throw notUtf8(name, e);
         } catch (IOException e) {
             throw new DecantException(ErrorCode.IO_ERROR, ErrorContext.EMPTY.withLocation(name), "cannot read " + script + ": " + e.getMessage(), e);
         }
@@ -223,10 +225,14 @@ final class ScriptDatabase {
         try {
             return statements.next();
         } catch (CharacterCodingException e) {
-            throw new DecantException(ErrorCode.FILE_CORRUPT, ErrorContext.EMPTY.withLocation(name),
-                    "the script is not valid UTF-8 (SQLite reads SQL text as UTF-8); convert it first, e.g."
-                            + " iconv -f LATIN1 -t UTF-8 " + name + " > utf8.sql", e);
+            throw notUtf8(name, e);
         }
+    }
+
+    private static DecantException notUtf8(String name, CharacterCodingException e) {
+        return new DecantException(ErrorCode.FILE_CORRUPT, ErrorContext.EMPTY.withLocation(name),
+                "the script is not valid UTF-8 (SQLite reads SQL text as UTF-8); convert it first, e.g."
+                        + " iconv -f LATIN1 -t UTF-8 " + name + " > utf8.sql", e);
     }
 
     /** Whether a transaction the script opened is still open: SQLite refuses BEGIN inside one. */
@@ -247,7 +253,13 @@ final class ScriptDatabase {
     private static Reader utf8(Path script) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new InputStreamReader(Files.newInputStream(script), decoder), 1 << 16);
+        BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(script), decoder), 1 << 16);
+        // A byte order mark (editors on Windows write one) is no part of the SQL: sqlite3 skips it too.
+        r.mark(1);
+        if (r.read() != '\uFEFF') {
+            r.reset();
+        }
+        return r;
     }
 
     private static String firstLine(String sql) {

@@ -184,6 +184,16 @@ class ScriptSourceIT {
     }
 
     @Test
+    void aByteOrderMarkAndWindowsLineEndsAreNoPartOfTheSql() throws Exception {
+        Path file = tmp.resolve("bom.sql");
+        Files.writeString(file, "\uFEFFCREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT);\r\nINSERT INTO t VALUES(1, 'a\r\nb');\r\n");
+        try (SourceDatabase source = dialect.openSource("d1sql:" + file, OpenOptions.DEFAULT)) {
+            Table t = table(source, "t");
+            assertArrayEquals(new Object[] {1L, "a\r\nb"}, TestDb.readAll(source, t, t.columns()).get(0));
+        }
+    }
+
+    @Test
     void aScriptIsNeverATarget() {
         DecantException e = assertThrows(DecantException.class, () -> dialect.openTarget("d1sql:out.sql", OpenOptions.DEFAULT));
         assertEquals(ErrorCode.USAGE, e.code());
