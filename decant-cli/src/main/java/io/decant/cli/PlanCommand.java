@@ -21,6 +21,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--create-schema", description = "Plan creating the target tables.")
     boolean createSchema;
 
+    @Option(names = "--sql", description = "With --create-schema: print the statements creating the target tables, their"
+            + " keys, indexes and foreign keys would run (tables before the data, the rest after it), and nothing else.")
+    boolean sql;
+
     @Option(names = "--sample", paramLabel = "N|all", description = "Run every conversion, cast and expression over the "
             + "first N rows of each table (or all), write nothing, and list every value that would fail (exit 3 if any).")
     String sample;
@@ -46,11 +50,33 @@ final class PlanCommand implements Callable<Integer> {
              TargetDatabase target = targetUrl == null ? null : endpoints.target(targetUrl, common.schemas, Map.of())) {
             Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "plan");
             var ids = RunIdsFor.run(spec, common, source, targetUrl, endpoints, true, cmd.commandLine().getErr());
+            if (sql) {
+                return printSql(source, target, options, spec, ids);
+            }
             if (sample != null) {
                 return SampleView.run(source, target, options, spec, ids, sample, common, cmd.commandLine().getOut());
             }
             return Transfer.run(source, target, options, spec, ids, true, common, cmd.commandLine().getOut(),
                     cmd.commandLine().getErr());
         }
+    }
+
+    private int printSql(SourceDatabase source, TargetDatabase target, io.decant.core.engine.MigrationOptions options,
+                         io.decant.core.spec.Spec spec, io.decant.core.engine.RunIds ids) {
+        if (!createSchema || target == null) {
+            throw io.decant.core.error.DecantException.usage("--sql shows what --create-schema creates: give --to URL and"
+                    + " --create-schema");
+        }
+        var plan = new io.decant.core.engine.Planner(options, spec, ids).plan(source, target);
+        var created = plan.tables().stream().filter(io.decant.core.engine.TablePlan::create)
+                .map(io.decant.core.engine.TablePlan::target).toList();
+        StringBuilder out = new StringBuilder();
+        for (String statement : target.ddl(created)) {
+            out.append(statement).append(";\n");
+        }
+        cmd.commandLine().getOut().print(common.output == OutputFormat.JSON
+                ? Json.write(java.util.Map.of("statements", target.ddl(created))) + "\n" : out);
+        cmd.commandLine().getOut().flush();
+        return 0;
     }
 }

@@ -211,6 +211,16 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     }
 
     @Override
+    public List<String> ddl(List<Table> tables) {
+        Ddl ddl = new Ddl(types, server);
+        List<String> out = new java.util.ArrayList<>();
+        tables.forEach(t -> out.add(ddl.createTable(t)));
+        tables.forEach(t -> out.addAll(ddl.createIndexes(t, lobColumns(t))));
+        tables.forEach(t -> out.addAll(ddl.addForeignKeys(t)));
+        return out;
+    }
+
+    @Override
     public synchronized void createIndexesAndForeignKeys(List<Table> tables) {
         Ddl ddl = new Ddl(types, server);
         for (Table t : tables) {

@@ -349,14 +349,15 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         for (String s : newSchemas) {
             statements.add("CREATE SCHEMA " + PgNames.quote(s));
         }
-        for (Table t : tables) {
-            statements.add(PgDdl.createTable(t));
-        }
+        statements.addAll(tableStatements(tables));
         runInTransaction(statements, "creating tables");
     }
 
-    @Override
-    public synchronized void createIndexesAndForeignKeys(List<Table> tables) {
+    private static List<String> tableStatements(List<Table> tables) {
+        return tables.stream().map(PgDdl::createTable).toList();
+    }
+
+    private static List<String> afterTheData(List<Table> tables) {
         List<String> statements = new ArrayList<>();
         for (Table t : tables) {
             statements.addAll(PgDdl.createIndexes(t));
@@ -364,7 +365,23 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         for (Table t : tables) {
             statements.addAll(PgDdl.addForeignKeys(t));
         }
-        runInTransaction(statements, "creating indexes and foreign keys");
+        return statements;
+    }
+
+    @Override
+    public List<String> ddl(List<Table> tables) {
+        List<String> out = new ArrayList<>();
+        tables.stream().map(t -> t.id().schema()).filter(java.util.Objects::nonNull).distinct()
+                .filter(schema -> !schemaNames().contains(schema))
+                .forEach(schema -> out.add("CREATE SCHEMA " + PgNames.quote(schema)));
+        out.addAll(tableStatements(tables));
+        out.addAll(afterTheData(tables));
+        return out;
+    }
+
+    @Override
+    public synchronized void createIndexesAndForeignKeys(List<Table> tables) {
+        runInTransaction(afterTheData(tables), "creating indexes and foreign keys");
     }
 
     @Override

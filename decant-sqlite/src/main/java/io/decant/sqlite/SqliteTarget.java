@@ -88,12 +88,21 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
 
     @Override
     public void createTables(List<Table> tables) {
+        inWriteTransaction("creating tables", tableStatements(tables));
+    }
+
+    private List<String> tableStatements(List<Table> tables) {
         Set<String> parents = new HashSet<>();
         tables().forEach(t -> parents.add(t.id().name().toLowerCase(Locale.ROOT)));
         tables.forEach(t -> parents.add(t.id().name().toLowerCase(Locale.ROOT)));
-        List<String> ddl = tables.stream()
-                .map(t -> Ddl.createTable(t, name -> parents.contains(name.toLowerCase(Locale.ROOT)))).toList();
-        inWriteTransaction("creating tables", ddl);
+        return tables.stream().map(t -> Ddl.createTable(t, name -> parents.contains(name.toLowerCase(Locale.ROOT)))).toList();
+    }
+
+    @Override
+    public List<String> ddl(List<Table> tables) {
+        List<String> out = new java.util.ArrayList<>(tableStatements(tables));
+        tables.forEach(t -> out.addAll(Ddl.createIndexes(t)));
+        return out;
     }
 
     /** Indexes only: foreign keys were declared by {@link #createTables} (see {@link Ddl}). */

@@ -97,6 +97,15 @@ public interface TargetDatabase extends Endpoint {
      */
     void createTables(List<Table> tables);
 
+    /**
+     * The statements {@link #createTables} and then {@link #createIndexesAndForeignKeys} would run for
+     * {@code tables}, in order, for {@code plan --sql}; nothing is run. Empty when this target has no DDL
+     * to show (a folder).
+     */
+    default List<String> ddl(List<Table> tables) {
+        return List.of();
+    }
+
     void createIndexesAndForeignKeys(List<Table> tables);
 
     /** Empties {@code tables}, given children first, in one transaction. */
