@@ -150,7 +150,9 @@ public final class Casts {
         if (toTime && (from.kind().isInteger() || from.kind() == Kind.DECIMAL || from.kind().isFloat())) {
             return "; a number needs format: epoch_s, epoch_ms or sqlite (Julian day)";
         }
-        return "";
+        String other = wayOut(from, to);
+        return other != null ? "; the cast that can: " + other
+                : "; no cast makes a " + from + " value a " + to + ": change the cast, or leave the column out with skip: true";
     }
 
     static DecantException impossible(CastSpec cast, LogicalType from, String why) {

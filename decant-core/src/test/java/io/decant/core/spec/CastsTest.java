@@ -285,4 +285,14 @@ class CastsTest {
         assertNull(Casts.wayOut(LogicalType.UUID, LogicalType.INT32));
         assertNull(Casts.wayOut(LogicalType.INT64, LogicalType.BYTES));
     }
+
+    @Test
+    void aCastThatCannotApplyNamesTheOneThatCanOrSkip() {
+        DecantException bytes = assertThrows(DecantException.class, () -> Casts.resolve(CastSpec.of("uuid"), LogicalType.BYTES));
+        assertEquals("cast uuid cannot apply to a bytes column; the cast that can: { cast: { type: text, encoding: utf8 } }"
+                + " (encodings: utf8, base64, hex, latin1)", bytes.detail());
+        DecantException date = assertThrows(DecantException.class, () -> Casts.resolve(CastSpec.of("uuid"), LogicalType.DATE));
+        assertEquals("cast uuid cannot apply to a date column; no cast makes a date value a uuid: change the cast, or leave"
+                + " the column out with skip: true", date.detail());
+    }
 }
