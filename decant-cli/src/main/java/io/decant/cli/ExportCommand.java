@@ -55,7 +55,7 @@ final class ExportCommand implements Callable<Integer> {
             if (!dryRun && rowsPerFile < 0) {
                 throw io.decant.core.error.DecantException.usage("--rows-per-file must be positive");
             }
-            Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "export");
+            boolean empty = Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "export").isEmpty();
             var ids = RunIdsFor.run(spec, common, source, null, null, endpoints, dryRun, cmd.commandLine().getErr(),
                     unbuilt -> Transfer.check(source, null, options, spec, unbuilt));
             if (dryRun) {
@@ -66,6 +66,11 @@ final class ExportCommand implements Callable<Integer> {
                     ? Map.of("format", format, "source", source.displayUrl(), "rowsPerFile", Long.toString(rowsPerFile))
                     : Map.of("format", format, "source", source.displayUrl());
             try (TargetDatabase target = endpoints.target("dir:" + endpoints.expand(out, "--out"), settings)) {
+                if (empty) {
+                    // An allowed export of no table is still an export folder: its manifest lists no table, so a later
+                    // import or verify (with --allow-empty) reads it instead of finding no folder. The run creates none.
+                    target.createTables(java.util.List.of());
+                }
                 return Transfer.run(source, target, options, spec, ids, false, common, cmd.commandLine().getOut(),
                         cmd.commandLine().getErr());
             }

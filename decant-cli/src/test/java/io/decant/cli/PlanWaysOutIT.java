@@ -80,4 +80,50 @@ class PlanWaysOutIT {
         assertEquals(0, loaded.exit(), loaded.toString());
         assertEquals("kept", dst.one("SELECT long_one FROM t"));
     }
+
+    /** A SQLite BLOB column holding text, into a PostgreSQL inet column: the refusal names the spec line, which loads. */
+    @Test
+    void sqliteBlobIntoInetNamesTheCastLineAndThatLineLoads() throws Exception {
+        Path db = dir.resolve("blobs.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)");
+            s.execute("INSERT INTO t VALUES (1, CAST('192.168.0.1' AS BLOB))");
+        }
+        PgServer.TestDb dst = PgServer.get().createDatabase("waysout_inet");
+        dst.exec("CREATE TABLE t (id int PRIMARY KEY, v inet)");
+        Cli.Result refused = Cli.run("migrate", "--from", "sqlite:" + db, "--to", dst.url());
+        assertEquals(2, refused.exit(), refused.toString());
+        String line = "tables.t.columns.v: { cast: { type: text, encoding: utf8 } }";
+        assertTrue(refused.err().contains("[NO_CONVERSION] t.v: no conversion from bytes (BLOB) to text (inet); say how with "
+                + line + " (encodings: utf8, base64, hex, latin1), or leave it out with tables.t.columns.v: { skip: true }"),
+                refused.toString());
+
+        // the named line, written into the spec as the message spells it
+        Path spec = dir.resolve("inet.yaml");
+        Files.writeString(spec, "tables:\n  t:\n    columns:\n      v: { cast: { type: text, encoding: utf8 } }\n");
+        Cli.Result loaded = Cli.run("migrate", "--from", "sqlite:" + db, "--to", dst.url(), "--spec", spec.toString());
+        assertEquals(0, loaded.exit(), loaded.toString());
+        assertEquals("192.168.0.1/32", dst.one("SELECT v::text FROM t"));
+    }
+
+    /** No cast makes a uuid an integer: the way out named is leaving the column out, and that loads. */
+    @Test
+    void aPairNoCastJoinsNamesSkipAndSkipLoads() throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("waysout_uuid");
+        src.exec("CREATE TABLE t (id int PRIMARY KEY, v uuid);"
+                + " INSERT INTO t VALUES (1, '6f1c2a3e-0000-4000-8000-000000000001')");
+        PgServer.TestDb dst = PgServer.get().createDatabase("waysout_uuid_dst");
+        dst.exec("CREATE TABLE t (id int PRIMARY KEY, v int)");
+        Cli.Result refused = Cli.run("migrate", "--from", src.url(), "--to", dst.url());
+        assertEquals(2, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("[NO_CONVERSION] t.v: no conversion from uuid (uuid) to int32 (integer);"
+                + " no cast makes a uuid value a int32: leave the column out with tables.t.columns.v: { skip: true }"),
+                refused.toString());
+
+        Path spec = dir.resolve("skip.yaml");
+        Files.writeString(spec, "tables:\n  t:\n    columns:\n      v: { skip: true }\n");
+        Cli.Result loaded = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--spec", spec.toString());
+        assertEquals(0, loaded.exit(), loaded.toString());
+        assertEquals("1", dst.one("SELECT count(*) FROM t WHERE v IS NULL"));
+    }
 }

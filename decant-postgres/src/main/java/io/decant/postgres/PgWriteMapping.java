@@ -50,16 +50,34 @@ final class PgWriteMapping {
         return out;
     }
 
-    /** Why {@code column} cannot be written into {@code actual} (null: the table has no such column), or null when it can. */
+    /**
+     * Why {@code column} cannot be written into {@code actual} (null: the table has no such column), or null when it
+     * can; with both ways out, for the sink, which has no spec path to name.
+     */
     static String problem(Column column, Attribute actual) {
+        String why = mismatch(column, actual);
+        return why == null || actual == null ? why : why + ": leave the column out with skip: true in the spec, or "
+                + alter(column);
+    }
+
+    /**
+     * The reason alone. Plan writes each column of an existing table as that column's own logical type, so a cast in
+     * the spec never changes what is written here: the ways out are leaving the column out (plan names its spec line)
+     * and giving the target column the type decant writes.
+     */
+    private static String mismatch(Column column, Attribute actual) {
         if (actual == null) {
             return "the target table has no column " + column.name();
         }
         if (BinaryEncoders.find(actual.type(), column.type()) == null && !readsText(column, actual)) {
             return "cannot load " + column.type() + " values into a column of type " + actual.spelled()
-                    + " (binary COPY needs matching types; cast the column in the spec)";
+                    + " (binary COPY needs matching types, and no cast in the spec changes the type written here)";
         }
         return null;
+    }
+
+    private static String alter(Column column) {
+        return "make the target column " + PgTypeMapping.nativeType(column.type());
     }
 
     /**
@@ -79,9 +97,11 @@ final class PgWriteMapping {
         Map<String, Attribute> actual = lookup(c, types, table);
         Map<String, String> out = new LinkedHashMap<>();
         for (Column col : columns) {
-            String p = problem(col, actual.get(col.name()));
+            Attribute a = actual.get(col.name());
+            String p = mismatch(col, a);
             if (p != null) {
-                out.put(col.name(), p);
+                // plan follows this with the column's own skip line
+                out.put(col.name(), a == null ? p : p + ": " + alter(col));
             }
         }
         return out;

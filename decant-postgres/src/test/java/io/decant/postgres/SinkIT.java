@@ -173,7 +173,8 @@ class SinkIT {
             DecantException e = assertThrows(DecantException.class, () -> dst.openSink(t, t.columns(), SinkOptions.DEFAULT));
             assertEquals(ErrorCode.SCHEMA_MISMATCH, e.code());
             assertEquals("[SCHEMA_MISMATCH] t.a: cannot load text values into a column of type integer"
-                    + " (binary COPY needs matching types; cast the column in the spec)", e.getMessage());
+                    + " (binary COPY needs matching types, and no cast in the spec changes the type written here):"
+                    + " leave the column out with skip: true in the spec, or make the target column text", e.getMessage());
             DecantException range = assertThrows(DecantException.class, () -> {
                 Table wide = t.withColumns(List.of(Column.of("a", LogicalType.INT64)));
                 TableSink s = dst.openSink(wide, wide.columns(), SinkOptions.DEFAULT);
@@ -184,7 +185,26 @@ class SinkIT {
                 }
             });
             assertEquals(ErrorCode.VALUE_OUT_OF_RANGE, range.code());
+            // plan's form of the refusal: plan itself adds the column's skip line
+            assertEquals(java.util.Map.of("a", "cannot load text values into a column of type integer (binary COPY needs"
+                    + " matching types, and no cast in the spec changes the type written here): make the target column text"),
+                    dst.unwritable(t, t.columns()));
         }
+        // both ways out named, run: the column left out loads the rest, and the target column made text loads it
+        try (TargetDatabase dst = Pg.target(db)) {
+            Column addr = Column.of("addr", LogicalType.TEXT);
+            Table rest = new Table(io.decant.core.schema.TableId.of("t"), List.of(addr), List.of(), List.of(), List.of(), -1);
+            TableSink s = dst.openSink(rest, rest.columns(), SinkOptions.DEFAULT);
+            s.write(new Object[] {"10.0.0.1"});
+            assertEquals(1, s.commit());
+        }
+        db.exec("ALTER TABLE t ALTER a TYPE text");
+        try (TargetDatabase dst = Pg.target(db)) {
+            TableSink s = dst.openSink(t, t.columns(), SinkOptions.DEFAULT);
+            s.write(new Object[] {"x"});
+            assertEquals(1, s.commit());
+        }
+        assertEquals("null|10.0.0.1\nx|null\n", query(db, "SELECT a, addr FROM t ORDER BY a NULLS FIRST"));
     }
 
     @Test

@@ -45,6 +45,8 @@ import java.util.UUID;
 interface ValueBinder {
     String RULE_NAN = "sqlite REAL: NaN is stored as NULL, so it is refused";
     String RULE_NEGATIVE_ZERO = "sqlite REAL: -0.0 is stored as 0, so it is refused";
+    /** The ways out of both: SQLite keeps the text form exactly, and a skipped column is not read. */
+    String TEXT_OR_SKIP = "; keep its text form with cast: text (into a TEXT column), or leave the column out with skip: true";
     long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
 
     /** Binds a non-null value; NULL is bound by the sink. */
@@ -163,11 +165,11 @@ interface ValueBinder {
     static double storable(double d) {
         if (Double.isNaN(d)) {
             throw new ConversionException(ErrorCode.VALUE_INVALID, RULE_NAN,
-                    "NaN cannot be stored in SQLite (it would become NULL)");
+                    "NaN cannot be stored in SQLite (it would become NULL)" + TEXT_OR_SKIP);
         }
         if (Double.doubleToRawLongBits(d) == NEGATIVE_ZERO_BITS) {
             throw new ConversionException(ErrorCode.PRECISION_LOSS, RULE_NEGATIVE_ZERO,
-                    "-0.0 cannot be stored in a SQLite REAL column (it would become 0.0)");
+                    "-0.0 cannot be stored in a SQLite REAL column (it would become 0.0)" + TEXT_OR_SKIP);
         }
         return d;
     }

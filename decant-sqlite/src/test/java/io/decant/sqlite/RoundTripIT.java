@@ -144,11 +144,13 @@ class RoundTripIT {
                 DecantException nan = assertThrows(DecantException.class, () -> sink.write(new Object[] {2L, Double.NaN}));
                 assertEquals(ErrorCode.VALUE_INVALID, nan.code());
                 assertEquals("[VALUE_INVALID] f.x (row 2, id=2): NaN cannot be stored in SQLite (it would become NULL)"
+                        + "; keep its text form with cast: text (into a TEXT column), or leave the column out with skip: true"
                         + " (value 'NaN') [rule: sqlite REAL: NaN is stored as NULL, so it is refused]", nan.getMessage());
                 DecantException zero = assertThrows(DecantException.class, () -> sink.write(new Object[] {3L, -0.0}));
                 assertEquals(ErrorCode.PRECISION_LOSS, zero.code());
                 assertEquals("[PRECISION_LOSS] f.x (row 2, id=3): -0.0 cannot be stored in a SQLite REAL column (it would"
-                        + " become 0.0) (value '-0.0') [rule: sqlite REAL: -0.0 is stored as 0, so it is refused]",
+                        + " become 0.0); keep its text form with cast: text (into a TEXT column), or leave the column out"
+                        + " with skip: true (value '-0.0') [rule: sqlite REAL: -0.0 is stored as 0, so it is refused]",
                         zero.getMessage());
             }
         }

@@ -163,7 +163,8 @@ class SchemaCorpusIT {
                 Side.PG, "CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE t (id int PRIMARY KEY, a_id int REFERENCES a, doc tsvector)",
                 false, null, "NO_CONVERSION", "t.doc: no conversion from bytes"));
         out.add(c("write/sqlite-blob-into-pg-inet", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)", Side.PG,
-                "CREATE TABLE t (id int PRIMARY KEY, v inet)", false, null, "NO_CONVERSION", "t.v: no conversion from bytes"));
+                "CREATE TABLE t (id int PRIMARY KEY, v inet)", false, null, "NO_CONVERSION", "t.v: no conversion from bytes (BLOB) to"
+                + " text (inet); say how with tables.t.columns.v: { cast: { type: text, encoding: utf8 } }"));
         out.add(c("write/maria-blob-into-pg-xml", Side.MARIA, "CREATE TABLE t (id INT PRIMARY KEY, v BLOB)", Side.PG,
                 "CREATE TABLE t (id int PRIMARY KEY, v xml)", false, null, "NO_CONVERSION", "t.v: no conversion from bytes"));
         out.add(c("write/folder-bytes-into-pg-macaddr", Side.FOLDER, "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)", Side.PG,

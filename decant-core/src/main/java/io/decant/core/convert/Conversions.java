@@ -332,16 +332,20 @@ public final class Conversions {
          * REAL {@code 12.5} is {@code 12.5}, not {@code 12.5000000000000000000}). NaN and infinities
          * have no decimal.
          */
+        /** The ways out for a value no decimal holds: a float column keeps it, a skipped column is not read. */
+        static final String FLOAT_OR_SKIP = "; load it into a float column (double precision), which keeps NaN and"
+                + " infinities, or leave the column out with skip: true";
+
         public static BigDecimal ofDouble(double d) {
             if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw ConversionException.invalid("float -> decimal: finite values only", d + " has no decimal value");
+                throw ConversionException.invalid("float -> decimal: finite values only", d + " has no decimal value" + FLOAT_OR_SKIP);
             }
             return new BigDecimal(Double.toString(d));
         }
 
         static BigDecimal ofFloat(float f) {
             if (Float.isNaN(f) || Float.isInfinite(f)) {
-                throw ConversionException.invalid("float -> decimal: finite values only", f + " has no decimal value");
+                throw ConversionException.invalid("float -> decimal: finite values only", f + " has no decimal value" + FLOAT_OR_SKIP);
             }
             return new BigDecimal(Float.toString(f));
         }

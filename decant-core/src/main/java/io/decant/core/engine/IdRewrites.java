@@ -86,6 +86,25 @@ final class IdRewrites {
         };
     }
 
+    /**
+     * The map's lookup for the referencing column; where its type cannot hold the key's ids (an integer column
+     * referencing a uuid key), the refusal names that column and the way out: no cast changes the type ids are
+     * looked up as (the rewrite runs before any cast), so leaving the column out.
+     */
+    private static IdLookup lookup(IdMap map, Table table, Column column) {
+        try {
+            return map.lookupFor(column.type());
+        } catch (io.decant.core.error.DecantException e) {
+            if (e.code() != io.decant.core.error.ErrorCode.NO_CONVERSION) {
+                throw e;
+            }
+            throw new io.decant.core.error.DecantException(e.code(), io.decant.core.error.ErrorContext.EMPTY
+                    .withPhase("plan").withTable(table.id().display()).withColumn(column.name()), e.detail()
+                    + "; leave the column out with tables." + table.id().display() + ".columns." + column.name()
+                    + ": { skip: true }");
+        }
+    }
+
     /** The rewrite of {@code column} of {@code table}, or null when it holds no remapped id. */
     Conversion rewrite(Table table, Column column) {
         List<RemappedColumn> found = byColumn.get(table.id().display() + "\u0000" + column.name());
@@ -95,7 +114,7 @@ final class IdRewrites {
         RemappedColumn whole = found.stream().filter(r -> r.jsonPath() == null).findFirst().orElse(null);
         if (whole != null) {
             IdMap map = ids.maps().get(whole.map());
-            IdLookup lookup = map.lookupFor(column.type());
+            IdLookup lookup = lookup(map, table, column);
             String what = table.id().display() + "." + column.name() + " -> " + map.table() + "." + map.keyColumn();
             boolean key = whole.why().startsWith(table.id().display() + "." + column.name() + " (the key of");
             Converter c = v -> {

@@ -12,6 +12,7 @@ import io.decant.core.schema.LoadOrder;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
 import io.decant.core.type.LogicalType;
+import io.decant.core.spec.Casts;
 import io.decant.core.spec.Spec;
 import io.decant.core.spec.SpecCheck;
 import io.decant.core.spi.SourceDatabase;
@@ -490,7 +491,7 @@ public final class Planner {
             if (!conversions.exists(sc.type(), tc.type())) {
                 problems.add(ErrorCode.NO_CONVERSION, where.withColumn(sc.name()), "no conversion from " + sc.type()
                         + (sc.source() != null ? " (" + sc.source().sourceType() + ")" : "") + " to " + tc.type()
-                        + " (" + tc.sourceType() + "); a cast in the spec can say how");
+                        + " (" + tc.sourceType() + ")" + noConversionWayOut(source, sc, tc));
                 continue;
             }
             Conversion conversion = sc.cast().then(conversions.find(sc.type(), tc.type()));
@@ -793,5 +794,22 @@ public final class Planner {
             throw new DecantException(found.get(0).code(), ErrorContext.EMPTY.withPhase("plan"),
                     found.size() + " problems:\n  " + all);
         }
+    }
+
+    /**
+     * The way out of a NO_CONVERSION refusal: the spec line of a cast that exists for the pair (resolved like the
+     * spec's own, from the column as read), or leaving the column out when no cast does.
+     */
+    private static String noConversionWayOut(Table source, ShapedColumn sc, Column tc) {
+        LogicalType from = sc.source() != null ? sc.source().type() : sc.type();
+        String cast = Casts.wayOut(from, tc.type());
+        if (sc.source() == null) {
+            return cast != null ? "; say how with " + cast + " on this column in the spec"
+                    : "; no cast makes a " + from + " value a " + tc.type() + ": change or remove this column in the spec";
+        }
+        String line = "tables." + source.id().display() + ".columns." + sc.source().name();
+        String skip = line + ": { skip: true }";
+        return cast != null ? "; say how with " + line + ": " + cast + ", or leave it out with " + skip
+                : "; no cast makes a " + from + " value a " + tc.type() + ": leave the column out with " + skip;
     }
 }

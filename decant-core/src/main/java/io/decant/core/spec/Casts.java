@@ -86,6 +86,50 @@ public final class Casts {
         return "cast: {type: " + (to == Kind.BYTES ? "bytes" : "text") + ", encoding: utf8} (or base64, hex, latin1)";
     }
 
+    /**
+     * The cast that lets a {@code from} value load as {@code to} where no conversion does, spelled as the value
+     * of a spec line ({@code { cast: { type: text, encoding: utf8 } }}), or null when no cast can. Each candidate
+     * is resolved as the spec would resolve it, so a refusal never names a cast that plan would then refuse too.
+     */
+    public static String wayOut(LogicalType from, LogicalType to) {
+        Conversions conversions = Conversions.utc();
+        for (Candidate c : candidates(to)) {
+            try {
+                Conversion resolved = resolve(c.cast(), from);
+                if (conversions.exists(resolved.to(), to)) {
+                    return c.spelled();
+                }
+            } catch (DecantException e) {
+                // this candidate does not apply to the pair; try the next
+            }
+        }
+        return null;
+    }
+
+    private record Candidate(CastSpec cast, String spelled) {
+    }
+
+    private static java.util.List<Candidate> candidates(LogicalType to) {
+        java.util.List<Candidate> out = new java.util.ArrayList<>();
+        for (String type : new String[] {"text", "bytes"}) {
+            CastSpec c = CastSpec.of(type);
+            out.add(new Candidate(new CastSpec(type, c.target(), null, null, false, ByteEncoding.UTF8),
+                    "{ cast: { type: " + type + ", encoding: utf8 } } (encodings: utf8, base64, hex, latin1)"));
+        }
+        String time = switch (to.kind()) {
+            case TIMESTAMPTZ -> "timestamptz";
+            case TIMESTAMP -> "timestamp";
+            case DATE -> "date";
+            default -> null;
+        };
+        if (time != null) {
+            CastSpec c = CastSpec.of(time);
+            out.add(new Candidate(new CastSpec(time, c.target(), TimeFormat.EPOCH_S, null),
+                    "{ cast: { type: " + time + ", format: epoch_s } } (formats: epoch_s, epoch_ms, sqlite)"));
+        }
+        return out;
+    }
+
     private static Conversion encoded(CastSpec cast, LogicalType from, LogicalType to, Conversions conversions) {
         ByteEncoding e = cast.encoding();
         if (from.kind() == Kind.TEXT && to.kind() == Kind.BYTES) {
@@ -106,7 +150,9 @@ public final class Casts {
         if (toTime && (from.kind().isInteger() || from.kind() == Kind.DECIMAL || from.kind().isFloat())) {
             return "; a number needs format: epoch_s, epoch_ms or sqlite (Julian day)";
         }
-        return "";
+        String other = wayOut(from, to);
+        return other != null ? "; the cast that can: " + other
+                : "; no cast makes a " + from + " value a " + to + ": change the cast, or leave the column out with skip: true";
     }
 
     static DecantException impossible(CastSpec cast, LogicalType from, String why) {

@@ -99,4 +99,28 @@ class OrphanPolicyTest {
         assertEquals(2, r.tables().get(1).rows());
         assertEquals("reference set to NULL", r.tables().get(1).orphans().get(0).action());
     }
+
+    /** An integer column referencing a uuid key cannot hold its ids: the refusal names the skip line, which plans. */
+    @Test
+    void aReferenceThatCannotHoldTheKeysIdsNamesSkipAndSkipPlans() {
+        Table users = table("users", List.of(Column.of("id", LogicalType.UUID)));
+        Table posts = table("posts", List.of(Column.of("id", LogicalType.INT64), Column.of("user_id", LogicalType.INT64)),
+                "user_id->users.id");
+        MemorySource src = new MemorySource().add(users, rows(new Object[] {UUID.randomUUID()}))
+                .add(posts, rows(new Object[] {1L, 7L}));
+        MigrationOptions opts = MigrationOptions.defaults().withCreateSchema(true);
+        Spec spec = SpecLoader.parse("ids:\n  users: { strategy: uuid5 }\n", "decant.yaml", Map.of());
+        var e = assertThrows(io.decant.core.error.DecantException.class,
+                () -> new Planner(opts, spec, RunIds.load(spec, src, null)).plan(src, new RecordingTarget()));
+        assertEquals(ErrorCode.NO_CONVERSION, e.code());
+        assertTrue(e.getMessage().contains("posts.user_id") && e.getMessage().contains("a int64 column cannot hold ids of"
+                + " users.id (uuid); leave the column out with tables.posts.columns.user_id: { skip: true }"), e.getMessage());
+
+        Spec skipped = SpecLoader.parse("ids:\n  users: { strategy: uuid5 }\ntables:\n  posts:\n    columns:\n"
+                + "      user_id: { skip: true }\n", "decant.yaml", Map.of());
+        RecordingTarget dst = new RecordingTarget();
+        MigrationPlan plan = new Planner(opts, skipped, RunIds.load(skipped, src, null)).plan(src, dst);
+        new Migrator(opts, ProgressListener.NONE).run(plan, src, dst);
+        assertEquals(1, dst.rows("posts").size());
+    }
 }

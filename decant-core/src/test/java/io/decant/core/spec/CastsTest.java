@@ -273,4 +273,26 @@ class CastsTest {
         assertEquals("cast uuid: text -> uuid (strict parse)", c.rule());
         assertEquals(LogicalType.UUID, c.to());
     }
+
+    @Test
+    void wayOutNamesOnlyACastThatResolvesForThePair() {
+        assertEquals("{ cast: { type: text, encoding: utf8 } } (encodings: utf8, base64, hex, latin1)",
+                Casts.wayOut(LogicalType.BYTES, LogicalType.TEXT));
+        assertEquals("{ cast: { type: bytes, encoding: utf8 } } (encodings: utf8, base64, hex, latin1)",
+                Casts.wayOut(LogicalType.TEXT, LogicalType.BYTES));
+        assertEquals("{ cast: { type: timestamptz, format: epoch_s } } (formats: epoch_s, epoch_ms, sqlite)",
+                Casts.wayOut(LogicalType.INT64, LogicalType.TIMESTAMPTZ));
+        assertNull(Casts.wayOut(LogicalType.UUID, LogicalType.INT32));
+        assertNull(Casts.wayOut(LogicalType.INT64, LogicalType.BYTES));
+    }
+
+    @Test
+    void aCastThatCannotApplyNamesTheOneThatCanOrSkip() {
+        DecantException bytes = assertThrows(DecantException.class, () -> Casts.resolve(CastSpec.of("uuid"), LogicalType.BYTES));
+        assertEquals("cast uuid cannot apply to a bytes column; the cast that can: { cast: { type: text, encoding: utf8 } }"
+                + " (encodings: utf8, base64, hex, latin1)", bytes.detail());
+        DecantException date = assertThrows(DecantException.class, () -> Casts.resolve(CastSpec.of("uuid"), LogicalType.DATE));
+        assertEquals("cast uuid cannot apply to a date column; no cast makes a date value a uuid: change the cast, or leave"
+                + " the column out with skip: true", date.detail());
+    }
 }

@@ -130,7 +130,8 @@ class SpecCheckTest {
                 "decant.yaml:5:24 tables.users.columns.emailVerified.value: expression \"emailVerified == 1 ? created : null\":"
                         + " unknown column 'created'; did you mean 'created_at'?; columns: id, name, email, emailVerified,"
                         + " approved, age_verified, tos_accepted, tos_accepted_at, last_activity_at, created_at, updated_at",
-                "decant.yaml:6:19 tables.users.columns.approved.cast: cast uuid cannot apply to a int64 column",
+                "decant.yaml:6:19 tables.users.columns.approved.cast: cast uuid cannot apply to a int64 column; no cast makes a"
+                        + " int64 value a uuid: change the cast, or leave the column out with skip: true",
                 "decant.yaml:7:38 tables.users.columns.age_verified.default: the constant 'maybe' is not a valid boolean: not a boolean"),
                 check(yaml, ignition()));
     }
