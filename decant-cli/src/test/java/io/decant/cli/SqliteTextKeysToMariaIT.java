@@ -61,4 +61,43 @@ class SqliteTextKeysToMariaIT {
         assertEquals(0, v.exit(), v.toString());
         assertTrue(v.out().contains("result: pass"), v.out());
     }
+
+    @Test
+    void aKeyLongerThanTheUsualLengthGetsItsLongestValueOnBothEnds() throws Exception {
+        Path app = SqliteFixture.app(dir);
+        String id = "k".repeat(300);
+        SqliteFixture.exec(app, "INSERT INTO users (id, email) VALUES ('" + id + "', 'long@example.com')",
+                "INSERT INTO habits (user_id, name) VALUES ('" + id + "', 'swim')");
+        String url = MariaServer.createDatabase("it_textkeys_300");
+        Cli.Result r = Cli.run("migrate", "--from", "sqlite:" + app, "--to", url, "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("varchar(300)", columnType(url, "users", "id"));
+        assertEquals("varchar(300)", columnType(url, "habits", "user_id"));
+        assertEquals("varchar(255)", columnType(url, "users", "email"));
+        Cli.Result v = Cli.run("verify", "--from", "sqlite:" + app, "--to", url);
+        assertEquals(0, v.exit(), v.toString());
+    }
+
+    @Test
+    void aKeyLongerThanTheTargetIndexesIsRefusedByPlanAndMigrateWritesNothing() throws Exception {
+        Path app = SqliteFixture.app(dir);
+        SqliteFixture.exec(app, "INSERT INTO users (id, email) VALUES ('" + "k".repeat(800) + "', 'long@example.com')");
+        String url = MariaServer.createDatabase("it_textkeys_800");
+        Cli.Result plan = Cli.run("plan", "--from", "sqlite:" + app, "--to", url, "--create-schema");
+        assertEquals(2, plan.exit(), plan.toString());
+        assertTrue(plan.err().contains("key column users.id holds text of 800 characters; " + url
+                + " indexes at most 768 in a key"), plan.err());
+        assertTrue(plan.err().contains("or leave it out with --exclude users"), plan.err());
+
+        Cli.Result r = Cli.run("migrate", "--from", "sqlite:" + app, "--to", url, "--create-schema");
+        assertEquals(2, r.exit(), r.toString());
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        assertEquals("0", one(url, "SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + name + "'"),
+                "a refused run leaves nothing behind");
+
+        // The way out it names.
+        Cli.Result out = Cli.run("migrate", "--from", "sqlite:" + app, "--to", url, "--create-schema", "--exclude", "users");
+        assertEquals(0, out.exit(), out.toString());
+        assertEquals("2", one(url, "SELECT count(*) FROM habits"));
+    }
 }

@@ -68,12 +68,12 @@ final class KeyTextBounds {
                 }
             }
             for (ForeignKey fk : t.foreignKeys()) {
-                boolean parentMigrated = shaped.containsKey(fk.refTable());
+                if (!shaped.containsKey(fk.refTable())) {
+                    continue; // not created: the parent table is not migrated
+                }
                 for (int i = 0; i < fk.columns().size(); i++) {
                     Node child = find(new Node(t.id(), fk.columns().get(i)));
-                    if (parentMigrated) {
-                        parent.put(child, find(new Node(fk.refTable(), fk.refColumns().get(i))));
-                    }
+                    parent.put(child, find(new Node(fk.refTable(), fk.refColumns().get(i))));
                 }
             }
         }
