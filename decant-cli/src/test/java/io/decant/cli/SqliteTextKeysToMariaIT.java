@@ -100,4 +100,24 @@ class SqliteTextKeysToMariaIT {
         assertEquals(0, out.exit(), out.toString());
         assertEquals("2", one(url, "SELECT count(*) FROM habits"));
     }
+
+    @Test
+    void aKeyOfFourTextColumnsIsRefusedByPlanBeforeAnyTableIsCreated() throws Exception {
+        Path app = SqliteFixture.app(dir);
+        SqliteFixture.exec(app, "CREATE TABLE tags (a TEXT, b TEXT, c TEXT, d TEXT, PRIMARY KEY (a, b, c, d))",
+                "INSERT INTO tags VALUES ('x', 'y', 'z', 'w')");
+        String url = MariaServer.createDatabase("it_textkeys_wide");
+        Cli.Result plan = Cli.run("plan", "--from", "sqlite:" + app, "--to", url, "--create-schema");
+        assertEquals(2, plan.exit(), plan.toString());
+        assertTrue(plan.err().contains("key [a, b, c, d] of tags is created as text of 1020 characters in all; " + url
+                + " indexes at most 768 in one key"), plan.err());
+
+        Cli.Result r = Cli.run("migrate", "--from", "sqlite:" + app, "--to", url, "--create-schema");
+        assertEquals(2, r.exit(), r.toString());
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        assertEquals("0", one(url, "SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + name + "'"),
+                "a refused run leaves nothing behind");
+        Cli.Result out = Cli.run("migrate", "--from", "sqlite:" + app, "--to", url, "--create-schema", "--exclude", "tags");
+        assertEquals(0, out.exit(), out.toString());
+    }
 }
