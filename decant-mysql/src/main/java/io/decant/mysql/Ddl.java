@@ -22,7 +22,8 @@ import java.util.StringJoiner;
  *   <li>a key over LONGTEXT/LONGBLOB needs a prefix, and a prefix would make a unique key
  *       compare prefixes only: unbounded text and bytes in a primary or unique key are created as
  *       VARCHAR({@value #KEY_TEXT})/VARBINARY({@value #KEY_TEXT}) instead (a longer value is then a
- *       data error, not a silent collision);</li>
+ *       data error, not a silent collision); plan already bounds them, and the columns a foreign key
+ *       joins to them, to one VARCHAR(n) fitted to the data ({@code KeyTextBounds} in decant-core);</li>
  *   <li>a row's VARCHARs share 65535 bytes: the longest non-key VARCHARs become LONGTEXT until the
  *       row fits;</li>
  *   <li>an AUTO_INCREMENT column must lead some key: one is added when the table has none.</li>
@@ -32,6 +33,8 @@ import java.util.StringJoiner;
  */
 final class Ddl {
     static final int KEY_TEXT = 255;
+    /** InnoDB's index limit (3072 bytes, DYNAMIC rows) in utf8mb4 characters of 4 bytes. */
+    static final int MAX_KEY_TEXT = 3072 / 4;
     static final int INDEX_PREFIX = 255;
     private static final int ROW_BUDGET = 65_000;
 

@@ -196,6 +196,17 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
         return name.codePointCount(0, name.length());
     }
 
+    /** Text in a created key, and in every column a foreign key joins to it, is VARCHAR, never LONGTEXT ({@link Ddl}). */
+    @Override
+    public int keyTextLength() {
+        return Ddl.KEY_TEXT;
+    }
+
+    @Override
+    public int maxKeyTextLength() {
+        return Ddl.MAX_KEY_TEXT;
+    }
+
     @Override
     public LogicalType storedType(LogicalType type) {
         return types.storedType(type);

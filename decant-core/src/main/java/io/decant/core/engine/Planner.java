@@ -184,11 +184,16 @@ public final class Planner {
                                 + e.getValue().display() + "; exclude one, or rename it in the spec");
             }
         }
+        Map<TableId, List<String>> keyNotes = new HashMap<>();
+        Map<TableId, Map<String, LogicalType>> keyTypes = options.createSchema() && !comparing
+                ? KeyTextBounds.decide(source, target, shapedBySource, keyNotes, problems) : Map.of();
         Map<TableId, TablePlan> byTarget = new LinkedHashMap<>();
         List<MigrationPlan.DeclaredUnique> uniques = new ArrayList<>();
         for (Shaper.Shaped s : receivers.values()) {
             List<MergePart> parts = merges.getOrDefault(qualified(s), List.of());
-            TablePlan tp = planTable(s, parts, targetIds, shapedBySource, existing, target, problems);
+            TablePlan tp = planTable(s, parts, targetIds, shapedBySource, existing, target,
+                    keyTypes.getOrDefault(s.source().id(), Map.of()), keyNotes.getOrDefault(s.source().id(), List.of()),
+                    problems);
             if (tp != null) {
                 byTarget.put(tp.target().id(), tp);
                 declaredUniques(s, tp.target(), problems, uniques);
@@ -423,7 +428,8 @@ public final class Planner {
 
     private TablePlan planTable(Shaper.Shaped s, List<MergePart> merges, Map<TableId, TableId> targetIds,
                                 Map<TableId, Shaper.Shaped> shapedBySource, Map<TableId, Table> existing,
-                                TargetView target, Problems problems) {
+                                TargetView target, Map<String, LogicalType> keyTypes, List<String> keyNotes,
+                                Problems problems) {
         Table source = s.source();
         ErrorContext where = ErrorContext.EMPTY.withPhase("plan").withTable(source.id().display());
         List<String> notes = new ArrayList<>(s.notes());
@@ -450,7 +456,7 @@ public final class Planner {
         Table targetTable;
         boolean create = options.createSchema();
         if (target == null) {
-            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, null, notes);
+            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, null, Map.of(), notes);
             create = false;
         } else if (create) {
             if (existing.containsKey(targetId) && !options.replaceTables()) {
@@ -459,7 +465,8 @@ public final class Planner {
                         + " created it");
                 return null;
             }
-            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, target, notes);
+            notes.addAll(keyNotes);
+            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, target, keyTypes, notes);
         } else {
             targetTable = existing.get(targetId);
             if (targetTable == null) {
@@ -599,11 +606,14 @@ public final class Planner {
      * indexes and foreign keys under their new names; what no longer maps is dropped and noted.
      */
     private static Table derive(Table source, List<ShapedColumn> shaped, TableId targetId, Map<TableId, TableId> targetIds,
-                                Map<TableId, Shaper.Shaped> shapedBySource, TargetView target, List<String> notes) {
+                                Map<TableId, Shaper.Shaped> shapedBySource, TargetView target,
+                                Map<String, LogicalType> keyTypes, List<String> notes) {
         List<Column> cols = new ArrayList<>();
         Map<String, String> renamed = new HashMap<>();
         for (ShapedColumn sc : shaped) {
-            var type = target == null ? sc.type() : target.storedType(sc.type());
+            // A key's text bounded for the target (KeyTextBounds), or the type the target stores the value as.
+            LogicalType keyType = sc.source() == null ? null : keyTypes.get(sc.source().name());
+            var type = target == null ? sc.type() : keyType != null ? keyType : target.storedType(sc.type());
             Column.Identity identity = sc.source() != null && sc.value() instanceof ValueSource.FromColumn
                     && sc.cast().isIdentity() ? sc.source().identity() : Column.Identity.NONE;
             // A column moved as the database's text is created with its own type where the target has it.

@@ -44,6 +44,16 @@ public interface TargetView {
         return null;
     }
 
+    /** See {@link TargetDatabase#keyTextLength()}. */
+    default int keyTextLength() {
+        return 0;
+    }
+
+    /** See {@link TargetDatabase#maxKeyTextLength()}. */
+    default int maxKeyTextLength() {
+        return Integer.MAX_VALUE;
+    }
+
     /** See {@link TargetDatabase#maxIdentifierLength()}. */
     default int maxIdentifierLength() {
         return Integer.MAX_VALUE;
@@ -139,6 +149,16 @@ public interface TargetView {
             @Override
             public io.decant.core.convert.Conversion writeCheck(LogicalType type, String nativeType) {
                 return t.writeCheck(type, nativeType);
+            }
+
+            @Override
+            public int keyTextLength() {
+                return t.keyTextLength();
+            }
+
+            @Override
+            public int maxKeyTextLength() {
+                return t.maxKeyTextLength();
             }
         };
     }

@@ -54,6 +54,23 @@ public interface TargetDatabase extends Endpoint {
         return java.util.Map.of();
     }
 
+    /**
+     * The text length this target gives a column it creates in a primary key, a unique key or a
+     * foreign key (either end) when the column's text is unbounded or longer than
+     * {@link #maxKeyTextLength()}; 0 when keys take text of any length (PostgreSQL, SQLite). MySQL
+     * indexes no unbounded TEXT and joins a foreign key only between columns of one type, so plan
+     * bounds such a column and every column joined to it by a foreign key to the same length, raised
+     * to the longest value the source holds.
+     */
+    default int keyTextLength() {
+        return 0;
+    }
+
+    /** The longest text (in characters) a key column this target creates can hold; see {@link #keyTextLength()}. */
+    default int maxKeyTextLength() {
+        return Integer.MAX_VALUE;
+    }
+
     /** The native type decant would create for {@code type}, for plans: {@code numeric(10,2)}. */
     String nativeType(LogicalType type);
 
