@@ -21,6 +21,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--create-schema", description = "Plan creating the target tables.")
     boolean createSchema;
 
+    @Option(names = "--collation", paramLabel = "source|default", description = "With --create-schema: plan created "
+            + "text columns with the source's comparison rules (source, default) or the target's default collation.")
+    String collation = "source";
+
     @Option(names = "--sample", paramLabel = "N|all", description = "Run every conversion, cast and expression over the "
             + "first N rows of each table (or all), write nothing, and list every value that would fail (exit 3 if any).")
     String sample;
@@ -40,6 +44,7 @@ final class PlanCommand implements Callable<Integer> {
         Endpoints endpoints = Endpoints.fromEnvironment();
         LoadOptions load = new LoadOptions();
         load.createSchema = createSchema;
+        load.collation = collation;
         var options = Transfer.options(selection, load, createSchema, spec);
         String targetUrl = SpecFile.to(to, spec, false);
         try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, spec.sourceSettings());

@@ -6,6 +6,7 @@ import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
+import io.decant.core.type.Kind;
 import io.decant.core.schema.ForeignKey;
 import io.decant.core.schema.Index;
 import io.decant.core.schema.LoadOrder;
@@ -449,7 +450,7 @@ public final class Planner {
         Table targetTable;
         boolean create = options.createSchema();
         if (target == null) {
-            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, null, notes);
+            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, null, false, notes);
             create = false;
         } else if (create) {
             if (existing.containsKey(targetId) && !options.replaceTables()) {
@@ -458,7 +459,8 @@ public final class Planner {
                         + " created it");
                 return null;
             }
-            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, target, notes);
+            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, target,
+                    options.sourceCollation(), notes);
         } else {
             targetTable = existing.get(targetId);
             if (targetTable == null) {
@@ -502,6 +504,9 @@ public final class Planner {
             if (check != null) {
                 // the sink's own refusal, run here too so that plan --sample finds it before the first row
                 conversion = conversion.then(check);
+            }
+            if (create && nativeType != null && tc.collation() != null) {
+                nativeType = nativeType + " COLLATE \"" + tc.collation().replace("\"", "\"\"") + "\"";
             }
             cols.add(new ColumnPlan(sc.source(), tc, nativeType, sc.value(), conversion, ifNull, sc.origin()));
         }
@@ -594,11 +599,32 @@ public final class Planner {
     }
 
     /**
+     * The collation a created text column gets: the one that compares as the source column does, where the target
+     * can say it; otherwise (or with {@code --collation default}) the target's default, noted when the source's
+     * rules differ from it.
+     */
+    private static String collation(ShapedColumn sc, io.decant.core.type.LogicalType type, TargetView target,
+                                    boolean sourceCollation, List<String> notes) {
+        if (target == null || !sourceCollation || !target.createsCollations() || type.kind() != Kind.TEXT
+                || sc.source() == null || sc.source().collation() == null
+                || !(sc.value() instanceof ValueSource.FromColumn) || !sc.cast().isIdentity()) {
+            return null;
+        }
+        String c = target.createdCollation(sc.source().collation());
+        if (c == null) {
+            notes.add("column " + sc.name() + " compares as " + sc.source().collation() + " in the source; the target"
+                    + " has no collation that compares the same: it is created with the target's default collation");
+        }
+        return c;
+    }
+
+    /**
      * The table decant creates: the shaped columns in the target's stored types, the source's keys,
      * indexes and foreign keys under their new names; what no longer maps is dropped and noted.
      */
     private static Table derive(Table source, List<ShapedColumn> shaped, TableId targetId, Map<TableId, TableId> targetIds,
-                                Map<TableId, Shaper.Shaped> shapedBySource, TargetView target, List<String> notes) {
+                                Map<TableId, Shaper.Shaped> shapedBySource, TargetView target, boolean sourceCollation,
+                                List<String> notes) {
         List<Column> cols = new ArrayList<>();
         Map<String, String> renamed = new HashMap<>();
         for (ShapedColumn sc : shaped) {
@@ -611,7 +637,8 @@ public final class Planner {
                     && target.nativeColumnType(sc.source().nativeType()) != null ? sc.source().nativeType() : null;
             cols.add(new Column(sc.name(), sc.source() != null ? sc.source().sourceType() : null, type, sc.nullable(),
                     identity == Column.Identity.COMPUTED ? Column.Identity.NONE : identity,
-                    nativeType == null ? null : "moved as the database's text", nativeType));
+                    nativeType == null ? null : "moved as the database's text", nativeType,
+                    collation(sc, type, target, sourceCollation, notes)));
             if (sc.source() != null) {
                 renamed.put(sc.source().name(), sc.name());
             }

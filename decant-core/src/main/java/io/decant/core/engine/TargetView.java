@@ -32,6 +32,16 @@ public interface TargetView {
         return null;
     }
 
+    /** See {@link TargetDatabase#createsCollations()}. */
+    default boolean createsCollations() {
+        return false;
+    }
+
+    /** See {@link TargetDatabase#createdCollation(String)}. */
+    default String createdCollation(String sourceCollation) {
+        return null;
+    }
+
     LogicalType storedType(LogicalType type);
 
     /** See {@link TargetDatabase#writeCheck}. */
@@ -119,6 +129,16 @@ public interface TargetView {
             @Override
             public String nativeColumnType(String nativeType) {
                 return t.nativeColumnType(nativeType);
+            }
+
+            @Override
+            public boolean createsCollations() {
+                return t.createsCollations();
+            }
+
+            @Override
+            public String createdCollation(String sourceCollation) {
+                return t.createdCollation(sourceCollation);
             }
 
             @Override
