@@ -83,6 +83,46 @@ class CollationIT {
     }
 
     @Test
+    void mysqlBinaryCollationsBecomeCAndCaseInsensitiveOnesTheDefaultWithANote() throws Exception {
+        io.decant.testkit.MariaServer.assumeAvailable();
+        String url = io.decant.testkit.MariaServer.createDatabase("coll_src");
+        try (Connection c = io.decant.testkit.MariaServer.connect(url.substring(url.lastIndexOf('/') + 1));
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE words (id INT PRIMARY KEY, b VARCHAR(10) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,"
+                    + " ci VARCHAR(10) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci)");
+            s.execute("INSERT INTO words VALUES (1, 'a', 'a'), (2, 'B', 'B'), (3, 'é', 'é'), (4, 'Z', 'Z')");
+        }
+        PgServer.TestDb db = englishDatabase("it_collation_mysql");
+        Cli.Result plan = Cli.run("plan", "--from", url, "--to", db.url(), "--create-schema");
+        assertEquals(0, plan.exit(), plan.toString());
+        assertTrue(plan.out().contains("b   varchar(10) -> text(10) -> varchar(10) COLLATE \"C\""), plan.out());
+        assertTrue(plan.out().contains("column ci compares as mysql utf8mb4_general_ci in the source"), plan.out());
+        Cli.Result r = Cli.run("migrate", "--from", url, "--to", db.url(), "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("B,Z,a,é", db.one("SELECT string_agg(b, ',' ORDER BY b) FROM words"));
+        assertEquals("C", db.one("SELECT collation_name FROM information_schema.columns WHERE table_name = 'words'"
+                + " AND column_name = 'b'"));
+        assertEquals(null, db.one("SELECT collation_name FROM information_schema.columns WHERE table_name = 'words'"
+                + " AND column_name = 'ci'"));
+    }
+
+    @Test
+    void postgresKeepsAColumnsOwnCollation() throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("it_collation_pgsrc");
+        src.exec("CREATE TABLE words (id int PRIMARY KEY, c text COLLATE \"C\", icu text COLLATE \"und-x-icu\", plain text)");
+        src.exec("INSERT INTO words VALUES (1, 'a', 'a', 'a'), (2, 'B', 'B', 'B')");
+        PgServer.TestDb db = englishDatabase("it_collation_pgdst");
+        Cli.Result r = Cli.run("migrate", "--from", src.url(), "--to", db.url(), "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("C", db.one("SELECT collation_name FROM information_schema.columns WHERE table_name = 'words'"
+                + " AND column_name = 'c'"));
+        assertEquals("und-x-icu", db.one("SELECT collation_name FROM information_schema.columns WHERE table_name = 'words'"
+                + " AND column_name = 'icu'"));
+        assertEquals(null, db.one("SELECT collation_name FROM information_schema.columns WHERE table_name = 'words'"
+                + " AND column_name = 'plain'"), "the source database's default stays the target database's default");
+    }
+
+    @Test
     void anUnknownCollationChoiceIsAUsageError() throws Exception {
         Cli.Result r = Cli.run("migrate", "--from", "sqlite:" + source(), "--to", "postgres://nowhere/x",
                 "--create-schema", "--collation", "nocase");
