@@ -604,7 +604,7 @@ public final class Planner {
      * rules differ from it.
      */
     private static String collation(ShapedColumn sc, io.decant.core.type.LogicalType type, TargetView target,
-                                    boolean sourceCollation, List<String> notes) {
+                                    boolean sourceCollation, Map<String, List<String>> notKept) {
         if (target == null || !sourceCollation || !target.createsCollations() || type.kind() != Kind.TEXT
                 || sc.source() == null || sc.source().collation() == null
                 || !(sc.value() instanceof ValueSource.FromColumn) || !sc.cast().isIdentity()) {
@@ -612,8 +612,7 @@ public final class Planner {
         }
         String c = target.createdCollation(sc.source().collation());
         if (c == null) {
-            notes.add("column " + sc.name() + " compares as " + sc.source().collation() + " in the source; the target"
-                    + " has no collation that compares the same: it is created with the target's default collation");
+            notKept.computeIfAbsent(sc.source().collation(), k -> new ArrayList<>()).add(sc.name());
         }
         return c;
     }
@@ -626,6 +625,7 @@ public final class Planner {
                                 Map<TableId, Shaper.Shaped> shapedBySource, TargetView target, boolean sourceCollation,
                                 List<String> notes) {
         List<Column> cols = new ArrayList<>();
+        Map<String, List<String>> notKept = new java.util.LinkedHashMap<>();
         Map<String, String> renamed = new HashMap<>();
         for (ShapedColumn sc : shaped) {
             var type = target == null ? sc.type() : target.storedType(sc.type());
@@ -638,11 +638,16 @@ public final class Planner {
             cols.add(new Column(sc.name(), sc.source() != null ? sc.source().sourceType() : null, type, sc.nullable(),
                     identity == Column.Identity.COMPUTED ? Column.Identity.NONE : identity,
                     nativeType == null ? null : "moved as the database's text", nativeType,
-                    collation(sc, type, target, sourceCollation, notes)));
+                    collation(sc, type, target, sourceCollation, notKept)));
             if (sc.source() != null) {
                 renamed.put(sc.source().name(), sc.name());
             }
         }
+        // One note per table and collation: a MySQL schema's text columns are mostly case-insensitive.
+        notKept.forEach((coll, names) -> notes.add((names.size() == 1 ? "column " + names.get(0) + " compares"
+                : "columns " + String.join(", ", names) + " compare") + " as " + coll + " in the source; the target has"
+                + " no collation that compares the same, so " + (names.size() == 1 ? "it is" : "they are") + " created"
+                + " with the target database's default collation (docs/compatibility.md, \"Collations\")"));
         // A computed column is created with its expression where the target speaks the source's SQL (PostgreSQL to
         // PostgreSQL) and every column it may name is there under its own name; otherwise it is left out (noted).
         boolean allKept = source.columns().stream().allMatch(c -> c.identity() == Column.Identity.COMPUTED
