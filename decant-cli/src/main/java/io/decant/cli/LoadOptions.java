@@ -8,6 +8,12 @@ public final class LoadOptions {
             + "(indexes and foreign keys after the data). Default: load into the existing schema.")
     boolean createSchema;
 
+    @Option(names = "--collation", paramLabel = "source|default", description = "With --create-schema: source "
+            + "(default): created text columns compare as in the source where PostgreSQL can say it (SQLite BINARY "
+            + "and MySQL *_bin: COLLATE \"C\"; a PostgreSQL column's own collation); default: the target "
+            + "database's default collation.")
+    String collation = "source";
+
     @Option(names = "--truncate-first", description = "Empty the target tables (children first) before loading; needs --yes.")
     boolean truncateFirst;
 

@@ -25,6 +25,10 @@ final class PlanCommand implements Callable<Integer> {
             + " keys, indexes and foreign keys would run (tables before the data, the rest after it), and nothing else.")
     boolean sql;
 
+    @Option(names = "--collation", paramLabel = "source|default", description = "With --create-schema: plan created "
+            + "text columns with the source's comparison rules (source, default) or the target's default collation.")
+    String collation = "source";
+
     @Option(names = "--sample", paramLabel = "N|all", description = "Run every conversion, cast and expression over the "
             + "first N rows of each table (or all), write nothing, and list every value that would fail (exit 3 if any).")
     String sample;
@@ -44,6 +48,7 @@ final class PlanCommand implements Callable<Integer> {
         Endpoints endpoints = Endpoints.fromEnvironment();
         LoadOptions load = new LoadOptions();
         load.createSchema = createSchema;
+        load.collation = collation;
         var options = Transfer.options(selection, load, createSchema, spec);
         String targetUrl = SpecFile.to(to, spec, false);
         try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, spec.sourceSettings());

@@ -31,9 +31,13 @@ final class Transfer {
         if (load.commitEvery < 0) {
             throw DecantException.usage("--commit-every must be 0 (one transaction per table) or a number of rows");
         }
+        if (!load.collation.equals("source") && !load.collation.equals("default")) {
+            throw DecantException.usage("--collation must be source or default, not " + load.collation);
+        }
         return new MigrationOptions(sel.tables, sel.exclude, createSchema, load.truncateFirst, load.disableFk, load.jobs,
                 1000, spec.zone(), load.resume && createSchema, load.resume,
-                load.onError.equals("reject") ? new RejectFiles(load.rejects, load.resume) : null, load.commitEvery);
+                load.onError.equals("reject") ? new RejectFiles(load.rejects, load.resume) : null, load.commitEvery,
+                load.collation.equals("source"));
     }
 
     static void confirmTruncate(LoadOptions load, String target) {

@@ -106,8 +106,8 @@ final class Discovery {
     private Map<String, List<Column>> columns(Set<String> jsonColumns) throws SQLException {
         Map<String, List<Column>> out = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, EXTRA, COLUMN_COMMENT"
-                        + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
+                "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, EXTRA, COLUMN_COMMENT,"
+                        + " COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
             ps.setString(1, database);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -116,7 +116,13 @@ final class Discovery {
                     var info = new SourceTypes.Info(name, rs.getString(3), rs.getString(4),
                             "YES".equals(rs.getString(5)), rs.getString(6), rs.getString(7),
                             jsonColumns.contains(key(table, name)));
-                    out.computeIfAbsent(table, t -> new ArrayList<>()).add(SourceTypes.column(info));
+                    Column c = SourceTypes.column(info);
+                    String collation = rs.getString(8);
+                    if (collation != null && c.isSupported() && c.type().kind() == io.decant.core.type.Kind.TEXT) {
+                        // how this column compares (utf8mb4_general_ci: case-insensitive; *_bin: by code point)
+                        c = c.withCollation("mysql " + collation);
+                    }
+                    out.computeIfAbsent(table, t -> new ArrayList<>()).add(c);
                 }
             }
         }

@@ -46,8 +46,11 @@ final class PgCatalog {
             SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod, pg_catalog.format_type(a.atttypid, a.atttypmod),
                    a.attnotnull, a.attidentity, a.attgenerated,
                    pg_catalog.pg_get_serial_sequence(a.attrelid::regclass::text, a.attname) IS NOT NULL, a.attndims,
-                   CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END
+                   CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
+                   CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN co.collname::text END
             FROM pg_catalog.pg_attribute a
+            JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+            LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
             LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
             WHERE a.attrelid = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY a.attrelid, a.attnum""";
@@ -171,8 +174,14 @@ final class PgCatalog {
                     }
                     // A computed column's native type carries its expression, so that another PostgreSQL computes it too.
                     String generated = rs.getString(11);
-                    b.columns.add(col.withNativeType(nativeType(generated == null ? spelled
-                            : spelled + " GENERATED ALWAYS AS (" + generated + ") STORED")));
+                    col = col.withNativeType(nativeType(generated == null ? spelled
+                            : spelled + " GENERATED ALWAYS AS (" + generated + ") STORED"));
+                    // A collation the column declares (not its type's, the database's default): kept by name.
+                    String collation = rs.getString(12);
+                    if (collation != null && col.isSupported() && col.type().kind() == io.decant.core.type.Kind.TEXT) {
+                        col = col.withCollation(NATIVE_PREFIX + collation);
+                    }
+                    b.columns.add(col);
                 }
             }
         }

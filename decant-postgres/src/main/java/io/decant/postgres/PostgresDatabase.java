@@ -301,6 +301,31 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return nativeType.startsWith(PgCatalog.NATIVE_PREFIX) ? nativeType.substring(PgCatalog.NATIVE_PREFIX.length()) : null;
     }
 
+    @Override
+    public boolean createsCollations() {
+        return true;
+    }
+
+    /**
+     * Byte order (SQLite BINARY, a MySQL binary collation) is "C": PostgreSQL compares UTF-8 text under "C" by its
+     * bytes, which is also code point order. A PostgreSQL column's own collation is kept by name. Case-insensitive
+     * rules (SQLite NOCASE, MySQL *_ci) and SQLite RTRIM have no built-in equal here: null, the database default.
+     */
+    @Override
+    public String createdCollation(String sourceCollation) {
+        if (sourceCollation == null) {
+            return null;
+        }
+        if (sourceCollation.startsWith(PgCatalog.NATIVE_PREFIX)) {
+            return sourceCollation.substring(PgCatalog.NATIVE_PREFIX.length());
+        }
+        String c = sourceCollation.toLowerCase(java.util.Locale.ROOT);
+        if (c.equals("sqlite binary") || c.equals("mysql binary") || (c.startsWith("mysql ") && c.endsWith("_bin"))) {
+            return "C";
+        }
+        return null;
+    }
+
     /** The target's types, read once for a plan's write-mapping checks (one table after another). */
     private PgTypeCatalog planTypes;
 

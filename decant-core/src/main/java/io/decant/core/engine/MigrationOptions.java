@@ -21,10 +21,13 @@ import java.util.List;
  * @param rejects      where rows with values that do not convert go ({@code --on-error reject}); null: fail
  * @param commitEvery  a table with more source rows than this is committed in chunks of about this many rows,
  *                     each with its journal entry, where source and target allow it; 0: one transaction per table
+ * @param sourceCollation with createSchema: created text columns keep the source's comparison rules where the
+ *                     target can express them ({@code --collation source}); false: the target's default collation
  */
 public record MigrationOptions(List<String> tables, List<String> exclude, boolean createSchema, boolean truncateFirst,
                                boolean disableFk, int jobs, int batchSize, ZoneId naiveZone, boolean replaceTables,
-                               boolean resume, Rejects rejects, long commitEvery) {
+                               boolean resume, Rejects rejects, long commitEvery,
+                               boolean sourceCollation) {
     /** The default chunk: a few seconds of loading, so that a crash costs little and commits cost nothing measurable. */
     public static final long DEFAULT_COMMIT_EVERY = 1_000_000;
 
@@ -33,6 +36,13 @@ public record MigrationOptions(List<String> tables, List<String> exclude, boolea
                             boolean resume, Rejects rejects) {
         this(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume,
                 rejects, DEFAULT_COMMIT_EVERY);
+    }
+
+    public MigrationOptions(List<String> tables, List<String> exclude, boolean createSchema, boolean truncateFirst,
+                            boolean disableFk, int jobs, int batchSize, ZoneId naiveZone, boolean replaceTables,
+                            boolean resume, Rejects rejects, long commitEvery) {
+        this(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume,
+                rejects, commitEvery, true);
     }
 
     public MigrationOptions {
@@ -54,41 +64,46 @@ public record MigrationOptions(List<String> tables, List<String> exclude, boolea
     }
 
     public MigrationOptions withCreateSchema(boolean v) {
-        return new MigrationOptions(tables, exclude, v, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery);
+        return new MigrationOptions(tables, exclude, v, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation);
     }
 
     public MigrationOptions withTables(List<String> only, List<String> excluded) {
-        return new MigrationOptions(only, excluded, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery);
+        return new MigrationOptions(only, excluded, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation);
     }
 
     public MigrationOptions withTruncateFirst(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, v, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery);
+        return new MigrationOptions(tables, exclude, createSchema, v, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation);
     }
 
     public MigrationOptions withDisableFk(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, v, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, v, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation);
     }
 
     public MigrationOptions withReplaceTables(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, v, resume, rejects, commitEvery);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, v, resume, rejects, commitEvery, sourceCollation);
     }
 
     public MigrationOptions withResume(boolean v) {
         return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, v, rejects, commitEvery);
+                replaceTables, v, rejects, commitEvery, sourceCollation);
     }
 
     public MigrationOptions withRejects(Rejects r) {
         return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, resume, r, commitEvery);
+                replaceTables, resume, r, commitEvery, sourceCollation);
     }
 
     public MigrationOptions withCommitEvery(long v) {
         return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, resume, rejects, v);
+                replaceTables, resume, rejects, v, sourceCollation);
     }
 
     public MigrationOptions withJobs(int v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, v, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, v, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation);
+    }
+
+    public MigrationOptions withSourceCollation(boolean v) {
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
+                replaceTables, resume, rejects, commitEvery, v);
     }
 }

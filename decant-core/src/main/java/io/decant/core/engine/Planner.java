@@ -6,6 +6,7 @@ import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
+import io.decant.core.type.Kind;
 import io.decant.core.schema.ForeignKey;
 import io.decant.core.schema.Index;
 import io.decant.core.schema.LoadOrder;
@@ -456,7 +457,7 @@ public final class Planner {
         Table targetTable;
         boolean create = options.createSchema();
         if (target == null) {
-            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, null, Map.of(), notes);
+            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, null, Map.of(), false, notes);
             create = false;
         } else if (create) {
             if (existing.containsKey(targetId) && !options.replaceTables()) {
@@ -466,7 +467,8 @@ public final class Planner {
                 return null;
             }
             notes.addAll(keyNotes);
-            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, target, keyTypes, notes);
+            targetTable = derive(source, shaped, targetId, targetIds, shapedBySource, target, keyTypes,
+                    options.sourceCollation(), notes);
         } else {
             targetTable = existing.get(targetId);
             if (targetTable == null) {
@@ -510,6 +512,9 @@ public final class Planner {
             if (check != null) {
                 // the sink's own refusal, run here too so that plan --sample finds it before the first row
                 conversion = conversion.then(check);
+            }
+            if (create && nativeType != null && tc.collation() != null) {
+                nativeType = nativeType + " COLLATE \"" + tc.collation().replace("\"", "\"\"") + "\"";
             }
             cols.add(new ColumnPlan(sc.source(), tc, nativeType, sc.value(), conversion, ifNull, sc.origin()));
         }
@@ -602,13 +607,33 @@ public final class Planner {
     }
 
     /**
+     * The collation a created text column gets: the one that compares as the source column does, where the target
+     * can say it; otherwise (or with {@code --collation default}) the target's default, noted when the source's
+     * rules differ from it.
+     */
+    private static String collation(ShapedColumn sc, io.decant.core.type.LogicalType type, TargetView target,
+                                    boolean sourceCollation, Map<String, List<String>> notKept) {
+        if (target == null || !sourceCollation || !target.createsCollations() || type.kind() != Kind.TEXT
+                || sc.source() == null || sc.source().collation() == null
+                || !(sc.value() instanceof ValueSource.FromColumn) || !sc.cast().isIdentity()) {
+            return null;
+        }
+        String c = target.createdCollation(sc.source().collation());
+        if (c == null) {
+            notKept.computeIfAbsent(sc.source().collation(), k -> new ArrayList<>()).add(sc.name());
+        }
+        return c;
+    }
+
+    /**
      * The table decant creates: the shaped columns in the target's stored types, the source's keys,
      * indexes and foreign keys under their new names; what no longer maps is dropped and noted.
      */
     private static Table derive(Table source, List<ShapedColumn> shaped, TableId targetId, Map<TableId, TableId> targetIds,
                                 Map<TableId, Shaper.Shaped> shapedBySource, TargetView target,
-                                Map<String, LogicalType> keyTypes, List<String> notes) {
+                                Map<String, LogicalType> keyTypes, boolean sourceCollation, List<String> notes) {
         List<Column> cols = new ArrayList<>();
+        Map<String, List<String>> notKept = new java.util.LinkedHashMap<>();
         Map<String, String> renamed = new HashMap<>();
         for (ShapedColumn sc : shaped) {
             // A key's text bounded for the target (KeyTextBounds), or the type the target stores the value as.
@@ -627,11 +652,17 @@ public final class Planner {
                     ? sc.source().nativeType() : nativeType;
             cols.add(new Column(sc.name(), sc.source() != null ? sc.source().sourceType() : null, type, sc.nullable(),
                     identity == Column.Identity.COMPUTED ? Column.Identity.NONE : identity,
-                    nativeType == null ? null : "moved as the database's text", declared));
+                    nativeType == null ? null : "moved as the database's text", declared,
+                    collation(sc, type, target, sourceCollation, notKept)));
             if (sc.source() != null) {
                 renamed.put(sc.source().name(), sc.name());
             }
         }
+        // One note per table and collation: a MySQL schema's text columns are mostly case-insensitive.
+        notKept.forEach((coll, names) -> notes.add((names.size() == 1 ? "column " + names.get(0) + " compares"
+                : "columns " + String.join(", ", names) + " compare") + " as " + coll + " in the source; the target has"
+                + " no collation that compares the same, so " + (names.size() == 1 ? "it is" : "they are") + " created"
+                + " with the target database's default collation (docs/compatibility.md, \"Collations\")"));
         // A computed column is created with its expression where the target speaks the source's SQL (PostgreSQL to
         // PostgreSQL) and every column it may name is there under its own name; otherwise it is left out (noted).
         boolean allKept = source.columns().stream().allMatch(c -> c.identity() == Column.Identity.COMPUTED

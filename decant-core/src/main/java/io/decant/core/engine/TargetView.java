@@ -37,6 +37,16 @@ public interface TargetView {
         return false;
     }
 
+    /** See {@link TargetDatabase#createsCollations()}. */
+    default boolean createsCollations() {
+        return false;
+    }
+
+    /** See {@link TargetDatabase#createdCollation(String)}. */
+    default String createdCollation(String sourceCollation) {
+        return null;
+    }
+
     LogicalType storedType(LogicalType type);
 
     /** See {@link TargetDatabase#writeCheck}. */
@@ -139,6 +149,16 @@ public interface TargetView {
             @Override
             public boolean keepsDeclaredType(String nativeType) {
                 return t.keepsDeclaredType(nativeType);
+            }
+
+            @Override
+            public boolean createsCollations() {
+                return t.createsCollations();
+            }
+
+            @Override
+            public String createdCollation(String sourceCollation) {
+                return t.createdCollation(sourceCollation);
             }
 
             @Override

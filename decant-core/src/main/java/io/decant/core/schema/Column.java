@@ -16,14 +16,23 @@ import java.util.Objects;
  *                    or {@code null}: a column whose type decant does not model still moves, as the
  *                    database's own text, into a target column of the same native type (the target's
  *                    input function reads it back), and verify compares that text
+ * @param collation   how the database compares this text column's values, as the database family and its own
+ *                    name ({@code sqlite BINARY}, {@code mysql utf8mb4_general_ci}, {@code postgresql C}), or
+ *                    {@code null} when not known, not text, or the database's default (PostgreSQL); on a
+ *                    column decant creates, the target's own name of the collation it is created with
  */
 public record Column(String name, String sourceType, LogicalType type, boolean nullable, Identity identity,
-                     String unsupported, String nativeType) {
+                     String unsupported, String nativeType, String collation) {
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         identity = identity == null ? Identity.NONE : identity;
         sourceType = sourceType == null ? type.toString() : sourceType;
+    }
+
+    public Column(String name, String sourceType, LogicalType type, boolean nullable, Identity identity,
+                  String unsupported, String nativeType) {
+        this(name, sourceType, type, nullable, identity, unsupported, nativeType, null);
     }
 
     public Column(String name, String sourceType, LogicalType type, boolean nullable, Identity identity,
@@ -44,7 +53,11 @@ public record Column(String name, String sourceType, LogicalType type, boolean n
     }
 
     public Column withNativeType(String n) {
-        return new Column(name, sourceType, type, nullable, identity, unsupported, n);
+        return new Column(name, sourceType, type, nullable, identity, unsupported, n, collation);
+    }
+
+    public Column withCollation(String c) {
+        return new Column(name, sourceType, type, nullable, identity, unsupported, nativeType, c);
     }
 
     /**
@@ -60,15 +73,15 @@ public record Column(String name, String sourceType, LogicalType type, boolean n
     }
 
     public Column withName(String newName) {
-        return new Column(newName, sourceType, type, nullable, identity, unsupported, nativeType);
+        return new Column(newName, sourceType, type, nullable, identity, unsupported, nativeType, collation);
     }
 
     public Column withType(LogicalType newType) {
-        return new Column(name, sourceType, newType, nullable, identity, unsupported, nativeType);
+        return new Column(name, sourceType, newType, nullable, identity, unsupported, nativeType, collation);
     }
 
     public Column withNullable(boolean n) {
-        return new Column(name, sourceType, type, n, identity, unsupported, nativeType);
+        return new Column(name, sourceType, type, n, identity, unsupported, nativeType, collation);
     }
 
     public enum Identity {

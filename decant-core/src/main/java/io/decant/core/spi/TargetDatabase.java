@@ -83,6 +83,20 @@ public interface TargetDatabase extends Endpoint {
         return null;
     }
 
+    /** Whether this target creates text columns with a collation of their own ({@link #createdCollation}). */
+    default boolean createsCollations() {
+        return false;
+    }
+
+    /**
+     * The collation, in this database's name ({@code C}), of a created text column that must compare as the source
+     * column's {@link io.decant.core.schema.Column#collation()} does, or {@code null} when this database cannot say
+     * it (the column then gets the database default, and the plan notes it).
+     */
+    default String createdCollation(String sourceCollation) {
+        return null;
+    }
+
     /**
      * Whether a column decant models is still created with the source's own {@code nativeType} when its
      * values move unchanged, because this target's type for the logical one would compare them otherwise
