@@ -99,6 +99,15 @@ final class ScriptDatabase {
                                     + " into a database file and migrate from that file (sqlite3 app.db < " + name + "),"
                                     + " or remove the line");
                 }
+                if (keyword.equals("PRAGMA") && ours) {
+                    // Some pragmas (foreign_keys, journal_mode) do nothing inside a transaction; sqlite3 runs a
+                    // script's pragma outside one unless the script opened one itself, and so does this.
+                    runner.flush();
+                    s.execute("COMMIT");
+                    runner.one(st, keyword);
+                    s.execute("BEGIN");
+                    continue;
+                }
                 if (!TRANSACTION_CONTROL.contains(keyword)) {
                     runner.add(st, keyword);
                     continue;

@@ -193,6 +193,22 @@ class ScriptSourceIT {
         }
     }
 
+    /** sqlite3 runs a pragma outside any transaction but the script's own: foreign_keys=ON then cascades a DELETE. */
+    @Test
+    void aPragmaTakesEffectAsInSqlite3() throws Exception {
+        Path file = write("cascade.sql", """
+                CREATE TABLE p (id INTEGER PRIMARY KEY);
+                CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER REFERENCES p (id) ON DELETE CASCADE);
+                INSERT INTO p VALUES (1), (2);
+                INSERT INTO c VALUES (10, 1), (11, 1), (12, 2);
+                PRAGMA foreign_keys=ON;
+                DELETE FROM p WHERE id = 1;
+                """);
+        try (SourceDatabase source = dialect.openSource("d1sql:" + file, OpenOptions.DEFAULT)) {
+            assertEquals(1, source.countRows(table(source, "c")), "the DELETE cascaded, as sqlite3 < cascade.sql does");
+        }
+    }
+
     @Test
     void aScriptIsNeverATarget() {
         DecantException e = assertThrows(DecantException.class, () -> dialect.openTarget("d1sql:out.sql", OpenOptions.DEFAULT));
