@@ -37,7 +37,7 @@ final class CheckCommand implements Callable<Integer> {
         String to = SpecFile.to(this.to, spec, false);
         Endpoints endpoints = Endpoints.fromEnvironment();
         List<EndpointView> views = new ArrayList<>();
-        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, spec.sourceSettings())) {
+        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, common.sourceSettings(spec))) {
             views.add(view("source", source));
         }
         String absent = to == null ? null : endpoints.absentTarget(to);

@@ -51,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
         load.jobs = jobs;
         load.createSchema = true;
         var options = Transfer.options(selection, load, true, spec).withReplaceTables(true);
-        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, spec.sourceSettings())) {
+        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, common.sourceSettings(spec))) {
             if (!dryRun && rowsPerFile < 0) {
                 throw io.decant.core.error.DecantException.usage("--rows-per-file must be positive");
             }

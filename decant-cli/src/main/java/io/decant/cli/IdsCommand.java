@@ -52,7 +52,7 @@ final class IdsCommand implements Runnable {
             PrintWriter err = cmd.commandLine().getErr();
             boolean match = spec.ids().values().stream().anyMatch(i -> i.strategy() == IdStrategy.MATCH);
             String targetUrl = match ? SpecFile.to(to, spec, true) : null;
-            try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, Map.of());
+            try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, common.readSettings());
                  SourceDatabase target = targetUrl == null ? null : endpoints.source(targetUrl, List.of(), Map.of())) {
                 // The spec the migration will use is checked before an id is made or a user created.
                 io.decant.core.spec.SpecCheck.orThrow(spec, source.tables());

@@ -35,7 +35,7 @@ final class MigrateCommand implements Callable<Integer> {
         var spec = SpecFile.load(common.spec);
         Endpoints endpoints = Endpoints.fromEnvironment();
         var options = Transfer.options(selection, load, load.createSchema, spec);
-        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, spec.sourceSettings());
+        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, common.sourceSettings(spec));
              TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), common.schemas, load.targetSettings())) {
             Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "migrate");
             if (source instanceof io.decant.files.FolderSource folder) {

@@ -51,7 +51,7 @@ final class PlanCommand implements Callable<Integer> {
         load.collation = collation;
         var options = Transfer.options(selection, load, createSchema, spec);
         String targetUrl = SpecFile.to(to, spec, false);
-        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, spec.sourceSettings());
+        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, common.sourceSettings(spec));
              TargetDatabase target = targetUrl == null ? null : endpoints.target(targetUrl, common.schemas, Map.of())) {
             Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "plan");
             var ids = RunIdsFor.run(spec, common, source, targetUrl, endpoints, true, cmd.commandLine().getErr());

@@ -1,16 +1,10 @@
 package io.decant.cli;
 
-import io.decant.core.error.DecantException;
-import io.decant.core.error.ErrorCode;
+import io.decant.core.util.OwnerOnlyFiles;
 import io.decant.core.verify.VerifyReport;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes the verify report as JSON and HTML, owner-only (it may quote values), atomically. */
+/** Writes the verify report as JSON and HTML, owner-only (it may quote values), atomically and synced ({@link OwnerOnlyFiles}). */
 final class ReportFiles {
     private ReportFiles() {
     }
@@ -27,21 +21,6 @@ final class ReportFiles {
     }
 
     static void writeOwnerOnly(Path file, String text) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                }
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new DecantException(ErrorCode.IO_ERROR, "could not write " + file + ": " + e.getMessage());
-        }
+        OwnerOnlyFiles.writeString(file, text);
     }
 }

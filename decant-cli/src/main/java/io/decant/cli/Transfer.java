@@ -37,7 +37,10 @@ final class Transfer {
         return new MigrationOptions(sel.tables, sel.exclude, createSchema, load.truncateFirst, load.disableFk, load.jobs,
                 1000, spec.zone(), load.resume && createSchema, load.resume,
                 load.onError.equals("reject") ? new RejectFiles(load.rejects, load.resume) : null, load.commitEvery,
-                load.collation.equals("source"));
+                load.collation.equals("source"),
+                // DECANT_JAVA_OPTS=-Ddecant.passthrough=false reads every row as values (docs/benchmarks.md: pg.decant_values);
+                // read here, not in core, so that a library caller sets MigrationOptions.passThrough instead.
+                !"false".equals(System.getProperty("decant.passthrough")));
     }
 
     static void confirmTruncate(LoadOptions load, String target) {

@@ -65,8 +65,8 @@ final class VerifyCommand implements Callable<Integer> {
         MigrationOptions options = MigrationOptions.defaults().withTables(selection.tables, selection.exclude);
         options = new MigrationOptions(options.tables(), options.exclude(), false, false, false, 1, 1000, spec.zone(), false,
                 false, null);
-        try (SourceDatabase source = endpoints.source(from, common.schemas, spec.sourceSettings());
-             SourceDatabase target = endpoints.source(targetUrl, common.schemas, Map.of())) {
+        try (SourceDatabase source = endpoints.source(from, common.schemas, common.sourceSettings(spec));
+             SourceDatabase target = endpoints.source(targetUrl, common.schemas, common.readSettings())) {
             Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "verify");
             var ids = io.decant.core.engine.RunIds.load(spec, source, common.mapping != null || !spec.ids().isEmpty()
                     ? RunIdsFor.mappingFile(common) : null);

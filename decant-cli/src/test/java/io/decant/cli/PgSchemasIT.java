@@ -67,6 +67,33 @@ class PgSchemasIT {
     }
 
     @Test
+    void includeExtensionTablesReadsTheTablesAnExtensionOwns() {
+        PgServer.TestDb src = PgServer.get().createDatabase("ext_src");
+        PgServer.TestDb dst = PgServer.get().createDatabase("ext_dst");
+        src.exec(SHAPES);
+        try {
+            Cli.Result check = Cli.run("check", "--from", src.url(), "--include-extension-tables");
+            assertEquals(0, check.exit(), check.toString());
+            assertFalse(check.out().contains("skipped: public.spatial_ref_sys"), check.toString());
+
+            Cli.Result r = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--tables", "spatial_ref_sys",
+                    "--create-schema", "--include-extension-tables");
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("EPSG", dst.one("SELECT auth_name FROM public.spatial_ref_sys WHERE srid = 4326"));
+
+            Cli.Result v = Cli.run("verify", "--from", src.url(), "--to", dst.url(), "--tables", "spatial_ref_sys",
+                    "--include-extension-tables");
+            assertEquals(0, v.exit(), v.toString());
+
+            Cli.Result without = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--tables", "spatial_ref_sys",
+                    "--truncate-first", "--yes");
+            assertTrue(without.exit() != 0, "without the option the table is not a source table: " + without);
+        } finally {
+            src.exec("ALTER EXTENSION hstore DROP TABLE public.spatial_ref_sys");
+        }
+    }
+
+    @Test
     void aTargetWithoutSchemasRefusesTwoTablesOfOneNameNamingBoth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         PgServer.TestDb src = PgServer.get().createDatabase("schemas_src");
         src.exec("CREATE SCHEMA auth; CREATE TABLE auth.users (id integer PRIMARY KEY); CREATE TABLE public.users (id integer PRIMARY KEY);"

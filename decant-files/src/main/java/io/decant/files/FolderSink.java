@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.util.OwnerOnlyFiles;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
@@ -180,7 +181,7 @@ final class FolderSink implements TableSink {
             closePart();
         }
         Path temp = target.dir().resolve(FileNames.temp(FileNames.part(base, parts.size() + 1, format)));
-        channel = OwnerOnly.create(temp);
+        channel = OwnerOnlyFiles.create(temp);
         parts.add(new Part(temp, -1, null, -1));
         hashing = new HashingOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER));
         gen = Json.FACTORY.createGenerator(hashing);

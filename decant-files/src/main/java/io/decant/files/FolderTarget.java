@@ -2,6 +2,7 @@ package io.decant.files;
 
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.util.OwnerOnlyFiles;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
@@ -340,7 +341,7 @@ final class FolderTarget implements TargetDatabase {
         synchronized (lock) {
             try {
                 for (int i = 0; i < files.size(); i++) {
-                    OwnerOnly.move(temps.get(i), dir.resolve(files.get(i).name()));
+                    OwnerOnlyFiles.move(temps.get(i), dir.resolve(files.get(i).name()));
                 }
             } catch (IOException e) {
                 throw OwnerOnly.io("cannot move the files of " + table.id().display() + " into place", e);
@@ -412,11 +413,11 @@ final class FolderTarget implements TargetDatabase {
     }
 
     private void writeManifest() {
-        OwnerOnly.writeAtomically(dir.resolve(Manifest.FILE_NAME), ManifestCodec.write(manifest));
+        OwnerOnlyFiles.write(dir.resolve(Manifest.FILE_NAME), ManifestCodec.write(manifest));
         if (convex != null) {
             // After the manifest: a crash between the two leaves a script that imports fewer tables, never a file the manifest does not list.
-            OwnerOnly.writeAtomically(dir.resolve(ImportScript.FILE_NAME),
-                    ImportScript.render(manifest).getBytes(StandardCharsets.UTF_8), OwnerOnly.SCRIPT);
+            byte[] script = ImportScript.render(manifest).getBytes(StandardCharsets.UTF_8);
+            OwnerOnlyFiles.write(dir.resolve(ImportScript.FILE_NAME), OwnerOnly.SCRIPT, out -> out.write(script));
         }
         if (format == Format.JSON) {
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -425,7 +426,7 @@ final class FolderTarget implements TargetDatabase {
                     counts.put(t.key(), t.rowCount());
                 }
             }
-            OwnerOnly.writeAtomically(dir.resolve(MetadataJson.FILE_NAME),
+            OwnerOnlyFiles.write(dir.resolve(MetadataJson.FILE_NAME),
                     MetadataJson.render(manifest.exportedAt(), sourceDatabase, counts).getBytes(StandardCharsets.UTF_8));
         }
     }

@@ -20,7 +20,7 @@ import java.util.Map;
  * Discovers tables from pg_catalog (not information_schema, which hides what the user may not
  * select and is slow). Left out: views, foreign tables, partitions (their partitioned parent is
  * read instead, which returns every partition's rows, so each row loads once), tables that belong to an
- * extension (unless asked for: setting {@code postgres.extension_tables=include}), the journal table {@value #JOURNAL}, and
+ * extension (unless asked for: {@code --include-extension-tables}, setting {@link io.decant.core.spi.OpenOptions#EXTENSION_TABLES}), the journal table {@value #JOURNAL}, and
  * expression or partial indexes (not plain columns; they are not recreated).
  */
 final class PgCatalog {

@@ -48,8 +48,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         this.journal = new PgJournal(connector, options.setting(OpenOptions.JOURNAL_SCHEMA, PgJournal.DEFAULT_SCHEMA), schemas.get(0));
         boolean shared = Boolean.parseBoolean(options.setting("postgres.snapshot", "true"));
         this.snapshot = new PgSnapshot(connector, shared);
-        this.extensionTables = parseExtensionTables(options.setting("postgres.extension_tables",
-                System.getProperty("decant.postgres.extension_tables", "skip")));
+        this.extensionTables = parseExtensionTables(options.setting(OpenOptions.EXTENSION_TABLES, "skip"));
         this.readMode = ReadMode.parse(options.setting("postgres.read", System.getProperty("decant.postgres.read", "copy")));
         // Connect now: a wrong URL or password should fail at open, not at the first query.
         meta();
@@ -125,7 +124,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
             try {
                 for (String t : PgCatalog.extensionTables(meta(), schemas)) {
                     notes.add("skipped: " + t + " belongs to its extension, which creates it (include such tables with"
-                            + " -Ddecant.postgres.extension_tables=include in DECANT_JAVA_OPTS)");
+                            + " --include-extension-tables)");
                 }
             } catch (SQLException e) {
                 throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("check"), "listing extension tables");
@@ -237,7 +236,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
             case "skip" -> false;
             case "include" -> true;
             default -> throw new DecantException(ErrorCode.USAGE, ErrorContext.EMPTY,
-                    "postgres.extension_tables must be skip or include, not '" + s + "'");
+                    OpenOptions.EXTENSION_TABLES + " must be skip or include, not '" + s + "'");
         };
     }
 

@@ -23,11 +23,14 @@ import java.util.List;
  *                     each with its journal entry, where source and target allow it; 0: one transaction per table
  * @param sourceCollation with createSchema: created text columns keep the source's comparison rules where the
  *                     target can express them ({@code --collation source}); false: the target's default collation
+ * @param passThrough  where every column is copied as it is and source and sink share a wire form, rows pass
+ *                     through as bytes without being decoded; false: every row is read as values (the
+ *                     benchmark's before/after, and a way round a wire-form bug)
  */
 public record MigrationOptions(List<String> tables, List<String> exclude, boolean createSchema, boolean truncateFirst,
                                boolean disableFk, int jobs, int batchSize, ZoneId naiveZone, boolean replaceTables,
                                boolean resume, Rejects rejects, long commitEvery,
-                               boolean sourceCollation) {
+                               boolean sourceCollation, boolean passThrough) {
     /** The default chunk: a few seconds of loading, so that a crash costs little and commits cost nothing measurable. */
     public static final long DEFAULT_COMMIT_EVERY = 1_000_000;
 
@@ -43,6 +46,13 @@ public record MigrationOptions(List<String> tables, List<String> exclude, boolea
                             boolean resume, Rejects rejects, long commitEvery) {
         this(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume,
                 rejects, commitEvery, true);
+    }
+
+    public MigrationOptions(List<String> tables, List<String> exclude, boolean createSchema, boolean truncateFirst,
+                            boolean disableFk, int jobs, int batchSize, ZoneId naiveZone, boolean replaceTables,
+                            boolean resume, Rejects rejects, long commitEvery, boolean sourceCollation) {
+        this(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume,
+                rejects, commitEvery, sourceCollation, true);
     }
 
     public MigrationOptions {
@@ -64,46 +74,51 @@ public record MigrationOptions(List<String> tables, List<String> exclude, boolea
     }
 
     public MigrationOptions withCreateSchema(boolean v) {
-        return new MigrationOptions(tables, exclude, v, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation);
+        return new MigrationOptions(tables, exclude, v, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation, passThrough);
     }
 
     public MigrationOptions withTables(List<String> only, List<String> excluded) {
-        return new MigrationOptions(only, excluded, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation);
+        return new MigrationOptions(only, excluded, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation, passThrough);
     }
 
     public MigrationOptions withTruncateFirst(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, v, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation);
+        return new MigrationOptions(tables, exclude, createSchema, v, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation, passThrough);
     }
 
     public MigrationOptions withDisableFk(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, v, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, v, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation, passThrough);
     }
 
     public MigrationOptions withReplaceTables(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, v, resume, rejects, commitEvery, sourceCollation);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, v, resume, rejects, commitEvery, sourceCollation, passThrough);
     }
 
     public MigrationOptions withResume(boolean v) {
         return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, v, rejects, commitEvery, sourceCollation);
+                replaceTables, v, rejects, commitEvery, sourceCollation, passThrough);
     }
 
     public MigrationOptions withRejects(Rejects r) {
         return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, resume, r, commitEvery, sourceCollation);
+                replaceTables, resume, r, commitEvery, sourceCollation, passThrough);
     }
 
     public MigrationOptions withCommitEvery(long v) {
         return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, resume, rejects, v, sourceCollation);
+                replaceTables, resume, rejects, v, sourceCollation, passThrough);
     }
 
     public MigrationOptions withJobs(int v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, v, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation);
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, v, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation, passThrough);
     }
 
     public MigrationOptions withSourceCollation(boolean v) {
         return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, resume, rejects, commitEvery, v);
+                replaceTables, resume, rejects, commitEvery, v, passThrough);
+    }
+
+    public MigrationOptions withPassThrough(boolean v) {
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
+                replaceTables, resume, rejects, commitEvery, sourceCollation, v);
     }
 }

@@ -221,7 +221,7 @@ public final class Migrator {
                 tp -> new SinkOptions(options.disableFk(), journal.doneMark(tp), tp.create(),
                         options.rejects() == null ? null : sinkRejects(tp, rejected)), options.batchSize(), listener,
                 cancelled,
-                options.rejects(), rejected, journal::begin);
+                options.rejects(), rejected, journal::begin, options.passThrough());
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
             Thread t = new Thread(r, "decant-load");
             t.setDaemon(true);

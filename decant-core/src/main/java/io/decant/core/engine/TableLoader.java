@@ -58,17 +58,22 @@ final class TableLoader {
      * SQLite sink holds the file's only write lock from its open to its commit.
      */
     private final Runnable beforeOpen;
+    private final boolean passThrough;
 
     TableLoader(SourceDatabase source, TargetDatabase target, java.util.function.Function<TablePlan, SinkOptions> sinkOptions,
                 int batchSize,
                 ProgressListener listener, AtomicBoolean cancelled, Rejects rejects, Runnable beforeOpen) {
-        this(source, target, sinkOptions, batchSize, listener, cancelled, rejects, null, beforeOpen);
+        this(source, target, sinkOptions, batchSize, listener, cancelled, rejects, null, beforeOpen, true);
     }
 
-    /** @param rejected with {@code rejects}: the rejected rows' keys, so that their dependants are rejected too */
+    /**
+     * @param rejected    with {@code rejects}: the rejected rows' keys, so that their dependants are rejected too
+     * @param passThrough whether rows may pass through as bytes ({@link MigrationOptions#passThrough()})
+     */
     TableLoader(SourceDatabase source, TargetDatabase target, java.util.function.Function<TablePlan, SinkOptions> sinkOptions,
                 int batchSize, ProgressListener listener, AtomicBoolean cancelled, Rejects rejects, RejectedRows rejected,
-                Runnable beforeOpen) {
+                Runnable beforeOpen, boolean passThrough) {
+        this.passThrough = passThrough;
         this.rejects = rejects;
         this.rejected = rejected;
         this.beforeOpen = beforeOpen;
@@ -241,8 +246,8 @@ final class TableLoader {
      * produce for these columns, the stream of those rows; else null (rows are read as values).
      */
     private EncodedRowStream openEncoded(TablePlan plan, RowMapper mapper, TableSink sink, boolean inOrder, String after) {
-        // -Ddecant.passthrough=false reads every row as values, also where rows could pass through as bytes.
-        if ("false".equals(System.getProperty("decant.passthrough")) || plan.finisher() != null) {
+        // Turned off (MigrationOptions.passThrough), every row is read as values, also where rows could pass through as bytes.
+        if (!passThrough || plan.finisher() != null) {
             return null;
         }
         int[] from = mapper.copiesAsIs();

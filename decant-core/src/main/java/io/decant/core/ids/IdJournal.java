@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.util.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -49,7 +50,7 @@ final class IdJournal implements AutoCloseable {
 
     static IdJournal open(Path file) {
         try {
-            FileChannel ch = SecureFiles.openAppend(file);
+            FileChannel ch = OwnerOnlyFiles.openAppend(file);
             dropTornTail(file, ch);
             return new IdJournal(file, ch);
         } catch (IOException e) {

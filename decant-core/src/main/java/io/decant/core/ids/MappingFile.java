@@ -8,6 +8,7 @@ import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.util.OwnerOnlyFiles;
 import io.decant.core.spec.IdStrategy;
 import io.decant.core.type.LogicalType;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class MappingFile {
 
     /** Writes {@code maps} in their order, atomically and owner-only. */
     public static void write(Path file, Instant generatedAt, Instant retainUntil, List<IdMap> maps) {
-        SecureFiles.writeAtomically(file, out -> {
+        OwnerOnlyFiles.write(file, out -> {
             try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 g.useDefaultPrettyPrinter();
                 g.writeStartObject();

@@ -22,6 +22,13 @@ public record OpenOptions(List<String> schemas, Map<String, String> settings, Ma
      */
     public static final String JOURNAL_SCHEMA = "journal.schema";
 
+    /**
+     * The setting that says whether a PostgreSQL source reads the tables an extension owns (PostGIS
+     * {@code spatial_ref_sys}): {@code skip} (the default, as pg_dump: CREATE EXTENSION makes them) or
+     * {@code include} ({@code --include-extension-tables}). Sources without extensions ignore it.
+     */
+    public static final String EXTENSION_TABLES = "postgres.extension_tables";
+
     public OpenOptions {
         schemas = List.copyOf(schemas);
         settings = Map.copyOf(settings);

@@ -85,7 +85,10 @@ class PassThroughTest {
     }
 
     private static MigrationResult migrate(MemorySource src, RecordingTarget dst) {
-        MigrationOptions opts = MigrationOptions.defaults();
+        return migrate(src, dst, MigrationOptions.defaults());
+    }
+
+    private static MigrationResult migrate(MemorySource src, RecordingTarget dst, MigrationOptions opts) {
         return new Migrator(opts, ProgressListener.NONE).run(new Planner(opts).plan(src, dst), src, dst);
     }
 
@@ -138,12 +141,7 @@ class PassThroughTest {
         LineSource src = new LineSource();
         src.add(NOTES, notes(5));
         RecordingTarget dst = new RecordingTarget().add(NOTES).takesEncoded();
-        System.setProperty("decant.passthrough", "false");
-        try {
-            assertTrue(migrate(src, dst).ok());
-        } finally {
-            System.clearProperty("decant.passthrough");
-        }
+        assertTrue(migrate(src, dst, MigrationOptions.defaults().withPassThrough(false)).ok());
         assertEquals(List.of(), src.calls);
         assertSameRows(notes(5), dst.rows("notes"));
     }
