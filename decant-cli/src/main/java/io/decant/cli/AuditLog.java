@@ -96,6 +96,17 @@ final class AuditLog {
                 event("message", Map.of("text", text));
                 next.message(text);
             }
+
+            @Override
+            public void phaseStarted(String what) {
+                event("message", Map.of("text", what));
+                next.phaseStarted(what);
+            }
+
+            @Override
+            public void phaseFinished(String what, double seconds, boolean ok) {
+                next.phaseFinished(what, seconds, ok);
+            }
         };
     }
 }

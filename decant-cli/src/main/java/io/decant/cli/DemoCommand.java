@@ -103,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
              TargetDatabase target = dialects.openTarget(targetUrl, OpenOptions.DEFAULT)) {
             RunIds ids = RunIds.build(spec, source, null, mapping, Map.of(), err::println);
             MigrationPlan plan = new Planner(options, spec, ids).plan(source, target);
-            result = new Migrator(options, new StderrProgress(err, Terminal.interactive())).run(plan, source, target);
+            result = new Migrator(options, new StderrProgress(err, StderrProgress.chosen())).run(plan, source, target);
         }
         VerifyReport report;
         try (SourceDatabase source = dialects.openSource("sqlite:" + app, OpenOptions.DEFAULT);

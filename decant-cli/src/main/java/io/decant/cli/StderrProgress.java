@@ -3,93 +3,248 @@ package io.decant.cli;
 import io.decant.core.engine.ProgressListener;
 import io.decant.core.engine.TablePlan;
 import io.decant.core.engine.TableResult;
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
- * Progress on stderr. On a terminal one live line is redrawn; elsewhere (CI logs, files) only whole
- * lines are printed: a table's start, every ten seconds its count, and its end. Never carriage
- * returns into a log.
+ * Progress on stderr, in one of three {@link Mode}s. {@code live} redraws a block at the bottom of the
+ * terminal with one line per table being loaded (several with {@code --jobs}) and the step after the
+ * data; {@code lines} prints only whole lines (a table's start, every ten seconds its count, its end),
+ * never a carriage return or an escape code, for CI logs and files; {@code off} prints only what a
+ * run has to say (messages, tables that failed), not how it goes.
  */
 final class StderrProgress implements ProgressListener {
+    /** How progress is shown; chosen by {@link #choose}. */
+    enum Mode {
+        LIVE, LINES, OFF
+    }
+
+    static final String ENV = "DECANT_PROGRESS";
     private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
     private static final long TTY_INTERVAL_NANOS = 200_000_000L;
 
     private final PrintWriter err;
-    private final boolean live;
-    private final Map<String, Long> started = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastPrint = new ConcurrentHashMap<>();
+    private final Mode mode;
+    private final LongSupplier clock;
+    private final int width;
+    /** Tables being loaded, in the order they started. */
+    private final Map<String, Loading> loading = new LinkedHashMap<>();
+    private final Map<String, Long> lastLine = new HashMap<>();
+    private String phase;
+    private long phaseStarted;
+    /** Lines of the live block now on the screen, below which the cursor stands. */
+    private int drawn;
+    private long lastDraw = Long.MIN_VALUE;
 
-    StderrProgress(PrintWriter err, boolean live) {
+    private static final class Loading {
+        final long start;
+        final long estimate;
+        long rows;
+
+        Loading(long start, long estimate) {
+            this.start = start;
+            this.estimate = estimate;
+        }
+    }
+
+    StderrProgress(PrintWriter err, Mode mode) {
+        this(err, mode, System::nanoTime, columns(Environment.get("COLUMNS")));
+    }
+
+    /** For tests: {@code clock} gives nanoseconds, {@code width} is the terminal's width in live mode. */
+    StderrProgress(PrintWriter err, Mode mode, LongSupplier clock, int width) {
         this.err = err;
-        this.live = live;
+        this.mode = mode;
+        this.clock = clock;
+        this.width = width;
+    }
+
+    /**
+     * The mode: {@code DECANT_PROGRESS} (live, lines or off) when set; otherwise lines when CI is set,
+     * TERM is absent or dumb, or there is no console (Java 17 cannot ask whether stderr itself is a
+     * terminal, so a redirected stdin or stdout also means lines); live otherwise.
+     */
+    static Mode choose(Map<String, String> env, boolean console) {
+        String asked = env.get(ENV);
+        if (asked != null && !asked.isBlank()) {
+            try {
+                return Mode.valueOf(asked.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new DecantException(ErrorCode.USAGE, ENV + "=" + asked + " is not a progress mode: set it to live,"
+                        + " lines or off, or unset it to let decant choose");
+            }
+        }
+        String term = env.get("TERM");
+        boolean ci = env.get("CI") != null && !env.get("CI").isEmpty();
+        if (!console || ci || term == null || term.isEmpty() || term.equals("dumb")) {
+            return Mode.LINES;
+        }
+        return Mode.LIVE;
+    }
+
+    /** The mode for this process: {@link #choose} on the environment and {@link System#console()}. */
+    static Mode chosen() {
+        return choose(Environment.current(), System.console() != null);
+    }
+
+    private static int columns(String value) {
+        try {
+            int n = value == null ? 80 : Integer.parseInt(value.trim());
+            return n >= 20 ? n : 80;
+        } catch (NumberFormatException e) {
+            return 80;
+        }
     }
 
     @Override
-    public void tableStarted(TablePlan table) {
-        long now = System.nanoTime();
-        started.put(table.name(), now);
-        lastPrint.put(table.name(), now);
-        line(String.format(Locale.ROOT, "%s: loading%s", table.name(),
-                table.sourceRows() >= 0 ? " (~" + Format.count(table.sourceRows()) + " rows)" : ""));
+    public synchronized void tableStarted(TablePlan table) {
+        long now = clock.getAsLong();
+        loading.put(table.name(), new Loading(now, table.sourceRows()));
+        lastLine.put(table.name(), now);
+        if (mode != Mode.OFF) {
+            line(String.format(Locale.ROOT, "%s: loading%s", table.name(),
+                    table.sourceRows() >= 0 ? " (~" + Format.count(table.sourceRows()) + " rows)" : ""));
+        }
     }
 
     @Override
-    public void rowsWritten(TablePlan table, long rows) {
-        long now = System.nanoTime();
-        Long last = lastPrint.get(table.name());
-        long interval = live ? TTY_INTERVAL_NANOS : LOG_INTERVAL_NANOS;
-        if (last != null && now - last >= interval) {
-            lastPrint.put(table.name(), now);
-            double secs = (now - started.get(table.name())) / 1e9;
-            String text = String.format(Locale.ROOT, "%s: %s rows, %s rows/s%s", table.name(), Format.count(rows),
-                    Format.count((long) (rows / Math.max(secs, 1e-9))), bar(table.sourceRows(), rows));
-            if (live) {
-                synchronized (err) {
-                    err.print("\r\033[K" + text);
-                    err.flush();
-                }
-            } else {
-                line(text);
+    public synchronized void rowsWritten(TablePlan table, long rows) {
+        Loading l = loading.get(table.name());
+        if (l == null) {
+            return;
+        }
+        l.rows = rows;
+        long now = clock.getAsLong();
+        if (mode == Mode.LIVE) {
+            if (lastDraw == Long.MIN_VALUE || now - lastDraw >= TTY_INTERVAL_NANOS) {
+                lastDraw = now;
+                erase();
+                draw(now);
+            }
+        } else if (mode == Mode.LINES) {
+            Long last = lastLine.get(table.name());
+            if (last != null && now - last >= LOG_INTERVAL_NANOS) {
+                lastLine.put(table.name(), now);
+                line(status(table.name(), l, now));
             }
         }
     }
 
-    private static String bar(long total, long done) {
-        if (total <= 0) {
-            return "";
+    /** "users: 1,200 rows, 600 rows/s, 40%, ETA 3s": the rate since the start, the ETA from the row estimate. */
+    static String status(String table, long rows, long estimate, double seconds) {
+        StringBuilder s = new StringBuilder(table).append(": ").append(Format.count(rows)).append(" rows");
+        double rate = seconds > 0 ? rows / seconds : 0;
+        s.append(", ").append(Format.count((long) rate)).append(" rows/s");
+        if (estimate > 0 && rows <= estimate) {
+            s.append(", ").append(rows * 100 / estimate).append('%');
+            if (rate > 0 && rows > 0) {
+                s.append(", ETA ").append(duration((estimate - rows) / rate));
+            }
         }
-        int width = 20;
-        int filled = (int) Math.min(width, done * width / total);
-        return " [" + "#".repeat(filled) + " ".repeat(width - filled) + "]";
+        return s.toString();
+    }
+
+    private static String status(String table, Loading l, long now) {
+        return status(table, l.rows, l.estimate, (now - l.start) / 1e9);
+    }
+
+    /** 7s, 2m 05s, 1h 03m. */
+    static String duration(double seconds) {
+        long s = (long) Math.ceil(seconds);
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%dh %02dm", s / 3600, (s % 3600) / 60);
     }
 
     @Override
-    public void tableFinished(TablePlan table, TableResult r) {
+    public synchronized void tableFinished(TablePlan table, TableResult r) {
+        loading.remove(table.name());
+        lastLine.remove(table.name());
         String text = switch (r.status()) {
-            case LOADED -> String.format(Locale.ROOT, "%s: %s rows in %.2f s (%s rows/s)", table.name(),
-                    Format.count(r.rows()), r.seconds(), Format.count((long) r.rowsPerSecond()));
+            case LOADED -> mode == Mode.OFF ? null : String.format(Locale.ROOT, "%s: %s rows in %.2f s (%s rows/s)",
+                    table.name(), Format.count(r.rows()), r.seconds(), Format.count((long) r.rowsPerSecond()));
             case FAILED -> table.name() + ": FAILED, rolled back";
             case CANCELLED -> table.name() + ": cancelled, rolled back";
-            case SKIPPED -> table.name() + ": skipped";
+            case SKIPPED -> mode == Mode.OFF ? null : table.name() + ": skipped";
         };
+        if (text != null) {
+            line(text);
+        } else if (mode == Mode.LIVE) {
+            erase();
+            draw(clock.getAsLong());
+        }
+    }
+
+    @Override
+    public synchronized void message(String text) {
         line(text);
     }
 
     @Override
-    public void message(String text) {
-        line(text);
+    public synchronized void phaseStarted(String what) {
+        phase = what;
+        phaseStarted = clock.getAsLong();
+        if (mode == Mode.LINES) {
+            line(what + " ...");
+        } else if (mode == Mode.LIVE) {
+            erase();
+            draw(phaseStarted);
+        }
     }
 
-    private void line(String text) {
-        synchronized (err) {
-            if (live) {
-                err.print("\r\033[K");
-            }
-            err.println(text);
-            err.flush();
+    @Override
+    public synchronized void phaseFinished(String what, double seconds, boolean ok) {
+        phase = null;
+        if (mode != Mode.OFF) {
+            line(String.format(Locale.ROOT, "%s ... %s %.1f s", what, ok ? "done in" : "failed after", seconds));
         }
+    }
+
+    /** A lasting line: in live mode above the block, which is drawn again below it. */
+    private void line(String text) {
+        if (mode == Mode.LIVE) {
+            erase();
+            err.print(text + "\n");
+            draw(clock.getAsLong());
+        } else {
+            err.println(text);
+        }
+        err.flush();
+    }
+
+    /** Moves up over the live block and clears it. */
+    private void erase() {
+        if (drawn > 0) {
+            err.print("\033[" + drawn + "A\r\033[J");
+            drawn = 0;
+        }
+    }
+
+    /** Draws the live block: a line per table being loaded, then the step after the data if one runs. */
+    private void draw(long now) {
+        List<String> block = new ArrayList<>();
+        for (Map.Entry<String, Loading> e : loading.entrySet()) {
+            block.add(status(e.getKey(), e.getValue(), now));
+        }
+        if (phase != null) {
+            block.add(phase + " ...");
+        }
+        for (String s : block) {
+            err.print("\r\033[K" + (s.length() >= width ? s.substring(0, width - 1) : s) + "\n");
+        }
+        drawn = block.size();
+        err.flush();
     }
 }

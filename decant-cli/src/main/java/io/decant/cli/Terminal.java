@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** Whether a person is at the terminal, and asking them. */
+/**
+ * Whether a person is at the terminal, and asking them. How progress shows on stderr is chosen apart,
+ * by {@link StderrProgress#chosen()} (DECANT_PROGRESS, CI, TERM, the console).
+ */
 final class Terminal {
     private Terminal() {
     }

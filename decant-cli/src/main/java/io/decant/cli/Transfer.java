@@ -88,7 +88,7 @@ final class Transfer {
             out.flush();
             return 0;
         }
-        io.decant.core.engine.ProgressListener progress = new StderrProgress(err, Terminal.interactive());
+        io.decant.core.engine.ProgressListener progress = new StderrProgress(err, StderrProgress.chosen());
         AuditLog audit = AuditLog.of(common);
         if (audit != null) {
             progress = audit.listener(progress);

@@ -40,10 +40,14 @@ class CreateSchemaLastStepIT {
         assertTrue(r.all().contains("none exists; missing: index by_email on users (email), foreign key "), r.toString());
         assertTrue(r.all().contains(" posts (user_id) -> users. Fix the cause"), r.toString());
         assertTrue(r.all().contains("rerun with --resume to create what is missing"), r.toString());
+        assertTrue(r.err().matches("(?s).*creating indexes and foreign keys \\.\\.\\. failed after \\d+\\.\\d s\n.*"),
+                "the step after the data is shown and timed: " + r.err());
 
         target.exec("DELETE FROM posts WHERE user_id = 99");
         Cli.Result resumed = Cli.run("migrate", "--from", "sqlite:" + db, "--to", target.url(), "--create-schema", "--resume");
         assertEquals(0, resumed.exit(), resumed.toString());
+        assertTrue(resumed.err().matches("(?s).*creating indexes and foreign keys \\.\\.\\. done in \\d+\\.\\d s\n.*"),
+                resumed.err());
         assertEquals("1", target.one("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid = 'posts'::regclass"));
         assertEquals("1", target.one("SELECT count(*) FROM pg_indexes WHERE indexname = 'by_email'"));
         assertEquals("1", target.one("SELECT count(*) FROM posts"));

@@ -127,11 +127,15 @@ public final class Migrator {
         if (todo.stream().allMatch(t -> t.indexes().isEmpty() && t.foreignKeys().isEmpty())) {
             return null;
         }
-        listener.message("creating indexes and foreign keys");
+        String phase = "creating indexes and foreign keys";
+        listener.phaseStarted(phase);
+        long phaseStart = System.nanoTime();
         try {
             target.createIndexesAndForeignKeys(todo);
+            listener.phaseFinished(phase, (System.nanoTime() - phaseStart) / 1e9, true);
             return null;
         } catch (DecantException e) {
+            listener.phaseFinished(phase, (System.nanoTime() - phaseStart) / 1e9, false);
             List<Table> left;
             try {
                 left = missing(created, target);

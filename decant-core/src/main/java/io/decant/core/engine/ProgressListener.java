@@ -17,4 +17,16 @@ public interface ProgressListener {
 
     default void message(String text) {
     }
+
+    /**
+     * A step of the run that is not one table's rows begins, e.g. "creating indexes and foreign keys"
+     * after the data. By default it is told as a {@link #message}.
+     */
+    default void phaseStarted(String what) {
+        message(what);
+    }
+
+    /** The step {@code what} ended after {@code seconds}; {@code ok} is false when it failed. */
+    default void phaseFinished(String what, double seconds, boolean ok) {
+    }
 }

@@ -119,6 +119,44 @@ class MigratorTest {
     }
 
     @Test
+    void theStepAfterTheDataIsReportedAsAPhaseWithItsTime() {
+        MemorySource src = new MemorySource().add(POSTS, rows(new Object[] {10L, 1L}))
+                .add(USERS_DST, rows(new Object[] {1L, true, new BigDecimal("1.00")}));
+        RecordingTarget dst = new RecordingTarget();
+        List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        MigrationOptions opts = MigrationOptions.defaults().withCreateSchema(true);
+        new Migrator(opts, new ProgressListener() {
+            @Override
+            public void tableFinished(TablePlan table, TableResult result) {
+                heard.add("finished " + table.name());
+            }
+
+            @Override
+            public void message(String text) {
+                heard.add("message " + text);
+            }
+
+            @Override
+            public void phaseStarted(String what) {
+                heard.add("start " + what + " (events " + dst.events.size() + ")");
+            }
+
+            @Override
+            public void phaseFinished(String what, double seconds, boolean ok) {
+                heard.add("end " + what + " " + ok + (seconds >= 0 ? "" : " negative") + " (events " + dst.events.size() + ")");
+            }
+        }).run(new Planner(opts).plan(src, dst), src, dst);
+        int before = dst.events.indexOf("constraints 2");
+        assertTrue(before > 0, dst.events.toString());
+        String phase = "creating indexes and foreign keys";
+        assertEquals(List.of("start " + phase + " (events " + before + ")", "end " + phase + " true (events " + (before + 1) + ")"),
+                heard.subList(heard.size() - 2, heard.size()), heard.toString());
+        assertTrue(heard.indexOf("finished users") < heard.size() - 2 && heard.indexOf("finished posts") < heard.size() - 2,
+                "after every table's data: " + heard);
+        assertFalse(heard.contains("message " + phase), "told once, as a phase: " + heard);
+    }
+
+    @Test
     void truncateFirstEmptiesChildrenFirst() {
         MemorySource src = new MemorySource().add(POSTS, rows()).add(USERS_SRC, rows());
         RecordingTarget dst = new RecordingTarget().add(USERS_DST).add(POSTS);
