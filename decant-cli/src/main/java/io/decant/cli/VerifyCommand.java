@@ -107,7 +107,11 @@ final class VerifyCommand implements Callable<Integer> {
             ReportFiles.write(report, result);
             err.println("report: " + report + " and " + ReportFiles.htmlPath(report));
         }
-        out.print(common.output == OutputFormat.JSON ? Json.write(result) + "\n" : VerifyText.render(result));
+        out.print(switch (common.output) {
+            case JSON -> Json.write(result) + "\n";
+            case MARKDOWN -> VerifyMarkdown.render(result);
+            case TEXT -> VerifyText.render(result);
+        });
         out.flush();
         return result.status() == Status.FAIL ? 1 : 0;
     }
