@@ -12,9 +12,9 @@ final class PlanMarkdown {
 
     static String render(PlanView p) {
         StringBuilder sb = new StringBuilder();
-        sb.append("## decant plan: ").append(Markdown.code(p.source()))
-                .append(p.target() == null ? "" : " → " + Markdown.code(p.target())).append("\n\n");
-        sb.append("Source consistency: ").append(Markdown.cell(p.consistency())).append("\n\n");
+        sb.append("## decant plan: ").append(Markdown.span(p.source()))
+                .append(p.target() == null ? "" : " → " + Markdown.span(p.target())).append("\n\n");
+        sb.append("Source consistency: ").append(Markdown.text(p.consistency())).append("\n\n");
         sb.append("| # | table | target | rows | status |\n|---:|---|---|---:|---|\n");
         long rows = 0;
         for (PlanView.TableView t : p.tables()) {
@@ -33,23 +33,23 @@ final class PlanMarkdown {
                         .append(c.target().equals(c.name()) ? "" : " → " + Markdown.code(c.target())).append(" | ")
                         .append(Markdown.code(c.sourceType())).append(" | ").append(Markdown.code(c.logicalType()))
                         .append(" | ").append(Markdown.code(c.targetType())).append(" | ")
-                        .append(c.cast().equals("as is") ? "" : Markdown.cell(c.cast())).append(" |\n");
+                        .append(c.cast().equals("as is") ? "" : Markdown.text(c.cast())).append(" |\n");
             }
             for (String c : t.creates()) {
-                sb.append("\ncreates: ").append(Markdown.cell(c)).append('\n');
+                sb.append("\ncreates: ").append(Markdown.text(c)).append('\n');
             }
             for (String n : t.notes()) {
-                sb.append("\nnote: ").append(Markdown.cell(n)).append('\n');
+                sb.append("\nnote: ").append(Markdown.text(n)).append('\n');
             }
             sb.append("\n</details>\n");
         }
         if (!p.skipped().isEmpty() || !p.notes().isEmpty()) {
             sb.append("\n### Notes\n\n");
             for (MigrationPlan.Skipped s : p.skipped()) {
-                sb.append("- skipped ").append(Markdown.code(s.table())).append(": ").append(Markdown.cell(s.reason()))
+                sb.append("- skipped ").append(Markdown.span(s.table())).append(": ").append(Markdown.text(s.reason()))
                         .append('\n');
             }
-            p.notes().forEach(n -> sb.append("- ").append(Markdown.cell(n)).append('\n'));
+            p.notes().forEach(n -> sb.append("- ").append(Markdown.text(n)).append('\n'));
         }
         sb.append("\n**Result:** ").append(p.tables().size()).append(p.tables().size() == 1 ? " table, " : " tables, ")
                 .append(Format.count(rows)).append(rows == 1 ? " row" : " rows").append(" to copy")

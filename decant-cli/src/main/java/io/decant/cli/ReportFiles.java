@@ -1,5 +1,6 @@
 package io.decant.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.verify.VerifyReport;
@@ -21,9 +22,13 @@ final class ReportFiles {
         return json.resolveSibling(base + ".html");
     }
 
-    static void write(Path json, VerifyReport report) {
-        writeOwnerOnly(json, Json.write(report) + "\n");
-        writeOwnerOnly(htmlPath(json), VerifyHtml.render(report));
+    /** The report's JSON: what it was made with first, then the verify result's own fields, unchanged. */
+    record Document(@JsonUnwrapped ReportMeta meta, @JsonUnwrapped VerifyReport report) {
+    }
+
+    static void write(Path json, VerifyReport report, ReportMeta meta) {
+        writeOwnerOnly(json, Json.write(new Document(meta, report)) + "\n");
+        writeOwnerOnly(htmlPath(json), VerifyHtml.render(report, meta));
     }
 
     static void writeOwnerOnly(Path file, String text) {

@@ -13,8 +13,8 @@ final class VerifyMarkdown {
 
     static String render(VerifyReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append("## decant verify: ").append(lower(r.status())).append("\n\n").append(Markdown.code(r.source()))
-                .append(" → ").append(Markdown.code(r.target())).append(r.checksums() ? ", checksums" : ", row counts only")
+        sb.append("## decant verify: ").append(lower(r.status())).append("\n\n").append(Markdown.span(r.source()))
+                .append(" → ").append(Markdown.span(r.target())).append(r.checksums() ? ", checksums" : ", row counts only")
                 .append("\n\n");
         sb.append("| table | target | source rows | target rows | count | checksum | status |\n")
                 .append("|---|---|---:|---:|---|---|---|\n");
@@ -27,26 +27,26 @@ final class VerifyMarkdown {
         StringBuilder notes = new StringBuilder();
         for (TableCheck t : r.tables()) {
             for (RowDiff d : t.differences()) {
-                notes.append("- ").append(Markdown.code(t.table())).append(": ").append(Markdown.cell(d.kind())).append(' ')
-                        .append(Markdown.code(d.key()));
+                notes.append("- ").append(Markdown.span(t.table())).append(": ").append(Markdown.text(d.kind())).append(' ')
+                        .append(Markdown.span(d.key()));
                 for (RowDiff.ColumnDiff c : d.columns()) {
-                    notes.append("; ").append(Markdown.code(c.column())).append(": ").append(Markdown.code(c.source()))
-                            .append(" → ").append(Markdown.code(c.target()));
+                    notes.append("; ").append(Markdown.span(c.column())).append(": ").append(Markdown.span(c.source()))
+                            .append(" → ").append(Markdown.span(c.target()));
                 }
                 notes.append('\n');
             }
             if (t.differingRows() > t.differences().size()) {
-                notes.append("- ").append(Markdown.code(t.table())).append(": ")
+                notes.append("- ").append(Markdown.span(t.table())).append(": ")
                         .append(Format.count(t.differingRows() - t.differences().size())).append(" more rows differ\n");
             }
-            t.notes().forEach(n -> notes.append("- ").append(Markdown.code(t.table())).append(": ")
-                    .append(Markdown.cell(n)).append('\n'));
+            t.notes().forEach(n -> notes.append("- ").append(Markdown.span(t.table())).append(": ")
+                    .append(Markdown.text(n)).append('\n'));
         }
         for (IntegrityCheck c : r.integrity()) {
             if (c.count() > 0) {
-                notes.append("- ").append(Markdown.cell(c.kind())).append(": ").append(Markdown.cell(c.subject())).append(": ")
+                notes.append("- ").append(Markdown.text(c.kind())).append(": ").append(Markdown.text(c.subject())).append(": ")
                         .append(Format.count(c.count())).append(' ').append(lower(c.status()));
-                c.examples().forEach(e -> notes.append("; ").append(Markdown.code(e)));
+                c.examples().forEach(e -> notes.append("; ").append(Markdown.span(e)));
                 notes.append('\n');
             }
         }
