@@ -58,7 +58,10 @@ class MarkdownOutputIT {
         Path mapping = dir.resolve("id-mapping.json");
         Path report = dir.resolve("out/verification-report.json");
         Instant before = Instant.now().minusSeconds(1);
-        Cli.Result fail = Cli.run("verify", "--spec", spec.toString(), "--to", db.url(), "--mapping", mapping.toString(),
+        // the local PostgreSQL trusts every connection, so the password is never checked: it is only a marker here
+        String withPassword = db.url().replaceFirst("^postgres://postgres@", "postgres://postgres:MdSecret42@");
+        assertTrue(withPassword.contains("MdSecret42"), withPassword);
+        Cli.Result fail = Cli.run("verify", "--spec", spec.toString(), "--to", withPassword, "--mapping", mapping.toString(),
                 "--report", report.toString(), "--output", "markdown");
         assertEquals(1, fail.exit(), fail.toString());
         assertTrue(fail.out().contains("| `users` | `users` | 3 | 3 | pass | fail | **fail** |\n"), fail.out());
@@ -79,6 +82,9 @@ class MarkdownOutputIT {
         assertNotNull(json.get("tables"));
         String html = Files.readString(dir.resolve("out/verification-report.html"));
         assertTrue(html.contains(hash) && html.contains("decant " + Main.VERSION), "the HTML says it too");
+        for (String written : new String[] {fail.all(), Files.readString(report), html}) {
+            assertFalse(written.contains("MdSecret42"), "no password in the output or the report: " + written);
+        }
 
         Cli.Result noSpec = Cli.run("verify", "--from", "sqlite:" + app, "--to", db.url(), "--report", report.toString());
         assertEquals(1, noSpec.exit(), noSpec.toString());
