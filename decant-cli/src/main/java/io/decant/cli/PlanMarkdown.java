@@ -21,7 +21,7 @@ final class PlanMarkdown {
             rows += t.rows();
             sb.append("| ").append(t.order()).append(" | ").append(Markdown.code(t.name())).append(" | ")
                     .append(Markdown.code(t.target())).append(" | ").append(Format.count(t.rows())).append(" | ")
-                    .append(t.create() ? "create" : t.target() == null ? "read" : "load")
+                    .append(t.create() ? "create" : t.target() == null ? "no target" : "load")
                     .append(t.cycleGroup() == null ? "" : ", fk cycle " + t.cycleGroup()).append(" |\n");
         }
         for (PlanView.TableView t : p.tables()) {
