@@ -4,7 +4,8 @@ import picocli.CommandLine.Option;
 
 /** Options every command has. */
 public final class CommonOptions {
-    @Option(names = "--output", paramLabel = "text|json", description = "Result format on stdout (default: text).")
+    @Option(names = "--output", paramLabel = "text|json|markdown", description = "Result format on stdout (default: text); markdown for plan and"
+            + " verify (a pull-request comment, a CI step summary).")
     OutputFormat output = OutputFormat.TEXT;
 
     @Option(names = "--debug", description = "Print stack traces and the SQL of checks on stderr.")

@@ -113,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
             report = new Verifier(VerifyOptions.defaults(), m -> { }).verify(plan, source, target);
         }
         Path reportFile = work.resolve("verification-report.json");
-        ReportFiles.write(reportFile, report);
+        ReportFiles.write(reportFile, report, ReportMeta.of(null, mapping));
         if (output == OutputFormat.JSON) {
             out.println(Json.write(new DemoResult("sqlite:" + app, Redactor.global().redact(targetUrl), result, report,
                     reportFile.toString())));

@@ -57,10 +57,28 @@ public final class Main implements Runnable {
             }
             return ErrorCode.USAGE.exitCode();
         });
-        cl.setExecutionStrategy(new Audited(cl.getExecutionStrategy()));
+        CommandLine.IExecutionStrategy audited = new Audited(cl.getExecutionStrategy());
+        cl.setExecutionStrategy(parseResult -> {
+            markdownOnlyForPlanAndVerify(parseResult);
+            return audited.execute(parseResult);
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> json
                 ? reportJson(ex, out, err, debug(args)) : report(ex, err, debug(args)));
         return cl.execute(args);
+    }
+
+    /** --output markdown renders a plan or a verify report; every other command's result is text or JSON. */
+    private static void markdownOnlyForPlanAndVerify(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult leaf = parseResult;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        String name = leaf.commandSpec().name();
+        if (leaf.matchedOptionValue("--output", OutputFormat.TEXT) == OutputFormat.MARKDOWN
+                && !name.equals("plan") && !name.equals("verify")) {
+            throw new CommandLine.ParameterException(leaf.commandSpec().commandLine(), "--output markdown is for plan and verify; "
+                    + leaf.commandSpec().qualifiedName() + " prints text or json (--output text|json)");
+        }
     }
 
     static boolean debug(String[] args) {

@@ -44,6 +44,10 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (sample != null && common.output == OutputFormat.MARKDOWN) {
+            throw io.decant.core.error.DecantException.usage("plan --sample prints text or json; use --output text or"
+                    + " --output json, or drop --sample for the plan as markdown");
+        }
         var spec = SpecFile.load(common.spec);
         Endpoints endpoints = Endpoints.fromEnvironment();
         LoadOptions load = new LoadOptions();
@@ -79,8 +83,11 @@ final class PlanCommand implements Callable<Integer> {
         for (String statement : target.ddl(created)) {
             out.append(statement).append(";\n");
         }
-        cmd.commandLine().getOut().print(common.output == OutputFormat.JSON
-                ? Json.write(java.util.Map.of("statements", target.ddl(created))) + "\n" : out);
+        cmd.commandLine().getOut().print(switch (common.output) {
+            case JSON -> Json.write(java.util.Map.of("statements", target.ddl(created))) + "\n";
+            case MARKDOWN -> "```sql\n" + out + "```\n";
+            case TEXT -> out;
+        });
         cmd.commandLine().getOut().flush();
         return 0;
     }

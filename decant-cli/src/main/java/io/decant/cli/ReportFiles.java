@@ -1,6 +1,7 @@
 package io.decant.cli;
 
 import io.decant.core.util.OwnerOnlyFiles;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.decant.core.verify.VerifyReport;
 import java.nio.file.Path;
 
@@ -15,9 +16,13 @@ final class ReportFiles {
         return json.resolveSibling(base + ".html");
     }
 
-    static void write(Path json, VerifyReport report) {
-        writeOwnerOnly(json, Json.write(report) + "\n");
-        writeOwnerOnly(htmlPath(json), VerifyHtml.render(report));
+    /** The report's JSON: what it was made with first, then the verify result's own fields, unchanged. */
+    record Document(@JsonUnwrapped ReportMeta meta, @JsonUnwrapped VerifyReport report) {
+    }
+
+    static void write(Path json, VerifyReport report, ReportMeta meta) {
+        writeOwnerOnly(json, Json.write(new Document(meta, report)) + "\n");
+        writeOwnerOnly(htmlPath(json), VerifyHtml.render(report, meta));
     }
 
     static void writeOwnerOnly(Path file, String text) {

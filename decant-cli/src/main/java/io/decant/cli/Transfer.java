@@ -84,7 +84,11 @@ final class Transfer {
                 audit.event("plan", java.util.Map.of("source", plan.source(), "target", String.valueOf(plan.target()),
                         "tables", plan.tables().stream().map(TablePlan::name).toList(), "skipped", plan.skipped().size()));
             }
-            out.print(common.output == OutputFormat.JSON ? Json.write(view) + "\n" : view.text());
+            out.print(switch (common.output) {
+                case JSON -> Json.write(view) + "\n";
+                case MARKDOWN -> PlanMarkdown.render(view);
+                case TEXT -> view.text();
+            });
             out.flush();
             return 0;
         }

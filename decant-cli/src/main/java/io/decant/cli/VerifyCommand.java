@@ -40,6 +40,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    /** The id mapping file this run read, for the report; null when it read none. */
+    private Path mappingRead;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec cmd;
 
@@ -68,8 +71,8 @@ final class VerifyCommand implements Callable<Integer> {
         try (SourceDatabase source = endpoints.source(from, common.schemas, common.sourceSettings(spec));
              SourceDatabase target = endpoints.source(targetUrl, common.schemas, common.readSettings())) {
             Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "verify");
-            var ids = io.decant.core.engine.RunIds.load(spec, source, common.mapping != null || !spec.ids().isEmpty()
-                    ? RunIdsFor.mappingFile(common) : null);
+            mappingRead = common.mapping != null || !spec.ids().isEmpty() ? RunIdsFor.mappingFile(common) : null;
+            var ids = io.decant.core.engine.RunIds.load(spec, source, mappingRead);
             MigrationPlan plan = new Planner(options, spec, ids).planComparison(source, target);
             VerifyOptions vo = VerifyOptions.defaults().withChecksums(!skipChecksum);
             result = new Verifier(vo, m -> {
@@ -104,10 +107,14 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         if (report != null) {
-            ReportFiles.write(report, result);
+            ReportFiles.write(report, result, ReportMeta.of(common.spec, mappingRead));
             err.println("report: " + report + " and " + ReportFiles.htmlPath(report));
         }
-        out.print(common.output == OutputFormat.JSON ? Json.write(result) + "\n" : VerifyText.render(result));
+        out.print(switch (common.output) {
+            case JSON -> Json.write(result) + "\n";
+            case MARKDOWN -> VerifyMarkdown.render(result);
+            case TEXT -> VerifyText.render(result);
+        });
         out.flush();
         return result.status() == Status.FAIL ? 1 : 0;
     }

@@ -28,7 +28,7 @@ final class VerifyHtml {
             .chart td{border:none;padding:.15rem .6rem} .legend span{margin-right:1rem}
             """;
 
-    static String render(VerifyReport r) {
+    static String render(VerifyReport r, ReportMeta meta) {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>decant verification report</title>")
                 .append("<style>").append(STYLE).append("</style></head><body>");
@@ -36,6 +36,10 @@ final class VerifyHtml {
         h.append("<div class=\"meta\">").append(esc(r.source())).append(" &rarr; ").append(esc(r.target()))
                 .append(String.format(Locale.ROOT, " &middot; %.2f s", r.seconds()))
                 .append(r.checksums() ? " &middot; checksums" : " &middot; row counts only").append("</div>");
+        h.append("<div class=\"meta\">decant ").append(esc(meta.version())).append(" &middot; ").append(esc(meta.time()))
+                .append(meta.specHash() == null ? " &middot; no spec" : " &middot; spec <code>" + esc(meta.specHash()) + "</code>")
+                .append(meta.mapping() == null ? "" : " &middot; id mapping <code>" + esc(meta.mapping()) + "</code>")
+                .append("</div>");
         chart(h, r);
         h.append("<h2>Tables</h2><table><tr><th>table</th><th>target</th><th>source rows</th><th>target rows</th>")
                 .append("<th>count</th><th>checksum</th><th>status</th></tr>");
