@@ -128,6 +128,8 @@ class ChunkResumeIT {
         again.exec("ALTER TABLE items DROP CONSTRAINT not_37123");
         Cli.Result changed = Cli.run(withResume(args2));
         assertEquals(2, changed.exit(), changed.toString());
+        assertTrue(changed.err().contains("the SQL script items.sql changed since the interrupted run committed part of items"),
+                changed.err());
         assertEquals("30000", one(again, "SELECT count(*) FROM items"), "nothing more was loaded");
     }
 

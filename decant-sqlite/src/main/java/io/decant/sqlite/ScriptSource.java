@@ -53,6 +53,11 @@ final class ScriptSource extends SqliteSource {
     }
 
     @Override
+    protected String origin() {
+        return "the SQL script " + script.getFileName();
+    }
+
+    @Override
     protected String fingerprint() {
         return state("script", script);
     }

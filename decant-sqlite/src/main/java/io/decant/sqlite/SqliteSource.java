@@ -120,8 +120,8 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
             String then = space < 0 ? "" : after.substring(space + 1);
             if (space < 0 || !then.equals(now)) {
                 throw new io.decant.core.error.DecantException(io.decant.core.error.ErrorCode.PARTIAL_RUN,
-                        ErrorContext.EMPTY.withTable(table.id().display()).withLocation(file().toString()),
-                        "the SQLite file changed since the interrupted run committed part of " + table.id().display()
+                        context().withTable(table.id().display()),
+                        origin() + " changed since the interrupted run committed part of " + table.id().display()
                                 + " (then: " + then + "; now: " + now + "), so its rowids may no longer mean the same rows"
                                 + " and the table cannot continue where it stopped; start over with --truncate-first --yes");
             }
@@ -130,6 +130,11 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
         ReadPlan plan = ReadPlan.of(table, columns, conversions, rowid, afterRowid != null);
         Connection c = SqliteFiles.openReadOnly(file());
         return new SqliteRowStream(plan, c, afterRowid, now);
+    }
+
+    /** What the rows come from, for messages: the file, or (for a script) the script. */
+    protected String origin() {
+        return "the SQLite file";
     }
 
     /** The file's size and modification time, and its write-ahead log's: any write changes one of them. */
