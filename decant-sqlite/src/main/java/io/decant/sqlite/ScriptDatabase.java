@@ -109,7 +109,7 @@ final class ScriptDatabase {
                     continue;
                 }
                 if (!TRANSACTION_CONTROL.contains(keyword)) {
-                    runner.add(st, keyword);
+                    runner.add(st);
                     continue;
                 }
                 runner.flush();
@@ -155,7 +155,6 @@ final class ScriptDatabase {
         private final Statement s;
         private final org.sqlite.core.DB db;
         private final List<ScriptStatements.Statement> batch = new ArrayList<>();
-        private final List<String> keywords = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
         final List<String> notes = new ArrayList<>();
 
@@ -165,9 +164,8 @@ final class ScriptDatabase {
             this.db = db;
         }
 
-        void add(ScriptStatements.Statement st, String keyword) throws SQLException {
+        void add(ScriptStatements.Statement st) throws SQLException {
             batch.add(st);
-            keywords.add(keyword);
             // A newline first: the statement may end in a -- comment; then ';' in case it had none.
             text.append(st.sql()).append("\n;");
             if (text.length() >= BATCH_CHARS) {
@@ -185,13 +183,12 @@ final class ScriptDatabase {
                 s.execute("ROLLBACK TO decant_batch");
                 s.execute("RELEASE decant_batch");
                 s.execute("SAVEPOINT decant_batch");
-                for (int i = 0; i < batch.size(); i++) {
-                    one(batch.get(i), keywords.get(i));
+                for (ScriptStatements.Statement st : batch) {
+                    one(st, st.keyword());
                 }
                 s.execute("RELEASE decant_batch");
             }
             batch.clear();
-            keywords.clear();
             text.setLength(0);
         }
 
