@@ -50,6 +50,12 @@ final class PgCopyRowStream implements RowStream {
      */
     PgCopyRowStream(PgConnector connector, Table table, List<Column> columns, String snapshot, Column orderKey,
                     String after, java.util.Set<io.decant.core.schema.TableId> inheritanceParents) {
+        this(connector, table, columns, snapshot, orderKey, after, inheritanceParents, null);
+    }
+
+    /** @param condition without {@code orderKey}: an SQL condition the rows read must meet (a slice), or null */
+    PgCopyRowStream(PgConnector connector, Table table, List<Column> columns, String snapshot, Column orderKey,
+                    String after, java.util.Set<io.decant.core.schema.TableId> inheritanceParents, String condition) {
         this.table = table;
         this.columns = List.copyOf(columns);
         List<String> select = new ArrayList<>();
@@ -81,6 +87,8 @@ final class PgCopyRowStream implements RowStream {
                 keyAt = select.size() - 1;
             }
             order = orderClause(table, orderKey, after);
+        } else if (condition != null) {
+            order = " WHERE " + condition;
         }
         this.positionField = keyAt;
         this.decoders = decs.toArray(BinaryDecoders.Decoder[]::new);
@@ -127,6 +135,35 @@ final class PgCopyRowStream implements RowStream {
         // have to name exactly).
         return (after == null ? "" : " WHERE " + k + " > E'" + after.replace("\\", "\\\\").replace("'", "''") + "'")
                 + " ORDER BY " + k;
+    }
+
+    /**
+     * The condition of a slice: {@code key >= low AND key < high} (bounds as untyped literals, read as the
+     * key's own type), or {@code ctid} within blocks {@code [low, high)}; null for the whole table.
+     */
+    static String sliceCondition(Table table, io.decant.core.spi.TableSlice slice) {
+        List<String> terms = new ArrayList<>();
+        if (slice.keyColumn() == null) {
+            if (slice.low() != null) {
+                terms.add("ctid >= '(" + Long.parseLong(slice.low()) + ",0)'::tid");
+            }
+            if (slice.high() != null) {
+                terms.add("ctid < '(" + Long.parseLong(slice.high()) + ",0)'::tid");
+            }
+        } else {
+            String k = PgNames.table(table.id()) + "." + PgNames.quote(slice.keyColumn());
+            if (slice.low() != null) {
+                terms.add(k + " >= " + escaped(slice.low()));
+            }
+            if (slice.high() != null) {
+                terms.add(k + " < " + escaped(slice.high()));
+            }
+        }
+        return terms.isEmpty() ? null : String.join(" AND ", terms);
+    }
+
+    private static String escaped(String text) {
+        return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     private static String selectExpression(Column c) {

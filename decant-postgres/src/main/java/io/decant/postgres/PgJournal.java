@@ -130,6 +130,53 @@ final class PgJournal implements Journal {
         }
     }
 
+    /**
+     * A session-level advisory lock on the chunk (its key hashed to 64 bits: two chunks that share a hash only
+     * wait for each other), held on a connection of its own until the claim is closed; a task that dies
+     * with it loses the session and so the lock.
+     */
+    @Override
+    public Claim claim(String runId, String tableName, String position) {
+        Connection c = connector.open();
+        try {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(hashtextextended(?, 18))")) {
+                ps.setString(1, runId + "\n" + tableName + "\n" + position);
+                ps.execute();
+            }
+            long rows = -1;
+            if (exists(c, table)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT row_count FROM " + PgNames.table(table)
+                        + " WHERE run_id = ? AND event = ? AND table_name = ? AND resume_at = ? ORDER BY seq LIMIT 1")) {
+                    ps.setString(1, runId);
+                    ps.setString(2, JournalEntry.CHUNK_DONE);
+                    ps.setString(3, tableName);
+                    ps.setString(4, position);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            rows = rs.getLong(1);
+                        }
+                    }
+                }
+            }
+            long recorded = rows;
+            return new Claim() {
+                @Override
+                public long recordedRows() {
+                    return recorded;
+                }
+
+                @Override
+                public void close() {
+                    PgConnector.closeQuietly(c); // ending the session releases its advisory locks
+                }
+            };
+        } catch (SQLException e) {
+            PgConnector.closeQuietly(c);
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("journal").withTable(tableName), "claiming a chunk in "
+                    + table.display());
+        }
+    }
+
     /** Inserts on {@code c}, in whatever transaction it has open. */
     void insert(Connection c, JournalEntry e, long rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + PgNames.table(table)

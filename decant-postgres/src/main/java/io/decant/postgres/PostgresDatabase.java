@@ -231,6 +231,82 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return new PgEncodedRowStream(connector, table, columns, snapshot.id(), key, after, inheritanceParents);
     }
 
+    /** The shared snapshot (pg_export_snapshot), exported now if no read has yet; held until this source is closed. */
+    @Override
+    public String exportSnapshot() {
+        return snapshot.id();
+    }
+
+    /**
+     * Rows counted inside the snapshot (estimated from pg_class past {@value #COUNT_LIMIT} estimated rows), the
+     * table's heap pages when it is a plain table (ctid ranges mean nothing across partitions or children), and
+     * a BERNOULLI sample of the key (all of it when the table is not much larger than the sample).
+     */
+    @Override
+    public io.decant.core.spi.SliceStats sliceStats(Table table, String keyColumn, int sampleRows, String snapshotId) {
+        Connection c = connector.openForReading();
+        String from = PgNames.from(table.id(), inheritanceParents);
+        try {
+            PgRowStream.beginReadTransaction(c, snapshotId);
+            long estimate;
+            long blocks;
+            boolean plain;
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.reltuples::bigint, c.relkind::text,"
+                    + " pg_catalog.pg_relation_size(c.oid) / current_setting('block_size')::bigint"
+                    + " FROM pg_catalog.pg_class c WHERE c.oid = ?::regclass")) {
+                ps.setString(1, PgNames.table(table.id()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    estimate = rs.getLong(1);
+                    plain = rs.getString(2).equals("r") && !inheritanceParents.contains(table.id());
+                    blocks = plain ? rs.getLong(3) : 0;
+                }
+            }
+            long rows = estimate;
+            boolean exact = false;
+            if (estimate < 0 || estimate <= COUNT_LIMIT) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + from)) {
+                    rs.next();
+                    rows = rs.getLong(1);
+                    exact = true;
+                }
+            }
+            List<String> sample = new ArrayList<>();
+            if (keyColumn != null && rows > 0) {
+                String k = PgNames.quote(keyColumn);
+                double percent = 100.0 * sampleRows / rows;
+                String sql = "SELECT " + k + "::text FROM " + from + (percent >= 50 ? ""
+                        : String.format(java.util.Locale.ROOT, " TABLESAMPLE BERNOULLI (%.6f) REPEATABLE (18)", percent))
+                        + " WHERE " + k + " IS NOT NULL ORDER BY " + k;
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                    while (rs.next()) {
+                        sample.add(rs.getString(1));
+                    }
+                }
+            }
+            c.commit();
+            return new io.decant.core.spi.SliceStats(rows, exact, blocks, sample);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("split").withTable(table.id().display()),
+                    "sizing the table for splitting");
+        } finally {
+            PgConnector.closeQuietly(c);
+        }
+    }
+
+    /** Tables estimated at up to this many rows are counted exactly when split. */
+    private static final long COUNT_LIMIT = 20_000_000L;
+
+    /** A slice read with binary COPY, as {@link #read} reads a table, inside the given snapshot. */
+    @Override
+    public RowStream readSlice(Table table, List<Column> columns, io.decant.core.spi.TableSlice slice, String snapshotId) {
+        if (slice.keyColumn() == null && !slice.isWhole() && inheritanceParents.contains(table.id())) {
+            throw new UnsupportedOperationException(table.id().display() + " has children: it cannot be split by blocks");
+        }
+        return new PgCopyRowStream(connector, table, columns, snapshotId, null, null, inheritanceParents,
+                PgCopyRowStream.sliceCondition(table, slice));
+    }
+
     private static boolean parseExtensionTables(String s) {
         return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "skip" -> false;

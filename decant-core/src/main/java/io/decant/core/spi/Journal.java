@@ -28,4 +28,23 @@ public interface Journal {
      * loses nothing.
      */
     void discard();
+
+    /**
+     * For an engine whose tasks may run twice (a retried task, a speculative copy of a slow one): takes the
+     * chunk {@code position} of {@code table} in run {@code runId} for the caller alone until the claim is
+     * closed (another claim of it waits), and tells whether a {@link JournalEntry#CHUNK_DONE} entry of it is
+     * recorded already; null when this journal cannot do that.
+     */
+    default Claim claim(String runId, String table, String position) {
+        return null;
+    }
+
+    /** A chunk held by one task; see {@link #claim}. */
+    interface Claim extends AutoCloseable {
+        /** The rows recorded for the chunk when a finished attempt recorded it, else -1. */
+        long recordedRows();
+
+        @Override
+        void close();
+    }
 }

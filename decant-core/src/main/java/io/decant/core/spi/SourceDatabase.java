@@ -61,4 +61,30 @@ public interface SourceDatabase extends Endpoint {
     default String consistency() {
         return "none: tables are read one after another without a common snapshot";
     }
+
+    /**
+     * For an engine whose tasks read one table in several processes (decant on Spark): exports a snapshot
+     * that this source holds open until it is closed, and returns its id for {@link #readSlice}; null when
+     * this source cannot share one snapshot across connections (then slices read whatever is there).
+     */
+    default String exportSnapshot() {
+        return null;
+    }
+
+    /**
+     * Sizes {@code table} for splitting: its rows, its blocks and, when {@code keyColumn} is not null, a sample
+     * of about {@code sampleRows} of that column's values, ascending; read inside {@code snapshot} when not
+     * null. Null when this source cannot split tables.
+     */
+    default SliceStats sliceStats(Table table, String keyColumn, int sampleRows, String snapshot) {
+        return null;
+    }
+
+    /**
+     * Streams the rows of {@code table} in {@code slice} (any order), inside the exported {@code snapshot}
+     * when not null, as {@link #read} does for the whole table.
+     */
+    default RowStream readSlice(Table table, List<Column> columns, TableSlice slice, String snapshot) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read a slice of a table");
+    }
 }
