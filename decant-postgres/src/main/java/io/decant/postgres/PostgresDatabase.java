@@ -277,7 +277,8 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
                 double percent = 100.0 * sampleRows / rows;
                 String sql = "SELECT " + k + "::text FROM " + from + (percent >= 50 ? ""
                         : String.format(java.util.Locale.ROOT, " TABLESAMPLE BERNOULLI (%.6f) REPEATABLE (18)", percent))
-                        + " WHERE " + k + " IS NOT NULL ORDER BY " + k;
+                        // qualified: ORDER BY "id" alone would sort the text output column of that name
+                        + " WHERE " + k + " IS NOT NULL ORDER BY " + PgNames.table(table.id()) + "." + k;
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                     while (rs.next()) {
                         sample.add(rs.getString(1));

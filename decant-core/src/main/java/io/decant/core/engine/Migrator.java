@@ -162,8 +162,11 @@ public final class Migrator {
         }
     }
 
-    /** The created tables with only the indexes and foreign keys the target does not have (by name). */
-    private static List<Table> missing(List<Table> created, TargetDatabase target) {
+    /**
+     * The created tables with only the indexes and foreign keys the target does not have (by name): what
+     * resuming a run that created them still has to create.
+     */
+    public static List<Table> missing(List<Table> created, TargetDatabase target) {
         Map<TableId, Table> now = new HashMap<>();
         target.tables().forEach(t -> now.put(t.id(), t));
         List<Table> out = new ArrayList<>();

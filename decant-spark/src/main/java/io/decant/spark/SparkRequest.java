@@ -1,0 +1,117 @@
+package io.decant.spark;
+
+import io.decant.core.engine.MigrationOptions;
+import io.decant.core.spec.Spec;
+import io.decant.core.spec.SpecLoader;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a Spark run of migrate or verify was asked, as it travels to every executor: the spec goes as its
+ * text (an executor need not see the driver's files), the URLs as given (an executor fills a URL's gaps
+ * from its own environment, as decant does on one machine).
+ *
+ * @param sliceRows      the most rows a slice may hold (tables get at least four slices per core)
+ * @param maxConnections the most connections this run opens to each database at once, from the driver and
+ *                       every executor together; tasks wait for one another to stay under it
+ * @param executors      how many executors share {@code maxConnections} (1 in local mode)
+ * @param faults         for tests of retries: {@code after-copy:TABLE:SLICE} or {@code after-commit:TABLE:SLICE}
+ *                       makes that slice's first attempt fail at that point
+ */
+public record SparkRequest(String from, String to, String specText, String specName, List<String> schemas,
+                           Map<String, String> settings, List<String> tables, List<String> exclude, boolean createSchema,
+                           boolean truncateFirst, boolean disableFk, boolean resume, long sliceRows, int maxConnections,
+                           int executors, List<String> faults) implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final long DEFAULT_SLICE_ROWS = 1_000_000;
+    public static final int DEFAULT_MAX_CONNECTIONS = 32;
+
+    public SparkRequest {
+        schemas = List.copyOf(schemas);
+        settings = Map.copyOf(settings);
+        tables = List.copyOf(tables);
+        exclude = List.copyOf(exclude);
+        faults = List.copyOf(faults);
+        if (sliceRows < Slicer.MIN_SLICE_ROWS) {
+            throw io.decant.core.error.DecantException.usage("--slice-rows must be at least " + Slicer.MIN_SLICE_ROWS);
+        }
+        if (executors < 1) {
+            throw io.decant.core.error.DecantException.usage("the number of executors must be at least 1");
+        }
+    }
+
+    /** A request with decant's defaults: every table, no spec, no options. */
+    public static SparkRequest of(String from, String to) {
+        return new SparkRequest(from, to, null, Spec.NO_FILE, List.of(), Map.of(), List.of(), List.of(), false, false,
+                false, false, DEFAULT_SLICE_ROWS, DEFAULT_MAX_CONNECTIONS, 1, List.of());
+    }
+
+    public SparkRequest withSpec(String text, String name) {
+        return new SparkRequest(from, to, text, name, schemas, settings, tables, exclude, createSchema, truncateFirst,
+                disableFk, resume, sliceRows, maxConnections, executors, faults);
+    }
+
+    public SparkRequest withCreateSchema(boolean v) {
+        return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, v, truncateFirst,
+                disableFk, resume, sliceRows, maxConnections, executors, faults);
+    }
+
+    public SparkRequest withResume(boolean v) {
+        return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema,
+                truncateFirst, disableFk, v, sliceRows, maxConnections, executors, faults);
+    }
+
+    public SparkRequest withTruncateFirst(boolean v) {
+        return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema, v,
+                disableFk, resume, sliceRows, maxConnections, executors, faults);
+    }
+
+    public SparkRequest withSliceRows(long v) {
+        return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema,
+                truncateFirst, disableFk, resume, v, maxConnections, executors, faults);
+    }
+
+    public SparkRequest withMaxConnections(int v) {
+        return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema,
+                truncateFirst, disableFk, resume, sliceRows, v, executors, faults);
+    }
+
+    public SparkRequest withTables(List<String> only, List<String> excluded) {
+        return new SparkRequest(from, to, specText, specName, schemas, settings, only, excluded, createSchema,
+                truncateFirst, disableFk, resume, sliceRows, maxConnections, executors, faults);
+    }
+
+    public SparkRequest withFaults(List<String> v) {
+        return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema,
+                truncateFirst, disableFk, resume, sliceRows, maxConnections, executors, v);
+    }
+
+    public SparkRequest withSchemas(List<String> v) {
+        return new SparkRequest(from, to, specText, specName, v, settings, tables, exclude, createSchema,
+                truncateFirst, disableFk, resume, sliceRows, maxConnections, executors, faults);
+    }
+
+    public SparkRequest withExecutors(int v) {
+        return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema,
+                truncateFirst, disableFk, resume, sliceRows, maxConnections, v, faults);
+    }
+
+    Spec spec() {
+        return specText == null ? Spec.empty() : SpecLoader.parse(specText, specName);
+    }
+
+    /**
+     * The options a one-machine run would have with the same flags: resuming a run that created its tables
+     * plans them as created (they exist now), as {@code decant migrate --resume --create-schema} does.
+     */
+    MigrationOptions options(Spec spec) {
+        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, 1, 1000, spec.zone(),
+                resume && createSchema, resume, null, 0, true, false);
+    }
+
+    /** Whether slice {@code index} of {@code table} fails on its first attempt at {@code point}. */
+    boolean faultAt(String point, String table, int index) {
+        return faults.contains(point + ":" + table + ":" + index);
+    }
+}

@@ -1,0 +1,209 @@
+package io.decant.spark;
+
+import io.decant.core.engine.MigrationPlan;
+import io.decant.core.engine.Planner;
+import io.decant.core.engine.RunIds;
+import io.decant.core.engine.TablePlan;
+import io.decant.core.engine.TargetView;
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.schema.Table;
+import io.decant.core.schema.TableId;
+import io.decant.core.spi.Dialects;
+import io.decant.core.spi.OpenOptions;
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TargetDatabase;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+
+/**
+ * One executor's side of a run: the source and target opened once per executor JVM (not per task), the
+ * plan made again here from the spec (a plan holds compiled conversions, which do not travel), checked
+ * against the driver's by its hash, and the permits that keep this executor's tasks under the connection
+ * cap. The current run's worker is kept; a new run closes the previous one's.
+ */
+final class Worker implements AutoCloseable {
+    private static Worker current;
+
+    final SourceDatabase source;
+    final TargetDatabase target;
+    final Semaphore permits;
+    private final Map<String, TablePlan> plans = new HashMap<>();
+    private final String runId;
+
+    private Worker(RunContext ctx) {
+        this.runId = ctx.runId();
+        SparkRequest r = ctx.request();
+        Dialects dialects = Dialects.installed();
+        this.source = dialects.openSource(r.from(), new OpenOptions(r.schemas(), r.settings()));
+        TargetDatabase t = null;
+        try {
+            t = r.to() == null ? null : dialects.openTarget(r.to(), new OpenOptions(r.schemas(), r.settings()));
+            this.target = t;
+            if (t != null) {
+                plan(ctx, source, t);
+            }
+        } catch (RuntimeException e) {
+            source.close();
+            if (t != null) {
+                t.close();
+            }
+            throw e;
+        }
+        this.permits = new Semaphore(ctx.tasksPerExecutor(), true);
+    }
+
+    /** This executor's worker for the run of {@code ctx}, opened on the first task. */
+    static synchronized Worker of(RunContext ctx) {
+        if (current != null && current.runId.equals(ctx.runId())) {
+            return current;
+        }
+        closeCurrent();
+        current = new Worker(ctx);
+        return current;
+    }
+
+    /** Closes the current worker, if any (the driver calls it after a run in local mode, where executors are its own JVM). */
+    static synchronized void closeCurrent() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+
+    TablePlan plan(String table) {
+        TablePlan tp = plans.get(table);
+        if (tp == null) {
+            throw DecantException.internal("table " + table + " is not in this executor's plan", null);
+        }
+        return tp;
+    }
+
+    private void plan(RunContext ctx, SourceDatabase s, TargetDatabase t) {
+        SparkRequest r = ctx.request();
+        var spec = r.spec();
+        Set<TableId> created = new HashSet<>();
+        for (List<String> id : ctx.created()) {
+            created.add(new TableId(id.get(0).isEmpty() ? null : id.get(0), id.get(1)));
+        }
+        MigrationPlan plan = new Planner(r.options(spec), spec, RunIds.none()).plan(s, asBefore(t, created));
+        String hash = PlanHash.of(plan);
+        if (!hash.equals(ctx.planHash())) {
+            throw new DecantException(ErrorCode.SCHEMA_MISMATCH, "an executor planned the run otherwise than the driver"
+                    + " (plan " + hash + ", driver's " + ctx.planHash() + "): the source's or the target's tables changed"
+                    + " after the run started, or the executors run another decant; rerun when the schemas stay put");
+        }
+        plan.tables().forEach(tp -> plans.put(tp.name(), tp));
+    }
+
+    /** The target as the driver saw it when it planned: without the tables it created since. */
+    static TargetView asBefore(TargetDatabase t, Set<TableId> created) {
+        TargetView v = TargetView.of(t);
+        return new TargetView() {
+            @Override
+            public String displayUrl() {
+                return v.displayUrl();
+            }
+
+            @Override
+            public List<Table> tables() {
+                return v.tables().stream().filter(x -> !created.contains(x.id())).toList();
+            }
+
+            @Override
+            public TableId resolve(String name) {
+                return v.resolve(name);
+            }
+
+            @Override
+            public TableId resolve(String sourceSchema, String name) {
+                return v.resolve(sourceSchema, name);
+            }
+
+            @Override
+            public String nativeType(io.decant.core.type.LogicalType type) {
+                return v.nativeType(type);
+            }
+
+            @Override
+            public String nativeColumnType(String nativeType) {
+                return v.nativeColumnType(nativeType);
+            }
+
+            @Override
+            public boolean keepsDeclaredType(String nativeType) {
+                return v.keepsDeclaredType(nativeType);
+            }
+
+            @Override
+            public boolean createsCollations() {
+                return v.createsCollations();
+            }
+
+            @Override
+            public String createdCollation(String sourceCollation) {
+                return v.createdCollation(sourceCollation);
+            }
+
+            @Override
+            public io.decant.core.type.LogicalType storedType(io.decant.core.type.LogicalType type) {
+                return v.storedType(type);
+            }
+
+            @Override
+            public io.decant.core.convert.Conversion writeCheck(io.decant.core.type.LogicalType type, String nativeType) {
+                return v.writeCheck(type, nativeType);
+            }
+
+            @Override
+            public int keyTextLength() {
+                return v.keyTextLength();
+            }
+
+            @Override
+            public int maxKeyTextLength() {
+                return v.maxKeyTextLength();
+            }
+
+            @Override
+            public int maxIdentifierLength() {
+                return v.maxIdentifierLength();
+            }
+
+            @Override
+            public int identifierLength(String name) {
+                return v.identifierLength(name);
+            }
+
+            @Override
+            public Map<String, String> unwritable(Table table, List<io.decant.core.schema.Column> columns) {
+                return v.unwritable(table, columns);
+            }
+
+            @Override
+            public boolean tableNamesIgnoreCase() {
+                return v.tableNamesIgnoreCase();
+            }
+
+            @Override
+            public boolean columnNamesIgnoreCase() {
+                return v.columnNamesIgnoreCase();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            source.close();
+        } finally {
+            if (target != null) {
+                target.close();
+            }
+        }
+    }
+}
