@@ -1,0 +1,85 @@
+package io.decant.spark;
+
+import io.decant.core.engine.MigrationOptions;
+import io.decant.core.engine.MigrationPlan;
+import io.decant.core.engine.Planner;
+import io.decant.core.engine.RunIds;
+import io.decant.core.engine.TablePlan;
+import io.decant.core.spec.Spec;
+import io.decant.core.spi.Dialects;
+import io.decant.core.spi.OpenOptions;
+import io.decant.core.spi.SourceDatabase;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One executor's side of a Spark verify: both databases opened for reading once per executor JVM, and the
+ * comparison planned again here from the spec, as {@code decant verify} plans it.
+ */
+final class VerifyWorker implements AutoCloseable {
+    private static VerifyWorker current;
+
+    final SourceDatabase source;
+    final SourceDatabase target;
+    private final String id;
+    private final Map<String, TablePlan> plans = new HashMap<>();
+
+    private VerifyWorker(VerifyContext ctx) {
+        this.id = ctx.id();
+        SparkRequest r = ctx.request();
+        Dialects dialects = Dialects.installed();
+        this.source = dialects.openSource(r.from(), new OpenOptions(r.schemas(), r.settings()));
+        try {
+            this.target = dialects.openSource(r.to(), new OpenOptions(r.schemas(), Map.of()));
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+        plan(r).tables().forEach(tp -> plans.put(tp.name(), tp));
+    }
+
+    /** The comparison's plan, the same on the driver and every executor. */
+    MigrationPlan plan(SparkRequest r) {
+        return plan(r, source, target);
+    }
+
+    static MigrationPlan plan(SparkRequest r, SourceDatabase source, SourceDatabase target) {
+        Spec spec = r.spec();
+        MigrationOptions options = new MigrationOptions(r.tables(), r.exclude(), false, false, false, 1, 1000, spec.zone(),
+                false, false, null);
+        return new Planner(options, spec, RunIds.none()).planComparison(source, target);
+    }
+
+    static synchronized VerifyWorker of(VerifyContext ctx) {
+        if (current != null && current.id.equals(ctx.id())) {
+            return current;
+        }
+        closeCurrent();
+        current = new VerifyWorker(ctx);
+        return current;
+    }
+
+    static synchronized void closeCurrent() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+
+    TablePlan plan(String table) {
+        TablePlan tp = plans.get(table);
+        if (tp == null) {
+            throw io.decant.core.error.DecantException.internal("table " + table + " is not in this executor's plan", null);
+        }
+        return tp;
+    }
+
+    @Override
+    public void close() {
+        try {
+            source.close();
+        } finally {
+            target.close();
+        }
+    }
+}
