@@ -94,10 +94,11 @@ final class SliceLoad implements Function<SliceTask, SliceOutcome> {
         }
     }
 
-    /** A failure a test asked for, on the slice's first attempt only. */
+    /** A failure a test asked for: on the slice's first attempt, or on every attempt ({@code every-attempt-} points). */
     private static void fault(RunContext ctx, String point, SliceTask task) {
         TaskContext tc = TaskContext.get();
-        if (tc != null && tc.attemptNumber() == 0 && ctx.request().faultAt(point, task.table(), task.index())) {
+        boolean first = tc != null && tc.attemptNumber() == 0 && ctx.request().faultAt(point, task.table(), task.index());
+        if (first || ctx.request().faultAt("every-attempt-" + point, task.table(), task.index())) {
             throw new IllegalStateException("injected failure " + point + " in " + task.table() + " " + task.position());
         }
     }

@@ -183,7 +183,10 @@ public final class SparkMigration {
                     outcomes.computeIfAbsent(o.table(), k -> new ArrayList<>()).add(o);
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's SparkException is checked, and thrown undeclared
+            if (e instanceof DecantException own) {
+                throw own;
+            }
             DecantException d = SliceFailed.find(e);
             throw d != null ? d : new DecantException(ErrorCode.INTERNAL, io.decant.core.error.ErrorContext.EMPTY,
                     "the Spark job failed: " + e.getMessage(), e);

@@ -17,7 +17,8 @@ import java.util.Map;
  *                       every executor together; tasks wait for one another to stay under it
  * @param executors      how many executors share {@code maxConnections} (1 in local mode)
  * @param faults         for tests of retries: {@code after-copy:TABLE:SLICE} or {@code after-commit:TABLE:SLICE}
- *                       makes that slice's first attempt fail at that point
+ *                       makes that slice's first attempt fail at that point; {@code every-attempt-after-copy:...}
+ *                       every attempt, so that the run fails as a killed driver's would
  */
 public record SparkRequest(String from, String to, String specText, String specName, List<String> schemas,
                            Map<String, String> settings, List<String> tables, List<String> exclude, boolean createSchema,

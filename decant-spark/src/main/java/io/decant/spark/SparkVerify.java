@@ -80,7 +80,10 @@ public final class SparkVerify {
                 List<SliceCheck.SliceDifferences> diffs = differing.isEmpty() ? List.of()
                         : spark.parallelize(differing, differing.size()).map(new SliceCheck.Differences(broadcast)).collect();
                 return report(plan, sums, diffs, start);
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Spark's SparkException is checked, and thrown undeclared
+                if (e instanceof DecantException own) {
+                    throw own;
+                }
                 DecantException d = SliceFailed.find(e);
                 throw d != null ? d : new DecantException(ErrorCode.INTERNAL, io.decant.core.error.ErrorContext.EMPTY,
                         "the Spark job failed: " + e.getMessage(), e);

@@ -97,6 +97,37 @@ class SparkMigrateIT {
                 .contains("1 of them committed before"), r.tables().toString());
     }
 
+    @Test
+    void aRunCutShortResumesWithTheSlicesItDidNotRecord() {
+        PgServer.TestDb src = seeded("spark_resume_src");
+        PgServer.TestDb dst = PgServer.get().createDatabase("spark_resume_dst");
+        SparkRequest request = SparkRequest.of(src.url(), dst.url()).withCreateSchema(true).withSliceRows(1000);
+        io.decant.core.error.DecantException failed = org.junit.jupiter.api.Assertions.assertThrows(
+                io.decant.core.error.DecantException.class, () -> new SparkMigration(Runs.spark(), new Runs.Messages())
+                        .run(request.withFaults(List.of("every-attempt-after-copy:orders:5"))));
+        assertTrue(failed.getMessage().contains("injected failure after-copy in orders slice 5 of 15"), failed.getMessage());
+        Map<String, Integer> before = Runs.journalSlices(dst);
+        assertTrue(!before.containsKey("orders slice 5 of 15: id in [") && before.keySet().stream()
+                .noneMatch(k -> k.startsWith("orders slice 5 of 15")), before.toString());
+
+        io.decant.core.error.DecantException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.decant.core.error.DecantException.class, () -> new SparkMigration(Runs.spark(), new Runs.Messages()).run(request));
+        assertEquals(2, refused.exitCode(), "a rerun without --resume is refused (the tables exist): " + refused.getMessage());
+
+        MigrationResult r = new SparkMigration(Runs.spark(), new Runs.Messages()).run(request.withResume(true));
+        long kept = before.size();
+        long reported = r.tables().stream().mapToLong(t -> {
+            String note = t.notes().get(0);
+            int at = note.indexOf(", ");
+            return at < 0 ? 0 : Long.parseLong(note.substring(at + 2, note.indexOf(' ', at + 2)));
+        }).sum();
+        assertEquals(kept, reported, "only the slices the first run did not record were loaded: " + r.tables());
+        assertEquals(Status.PASS, Runs.verify(src, dst).status());
+        Map<String, Integer> after = Runs.journalSlices(dst);
+        assertTrue(after.values().stream().allMatch(n -> n == 1), after.toString());
+        assertTrue(after.keySet().containsAll(before.keySet()));
+    }
+
     /** The schema as pg_dump prints it, without the lines that name the database or decant's journal. */
     static String schema(PgServer.TestDb db) {
         try {
