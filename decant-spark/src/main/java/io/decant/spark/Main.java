@@ -1,0 +1,212 @@
+package io.decant.spark;
+
+import io.decant.core.engine.MigrationResult;
+import io.decant.core.engine.ProgressListener;
+import io.decant.core.engine.TableResult;
+import io.decant.core.error.DecantException;
+import io.decant.core.util.Redactor;
+import io.decant.core.verify.RowDiff;
+import io.decant.core.verify.Status;
+import io.decant.core.verify.TableCheck;
+import io.decant.core.verify.VerifyReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * The {@code spark-submit} entry point:
+ * {@code spark-submit --class io.decant.spark.Main decant-spark.jar migrate|verify --from URL --to URL [options]}.
+ * The result goes to stdout, progress and errors to stderr; exit codes are decant's (0 done, 1 verify found
+ * differences, 2 usage, 3 data, 4 a database, 70 a bug). {@code --master local[N]} runs Spark in this JVM when
+ * started without {@code spark-submit}.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    static final String USAGE = """
+            usage: spark-submit --class io.decant.spark.Main decant-spark.jar migrate|verify --from URL --to URL
+                     [--spec FILE] [--schemas a,b] [--tables a,b] [--exclude a,b] [--create-schema]
+                     [--truncate-first --yes] [--disable-fk] [--resume] [--slice-rows N] [--max-connections N]
+                     [--executors N] [--master local[N]]""";
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            Parsed p = parse(args);
+            SparkConf conf = new SparkConf().setAppName("decant " + p.command);
+            if (p.master != null) {
+                conf.setMaster(p.master);
+            } else if (!conf.contains("spark.master")) {
+                throw DecantException.usage("no Spark master: run through spark-submit, or give --master local[N]");
+            }
+            conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+            try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+                String master = spark.master();
+                if (!master.startsWith("local")) {
+                    refuseLocalFiles(p.request);
+                }
+                if (p.command.equals("migrate")) {
+                    ProgressListener progress = new ProgressListener() {
+                        @Override
+                        public void message(String text) {
+                            err.println(text);
+                        }
+
+                        @Override
+                        public void tableFinished(io.decant.core.engine.TablePlan table, TableResult result) {
+                            err.println(table.name() + ": " + result.status().name().toLowerCase(Locale.ROOT) + ", "
+                                    + result.rows() + " rows");
+                        }
+                    };
+                    MigrationResult r = new SparkMigration(spark, progress).run(p.request);
+                    out.print(text(r));
+                    return 0;
+                }
+                VerifyReport r = new SparkVerify(spark, err::println).verify(p.request);
+                out.print(text(r));
+                return r.status() == Status.FAIL ? 1 : 0;
+            }
+        } catch (DecantException e) {
+            err.println(Redactor.global().redact(e.getMessage()));
+            if (e.exitCode() == 2) {
+                err.println(USAGE);
+            }
+            return e.exitCode();
+        }
+    }
+
+    /** Sources in a local file (SQLite, export folders) are readable by every executor only in local mode. */
+    static void refuseLocalFiles(SparkRequest r) {
+        for (String url : List.of(r.from(), r.to())) {
+            String u = url.toLowerCase(Locale.ROOT);
+            if (!u.startsWith("postgres://") && !u.startsWith("postgresql://")) {
+                throw DecantException.usage("on a Spark cluster decant reads and writes PostgreSQL; "
+                        + Redactor.global().redact(url) + " is a local file or another database, which not every"
+                        + " executor can reach: use --master local[N], or decant migrate on one machine");
+            }
+        }
+    }
+
+    record Parsed(String command, SparkRequest request, String master) {
+    }
+
+    static Parsed parse(String[] args) {
+        if (args.length == 0 || !(args[0].equals("migrate") || args[0].equals("verify"))) {
+            throw DecantException.usage("the first argument is migrate or verify");
+        }
+        String from = null;
+        String to = null;
+        String master = null;
+        Path spec = null;
+        List<String> schemas = List.of();
+        List<String> tables = List.of();
+        List<String> exclude = List.of();
+        boolean create = false;
+        boolean truncate = false;
+        boolean yes = false;
+        boolean disableFk = false;
+        boolean resume = false;
+        long sliceRows = SparkRequest.DEFAULT_SLICE_ROWS;
+        int maxConnections = SparkRequest.DEFAULT_MAX_CONNECTIONS;
+        int executors = 1;
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        while (!rest.isEmpty()) {
+            String a = rest.remove(0);
+            switch (a) {
+                case "--create-schema" -> create = true;
+                case "--truncate-first" -> truncate = true;
+                case "--yes" -> yes = true;
+                case "--disable-fk" -> disableFk = true;
+                case "--resume" -> resume = true;
+                default -> {
+                    if (rest.isEmpty() || !a.startsWith("--")) {
+                        throw DecantException.usage("unknown argument '" + a + "'");
+                    }
+                    String v = rest.remove(0);
+                    switch (a) {
+                        case "--from" -> from = v;
+                        case "--to" -> to = v;
+                        case "--master" -> master = v;
+                        case "--spec" -> spec = Path.of(v);
+                        case "--schemas" -> schemas = List.of(v.split(","));
+                        case "--tables" -> tables = List.of(v.split(","));
+                        case "--exclude" -> exclude = List.of(v.split(","));
+                        case "--slice-rows" -> sliceRows = number(a, v);
+                        case "--max-connections" -> maxConnections = (int) number(a, v);
+                        case "--executors" -> executors = (int) number(a, v);
+                        default -> throw DecantException.usage("unknown option '" + a + "'");
+                    }
+                }
+            }
+        }
+        if (from == null || to == null) {
+            throw DecantException.usage(args[0] + " needs --from and --to");
+        }
+        if (truncate && !yes) {
+            throw new DecantException(io.decant.core.error.ErrorCode.CONFIRMATION_REQUIRED,
+                    "--truncate-first deletes data in the target: add --yes to confirm");
+        }
+        if (resume && truncate) {
+            throw DecantException.usage("--resume continues a run and --truncate-first starts over: choose one");
+        }
+        SparkRequest r = new SparkRequest(from, to, null, io.decant.core.spec.Spec.NO_FILE, schemas, java.util.Map.of(),
+                tables, exclude, create, truncate, disableFk, resume, sliceRows, maxConnections, executors, List.of());
+        if (spec != null) {
+            try {
+                r = r.withSpec(Files.readString(spec, StandardCharsets.UTF_8), spec.toString());
+            } catch (IOException e) {
+                throw new DecantException(io.decant.core.error.ErrorCode.IO_ERROR, "cannot read the spec " + spec + ": "
+                        + e.getMessage());
+            }
+        }
+        return new Parsed(args[0], r, master);
+    }
+
+    private static long number(String option, String v) {
+        try {
+            return Long.parseLong(v.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw DecantException.usage(option + " takes a number, not '" + v + "'");
+        }
+    }
+
+    static String text(MigrationResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (TableResult t : r.tables()) {
+            sb.append(String.format(Locale.ROOT, "%-30s %12d rows %8.2f s  %s%n", t.source(), t.rows(), t.seconds(),
+                    t.status().name().toLowerCase(Locale.ROOT)));
+            t.notes().forEach(n -> sb.append("  note: ").append(n).append('\n'));
+        }
+        sb.append(String.format(Locale.ROOT, "total %d rows in %.2f s%n", r.rows(), r.seconds()));
+        r.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));
+        return sb.toString();
+    }
+
+    static String text(VerifyReport r) {
+        StringBuilder sb = new StringBuilder();
+        for (TableCheck t : r.tables()) {
+            sb.append(String.format(Locale.ROOT, "%-30s %12d / %-12d %s  %s%n", t.table(), t.sourceRows(), t.targetRows(),
+                    t.targetChecksum(), t.status().name().toLowerCase(Locale.ROOT)));
+            for (RowDiff d : t.differences()) {
+                sb.append("  ").append(d.kind()).append(' ').append(d.key());
+                d.columns().forEach(c -> sb.append(' ').append(c.column()).append(": ").append(c.source()).append(" -> ")
+                        .append(c.target()));
+                sb.append('\n');
+            }
+        }
+        sb.append("result: ").append(r.status().name().toLowerCase(Locale.ROOT)).append('\n');
+        return sb.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package io.decant.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.decant.core.verify.Status;
+import io.decant.testkit.PgServer;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shaded jar: holds decant, not Spark or Scala, its Jackson relocated; started as spark-submit starts it
+ * (its main class, Spark's own jars beside it, no decant class from elsewhere) it migrates and verifies in
+ * local mode, and a usage error exits 2.
+ */
+class PackagingIT {
+    private static final Path JAR = Path.of("target", "decant-spark.jar");
+
+    @Test
+    void theJarHoldsDecantAndNotSpark() throws Exception {
+        assertTrue(Files.exists(JAR), "package builds " + JAR);
+        try (ZipFile z = new ZipFile(JAR.toFile())) {
+            List<String> names = z.stream().map(e -> e.getName()).toList();
+            assertTrue(names.contains("io/decant/spark/Main.class"));
+            assertTrue(names.contains("org/postgresql/Driver.class"));
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("org/apache/spark/") || n.startsWith("scala/")));
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("com/fasterxml/jackson/")), "Jackson is relocated");
+            String services = new String(z.getInputStream(z.getEntry("META-INF/services/io.decant.core.spi.Dialect"))
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(services.contains("io.decant.postgres.PostgresDialect"), services);
+        }
+    }
+
+    @Test
+    void theJarRunsMigrateAndVerifyInLocalMode() throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("spark_jar_src");
+        PgServer.TestDb dst = PgServer.get().createDatabase("spark_jar_dst");
+        src.exec("CREATE TABLE items (id integer PRIMARY KEY, name text, price numeric(8,2));"
+                + " INSERT INTO items SELECT g, 'item ' || g, g / 4.0 FROM generate_series(1, 5000) g");
+        Result migrate = run("migrate", "--from", src.url(), "--to", dst.url(), "--create-schema", "--master", "local[2]",
+                "--slice-rows", "1000");
+        assertEquals(0, migrate.exit, migrate.err);
+        assertTrue(migrate.out.contains("total 5000 rows"), migrate.out);
+        assertEquals(Status.PASS, Runs.verify(src, dst).status());
+        Result verify = run("verify", "--from", src.url(), "--to", dst.url(), "--master", "local[2]");
+        assertEquals(0, verify.exit, verify.err);
+        assertTrue(verify.out.contains("result: pass"), verify.out);
+        Result usage = run("migrate", "--from", src.url(), "--master", "local[1]");
+        assertEquals(2, usage.exit, usage.err);
+        assertTrue(usage.err.contains("migrate needs --from and --to"), usage.err);
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    /** java -cp decant-spark.jar + Spark's jars (the test class path without decant and what the jar carries). */
+    private static Result run(String... args) throws Exception {
+        List<String> cp = new ArrayList<>(List.of(JAR.toAbsolutePath().toString()));
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String n = e.replace('\\', '/');
+            boolean decant = n.contains("/decant-") || n.contains("/io/decant/");
+            boolean carried = n.contains("/org/postgresql/") || n.contains("/snakeyaml-engine/")
+                    || n.contains("/commons-jexl3/") || n.contains("/json-schema-validator/")
+                    || n.contains("/junit") || n.contains("/opentest4j/") || n.contains("/zonky/");
+            if (!decant && !carried) {
+                cp.add(e);
+            }
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(System.getProperty("spark.test.opens", "").split(" ")).stream().filter(s -> !s.isBlank()).toList());
+        cmd.addAll(List.of("-Xmx512m", "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
+                "-Dspark.ui.enabled=false", "-cp", String.join(File.pathSeparator, cp), "io.decant.spark.Main"));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile("decant-spark", ".out");
+        Path err = Files.createTempFile("decant-spark", ".err");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished in two minutes");
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}
