@@ -80,6 +80,9 @@ final class Slicer {
     static List<TableSlice> byQuantiles(String key, List<String> sample, int n) {
         List<String> bounds = new ArrayList<>();
         int m = sample.size();
+        if (m == 0) {
+            return List.of(TableSlice.whole()); // nothing sampled: no bound to split at
+        }
         for (int i = 1; i < n; i++) {
             String b = sample.get((int) ((long) i * m / n));
             if (bounds.isEmpty() || !bounds.get(bounds.size() - 1).equals(b)) {
