@@ -9,8 +9,8 @@
 #   ./mvnw -q -DskipTests package      # decant.jar and decant-spark.jar
 #   bench/spark.sh [--rows N] [--slice-rows N]
 #
-# Spark's own jars: $SPARK_HOME/jars when SPARK_HOME is set, else the spark-core class path Maven resolved
-# for decant-spark (offline). PGHOST/PGPORT/PGUSER as bench/run.sh (default 127.0.0.1, 5432, postgres).
+# Spark's own jars: $SPARK_HOME/jars when SPARK_HOME is set, else decant-spark/target/spark-classpath.txt
+# (the spark-core class path Maven resolved when it packaged decant-spark). PGHOST/PGPORT/PGUSER as bench/run.sh (default 127.0.0.1, 5432, postgres).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 ROWS=1000000
@@ -42,10 +42,8 @@ trap cleanup EXIT
 if [ -n "${SPARK_HOME:-}" ]; then
   spark_cp="$SPARK_HOME/jars/*"
 else
-  log "resolving Spark's class path with Maven (offline)"
-  (cd "$repo" && ./mvnw -q -o -pl decant-spark -am dependency:build-classpath -Dmdep.includeScope=provided \
-      -Dmdep.outputFile="$RUN_DIR/cp.txt" >/dev/null)
-  spark_cp=$(cat "$RUN_DIR/cp.txt")
+  # written by ./mvnw package: the spark-core class path Maven resolved for decant-spark
+  spark_cp=$(cat "$repo/decant-spark/target/spark-classpath.txt")
 fi
 opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false"
 
@@ -54,7 +52,7 @@ fresh_db "$src"
 log "generating $ROWS rows in $src.readings"
 psql_db "$src" -c "CREATE TABLE readings (id bigint PRIMARY KEY, device uuid NOT NULL, value double precision,
     amount numeric(10,2), taken timestamptz NOT NULL, note text, raw bytea)" \
-  -c "INSERT INTO readings SELECT g, md5(g::text)::uuid, CASE WHEN g % 20 = 0 THEN NULL ELSE (g * 7919 % 1000003) / 1000.0 END,
+  -c "INSERT INTO readings SELECT g, md5(g::text)::uuid, CASE WHEN g % 20 = 0 THEN NULL ELSE (g::bigint * 7919 % 1000003) / 1000.0 END,
     (g * 31 % 1000000) / 100.0, TIMESTAMPTZ '2024-01-01 00:00:00+00' + g * interval '1 second',
     CASE WHEN g % 3 = 0 THEN NULL ELSE 'note ' || g || ' é😀' END, CASE WHEN g % 5 = 0 THEN decode(md5(g::text), 'hex') END
     FROM generate_series(1, $ROWS) g" -c "ANALYZE readings"

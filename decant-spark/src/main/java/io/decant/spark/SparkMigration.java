@@ -142,7 +142,15 @@ public final class SparkMigration {
         }
         if (!toCreate.isEmpty()) {
             listener.message("creating " + toCreate.size() + " tables");
-            target.createTables(toCreate);
+            try {
+                target.createTables(toCreate);
+            } catch (DecantException e) {
+                if (!resuming) {
+                    // nothing was created (one transaction): the run leaves nothing to resume
+                    journal.append(new JournalEntry(runId, hash, JournalEntry.RUN_ABANDONED, null, 0, Instant.now()));
+                }
+                throw e;
+            }
         }
         if (request.truncateFirst()) {
             List<Table> existing = new ArrayList<>(tables.stream().filter(t -> !t.create()).map(TablePlan::target).toList());

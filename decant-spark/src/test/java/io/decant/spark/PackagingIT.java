@@ -52,9 +52,11 @@ class PackagingIT {
         Result verify = run("verify", "--from", src.url(), "--to", dst.url(), "--master", "local[2]");
         assertEquals(0, verify.exit, verify.err);
         assertTrue(verify.out.contains("result: pass"), verify.out);
-        Result usage = run("migrate", "--from", src.url(), "--master", "local[1]");
-        assertEquals(2, usage.exit, usage.err);
-        assertTrue(usage.err.contains("migrate needs --from and --to"), usage.err);
+        var err = new java.io.ByteArrayOutputStream();
+        int usage = Main.run(new String[] {"migrate", "--from", src.url(), "--master", "local[1]"},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
+        assertEquals(2, usage);
+        assertTrue(err.toString().contains("migrate needs --from and --to"), err.toString());
     }
 
     private record Result(int exit, String out, String err) {
