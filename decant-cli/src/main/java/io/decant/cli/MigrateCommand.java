@@ -30,8 +30,18 @@ final class MigrateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec cmd;
 
+    @Option(names = "--engine", paramLabel = "local|spark", description = "spark: run on Apache Spark through"
+            + " decant-spark.jar (docs/spark.md). Default: local, this process.")
+    String engine = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master (default local[*]).")
+    String master;
+
     @Override
     public Integer call() {
+        if (!engine.equals("local")) {
+            return SparkHandOver.run(this);
+        }
         var spec = SpecFile.load(common.spec);
         Endpoints endpoints = Endpoints.fromEnvironment();
         var options = Transfer.options(selection, load, load.createSchema, spec);

@@ -53,6 +53,9 @@ public final class Main {
             }
             conf.setIfMissing("spark.ui.showConsoleProgress", "false");
             try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+                if (p.master != null) {
+                    spark.setLogLevel("WARN"); // started without spark-submit: no cluster log settings to follow
+                }
                 String master = spark.master();
                 if (!master.startsWith("local")) {
                     refuseLocalFiles(p.request);

@@ -1,0 +1,73 @@
+package io.decant.cli;
+
+import io.decant.core.error.DecantException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** migrate's options as decant-spark's migrate takes them, refusing those it does not offer. */
+final class SparkHandOver {
+    private SparkHandOver() {
+    }
+
+    static int run(MigrateCommand m) {
+        if (!m.engine.equals("spark")) {
+            throw DecantException.usage("--engine must be local or spark, not " + m.engine);
+        }
+        LoadOptions load = m.load;
+        List<String> refused = new ArrayList<>();
+        if (load.dryRun) {
+            refused.add("--dry-run (run decant plan)");
+        }
+        if (!load.onError.equals("fail")) {
+            refused.add("--on-error " + load.onError);
+        }
+        if (load.journalSchema != null) {
+            refused.add("--journal-schema");
+        }
+        if (load.report != null) {
+            refused.add("--report");
+        }
+        if (m.common.output != OutputFormat.TEXT) {
+            refused.add("--output " + m.common.output.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (m.common.audit != null) {
+            refused.add("--audit");
+        }
+        if (!refused.isEmpty()) {
+            throw DecantException.usage("--engine spark does not offer " + String.join(", ", refused)
+                    + "; leave them out, or run on one machine");
+        }
+        if (m.from == null || m.to == null) {
+            throw DecantException.usage("--engine spark needs --from and --to");
+        }
+        List<String> args = new ArrayList<>(List.of("--from", m.from, "--to", m.to));
+        if (m.common.spec != null) {
+            args.addAll(List.of("--spec", m.common.spec.toString()));
+        }
+        if (!m.common.schemas.isEmpty()) {
+            args.addAll(List.of("--schemas", String.join(",", m.common.schemas)));
+        }
+        if (!m.selection.tables.isEmpty()) {
+            args.addAll(List.of("--tables", String.join(",", m.selection.tables)));
+        }
+        if (!m.selection.exclude.isEmpty()) {
+            args.addAll(List.of("--exclude", String.join(",", m.selection.exclude)));
+        }
+        if (load.createSchema) {
+            args.add("--create-schema");
+        }
+        if (load.truncateFirst) {
+            args.add("--truncate-first");
+        }
+        if (load.yes) {
+            args.add("--yes");
+        }
+        if (load.disableFk) {
+            args.add("--disable-fk");
+        }
+        if (load.resume) {
+            args.add("--resume");
+        }
+        return SparkEngine.migrate(m.master, args);
+    }
+}
