@@ -70,15 +70,20 @@ final class SliceCheck {
         }
 
         @Override
-        public SliceSums call(SliceTask task) {
+        public SliceSums call(SliceTask task) throws InterruptedException {
             VerifyContext ctx = context.value();
             try {
                 VerifyWorker w = VerifyWorker.of(ctx);
-                TablePlan tp = w.plan(task.table());
-                List<LogicalType> types = tp.columns().stream().map(c -> c.target().type()).toList();
-                long[] s = sum(types, consumer -> readSource(w, ctx, tp, task, consumer));
-                long[] t = sum(types, consumer -> readTarget(w, ctx, tp, task, consumer));
-                return new SliceSums(task.table(), task.index(), new Sum(s[0], s[1], s[2]), new Sum(t[0], t[1], t[2]));
+                w.permits.acquire();
+                try {
+                    TablePlan tp = w.plan(task.table());
+                    List<LogicalType> types = tp.columns().stream().map(c -> c.target().type()).toList();
+                    long[] s = sum(types, consumer -> readSource(w, ctx, tp, task, consumer));
+                    long[] t = sum(types, consumer -> readTarget(w, ctx, tp, task, consumer));
+                    return new SliceSums(task.table(), task.index(), new Sum(s[0], s[1], s[2]), new Sum(t[0], t[1], t[2]));
+                } finally {
+                    w.permits.release();
+                }
             } catch (DecantException e) {
                 throw SliceFailed.of(e, task);
             }
@@ -107,23 +112,34 @@ final class SliceCheck {
         }
 
         @Override
-        public SliceDifferences call(SliceTask task) {
+        public SliceDifferences call(SliceTask task) throws InterruptedException {
             VerifyContext ctx = context.value();
             try {
                 VerifyWorker w = VerifyWorker.of(ctx);
-                TablePlan tp = w.plan(task.table());
-                List<LogicalType> types = tp.columns().stream().map(c -> c.target().type()).toList();
-                List<String> names = tp.columns().stream().map(c -> c.target().name()).toList();
-                int[] key = keyIndexes(tp);
-                RowHasher keys = new RowHasher(Arrays.stream(key).mapToObj(types::get).toList());
-                Map<ByteBuffer, List<Object[]>> source = new HashMap<>();
-                Map<ByteBuffer, List<Object[]>> target = new HashMap<>();
-                readSource(w, ctx, tp, task, row -> source.computeIfAbsent(keyOf(keys, key, row), k -> new ArrayList<>(1)).add(row));
-                readTarget(w, ctx, tp, task, row -> target.computeIfAbsent(keyOf(keys, key, row), k -> new ArrayList<>(1)).add(row));
-                return compare(task, new RowHasher(types), names, key, source, target, ctx.maxDifferences());
+                w.permits.acquire();
+                try {
+                    return differences(ctx, w, task);
+                } finally {
+                    w.permits.release();
+                }
             } catch (DecantException e) {
                 throw SliceFailed.of(e, task);
             }
+        }
+
+        private static SliceDifferences differences(VerifyContext ctx, VerifyWorker w, SliceTask task) {
+            TablePlan tp = w.plan(task.table());
+            List<LogicalType> types = tp.columns().stream().map(c -> c.target().type()).toList();
+            List<String> names = tp.columns().stream().map(c -> c.target().name()).toList();
+            int[] key = keyIndexes(tp);
+            RowHasher keys = new RowHasher(Arrays.stream(key).mapToObj(types::get).toList());
+            Map<ByteBuffer, List<Object[]>> source = new HashMap<>();
+            Map<ByteBuffer, List<Object[]>> target = new HashMap<>();
+            readSource(w, ctx, tp, task, row -> source.computeIfAbsent(keyOf(keys, key, row), k -> new ArrayList<>(1))
+                    .add(row));
+            readTarget(w, ctx, tp, task, row -> target.computeIfAbsent(keyOf(keys, key, row), k -> new ArrayList<>(1))
+                    .add(row));
+            return compare(task, new RowHasher(types), names, key, source, target, ctx.maxDifferences());
         }
     }
 

@@ -65,7 +65,7 @@ public final class SparkVerify {
                 tasks.addAll(slices(source, tp, sourceSnapshot, request.sliceRows(), cores));
             }
             VerifyContext ctx = new VerifyContext(UUID.randomUUID().toString(), request, sourceSnapshot, targetSnapshot,
-                    MAX_DIFFERENCES);
+                    MAX_DIFFERENCES, tasksPerExecutor(request, cores));
             Broadcast<VerifyContext> broadcast = spark.broadcast(ctx);
             try {
                 List<SliceCheck.SliceSums> sums = spark.parallelize(tasks, Math.max(1, tasks.size()))
@@ -95,6 +95,21 @@ public final class SparkVerify {
                 VerifyWorker.closeCurrent();
             }
         }
+    }
+
+    /**
+     * Tasks one executor may run at once under {@code maxConnections} per database: a task reads one connection
+     * on each side; each executor keeps a catalog connection to each; the driver a catalog connection and the
+     * snapshot's on each.
+     */
+    static int tasksPerExecutor(SparkRequest request, int cores) {
+        int e = request.executors();
+        int total = request.maxConnections() - 2 - e;
+        if (total < e) {
+            throw DecantException.usage("--max-connections " + request.maxConnections() + " leaves no connection for a"
+                    + " task on each of " + e + " executor(s); allow at least " + (2 + 2 * e));
+        }
+        return Math.max(1, Math.min(total / e, Math.max(1, cores / e)));
     }
 
     private List<SliceTask> slices(SourceDatabase source, TablePlan tp, String snapshot, long sliceRows, int cores) {

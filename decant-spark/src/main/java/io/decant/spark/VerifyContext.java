@@ -2,8 +2,12 @@ package io.decant.spark;
 
 import java.io.Serializable;
 
-/** What every verify task needs, broadcast once: the request, both sides' snapshots, the report's row limit. */
-record VerifyContext(String id, SparkRequest request, String sourceSnapshot, String targetSnapshot, int maxDifferences)
+/**
+ * What every verify task needs, broadcast once: the request, both sides' snapshots, the report's row limit and
+ * the tasks an executor may run at once under the connection cap.
+ */
+record VerifyContext(String id, SparkRequest request, String sourceSnapshot, String targetSnapshot, int maxDifferences,
+                     int tasksPerExecutor)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 }

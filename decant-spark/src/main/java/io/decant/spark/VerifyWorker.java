@@ -21,6 +21,7 @@ final class VerifyWorker implements AutoCloseable {
 
     final SourceDatabase source;
     final SourceDatabase target;
+    final java.util.concurrent.Semaphore permits;
     private final String id;
     private final Map<String, TablePlan> plans = new HashMap<>();
 
@@ -36,6 +37,7 @@ final class VerifyWorker implements AutoCloseable {
             throw e;
         }
         plan(r).tables().forEach(tp -> plans.put(tp.name(), tp));
+        this.permits = new java.util.concurrent.Semaphore(ctx.tasksPerExecutor(), true);
     }
 
     /** The comparison's plan, the same on the driver and every executor. */

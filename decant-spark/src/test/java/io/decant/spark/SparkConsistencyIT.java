@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A Spark run reads one snapshot across all its tasks, whatever the application writes meanwhile; a hostile
- * zone and locale and every logical type's edge values make the trip as on one machine; and the run never
- * holds more connections to a database than its cap.
+ * zone and locale and every logical type's edge values make the trip as on one machine; and neither migrate nor
+ * verify ever holds more connections to a database than the cap.
  */
 class SparkConsistencyIT {
 
@@ -111,8 +111,9 @@ class SparkConsistencyIT {
         });
         watcher.start();
         try {
-            new SparkMigration(Runs.spark(), ProgressListener.NONE).run(SparkRequest.of(src.url(), dst.url())
-                    .withCreateSchema(true).withSliceRows(1000).withMaxConnections(cap));
+            SparkRequest capped = SparkRequest.of(src.url(), dst.url()).withSliceRows(1000).withMaxConnections(cap);
+            new SparkMigration(Runs.spark(), ProgressListener.NONE).run(capped.withCreateSchema(true));
+            assertEquals(Status.PASS, new SparkVerify(Runs.spark(), m -> { }).verify(capped).status());
         } finally {
             running.set(false);
             watcher.join();
@@ -121,5 +122,6 @@ class SparkConsistencyIT {
         assertTrue(peakSource.get() >= 2 && peakSource.get() <= cap, "source connections at most " + peakSource);
         assertTrue(peakTarget.get() >= 2 && peakTarget.get() <= cap, "target connections at most " + peakTarget);
         assertEquals(1, SparkMigration.tasksPerExecutor(SparkRequest.of("a", "b").withMaxConnections(cap), 2));
+        assertEquals(2, SparkVerify.tasksPerExecutor(SparkRequest.of("a", "b").withMaxConnections(cap), 2));
     }
 }
