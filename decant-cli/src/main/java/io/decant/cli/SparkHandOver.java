@@ -33,6 +33,9 @@ final class SparkHandOver {
         if (m.common.audit != null) {
             refused.add("--audit");
         }
+        if (m.selection.allowEmpty) {
+            refused.add("--allow-empty");
+        }
         if (!refused.isEmpty()) {
             throw DecantException.usage("--engine spark does not offer " + String.join(", ", refused)
                     + "; leave them out, or run on one machine");
@@ -46,6 +49,9 @@ final class SparkHandOver {
         }
         if (!m.common.schemas.isEmpty()) {
             args.addAll(List.of("--schemas", String.join(",", m.common.schemas)));
+        }
+        if (m.common.includeExtensionTables) {
+            args.add("--include-extension-tables");
         }
         if (!m.selection.tables.isEmpty()) {
             args.addAll(List.of("--tables", String.join(",", m.selection.tables)));

@@ -34,7 +34,8 @@ public final class Main {
 
     static final String USAGE = """
             usage: spark-submit --class io.decant.spark.Main decant-spark.jar migrate|verify --from URL --to URL
-                     [--spec FILE] [--schemas a,b] [--tables a,b] [--exclude a,b] [--create-schema]
+                     [--spec FILE] [--schemas a,b] [--include-extension-tables] [--tables a,b] [--exclude a,b]
+                     [--create-schema]
                      [--truncate-first --yes] [--disable-fk] [--resume] [--slice-rows N] [--max-connections N]
                      [--executors N] [--master local[N]]""";
 
@@ -121,6 +122,7 @@ public final class Main {
         boolean yes = false;
         boolean disableFk = false;
         boolean resume = false;
+        boolean extensionTables = false;
         long sliceRows = SparkRequest.DEFAULT_SLICE_ROWS;
         int maxConnections = SparkRequest.DEFAULT_MAX_CONNECTIONS;
         int executors = 1;
@@ -133,6 +135,7 @@ public final class Main {
                 case "--yes" -> yes = true;
                 case "--disable-fk" -> disableFk = true;
                 case "--resume" -> resume = true;
+                case "--include-extension-tables" -> extensionTables = true;
                 default -> {
                     if (rest.isEmpty() || !a.startsWith("--")) {
                         throw DecantException.usage("unknown argument '" + a + "'");
@@ -164,7 +167,9 @@ public final class Main {
         if (resume && truncate) {
             throw DecantException.usage("--resume continues a run and --truncate-first starts over: choose one");
         }
-        SparkRequest r = new SparkRequest(from, to, null, io.decant.core.spec.Spec.NO_FILE, schemas, java.util.Map.of(),
+        java.util.Map<String, String> settings = extensionTables
+                ? java.util.Map.of(io.decant.core.spi.OpenOptions.EXTENSION_TABLES, "include") : java.util.Map.of();
+        SparkRequest r = new SparkRequest(from, to, null, io.decant.core.spec.Spec.NO_FILE, schemas, settings,
                 tables, exclude, create, truncate, disableFk, resume, sliceRows, maxConnections, executors, List.of());
         if (spec != null) {
             try {
