@@ -37,9 +37,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * migrate on Spark, the driver's part: plans as one machine does, records the run in the target's journal,
- * creates the tables (or empties them), exports the source's snapshot and holds it, splits every table into
- * slices, lets Spark run one task per slice ({@link SliceLoad}), then moves sequences, records each table and
+ * migrate on Spark, the driver's part: plans as one machine does, exports the source's snapshot and holds it,
+ * splits every table into slices inside it (a source or target that cannot do its part is refused before
+ * anything is written), records the run in the target's journal, creates the tables (or empties them), lets
+ * Spark run one task per slice ({@link SliceLoad}), then moves sequences, records each table and
  * creates indexes and foreign keys: the same target steps, through the same target methods, as the
  * one-machine run. Tables load all at once when foreign keys are created after the data or not checked;
  * otherwise one Spark job per step of the load order.
@@ -84,15 +85,27 @@ public final class SparkMigration {
                         + " one pass; run this migration on one machine (decant migrate)");
             }
         }
-        if (target.journal() == null) {
-            throw DecantException.usage(target.displayUrl() + " keeps no run journal; a Spark run needs one to load each"
-                    + " slice exactly once: load a PostgreSQL target");
+        Journal.Claim probe = target.journal() == null ? null : target.journal().claim("-", "-", "-");
+        if (probe == null) {
+            throw DecantException.usage(target.displayUrl() + " cannot claim slices in a run journal, which a Spark run"
+                    + " needs to load each slice exactly once: load a PostgreSQL target, or run on one machine");
         }
+        probe.close();
     }
 
     private MigrationResult load(SparkRequest request, MigrationOptions options, MigrationPlan plan, SourceDatabase source,
                                  TargetDatabase target, long start) {
         List<TablePlan> tables = plan.tables();
+        // The snapshot and the slices first: a source that cannot be split is refused before anything is written.
+        int cores = spark.defaultParallelism();
+        int tasksPerExecutor = tasksPerExecutor(request, cores);
+        String snapshot = source.exportSnapshot();
+        listener.message(snapshot == null ? "the source shares no snapshot: each slice reads the rows of its own moment"
+                : "every slice reads the source's snapshot " + snapshot + ", held until the last slice ends");
+        Map<String, List<SliceTask>> slices = new LinkedHashMap<>();
+        for (TablePlan tp : tables) {
+            slices.put(tp.name(), slice(source, tp, snapshot, request.sliceRows(), cores));
+        }
         String hash = PlanHash.of(plan);
         Journal journal = target.journal();
         List<JournalEntry> entries = journal.read();
@@ -161,17 +174,7 @@ public final class SparkMigration {
             }
         }
 
-        String snapshot = source.exportSnapshot();
-        listener.message(snapshot == null ? "the source shares no snapshot: each slice reads the rows of its own moment"
-                : "every slice reads the source's snapshot " + snapshot + ", held until the last slice ends");
-        int cores = spark.defaultParallelism();
-        int tasksPerExecutor = tasksPerExecutor(request, cores);
-        Map<String, List<SliceTask>> slices = new LinkedHashMap<>();
-        for (TablePlan tp : tables) {
-            if (!tablesDone.contains(tp.name())) {
-                slices.put(tp.name(), slice(source, tp, snapshot, request.sliceRows(), cores));
-            }
-        }
+        slices.keySet().removeIf(tablesDone::contains);
         List<List<String>> createdIds = created.stream().map(t -> List.of(t.id().schema() == null ? "" : t.id().schema(),
                 t.id().name())).toList();
         RunContext ctx = new RunContext(request, runId, hash, snapshot, createdIds, tasksPerExecutor);

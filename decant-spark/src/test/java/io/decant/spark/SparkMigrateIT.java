@@ -128,6 +128,21 @@ class SparkMigrateIT {
         assertTrue(after.keySet().containsAll(before.keySet()));
     }
 
+    @Test
+    void aTargetThatCannotClaimSlicesIsRefusedBeforeAnythingIsWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        PgServer.TestDb src = PgServer.get().createDatabase("spark_refuse_src");
+        src.exec("CREATE TABLE t (id integer PRIMARY KEY); INSERT INTO t SELECT g FROM generate_series(1, 10) g");
+        String sqlite = "sqlite:" + dir.resolve("target.db");
+        io.decant.core.error.DecantException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.decant.core.error.DecantException.class, () -> new SparkMigration(Runs.spark(), new Runs.Messages())
+                        .run(SparkRequest.of(src.url(), sqlite).withCreateSchema(true)));
+        assertEquals(2, e.exitCode());
+        assertTrue(e.getMessage().contains("cannot claim slices in a run journal"), e.getMessage());
+        try (var t = Runs.target(sqlite)) {
+            assertTrue(t.tables().isEmpty(), "no table was created");
+        }
+    }
+
     /** The schema as pg_dump prints it, without the lines that name the database or decant's journal. */
     static String schema(PgServer.TestDb db) {
         try {
