@@ -62,8 +62,16 @@ class PackagingIT {
     private record Result(int exit, String out, String err) {
     }
 
-    /** java -cp decant-spark.jar + Spark's jars (the test class path without decant and what the jar carries). */
     private static Result run(String... args) throws Exception {
+        Path out = Files.createTempFile("decant-spark", ".out");
+        Path err = Files.createTempFile("decant-spark", ".err");
+        Process p = start(out, err, args);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished in two minutes");
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** java -cp decant-spark.jar + Spark's jars (the test class path without decant and what the jar carries). */
+    static Process start(Path out, Path err, String... args) throws java.io.IOException {
         List<String> cp = new ArrayList<>(List.of(JAR.toAbsolutePath().toString()));
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String n = e.replace('\\', '/');
@@ -80,10 +88,6 @@ class PackagingIT {
         cmd.addAll(List.of("-Xmx512m", "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
                 "-Dspark.ui.enabled=false", "-cp", String.join(File.pathSeparator, cp), "io.decant.spark.Main"));
         cmd.addAll(List.of(args));
-        Path out = Files.createTempFile("decant-spark", ".out");
-        Path err = Files.createTempFile("decant-spark", ".err");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished in two minutes");
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        return new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     }
 }
