@@ -3,7 +3,7 @@ package io.decant.cli;
 import io.decant.core.verify.Status;
 import io.decant.core.verify.TableCheck;
 import io.decant.core.verify.VerifyReport;
-import io.decant.files.FolderCheck;
+import io.decant.files.folder.FolderCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

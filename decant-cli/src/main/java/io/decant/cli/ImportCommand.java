@@ -43,7 +43,7 @@ final class ImportCommand implements Callable<Integer> {
         try (SourceDatabase source = endpoints.source("dir:" + dir, common.schemas, Map.of())) {
             Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "import");
             // Before the target is opened: a cut-off or changed file is refused before any table is created or loaded.
-            if (source instanceof io.decant.files.FolderSource folder) {
+            if (source instanceof io.decant.files.folder.FolderSource folder) {
                 FolderFiles.check(folder, FolderFiles.selection(selection, spec), load.dryRun || verifyFiles,
                         cmd.commandLine().getErr());
             }

@@ -38,7 +38,7 @@ final class MigrateCommand implements Callable<Integer> {
         try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, common.sourceSettings(spec));
              TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), common.schemas, load.targetSettings())) {
             Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "migrate");
-            if (source instanceof io.decant.files.FolderSource folder) {
+            if (source instanceof io.decant.files.folder.FolderSource folder) {
                 // As import does: a cut-off file is refused before the first table, not after others committed.
                 FolderFiles.check(folder, FolderFiles.selection(selection, spec), load.dryRun, cmd.commandLine().getErr());
             }

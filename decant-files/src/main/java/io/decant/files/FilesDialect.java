@@ -7,6 +7,14 @@ import io.decant.core.spi.Dialect;
 import io.decant.core.spi.OpenOptions;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.spi.TargetDatabase;
+import io.decant.files.convex.ConvexRules;
+import io.decant.files.d1.D1BackupSource;
+import io.decant.files.folder.FolderSource;
+import io.decant.files.folder.FolderTarget;
+import io.decant.files.folder.Manifest;
+import io.decant.files.folder.MetadataJson;
+import io.decant.files.folder.SecretColumns;
+import io.decant.files.inferred.MetadataFolderSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -115,7 +123,7 @@ public final class FilesDialect implements Dialect {
     }
 
     /** decant's version, from the jar's Maven metadata; {@code dev} when run from classes. */
-    static String version() {
+    public static String version() {
         try (InputStream in = FilesDialect.class.getResourceAsStream("/META-INF/maven/io.decant/decant-files/pom.properties")) {
             if (in != null) {
                 Properties p = new Properties();
