@@ -62,7 +62,7 @@ final class FolderSink implements TableSink {
     }
 
     FolderSink(FolderTarget target, Table table, List<Column> columns, String base, Format format, long rowsPerFile,
-               boolean withChecksum, RowStyle style, Set<String> secretColumns) {
+               boolean withChecksum, FolderFlavour flavour, Set<String> secretColumns) {
         this.target = target;
         this.table = table;
         this.columns = List.copyOf(columns);
@@ -70,10 +70,10 @@ final class FolderSink implements TableSink {
         this.format = format;
         this.rowsPerFile = rowsPerFile;
         this.names = columns.stream().map(c -> new SerializedString(c.name())).toArray(SerializedString[]::new);
-        this.encoders = columns.stream().map(c -> style.encoder(c.type())).toArray(ValueEncoder[]::new);
+        this.encoders = columns.stream().map(c -> flavour.encoder(c.type())).toArray(ValueEncoder[]::new);
         this.checksum = withChecksum ? new AsyncChecksum(columns.stream().map(Column::type).toList(), table.id().display()) : null;
-        this.jsonNullAsSqlNull = style.jsonNullReadsAsSqlNull();
-        this.omitNulls = style.omitNulls();
+        this.jsonNullAsSqlNull = flavour.jsonNullReadsAsSqlNull();
+        this.omitNulls = flavour.omitNulls();
         this.keyIndex = table.rowKey().stream().mapToInt(k -> indexOf(columns, k)).filter(i -> i >= 0).toArray();
         this.jsonColumn = new boolean[columns.size()];
         for (int i = 0; i < jsonColumn.length; i++) {

@@ -8,7 +8,6 @@ import io.decant.core.schema.Table;
 import io.decant.core.spi.RowStream;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.util.Redactor;
-import io.decant.files.convex.ConvexRules;
 import io.decant.files.json.RowDecoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,12 +23,14 @@ public final class FolderSource implements SourceDatabase {
     private final String displayUrl;
     private final Path dir;
     private final Manifest manifest;
+    private final FolderFlavour flavour;
     private final SecretColumns secrets;
 
     public FolderSource(String url, Path dir, SecretColumns secrets) {
         this.displayUrl = Redactor.global().redact(url);
         this.dir = dir;
         this.manifest = ManifestCodec.read(dir);
+        this.flavour = FolderFlavour.of(manifest.convex(), false);
         this.secrets = secrets;
         for (ManifestTable t : manifest.tables().values()) {
             if (!t.written()) {
@@ -105,10 +106,7 @@ public final class FolderSource implements SourceDatabase {
 
     RowStream stream(ManifestTable t, List<Column> columns, boolean verify) {
         t.files().forEach(f -> checkName(t, f));
-        // A folder for Convex leaves NULL fields out (nulls=omit) and then writes a JSON null document as null.
-        ConvexRules convex = manifest.convex();
-        RowDecoder decoder = convex == null ? RowDecoder.forColumns(t.key(), t.columns(), columns, false)
-                : RowDecoder.forColumns(t.key(), t.columns(), columns, true, convex.omitNulls());
+        RowDecoder decoder = flavour.decoder(t.key(), t.columns(), columns);
         List<DataFile> files = t.files().stream().map(f -> DataFile.whole(dir.resolve(f.name()), f)).toList();
         return new FileRowStream(t.key(), files, decoder, manifest.format(), verify, t.rowCount(), secrets.of(t.columns()));
     }

@@ -14,9 +14,7 @@ import io.decant.core.util.OwnerOnlyFiles;
 import io.decant.core.util.Redactor;
 import io.decant.files.FilesDialect;
 import io.decant.files.Location;
-import io.decant.files.convex.ConvexNames;
 import io.decant.files.convex.ConvexRules;
-import io.decant.files.convex.ImportScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,8 +53,7 @@ public final class FolderTarget implements TargetDatabase {
     private final Format format;
     private final long rowsPerFile;
     private final boolean withChecksum;
-    private final boolean jsonNullAsSqlNull;
-    private final ConvexRules convex;
+    private final FolderFlavour flavour;
     private final SecretColumns secrets;
     private final String sourceDatabase;
     private final Object lock = new Object();
@@ -69,7 +66,7 @@ public final class FolderTarget implements TargetDatabase {
         this.dir = location.path();
         this.rowsPerFile = parseRowsPerFile(options.setting("rowsPerFile", "0"));
         this.withChecksum = !"false".equalsIgnoreCase(options.setting("checksum", "true"));
-        this.jsonNullAsSqlNull = "true".equalsIgnoreCase(options.setting("jsonNullAsSqlNull", "false"));
+        boolean jsonNullAsSqlNull = "true".equalsIgnoreCase(options.setting("jsonNullAsSqlNull", "false"));
         this.secrets = SecretColumns.fromSetting(options.settings().get("secretColumns"));
         String source = Redactor.global().redact(options.setting("source", ""));
         this.sourceDatabase = Redactor.global().redact(options.setting("sourceDatabase", source));
@@ -94,14 +91,14 @@ public final class FolderTarget implements TargetDatabase {
                     && (location.format() != null || options.settings().containsKey("format"));
             refuseOtherStyle(existing, requestedConvex, exportRequested);
             this.format = existing.format();
-            this.convex = existing.convex();
+            this.flavour = FolderFlavour.of(existing.convex(), jsonNullAsSqlNull);
             this.manifest = existing.restamped(FilesDialect.version(), source, exportedAt, specHash);
         } else {
             refuseForeignFolder();
             this.format = requested == null ? Format.JSONL : requested;
-            this.convex = requestedConvex;
+            this.flavour = FolderFlavour.of(requestedConvex, jsonNullAsSqlNull);
             this.manifest = new Manifest("decant", FilesDialect.version(), Manifest.FORMAT_VERSION, source, exportedAt,
-                    specHash, format, Map.of(), convex);
+                    specHash, format, Map.of(), flavour.convexRules());
         }
     }
 
@@ -172,9 +169,7 @@ public final class FolderTarget implements TargetDatabase {
 
     @Override
     public String serverVersion() {
-        return convex != null ? "decant folder for npx convex import, format " + Manifest.FORMAT_VERSION + " (jsonl, nulls="
-                + convex.nulls().text() + ")"
-                : "decant export folder, format " + Manifest.FORMAT_VERSION + " (" + format.extension() + ")";
+        return flavour.describe(format);
     }
 
     @Override
@@ -186,10 +181,7 @@ public final class FolderTarget implements TargetDatabase {
     public List<String> checkNotes() {
         List<String> notes = new ArrayList<>();
         notes.add("format " + format.extension() + (rowsPerFile > 0 ? ", split every " + rowsPerFile + " rows" : ""));
-        if (convex != null) {
-            notes.add("for npx convex import: NULL fields " + (convex.omitNulls() ? "left out" : "written as null")
-                    + ", int64 beyond 2^53 refused; " + ImportScript.FILE_NAME + " imports the tables in load order");
-        }
+        notes.addAll(flavour.notes());
         if (Files.isDirectory(dir) && OwnerOnly.posix(dir)) {
             try {
                 var perms = Files.getPosixFilePermissions(dir);
@@ -211,67 +203,21 @@ public final class FolderTarget implements TargetDatabase {
         return TableId.of(name);
     }
 
-    /**
-     * An export folder keeps a source table's schema: {@code auth.users.jsonl} beside {@code users.jsonl}.
-     * Convex has no schemas: its table is the name alone, and two tables of one name from two schemas
-     * collide on their file, which {@link #checkFileName} reports.
-     */
+    /** A table keeps its source schema or not as the flavour says ({@link FolderFlavour#resolve}). */
     @Override
     public TableId resolve(String sourceSchema, String name) {
-        return convex != null ? TableId.of(name) : new TableId(sourceSchema, name);
+        return flavour.resolve(sourceSchema, name);
     }
 
-    /**
-     * A type decant does not model is kept as the source database's text, with its type in the manifest, so
-     * that an import into a database with that type reads it back (not for Convex, which has no such type).
-     */
     @Override
     public String nativeColumnType(String nativeType) {
-        return convex != null ? null : "string (" + nativeType + ")";
+        return flavour.nativeColumnType(nativeType);
     }
 
     /** How a logical type looks in the files, for plans. */
     @Override
     public String nativeType(LogicalType type) {
-        return convex != null ? convexType(type) : exportType(type);
-    }
-
-    private static String exportType(LogicalType type) {
-        return switch (type.kind()) {
-            case BOOLEAN -> "true/false";
-            case INT16, INT32 -> "number";
-            case INT64 -> "number (string beyond 2^53)";
-            case DECIMAL -> "string " + type;
-            case FLOAT32, FLOAT64 -> "number (NaN, Infinity as strings)";
-            case TEXT -> "string";
-            case BYTES -> "base64 string";
-            case UUID -> "uuid string";
-            case JSON -> "embedded JSON";
-            case DATE -> "ISO date string";
-            case TIME -> "ISO time string";
-            case TIMESTAMP -> "ISO timestamp string, no offset";
-            case TIMESTAMPTZ -> "ISO timestamp string, UTC (Z)";
-            case ARRAY -> "array of " + exportType(type.element());
-        };
-    }
-
-    /** As Convex will see each type after npx convex import (see {@link ConvexRules}). */
-    private static String convexType(LogicalType type) {
-        return switch (type.kind()) {
-            case BOOLEAN -> "boolean";
-            case INT16, INT32 -> "number";
-            case INT64 -> "number (error beyond 2^53)";
-            case DECIMAL -> "string " + type;
-            case FLOAT32, FLOAT64 -> "number (error for NaN, Infinity)";
-            case TEXT, UUID -> "string";
-            case BYTES -> "base64 string";
-            case JSON -> "embedded JSON value";
-            case DATE -> "ISO date string";
-            case TIME -> "ISO time string";
-            case TIMESTAMP -> "ISO timestamp string, no offset";
-            case TIMESTAMPTZ -> "ISO timestamp string, UTC (Z)";
-            case ARRAY -> "array of " + convexType(type.element());
-        };
+        return flavour.nativeType(type);
     }
 
     @Override
@@ -283,9 +229,7 @@ public final class FolderTarget implements TargetDatabase {
                     continue;  // like CREATE TABLE IF NOT EXISTS: an earlier export's entry stays until truncate
                 }
                 checkFileName(t.id(), m);
-                if (convex != null) {
-                    ConvexNames.check(t, t.columns());
-                }
+                flavour.checkNames(t, t.columns());
                 m = m.withTable(ManifestTable.declared(t, !secrets.of(t.columns()).isEmpty()));
             }
             ensureFolder();
@@ -328,12 +272,9 @@ public final class FolderTarget implements TargetDatabase {
                 throw DecantException.internal("table " + key + " is already being written", null);
             }
             String base = checkFileName(table.id(), manifest);
-            if (convex != null) {
-                ConvexNames.check(table, columns);
-            }
+            flavour.checkNames(table, columns);
             ensureFolder();
-            RowStyle style = convex != null ? RowStyle.convex(convex) : RowStyle.export(jsonNullAsSqlNull);
-            FolderSink sink = new FolderSink(this, table, columns, base, format, rowsPerFile, withChecksum, style,
+            FolderSink sink = new FolderSink(this, table, columns, base, format, rowsPerFile, withChecksum, flavour,
                     secrets.of(columns));
             openSinks.put(key, sink);
             return sink;
@@ -419,11 +360,7 @@ public final class FolderTarget implements TargetDatabase {
 
     private void writeManifest() {
         OwnerOnlyFiles.write(dir.resolve(Manifest.FILE_NAME), ManifestCodec.write(manifest));
-        if (convex != null) {
-            // After the manifest: a crash between the two leaves a script that imports fewer tables, never a file the manifest does not list.
-            byte[] script = ImportScript.render(manifest).getBytes(StandardCharsets.UTF_8);
-            OwnerOnlyFiles.write(dir.resolve(ImportScript.FILE_NAME), OwnerOnly.SCRIPT, out -> out.write(script));
-        }
+        flavour.writeBeside(dir, manifest);
         if (format == Format.JSON) {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (ManifestTable t : manifest.tables().values()) {

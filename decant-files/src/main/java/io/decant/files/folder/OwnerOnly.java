@@ -20,7 +20,7 @@ import java.util.Set;
 public final class OwnerOnly {
     static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
     /** A script in an export (import.sh): it holds no data, but it is the owner's, like the files it loads. */
-    static final Set<PosixFilePermission> SCRIPT = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> SCRIPT = PosixFilePermissions.fromString("rwx------");
 
     private OwnerOnly() {
     }
