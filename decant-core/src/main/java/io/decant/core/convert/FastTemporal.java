@@ -2,10 +2,13 @@ package io.decant.core.convert;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
@@ -16,8 +19,13 @@ import java.util.UUID;
  * words every rejection. A test compares both on seeded random text.
  *
  * <p>Shapes: {@code YYYY-MM-DD[(T|t| )HH:MM[:SS[.f{1,9}]]][Z|z|±HH:MM|±HHMM|±HH]}.
+ *
+ * <p>It is also the one parser of strict ISO 8601 text ({@code parseIso*}: what export folders and
+ * other lossless files hold): the fast shapes first, and java.time's ISO formatters for everything
+ * else, so the accepted language is exactly java.time's ISO and a value costs no formatter in the
+ * common case. A test compares these with java.time on seeded random text.
  */
-final class FastTemporal {
+public final class FastTemporal {
     private FastTemporal() {
     }
 
@@ -34,6 +42,82 @@ final class FastTemporal {
      */
     static Object instant(String s, ZoneId naiveZone) {
         return scan(s, true, naiveZone);
+    }
+
+    // ---- strict ISO 8601, as java.time's ISO formatters read it; each throws DateTimeException for other text
+
+    /** {@code s} as {@link DateTimeFormatter#ISO_LOCAL_DATE} reads it. */
+    public static LocalDate parseIsoDate(String s) {
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            int y = digits(s, 0, 4);
+            int m = digits(s, 5, 2);
+            int d = digits(s, 8, 2);
+            if ((y | m | d) >= 0) {
+                return LocalDate.of(y, m, d);
+            }
+        }
+        return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
+    }
+
+    /** {@code s} as {@link DateTimeFormatter#ISO_LOCAL_TIME} reads it. */
+    public static LocalTime parseIsoTime(String s) {
+        LocalTime t = time(s, 0, s.length());
+        return t != null ? t : LocalTime.parse(s, DateTimeFormatter.ISO_LOCAL_TIME);
+    }
+
+    /** {@code s} as {@link DateTimeFormatter#ISO_LOCAL_DATE_TIME} reads it. */
+    public static LocalDateTime parseIsoTimestamp(String s) {
+        // The fast shapes' other separators and their offsets are not ISO_LOCAL_DATE_TIME: the formatter refuses them.
+        if (s.length() > 10 && s.charAt(10) == 'T' && parse(s) instanceof LocalDateTime ts) {
+            return ts;
+        }
+        return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
+
+    /** {@code s} as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} reads it, as an instant. */
+    public static Instant parseIsoInstant(String s) {
+        int n = s.length();
+        // Only Z and ±HH:MM are offsets of that formatter among the fast shapes; without one it refuses.
+        boolean isoOffset = n > 16 && (s.charAt(n - 1) == 'Z'
+                || (s.charAt(n - 6) == '+' || s.charAt(n - 6) == '-') && s.charAt(n - 3) == ':');
+        if (isoOffset && s.charAt(10) == 'T' && instant(s, null) instanceof Instant i) {
+            return i;
+        }
+        return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    }
+
+    /** {@code HH:MM:SS[.f{1,9}]} exactly in {@code s[from, end)}, or null for the formatter to judge. */
+    private static LocalTime time(String s, int from, int end) {
+        int len = end - from;
+        if (len < 8 || s.charAt(from + 2) != ':' || s.charAt(from + 5) != ':') {
+            return null;
+        }
+        int h = digits(s, from, 2);
+        int m = digits(s, from + 3, 2);
+        int sec = digits(s, from + 6, 2);
+        if ((h | m | sec) < 0) {
+            return null;
+        }
+        int nano = 0;
+        if (len > 8) {
+            int count = len - 9;
+            if (s.charAt(from + 8) != '.' || count < 1 || count > 9) {
+                return null;
+            }
+            int f = digits(s, from + 9, count);
+            if (f < 0) {
+                return null;
+            }
+            nano = f;
+            for (int i = count; i < 9; i++) {
+                nano *= 10;
+            }
+        }
+        try {
+            return LocalTime.of(h, m, sec, nano);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     private static Object scan(String s, boolean toInstant, ZoneId naiveZone) {

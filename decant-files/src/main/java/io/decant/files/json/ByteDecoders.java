@@ -2,6 +2,7 @@ package io.decant.files.json;
 
 import static io.decant.files.json.LineDecoder.GIVE_UP;
 
+import io.decant.core.convert.FastTemporal;
 import io.decant.core.convert.TextParsers;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
@@ -40,10 +41,10 @@ final class ByteDecoders {
             case TEXT -> ByteDecoders::text;
             case BYTES -> ByteDecoders::bytes;
             case UUID -> ByteDecoders::uuid;
-            case DATE -> in -> Iso.parseDate(text(in));
-            case TIME -> in -> Iso.parseTime(text(in));
-            case TIMESTAMP -> in -> Iso.parseTimestamp(text(in));
-            case TIMESTAMPTZ -> in -> Iso.parseInstant(text(in));
+            case DATE -> in -> FastTemporal.parseIsoDate(text(in));
+            case TIME -> in -> FastTemporal.parseIsoTime(text(in));
+            case TIMESTAMP -> in -> FastTemporal.parseIsoTimestamp(text(in));
+            case TIMESTAMPTZ -> in -> FastTemporal.parseIsoInstant(text(in));
             case JSON -> json(strict);
             case ARRAY -> viaParser(strict);
         };

@@ -3,6 +3,7 @@ package io.decant.files.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.decant.core.convert.ConversionException;
+import io.decant.core.convert.FastTemporal;
 import io.decant.core.convert.TextParsers;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.type.Bytes;
@@ -173,10 +174,10 @@ public final class ValueDecoders {
         String s = string(p, t, type);
         try {
             return switch (which) {
-                case 'd' -> Iso.parseDate(s);
-                case 'h' -> Iso.parseTime(s);
-                case 't' -> Iso.parseTimestamp(s);
-                default -> Iso.parseInstant(s);
+                case 'd' -> FastTemporal.parseIsoDate(s);
+                case 'h' -> FastTemporal.parseIsoTime(s);
+                case 't' -> FastTemporal.parseIsoTimestamp(s);
+                default -> FastTemporal.parseIsoInstant(s);
             };
         } catch (DateTimeException e) {
             throw new BadValue(ErrorCode.VALUE_INVALID, null, "not a " + type, s, rule);

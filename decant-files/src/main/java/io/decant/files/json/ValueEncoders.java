@@ -46,10 +46,10 @@ public final class ValueEncoders {
             case BYTES -> (g, v) -> g.writeBinary(((Bytes) v).unsafeArray());
             case UUID -> (g, v) -> g.writeString(v.toString());
             case JSON -> jsonNullAsSqlNull ? ValueEncoders::json : ValueEncoders::jsonRefusingNull;
-            case DATE -> (g, v) -> g.writeString(Iso.date((LocalDate) v));
-            case TIME -> (g, v) -> g.writeString(Iso.time((LocalTime) v));
-            case TIMESTAMP -> (g, v) -> g.writeString(Iso.timestamp((LocalDateTime) v));
-            case TIMESTAMPTZ -> (g, v) -> g.writeString(Iso.instant((Instant) v));
+            case DATE -> (g, v) -> g.writeString(IsoFormat.date((LocalDate) v));
+            case TIME -> (g, v) -> g.writeString(IsoFormat.time((LocalTime) v));
+            case TIMESTAMP -> (g, v) -> g.writeString(IsoFormat.timestamp((LocalDateTime) v));
+            case TIMESTAMPTZ -> (g, v) -> g.writeString(IsoFormat.instant((Instant) v));
             case ARRAY -> array(forType(type.element(), jsonNullAsSqlNull));
         };
     }

@@ -241,9 +241,9 @@ class FastPathTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Both paths parse dates and times with {@link Iso}, so agreeing with each other says nothing
-     * about Iso: each temporal value of an accepted row is compared with java.time's ISO parse of the
-     * text in the line. Returns how many values were compared.
+     * Both paths parse dates and times with {@link io.decant.core.convert.FastTemporal}, so agreeing
+     * with each other says nothing about that parser: each temporal value of an accepted row is
+     * compared with java.time's ISO parse of the text in the line. Returns how many values were compared.
      */
     private static int assertTemporalsAsJavaTimeReads(List<Column> columns, Object[] row, byte[] line) throws IOException {
         JsonNode doc = JSON.readTree(line);
