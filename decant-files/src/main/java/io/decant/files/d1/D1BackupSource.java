@@ -8,11 +8,11 @@ import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.spi.OpenOptions;
+import io.decant.core.util.Jackson;
 import io.decant.files.folder.DataFile;
 import io.decant.files.folder.OwnerOnly;
 import io.decant.files.inferred.Inference;
 import io.decant.files.inferred.InferredSource;
-import io.decant.files.json.Json;
 import io.decant.files.json.MalformedUtf8Exception;
 import io.decant.files.json.Utf8CheckingInputStream;
 import io.decant.files.json.ValueDecoders;
@@ -58,7 +58,7 @@ public final class D1BackupSource extends InferredSource {
         List<Found> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (InputStream raw = Files.newInputStream(file);
-             JsonParser p = Json.BYTES.createParser(new Utf8CheckingInputStream(new BufferedInputStream(raw, 1 << 16), 0, 1))) {
+             JsonParser p = Jackson.DATA_BYTES.createParser(new Utf8CheckingInputStream(new BufferedInputStream(raw, 1 << 16), 0, 1))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw corrupt(name, p.currentTokenLocation(), "a D1 backup is one JSON object mapping table names to arrays of rows");
             }

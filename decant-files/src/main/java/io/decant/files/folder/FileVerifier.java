@@ -3,7 +3,7 @@ package io.decant.files.folder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.decant.files.json.Json;
+import io.decant.core.util.Jackson;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +99,7 @@ final class FileVerifier {
     }
 
     private static long countElements(InputStream in) throws IOException {
-        try (JsonParser p = Json.BYTES.createParser(new BufferedInputStream(in, 1 << 16))) {
+        try (JsonParser p = Jackson.DATA_BYTES.createParser(new BufferedInputStream(in, 1 << 16))) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new IOException("the file is not a JSON array");
             }

@@ -10,9 +10,9 @@ import io.decant.core.schema.Table;
 import io.decant.core.spi.TableSink;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.Kind;
+import io.decant.core.util.Jackson;
 import io.decant.core.util.OwnerOnlyFiles;
 import io.decant.files.json.BadValue;
-import io.decant.files.json.Json;
 import io.decant.files.json.ValueEncoder;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -187,7 +187,7 @@ final class FolderSink implements TableSink {
         channel = OwnerOnlyFiles.create(temp);
         parts.add(new Part(temp, -1, null, -1));
         hashing = new HashingOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER));
-        gen = Json.FACTORY.createGenerator(hashing);
+        gen = Jackson.DATA.createGenerator(hashing);
         gen.setRootValueSeparator(null);
         rowsInPart = 0;
         if (format == Format.JSON) {

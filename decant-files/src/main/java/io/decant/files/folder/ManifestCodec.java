@@ -15,9 +15,9 @@ import io.decant.core.schema.ForeignKey;
 import io.decant.core.schema.Index;
 import io.decant.core.schema.TableId;
 import io.decant.core.type.LogicalType;
+import io.decant.core.util.Jackson;
 import io.decant.files.convex.ConvexRules;
 import io.decant.files.convex.ImportScript;
-import io.decant.files.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,14 +33,14 @@ import java.util.Map;
 
 /** Reads and writes manifest.json. Written by hand, key by key, so that its layout is stable API. */
 final class ManifestCodec {
-    private static final ObjectMapper MAPPER = new ObjectMapper(Json.FACTORY);
+    private static final ObjectMapper MAPPER = Jackson.MAPPER;
 
     private ManifestCodec() {
     }
 
     static byte[] write(Manifest m) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = Jackson.DATA.createGenerator(out)) {
             DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
             g.setPrettyPrinter(new DefaultPrettyPrinter()
                     .withSeparators(Separators.createDefaultInstance()

@@ -4,15 +4,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.spi.OpenOptions;
+import io.decant.core.util.Jackson;
 import io.decant.files.folder.DataFile;
 import io.decant.files.folder.MetadataJson;
 import io.decant.files.folder.OwnerOnly;
-import io.decant.files.json.Json;
 import io.decant.files.json.MalformedUtf8Exception;
 import io.decant.files.json.Utf8CheckingInputStream;
 import java.io.BufferedInputStream;
@@ -71,7 +70,7 @@ public final class MetadataFolderSource extends InferredSource {
     private Map<String, Long> readMetadata() {
         JsonNode root;
         try {
-            root = new ObjectMapper(Json.FACTORY).readTree(Files.readAllBytes(dir.resolve(MetadataJson.FILE_NAME)));
+            root = Jackson.MAPPER.readTree(Files.readAllBytes(dir.resolve(MetadataJson.FILE_NAME)));
         } catch (JsonProcessingException e) {
             throw new DecantException(ErrorCode.FILE_CORRUPT, ErrorContext.EMPTY.withLocation(MetadataJson.FILE_NAME),
                     "not valid JSON: " + e.getOriginalMessage());
@@ -95,7 +94,7 @@ public final class MetadataFolderSource extends InferredSource {
 
     private Inference.Stats scanFile(String table, Path file, String name) {
         try (InputStream raw = Files.newInputStream(file);
-             JsonParser p = Json.BYTES.createParser(new Utf8CheckingInputStream(new BufferedInputStream(raw, 1 << 16), 0, 1))) {
+             JsonParser p = Jackson.DATA_BYTES.createParser(new Utf8CheckingInputStream(new BufferedInputStream(raw, 1 << 16), 0, 1))) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new DecantException(ErrorCode.FILE_CORRUPT, ErrorContext.EMPTY.withTable(table).withLocation(name),
                         "expected a JSON array of row objects");

@@ -2,6 +2,7 @@ package io.decant.files.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.decant.core.util.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -25,7 +26,7 @@ public final class ArrayFileReader implements RowFileReader {
      */
     public ArrayFileReader(InputStream in, RowDecoder decoder, boolean wholeFile, long firstLine) throws IOException {
         this.in = in;
-        this.p = Json.BYTES.createParser(in);
+        this.p = Jackson.DATA_BYTES.createParser(in);
         this.decoder = decoder;
         this.wholeFile = wholeFile;
         this.firstLine = firstLine;

@@ -3,6 +3,7 @@ package io.decant.files.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.decant.core.util.Jackson;
 import java.io.IOException;
 import java.io.StringWriter;
 
@@ -48,7 +49,7 @@ final class JsonCopy {
     /** The value at the parser's current token as compact JSON text. */
     static String toText(JsonParser p) throws IOException {
         StringWriter w = new StringWriter(64);
-        try (JsonGenerator g = Json.FACTORY.createGenerator(w)) {
+        try (JsonGenerator g = Jackson.DATA.createGenerator(w)) {
             copy(p, g);
         }
         return w.toString();

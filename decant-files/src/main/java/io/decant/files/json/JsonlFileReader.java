@@ -2,6 +2,7 @@ package io.decant.files.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.decant.core.util.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -100,7 +101,7 @@ public final class JsonlFileReader implements RowFileReader {
     }
 
     private Object[] parse(int start, int end) throws IOException {
-        try (JsonParser p = Json.FACTORY.createParser(chars, start, end - start)) {
+        try (JsonParser p = Jackson.DATA.createParser(chars, start, end - start)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
                 throw BadValue.corrupt(null, "expected a JSON object, got " + ValueDecoders.describe(t));

@@ -3,6 +3,7 @@ package io.decant.files.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.NumberInput;
+import io.decant.core.util.Jackson;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -714,7 +715,7 @@ final class LineDecoder {
             chars = new char[Math.max(len, chars.length * 2)];
         }
         int n = Utf8.decode(b, from, p, chars);
-        try (JsonParser jp = Json.FACTORY.createParser(chars, 0, n)) {
+        try (JsonParser jp = Jackson.DATA.createParser(chars, 0, n)) {
             JsonToken t = jp.nextToken();
             Object v = decoder.read(jp, t);
             if (jp.nextToken() != null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.LogicalType;
+import io.decant.core.util.Jackson;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -139,7 +140,7 @@ public final class ValueEncoders {
             g.writeRawValue(text);
             return;
         }
-        try (JsonParser p = Json.FACTORY.createParser(text)) {
+        try (JsonParser p = Jackson.DATA.createParser(text)) {
             p.nextToken();
             JsonCopy.copy(p, g);
         }

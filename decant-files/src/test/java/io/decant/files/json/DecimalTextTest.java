@@ -2,6 +2,7 @@ package io.decant.files.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.decant.core.util.Jackson;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -33,7 +34,7 @@ class DecimalTextTest {
 
     private static String written(Object value, io.decant.core.type.LogicalType type) throws Exception {
         StringWriter out = new StringWriter();
-        try (var g = Json.FACTORY.createGenerator(out)) {
+        try (var g = Jackson.DATA.createGenerator(out)) {
             ValueEncoders.forType(type, false).write(g, value);
         }
         return out.toString();
