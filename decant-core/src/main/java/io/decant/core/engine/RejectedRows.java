@@ -3,6 +3,7 @@ package io.decant.core.engine;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import io.decant.core.schema.ForeignKey;
 import io.decant.core.schema.TableId;
 import java.math.BigDecimal;
@@ -78,8 +79,7 @@ final class RejectedRows {
             if (set && keys.contains(key(fk.refTable(), fk.refColumns(), values))) {
                 StringBuilder parent = new StringBuilder();
                 for (int i = 0; i < values.length; i++) {
-                    parent.append(i == 0 ? "" : ", ").append(fk.refColumns().get(i)).append('=')
-                            .append(ErrorContext.keyValue(values[i]));
+                    RowKeys.append(parent, fk.refColumns().get(i), values[i]);
                 }
                 dependants.computeIfAbsent(tp.name(), k -> new AtomicLong()).incrementAndGet();
                 return new DecantException(ErrorCode.CONSTRAINT_VIOLATION, ErrorContext.EMPTY.withPhase("load")

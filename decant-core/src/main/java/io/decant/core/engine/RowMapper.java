@@ -4,6 +4,8 @@ import io.decant.core.convert.ConversionException;
 import io.decant.core.convert.Converter;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -262,16 +264,6 @@ public final class RowMapper {
     }
 
     private static String describe(Object[] row, int[] indexes, String[] names) {
-        if (indexes.length == 0) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < indexes.length; k++) {
-            if (k > 0) {
-                sb.append(", ");
-            }
-            sb.append(names[k]).append('=').append(ErrorContext.keyValue(row[indexes[k]]));
-        }
-        return sb.toString();
+        return RowKeys.of(Arrays.asList(names), row, indexes);
     }
 }

@@ -1,7 +1,7 @@
 package io.decant.core.verify;
 
 import io.decant.core.checksum.RowHasher;
-import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.ForeignKey;
 import io.decant.core.schema.Index;
@@ -632,11 +632,7 @@ final class Integrity {
     private static String describe(Object[] values, List<String> labels, List<String> columns) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(labels.get(i)).append('=')
-                    .append(Sensitive.column(columns.get(i)) ? Sensitive.REDACTED : ErrorContext.keyValue(values[i]));
+            RowKeys.append(sb, labels.get(i), columns.get(i), values[i], false);
         }
         return sb.toString();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.TableSink;
@@ -150,8 +151,7 @@ final class FolderSink implements TableSink {
         StringBuilder sb = new StringBuilder();
         for (int k : keyIndex) {
             String name = columns.get(k).name();
-            sb.append(sb.length() == 0 ? "" : ", ").append(name).append('=')
-                    .append(secretColumns.contains(name) ? "<secret>" : ErrorContext.keyValue(row[k]));
+            RowKeys.append(sb, name, name, row[k], secretColumns.contains(name));
         }
         return sb.toString();
     }

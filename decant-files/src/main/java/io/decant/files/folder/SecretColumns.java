@@ -1,5 +1,6 @@
 package io.decant.files.folder;
 
+import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -11,23 +12,26 @@ import java.util.Set;
  * Which columns hold credentials: a column whose name contains one of the patterns, case-insensitively
  * ({@code encrypted_password}, {@code refresh_token}, {@code api_key}). Over-matching is the safe
  * direction: the only effects are the manifest's {@code containsSecrets} flag and values masked in
- * messages. The list is the setting {@code secretColumns} (comma-separated) when given.
+ * messages. The list is the setting {@code secretColumns} (comma-separated) when given; without it,
+ * the columns that every message of decant redacts ({@link RowKeys#sensitive}).
  */
 public final class SecretColumns {
-    static final List<String> DEFAULT = List.of("password", "passwd", "secret", "token", "api_key", "apikey",
-            "private_key", "credential", "salt");
-
+    /** The setting's patterns, or {@code null} for decant's own rule. */
     private final List<String> patterns;
 
     SecretColumns(List<String> patterns) {
-        this.patterns = patterns.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
+        this.patterns = patterns == null ? null
+                : patterns.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
     }
 
     public static SecretColumns fromSetting(String setting) {
-        return setting == null ? new SecretColumns(DEFAULT) : new SecretColumns(Arrays.asList(setting.split(",")));
+        return new SecretColumns(setting == null ? null : Arrays.asList(setting.split(",")));
     }
 
     boolean isSecret(String column) {
+        if (patterns == null) {
+            return RowKeys.sensitive(column);
+        }
         String c = column.toLowerCase(Locale.ROOT);
         for (String p : patterns) {
             if (c.contains(p)) {
