@@ -245,6 +245,16 @@ public class FolderTargetTest {
                 + "SQL NULL (value '<secret>') [rule: set files setting jsonNullAsSqlNull=true to accept that]", e.getMessage());
     }
 
+    @Test
+    void aSecretKeyColumnIsRedactedInTheRowKey() {
+        Table t = new Table(TableId.of("sessions"), List.of(Column.of("session_token", LogicalType.TEXT),
+                Column.of("doc", LogicalType.JSON)), List.of("session_token"), List.of(), List.of(), -1);
+        DecantException e = assertThrows(DecantException.class, () -> Fixtures.export(tmp.resolve("sessions"), t,
+                List.<Object[]>of(new Object[] {"tok-123", io.decant.core.type.JsonText.parse("null")})));
+        assertTrue(e.getMessage().startsWith("[VALUE_INVALID] sessions.doc (row 1, session_token=<redacted>): "), e.getMessage());
+        assertFalse(e.getMessage().contains("tok-123"), e.getMessage());
+    }
+
     private static void write(TargetDatabase target, Table t, List<Object[]> rows) {
         try (TableSink sink = target.openSink(t, t.columns(), SinkOptions.DEFAULT)) {
             rows.forEach(sink::write);
