@@ -62,6 +62,13 @@ public final class FilesDialect implements Dialect {
         return Location.recognize(url) != null;
     }
 
+    /** An existing folder alone checks its files against its manifest ({@link FolderSelfCheck}). */
+    @Override
+    public io.decant.core.verify.VerifyReport verifyAlone(String location) {
+        Path dir = Path.of(location);
+        return Files.isDirectory(dir) ? FolderSelfCheck.run(dir) : null;
+    }
+
     @Override
     public SourceDatabase openSource(String url, OpenOptions options) {
         Location loc = location(url);

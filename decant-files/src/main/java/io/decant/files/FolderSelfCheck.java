@@ -1,14 +1,13 @@
-package io.decant.cli;
+package io.decant.files;
 
 import io.decant.core.verify.Status;
 import io.decant.core.verify.TableCheck;
 import io.decant.core.verify.VerifyReport;
-import io.decant.files.FolderCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code verify --from DIR} alone: an export folder proves its own files against its manifest. */
+/** {@code verify --from DIR} alone ({@link FilesDialect#verifyAlone}): an export folder proves its own files against its manifest. */
 final class FolderSelfCheck {
     private FolderSelfCheck() {
     }

@@ -1,4 +1,4 @@
-package io.decant.cli;
+package io.decant.core.workflow;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * with the reason (code, column, rule, message) and the row as read. Files are owner-only: rows may
  * hold personal data. Values are written as text; the message names the rule they broke.
  */
-final class RejectFiles implements Rejects, AutoCloseable {
+public final class RejectFiles implements Rejects, AutoCloseable {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private final Path dir;
     private final Map<String, Writer> writers = new ConcurrentHashMap<>();
@@ -30,11 +30,11 @@ final class RejectFiles implements Rejects, AutoCloseable {
     /** Whether a file an earlier (interrupted) run left is kept aside rather than replaced: on --resume. */
     private final boolean keepEarlier;
 
-    RejectFiles(Path dir) {
+    public RejectFiles(Path dir) {
         this(dir, false);
     }
 
-    RejectFiles(Path dir, boolean keepEarlier) {
+    public RejectFiles(Path dir, boolean keepEarlier) {
         this.dir = dir;
         this.keepEarlier = keepEarlier;
     }
@@ -111,11 +111,11 @@ final class RejectFiles implements Rejects, AutoCloseable {
         return w == null ? 0 : w.count.get();
     }
 
-    long total() {
+    public long total() {
         return writers.values().stream().mapToLong(w -> w.count.get()).sum();
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
