@@ -211,8 +211,40 @@ public final class DecantConfig {
         return this;
     }
 
-    /** Reads the spec (a spec that does not parse is refused here, before anything connects) and gives the runner. */
+    /**
+     * Reads the spec (a spec that does not parse is refused here, before anything connects) and gives the
+     * runner, with these settings as they are now: changing this configuration afterwards does not change it.
+     */
     public Decant load() {
-        return new Decant(this);
+        return new Decant(copy());
+    }
+
+    private DecantConfig copy() {
+        DecantConfig c = new DecantConfig();
+        c.from = from;
+        c.fromDataSource = fromDataSource;
+        c.to = to;
+        c.toDataSource = toDataSource;
+        c.specFile = specFile;
+        c.specText = specText;
+        c.spec = spec;
+        c.options = options;
+        c.schemas = schemas;
+        c.includeExtensionTables = includeExtensionTables;
+        c.allowEmpty = allowEmpty;
+        c.journalSchema = journalSchema;
+        c.mapping = mapping;
+        c.rejects = rejects;
+        c.report = report;
+        c.env = env;
+        c.progress = progress;
+        c.audit = audit;
+        c.messages = messages;
+        c.confirmTruncate = confirmTruncate;
+        c.verifyFiles = verifyFiles;
+        c.exportFormat = exportFormat;
+        c.rowsPerFile = rowsPerFile;
+        c.dialects = dialects;
+        return c;
     }
 }
