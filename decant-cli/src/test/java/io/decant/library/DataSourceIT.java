@@ -9,11 +9,16 @@ import io.decant.core.engine.MigrationResult;
 import io.decant.core.verify.Status;
 import io.decant.core.verify.TableCheck;
 import io.decant.core.verify.VerifyReport;
+import io.decant.testkit.MariaServer;
 import io.decant.testkit.PgServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -78,5 +83,27 @@ class DataSourceIT {
         assertEquals(Status.FAIL, after.status(), after.toString());
         TableCheck orders = after.tables().stream().filter(t -> t.table().equals("orders")).findFirst().orElseThrow();
         assertEquals(1, orders.differingRows(), orders.toString());
+    }
+
+    @Test
+    void aMariadbTargetThroughItsDataSource() throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("it_lib_maria_src");
+        src.exec(SCHEMA);
+        String url = MariaServer.createDatabase("it_lib_maria");
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        Decant decant = Decant.configure().from(dataSource(src)).to(new MariaDbDataSource(MariaServer.jdbcUrl(name)))
+                .environment(Map.of()).options(MigrationOptions.builder().createSchema(true).build()).load();
+
+        MigrationResult moved = decant.migrate();
+        assertEquals(540, moved.rows(), moved.toString());
+        try (Connection c = MariaServer.connect(name); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), sum(customer_id) FROM orders")) {
+            rs.next();
+            assertEquals(500, rs.getLong(1));
+            assertEquals(10_070, rs.getLong(2));
+        }
+        VerifyReport proof = decant.verify();
+        assertEquals(Status.PASS, proof.status(), proof.toString());
+        assertTrue(proof.target().startsWith("mysql://") && proof.target().endsWith("/" + name), proof.target());
     }
 }
