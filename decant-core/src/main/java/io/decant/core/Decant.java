@@ -156,7 +156,7 @@ public final class Decant {
     }
 
     private <T> T planned(PlanStep<T> step) {
-        MigrationOptions options = runOptions(c.options.createSchema(), false);
+        MigrationOptions options = runOptions();
         Where to = target(false);
         try (SourceDatabase source = endpoints.source(source(), c.schemas, sourceSettings());
              TargetDatabase target = to == null ? null : endpoints.target(to, c.schemas, Map.of())) {
@@ -177,7 +177,7 @@ public final class Decant {
     }
 
     private Object migrate(boolean dryRun) {
-        MigrationOptions options = runOptions(c.options.createSchema(), false);
+        MigrationOptions options = runOptions();
         try (SourceDatabase source = endpoints.source(source(), c.schemas, sourceSettings());
              TargetDatabase target = endpoints.target(target(true), c.schemas, targetSettings())) {
             Selection.check(source, c.schemas, options, spec, c.allowEmpty, "migrate");
@@ -199,7 +199,7 @@ public final class Decant {
 
     /** {@code ${VAR}} in the folder's name is expanded from the environment. */
     private Object importFrom(String dir, boolean dryRun) {
-        MigrationOptions options = runOptions(c.options.createSchema(), false);
+        MigrationOptions options = runOptions();
         String folder = endpoints.expand(dir, "--in");
         try (SourceDatabase source = endpoints.source(Where.of("dir:" + folder), c.schemas, Map.of())) {
             Selection.check(source, c.schemas, options, spec, c.allowEmpty, "import");
@@ -345,10 +345,9 @@ public final class Decant {
     }
 
     /** The options of a run: the caller's, with the spec's zone, the rejects folder and resume's table replacement. */
-    private MigrationOptions runOptions(boolean createSchema, boolean replaceTables) {
+    private MigrationOptions runOptions() {
         MigrationOptions o = c.options;
-        return o.toBuilder().createSchema(createSchema).naiveZone(spec.zone())
-                .replaceTables(replaceTables || o.resume() && createSchema)
+        return o.toBuilder().naiveZone(spec.zone()).replaceTables(o.resume() && o.createSchema())
                 .rejects(c.rejects == null ? null : new RejectFiles(c.rejects, o.resume())).build();
     }
 

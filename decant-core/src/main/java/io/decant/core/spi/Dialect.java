@@ -50,7 +50,9 @@ public interface Dialect {
     /**
      * Opens a database an application reaches through its own {@code dataSource} (a pool, a
      * container-managed source) for reading. Every connection decant takes from it is set up as for
-     * a URL (UTC, the session settings the dialect needs) and closed (returned) when done.
+     * a URL (UTC, the session settings the dialect needs) and closed (returned) when done; a pooled
+     * connection goes back to its pool with those session settings, so an application that relies on
+     * its own gives decant a DataSource of its own.
      */
     default SourceDatabase openSource(javax.sql.DataSource dataSource, OpenOptions options) {
         throw new DecantException(ErrorCode.USAGE, name() + " cannot be read through a DataSource; give its URL");
