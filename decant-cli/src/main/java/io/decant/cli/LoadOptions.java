@@ -58,10 +58,4 @@ public final class LoadOptions {
             + " (default decant), created only when a run writes; DROP SCHEMA decant CASCADE removes it. SQLite and MySQL"
             + " targets keep the table decant_journal beside their tables instead.")
     String journalSchema;
-
-    /** Settings for opening the target: where it keeps the run journal, when the user said. */
-    java.util.Map<String, String> targetSettings() {
-        return journalSchema == null ? java.util.Map.of()
-                : java.util.Map.of(io.decant.core.spi.OpenOptions.JOURNAL_SCHEMA, journalSchema);
-    }
 }

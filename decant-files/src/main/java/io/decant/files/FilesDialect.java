@@ -9,6 +9,7 @@ import io.decant.core.spi.SourceDatabase;
 import io.decant.core.spi.TargetDatabase;
 import io.decant.files.convex.ConvexRules;
 import io.decant.files.d1.D1BackupSource;
+import io.decant.files.folder.FolderSelfCheck;
 import io.decant.files.folder.FolderSource;
 import io.decant.files.folder.FolderTarget;
 import io.decant.files.folder.Manifest;
@@ -68,6 +69,13 @@ public final class FilesDialect implements Dialect {
     @Override
     public boolean accepts(String url) {
         return Location.recognize(url) != null;
+    }
+
+    /** An existing folder alone checks its files against its manifest ({@link FolderSelfCheck}). */
+    @Override
+    public io.decant.core.verify.VerifyReport verifyAlone(String location) {
+        Path dir = Path.of(location);
+        return Files.isDirectory(dir) ? FolderSelfCheck.run(dir) : null;
     }
 
     @Override

@@ -34,27 +34,6 @@ public record MigrationOptions(List<String> tables, List<String> exclude, boolea
     /** The default chunk: a few seconds of loading, so that a crash costs little and commits cost nothing measurable. */
     public static final long DEFAULT_COMMIT_EVERY = 1_000_000;
 
-    public MigrationOptions(List<String> tables, List<String> exclude, boolean createSchema, boolean truncateFirst,
-                            boolean disableFk, int jobs, int batchSize, ZoneId naiveZone, boolean replaceTables,
-                            boolean resume, Rejects rejects) {
-        this(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume,
-                rejects, DEFAULT_COMMIT_EVERY);
-    }
-
-    public MigrationOptions(List<String> tables, List<String> exclude, boolean createSchema, boolean truncateFirst,
-                            boolean disableFk, int jobs, int batchSize, ZoneId naiveZone, boolean replaceTables,
-                            boolean resume, Rejects rejects, long commitEvery) {
-        this(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume,
-                rejects, commitEvery, true);
-    }
-
-    public MigrationOptions(List<String> tables, List<String> exclude, boolean createSchema, boolean truncateFirst,
-                            boolean disableFk, int jobs, int batchSize, ZoneId naiveZone, boolean replaceTables,
-                            boolean resume, Rejects rejects, long commitEvery, boolean sourceCollation) {
-        this(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume,
-                rejects, commitEvery, sourceCollation, true);
-    }
-
     public MigrationOptions {
         if (commitEvery < 0) {
             throw new IllegalArgumentException("commitEvery must not be negative");
@@ -69,56 +48,118 @@ public record MigrationOptions(List<String> tables, List<String> exclude, boolea
         }
     }
 
+    /** Every option at its default: all tables, into the existing schema, one job, fail on the first bad value. */
     public static MigrationOptions defaults() {
-        return new MigrationOptions(List.of(), List.of(), false, false, false, 1, 1000, ZoneOffset.UTC, false, false, null);
+        return builder().build();
     }
 
-    public MigrationOptions withCreateSchema(boolean v) {
-        return new MigrationOptions(tables, exclude, v, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation, passThrough);
+    /** A builder starting from {@link #defaults()}; each setter names the option it sets. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public MigrationOptions withTables(List<String> only, List<String> excluded) {
-        return new MigrationOptions(only, excluded, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation, passThrough);
+    /** A builder starting from these options, to change some of them by name. */
+    public Builder toBuilder() {
+        return new Builder().tables(tables).exclude(exclude).createSchema(createSchema).truncateFirst(truncateFirst)
+                .disableFk(disableFk).jobs(jobs).batchSize(batchSize).naiveZone(naiveZone).replaceTables(replaceTables)
+                .resume(resume).rejects(rejects).commitEvery(commitEvery).sourceCollation(sourceCollation)
+                .passThrough(passThrough);
     }
 
-    public MigrationOptions withTruncateFirst(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, v, disableFk, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation, passThrough);
-    }
+    /** Named setters for {@link MigrationOptions}, each starting at its default; {@link #build()} checks them. */
+    public static final class Builder {
+        private List<String> tables = List.of();
+        private List<String> exclude = List.of();
+        private boolean createSchema;
+        private boolean truncateFirst;
+        private boolean disableFk;
+        private int jobs = 1;
+        private int batchSize = 1000;
+        private ZoneId naiveZone = ZoneOffset.UTC;
+        private boolean replaceTables;
+        private boolean resume;
+        private Rejects rejects;
+        private long commitEvery = DEFAULT_COMMIT_EVERY;
+        private boolean sourceCollation = true;
+        private boolean passThrough = true;
 
-    public MigrationOptions withDisableFk(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, v, jobs, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation, passThrough);
-    }
+        private Builder() {
+        }
 
-    public MigrationOptions withReplaceTables(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone, v, resume, rejects, commitEvery, sourceCollation, passThrough);
-    }
+        public Builder tables(List<String> v) {
+            tables = v;
+            return this;
+        }
 
-    public MigrationOptions withResume(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, v, rejects, commitEvery, sourceCollation, passThrough);
-    }
+        public Builder exclude(List<String> v) {
+            exclude = v;
+            return this;
+        }
 
-    public MigrationOptions withRejects(Rejects r) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, resume, r, commitEvery, sourceCollation, passThrough);
-    }
+        public Builder createSchema(boolean v) {
+            createSchema = v;
+            return this;
+        }
 
-    public MigrationOptions withCommitEvery(long v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, resume, rejects, v, sourceCollation, passThrough);
-    }
+        public Builder truncateFirst(boolean v) {
+            truncateFirst = v;
+            return this;
+        }
 
-    public MigrationOptions withJobs(int v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, v, batchSize, naiveZone, replaceTables, resume, rejects, commitEvery, sourceCollation, passThrough);
-    }
+        public Builder disableFk(boolean v) {
+            disableFk = v;
+            return this;
+        }
 
-    public MigrationOptions withSourceCollation(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, resume, rejects, commitEvery, v, passThrough);
-    }
+        public Builder jobs(int v) {
+            jobs = v;
+            return this;
+        }
 
-    public MigrationOptions withPassThrough(boolean v) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
-                replaceTables, resume, rejects, commitEvery, sourceCollation, v);
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder naiveZone(ZoneId v) {
+            naiveZone = v;
+            return this;
+        }
+
+        public Builder replaceTables(boolean v) {
+            replaceTables = v;
+            return this;
+        }
+
+        public Builder resume(boolean v) {
+            resume = v;
+            return this;
+        }
+
+        /** Where rows that do not convert go; null (the default) fails the run at the first. */
+        public Builder rejects(Rejects v) {
+            rejects = v;
+            return this;
+        }
+
+        public Builder commitEvery(long v) {
+            commitEvery = v;
+            return this;
+        }
+
+        public Builder sourceCollation(boolean v) {
+            sourceCollation = v;
+            return this;
+        }
+
+        public Builder passThrough(boolean v) {
+            passThrough = v;
+            return this;
+        }
+
+        public MigrationOptions build() {
+            return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, jobs, batchSize, naiveZone,
+                    replaceTables, resume, rejects, commitEvery, sourceCollation, passThrough);
+        }
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Index and constraint names of created tables are unique per target schema; long names are refused. */
 class CreatedNamesTest {
-    private static final MigrationOptions CREATE = MigrationOptions.defaults().withCreateSchema(true);
+    private static final MigrationOptions CREATE = MigrationOptions.builder().createSchema(true).build();
 
     /** A MySQL-style table: the same index name as on the other tables (MySQL scopes it to the table). */
     private static Table child(String name) {

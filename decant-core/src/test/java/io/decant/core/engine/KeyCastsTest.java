@@ -29,7 +29,7 @@ class KeyCastsTest {
             Column.of("bio", LogicalType.TEXT)), "user_id->accounts.user_id");
     private static final Table NOTES = table("notes", List.of(Column.of("id", LogicalType.INT64),
             Column.of("author", LogicalType.TEXT)));
-    private static final MigrationOptions CREATE = MigrationOptions.defaults().withCreateSchema(true);
+    private static final MigrationOptions CREATE = MigrationOptions.builder().createSchema(true).build();
 
     private static Spec spec(String yaml) {
         return SpecLoader.parse(yaml, "decant.yaml", Map.of());

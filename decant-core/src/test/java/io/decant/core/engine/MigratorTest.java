@@ -86,7 +86,7 @@ class MigratorTest {
             src.add(tab, rs);
             dst.add(tab);
         }
-        MigrationResult r = migrate(src, dst, MigrationOptions.defaults().withJobs(4));
+        MigrationResult r = migrate(src, dst, MigrationOptions.builder().jobs(4).build());
         assertTrue(r.ok());
         assertEquals(50 * 2500, r.rows());
         for (int t = 0; t < 50; t++) {
@@ -100,7 +100,7 @@ class MigratorTest {
                 .add(POSTS, rows(new Object[] {10L, 1L}))
                 .add(USERS_SRC, rows(new Object[] {1L, 1L, 1.0}));
         RecordingTarget dst = new RecordingTarget().add(USERS_DST).add(POSTS);
-        migrate(src, dst, MigrationOptions.defaults().withJobs(4));
+        migrate(src, dst, MigrationOptions.builder().jobs(4).build());
         int parentCommitted = dst.events.indexOf("commit users");
         int childOpened = dst.events.indexOf("open posts");
         assertTrue(parentCommitted >= 0 && childOpened >= 0, "both tables loaded: " + dst.events);
@@ -112,7 +112,7 @@ class MigratorTest {
         MemorySource src = new MemorySource().add(POSTS, rows(new Object[] {10L, 1L}))
                 .add(USERS_DST, rows(new Object[] {1L, true, new BigDecimal("1.00")}));
         RecordingTarget dst = new RecordingTarget();
-        migrate(src, dst, MigrationOptions.defaults().withCreateSchema(true));
+        migrate(src, dst, MigrationOptions.builder().createSchema(true).build());
         assertEquals("create users", dst.events.get(0));
         assertEquals("create posts", dst.events.get(1));
         assertEquals("constraints 2", dst.events.get(dst.events.size() - 1));
@@ -124,7 +124,7 @@ class MigratorTest {
                 .add(USERS_DST, rows(new Object[] {1L, true, new BigDecimal("1.00")}));
         RecordingTarget dst = new RecordingTarget();
         List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
-        MigrationOptions opts = MigrationOptions.defaults().withCreateSchema(true);
+        MigrationOptions opts = MigrationOptions.builder().createSchema(true).build();
         new Migrator(opts, new ProgressListener() {
             @Override
             public void tableFinished(TablePlan table, TableResult result) {
@@ -160,7 +160,7 @@ class MigratorTest {
     void truncateFirstEmptiesChildrenFirst() {
         MemorySource src = new MemorySource().add(POSTS, rows()).add(USERS_SRC, rows());
         RecordingTarget dst = new RecordingTarget().add(USERS_DST).add(POSTS);
-        migrate(src, dst, MigrationOptions.defaults().withTruncateFirst(true));
+        migrate(src, dst, MigrationOptions.builder().truncateFirst(true).build());
         assertEquals("truncate [posts, users]", dst.events.get(0));
     }
 

@@ -32,7 +32,7 @@ class OrphanPolicyTest {
         MemorySource src = new MemorySource().add(USERS, rows(new Object[] {"u1"}, new Object[] {"u2"}))
                 .add(posts, rows(new Object[] {1L, "u1"}, new Object[] {2L, "gone"}, new Object[] {3L, "u2"}));
         RecordingTarget dst = new RecordingTarget();
-        MigrationOptions opts = MigrationOptions.defaults().withCreateSchema(true);
+        MigrationOptions opts = MigrationOptions.builder().createSchema(true).build();
         RunIds ids = RunIds.load(spec, src, null);
         MigrationPlan plan = new Planner(opts, spec, ids).plan(src, dst);
         MigrationResult r = new Migrator(opts, ProgressListener.NONE).run(plan, src, dst);
@@ -77,7 +77,7 @@ class OrphanPolicyTest {
         MemorySource src = new MemorySource().add(USERS, rows(new Object[] {"u1"}, new Object[] {"u2"}))
                 .add(POSTS, rows(new Object[] {1L, "u1"}, new Object[] {3L, "u2"}));
         RecordingTarget dst = new RecordingTarget();
-        MigrationOptions opts = MigrationOptions.defaults().withCreateSchema(true);
+        MigrationOptions opts = MigrationOptions.builder().createSchema(true).build();
         RunIds ids = RunIds.load(spec, src, null);
         new Migrator(opts, ProgressListener.NONE).run(new Planner(opts, spec, ids).plan(src, dst), src, dst);
         Object newU1 = ids.maps().get("users").lookup("u1");
@@ -93,7 +93,7 @@ class OrphanPolicyTest {
         MemorySource src = new MemorySource().add(USERS, rows(new Object[] {"u1"}))
                 .add(POSTS, rows(new Object[] {1L, "u1"}, new Object[] {2L, "gone"}));
         RecordingTarget dst = new RecordingTarget();
-        MigrationOptions opts = MigrationOptions.defaults().withCreateSchema(true);
+        MigrationOptions opts = MigrationOptions.builder().createSchema(true).build();
         RunIds ids = RunIds.load(spec, src, null);
         MigrationResult r = new Migrator(opts, ProgressListener.NONE).run(new Planner(opts, spec, ids).plan(src, dst), src, dst);
         assertEquals(2, r.tables().get(1).rows());
@@ -108,7 +108,7 @@ class OrphanPolicyTest {
                 "user_id->users.id");
         MemorySource src = new MemorySource().add(users, rows(new Object[] {UUID.randomUUID()}))
                 .add(posts, rows(new Object[] {1L, 7L}));
-        MigrationOptions opts = MigrationOptions.defaults().withCreateSchema(true);
+        MigrationOptions opts = MigrationOptions.builder().createSchema(true).build();
         Spec spec = SpecLoader.parse("ids:\n  users: { strategy: uuid5 }\n", "decant.yaml", Map.of());
         var e = assertThrows(io.decant.core.error.DecantException.class,
                 () -> new Planner(opts, spec, RunIds.load(spec, src, null)).plan(src, new RecordingTarget()));

@@ -141,7 +141,7 @@ class PassThroughTest {
         LineSource src = new LineSource();
         src.add(NOTES, notes(5));
         RecordingTarget dst = new RecordingTarget().add(NOTES).takesEncoded();
-        assertTrue(migrate(src, dst, MigrationOptions.defaults().withPassThrough(false)).ok());
+        assertTrue(migrate(src, dst, MigrationOptions.builder().passThrough(false).build()).ok());
         assertEquals(List.of(), src.calls);
         assertSameRows(notes(5), dst.rows("notes"));
     }

@@ -45,7 +45,7 @@ class PlannerTest {
         RecordingTarget dst = new RecordingTarget().add(A).add(B);
         var e = assertThrows(DecantException.class, () -> new Planner(MigrationOptions.defaults()).plan(src, dst));
         assertEquals(ErrorCode.FK_CYCLE, e.code());
-        MigrationPlan plan = new Planner(MigrationOptions.defaults().withDisableFk(true)).plan(src, dst);
+        MigrationPlan plan = new Planner(MigrationOptions.builder().disableFk(true).build()).plan(src, dst);
         assertEquals(1, plan.groups().size());
         assertEquals(2, plan.groups().get(0).size());
         assertTrue(plan.notes().get(0).contains("foreign-key cycle between a, b"), plan.notes().toString());
@@ -82,8 +82,7 @@ class PlannerTest {
     @Test
     void unknownTableNamesInSelectionsAreErrors() {
         MemorySource src = new MemorySource().add(A, rows());
-        var e = assertThrows(DecantException.class, () -> new Planner(MigrationOptions.defaults()
-                .withTables(List.of("nope"), List.of())).plan(src));
+        var e = assertThrows(DecantException.class, () -> new Planner(MigrationOptions.builder().tables(List.of("nope")).exclude(List.of()).build()).plan(src));
         assertEquals("[UNKNOWN_TABLE] nope: --tables names nope, which the source does not have; it has [a]", e.getMessage());
     }
 
@@ -91,7 +90,7 @@ class PlannerTest {
     void excludedTablesAreListedWithTheReason() {
         MemorySource src = new MemorySource().add(table("sessions", List.of(Column.of("id", LogicalType.TEXT))), rows())
                 .add(table("users", List.of(Column.of("id", LogicalType.TEXT))), rows());
-        MigrationPlan plan = new Planner(MigrationOptions.defaults().withTables(List.of(), List.of("sessions")))
+        MigrationPlan plan = new Planner(MigrationOptions.builder().tables(List.of()).exclude(List.of("sessions")).build())
                 .plan(src);
         assertEquals(List.of(new MigrationPlan.Skipped("sessions", "excluded")), plan.skipped());
         assertEquals(List.of("users"), plan.tables().stream().map(TablePlan::name).toList());

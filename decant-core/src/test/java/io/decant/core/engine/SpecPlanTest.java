@@ -64,7 +64,7 @@ class SpecPlanTest {
     @Test
     void theSpecShapesEveryRow() {
         Spec spec = SpecLoader.parse(SPEC, "decant.yaml", Map.of());
-        MigrationOptions opts = MigrationOptions.defaults().withCreateSchema(true);
+        MigrationOptions opts = MigrationOptions.builder().createSchema(true).build();
         MemorySource src = source();
         RecordingTarget dst = new RecordingTarget();
         MigrationPlan plan = new Planner(opts, spec).plan(src, dst);
@@ -95,7 +95,7 @@ class SpecPlanTest {
                     columns:
                       xp: { to: approved }
                 """, "decant.yaml", Map.of());
-        var e = assertThrows(DecantException.class, () -> new Planner(MigrationOptions.defaults().withCreateSchema(true), spec)
+        var e = assertThrows(DecantException.class, () -> new Planner(MigrationOptions.builder().createSchema(true).build(), spec)
                 .plan(source(), new RecordingTarget()));
         assertTrue(e.getMessage().contains("target column approved would get two values: column approved and merged from user_wallet.xp"),
                 e.getMessage());
@@ -118,7 +118,7 @@ class SpecPlanTest {
         MemorySource src = new MemorySource().add(users, rows(new Object[] {"u1", "Ada"}))
                 .add(wallet, rows(new Object[] {"u1", 120L, 7L}));
         RecordingTarget dst = new RecordingTarget();
-        MigrationOptions opts = MigrationOptions.defaults().withCreateSchema(true);
+        MigrationOptions opts = MigrationOptions.builder().createSchema(true).build();
         MigrationPlan plan = new Planner(opts, spec).plan(src, dst);
         assertEquals(List.of("users", "user_wallet"), plan.tables().stream().map(TablePlan::name).toList());
         assertEquals(List.of("id", "name", "total_xp"), plan.tables().get(0).target().columnNames());

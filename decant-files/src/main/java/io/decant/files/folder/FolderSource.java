@@ -146,6 +146,13 @@ public final class FolderSource implements SourceDatabase {
         return out;
     }
 
+    /** The run's check of the folder before anything is loaded: {@link FolderPreflight}. */
+    @Override
+    public void checkFiles(java.util.function.Predicate<String> selected, boolean full,
+                           java.util.function.Consumer<String> messages) {
+        FolderPreflight.check(this, selected, full, messages);
+    }
+
     List<FileCheck> verifyFiles(ManifestTable t) {
         List<FileCheck> out = new ArrayList<>();
         for (ManifestFile f : t.files()) {

@@ -1,10 +1,11 @@
-package io.decant.cli;
+package io.decant.core.workflow;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.decant.core.engine.Rejects;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.util.Jackson;
 import io.decant.core.type.Bytes;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,19 +23,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * with the reason (code, column, rule, message) and the row as read. Files are owner-only: rows may
  * hold personal data. Values are written as text; the message names the rule they broke.
  */
-final class RejectFiles implements Rejects, AutoCloseable {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+public final class RejectFiles implements Rejects, AutoCloseable {
+    private static final JsonFactory JSON = Jackson.DATA;
     private final Path dir;
     private final Map<String, Writer> writers = new ConcurrentHashMap<>();
 
     /** Whether a file an earlier (interrupted) run left is kept aside rather than replaced: on --resume. */
     private final boolean keepEarlier;
 
-    RejectFiles(Path dir) {
+    public RejectFiles(Path dir) {
         this(dir, false);
     }
 
-    RejectFiles(Path dir, boolean keepEarlier) {
+    public RejectFiles(Path dir, boolean keepEarlier) {
         this.dir = dir;
         this.keepEarlier = keepEarlier;
     }
@@ -111,11 +112,11 @@ final class RejectFiles implements Rejects, AutoCloseable {
         return w == null ? 0 : w.count.get();
     }
 
-    long total() {
+    public long total() {
         return writers.values().stream().mapToLong(w -> w.count.get()).sum();
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 

@@ -1,4 +1,4 @@
-package io.decant.cli;
+package io.decant.core.workflow;
 
 import io.decant.core.verify.IntegrityCheck;
 import io.decant.core.verify.RowDiff;
@@ -11,7 +11,7 @@ import java.util.Locale;
  * The verify report as one self-contained HTML page: no scripts, fonts or images from anywhere,
  * so it can be mailed or archived. Every value is escaped.
  */
-final class VerifyHtml {
+public final class VerifyHtml {
     private VerifyHtml() {
     }
 
@@ -28,7 +28,7 @@ final class VerifyHtml {
             .chart td{border:none;padding:.15rem .6rem} .legend span{margin-right:1rem}
             """;
 
-    static String render(VerifyReport r, ReportMeta meta) {
+    public static String render(VerifyReport r, ReportMeta meta) {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>decant verification report</title>")
                 .append("<style>").append(STYLE).append("</style></head><body>");
@@ -46,8 +46,8 @@ final class VerifyHtml {
         for (TableCheck t : r.tables()) {
             h.append(t.status() == Status.FAIL ? "<tr class=\"failrow\">" : "<tr>")
                     .append("<td>").append(esc(t.table())).append("</td><td>").append(esc(t.target())).append("</td>")
-                    .append("<td class=\"num\">").append(Format.count(t.sourceRows())).append("</td>")
-                    .append("<td class=\"num\">").append(Format.count(t.targetRows())).append("</td>")
+                    .append("<td class=\"num\">").append(count(t.sourceRows())).append("</td>")
+                    .append("<td class=\"num\">").append(count(t.targetRows())).append("</td>")
                     .append("<td>").append(badge(t.count())).append("</td><td>")
                     .append(t.checksum() == null ? "&ndash;" : badge(t.checksum())).append("</td><td>")
                     .append(badge(t.status())).append("</td></tr>");
@@ -57,7 +57,7 @@ final class VerifyHtml {
             if (t.differences().isEmpty()) {
                 continue;
             }
-            h.append("<h2>Rows that differ in ").append(esc(t.table())).append(" (").append(Format.count(t.differingRows()))
+            h.append("<h2>Rows that differ in ").append(esc(t.table())).append(" (").append(count(t.differingRows()))
                     .append(")</h2><table><tr><th>kind</th><th>key</th><th>column</th><th>source</th><th>target</th></tr>");
             for (RowDiff d : t.differences()) {
                 if (d.columns().isEmpty()) {
@@ -77,7 +77,7 @@ final class VerifyHtml {
         for (IntegrityCheck c : r.integrity()) {
             h.append(c.status() == Status.FAIL ? "<tr class=\"failrow\">" : "<tr>").append("<td>").append(esc(c.kind()))
                     .append("</td><td>").append(esc(c.subject())).append("<br><code>").append(esc(c.sql())).append("</code></td>")
-                    .append("<td class=\"num\">").append(Format.count(c.count())).append("</td><td>").append(badge(c.status()))
+                    .append("<td class=\"num\">").append(count(c.count())).append("</td><td>").append(badge(c.status()))
                     .append("</td><td>").append(esc(String.join("; ", c.examples()))).append("</td></tr>");
         }
         h.append("</table></body></html>\n");
@@ -96,8 +96,8 @@ final class VerifyHtml {
             h.append("<tr><td>").append(esc(t.table())).append("</td><td style=\"width:70%\">")
                     .append("<span class=\"bar\" style=\"width:").append(pct(t.sourceRows(), max)).append("%\"></span>")
                     .append("<span class=\"bar t\" style=\"width:").append(pct(t.targetRows(), max)).append("%\"></span>")
-                    .append("</td><td class=\"num\">").append(Format.count(t.sourceRows())).append(" / ")
-                    .append(Format.count(t.targetRows())).append("</td></tr>");
+                    .append("</td><td class=\"num\">").append(count(t.sourceRows())).append(" / ")
+                    .append(count(t.targetRows())).append("</td></tr>");
         }
         h.append("</table>");
     }
@@ -111,7 +111,7 @@ final class VerifyHtml {
         return "<span class=\"badge " + n + "\">" + n + "</span>";
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }
@@ -128,5 +128,9 @@ final class VerifyHtml {
             }
         }
         return sb.toString();
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 }

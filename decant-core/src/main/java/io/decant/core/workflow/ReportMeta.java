@@ -1,4 +1,4 @@
-package io.decant.cli;
+package io.decant.core.workflow;
 
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
@@ -19,10 +19,10 @@ import java.util.HexFormat;
  * @param specHash {@code sha256:<hex>} of the spec file's bytes, or null without --spec
  * @param mapping  the id mapping file verify read, or null when it read none
  */
-record ReportMeta(String version, String time, String specHash, String mapping) {
+public record ReportMeta(String version, String time, String specHash, String mapping) {
 
-    static ReportMeta of(Path spec, Path mapping) {
-        return new ReportMeta(Main.VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+    public static ReportMeta of(Path spec, Path mapping) {
+        return new ReportMeta(io.decant.core.Decant.VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 spec == null ? null : sha256(spec), mapping == null ? null : mapping.toString());
     }
 

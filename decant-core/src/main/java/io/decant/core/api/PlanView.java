@@ -1,4 +1,4 @@
-package io.decant.cli;
+package io.decant.core.api;
 
 import io.decant.core.engine.ColumnPlan;
 import io.decant.core.engine.MigrationPlan;
@@ -7,28 +7,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A plan as users see it, in text or JSON. Its JSON shape is API. */
-record PlanView(String source, String target, String consistency, List<TableView> tables,
+/** A plan as users see it: what {@code plan} and a dry run show, as text, JSON or Markdown. Its JSON shape is API. */
+public record PlanView(String source, String target, String consistency, List<TableView> tables,
                 List<MigrationPlan.Skipped> skipped, List<String> notes) {
 
     /**
      * @param unique  the keys the spec declares unique in the target (terms per key), which verify checks
      * @param creates the indexes and constraints decant creates on the table, under the names it gives them
      */
-    record TableView(int order, String name, String target, long rows, boolean create, Integer cycleGroup,
+    public record TableView(int order, String name, String target, long rows, boolean create, Integer cycleGroup,
                      List<ColumnView> columns, List<String> notes, List<List<String>> unique, List<String> creates) {
     }
 
-    record ColumnView(String name, String sourceType, String logicalType, String target, String targetType,
+    public record ColumnView(String name, String sourceType, String logicalType, String target, String targetType,
                       String targetLogicalType, String cast) {
     }
 
-    static PlanView of(MigrationPlan plan, java.util.function.ToLongFunction<TablePlan> rows) {
+    public static PlanView of(MigrationPlan plan, java.util.function.ToLongFunction<TablePlan> rows) {
         return of(plan, rows, tp -> null);
     }
 
     /** @param chunks how a table is committed in chunks, a note for the plan, or null */
-    static PlanView of(MigrationPlan plan, java.util.function.ToLongFunction<TablePlan> rows,
+    public static PlanView of(MigrationPlan plan, java.util.function.ToLongFunction<TablePlan> rows,
                        java.util.function.Function<TablePlan, String> chunks) {
         List<TableView> tables = new ArrayList<>();
         int order = 0;
@@ -78,59 +78,5 @@ record PlanView(String source, String target, String consistency, List<TableView
         List<String> out = new ArrayList<>(notes);
         out.add(note);
         return out;
-    }
-
-    String text() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("Plan: ").append(source).append(target == null ? "" : " -> " + target).append('\n');
-        sb.append("Source consistency: ").append(consistency).append('\n');
-        sb.append("Load order (").append(tables.size()).append(tables.size() == 1 ? " table" : " tables").append("):\n");
-        for (TableView t : tables) {
-            sb.append(String.format(Locale.ROOT, "%3d. %s", t.order(), t.name()));
-            if (t.target() != null && !t.target().equals(t.name())) {
-                sb.append(" -> ").append(t.target());
-            }
-            sb.append("  ").append(Format.count(t.rows())).append(t.rows() == 1 ? " row" : " rows");
-            if (t.create()) {
-                sb.append("  [create]");
-            }
-            if (t.cycleGroup() != null) {
-                sb.append("  [fk cycle ").append(t.cycleGroup()).append(']');
-            }
-            sb.append('\n');
-            int w = t.columns().stream().mapToInt(c -> c.name().length()).max().orElse(4);
-            for (ColumnView c : t.columns()) {
-                sb.append("       ").append(Format.pad(c.name(), w)).append("  ").append(c.sourceType())
-                        .append(" -> ").append(c.logicalType());
-                if (c.targetType() != null) {
-                    sb.append(" -> ").append(c.targetType());
-                    if (!c.target().equals(c.name())) {
-                        sb.append(" as ").append(c.target());
-                    }
-                }
-                if (!c.cast().equals("as is")) {
-                    sb.append("   [").append(c.cast()).append(']');
-                }
-                sb.append('\n');
-            }
-            for (String c : t.creates()) {
-                sb.append("       creates: ").append(c).append('\n');
-            }
-            for (String n : t.notes()) {
-                sb.append("       note: ").append(n).append('\n');
-            }
-            if (!t.unique().isEmpty()) {
-                sb.append("       unique (checked by verify): ").append(t.unique().stream()
-                        .map(k -> k.size() == 1 ? k.get(0) : "(" + String.join(", ", k) + ")")
-                        .collect(java.util.stream.Collectors.joining(", "))).append('\n');
-            }
-        }
-        for (MigrationPlan.Skipped s : skipped) {
-            sb.append("skipped: ").append(s.table()).append(" (").append(s.reason()).append(")\n");
-        }
-        for (String n : notes) {
-            sb.append("note: ").append(n).append('\n');
-        }
-        return sb.toString();
     }
 }

@@ -1,4 +1,4 @@
-package io.decant.cli;
+package io.decant.core.workflow;
 
 import io.decant.core.engine.MigrationOptions;
 import io.decant.core.engine.Planner;
@@ -20,15 +20,15 @@ import java.util.List;
  * --allow-empty} lets an empty selection through for the rare run where nothing is the right answer;
  * a name that does not exist stays an error.
  */
-final class Selected {
-    private Selected() {
+public final class Selection {
+    private Selection() {
     }
 
     /**
      * @param verb what the command would do with the tables ("migrate", "export", "verify"), for the message
      * @return the selected source tables
      */
-    static List<Table> check(SourceDatabase source, List<String> schemas, MigrationOptions options, Spec spec,
+    public static List<Table> check(SourceDatabase source, List<String> schemas, MigrationOptions options, Spec spec,
                              boolean allowEmpty, String verb) {
         List<Table> all = source.tables();
         List<String> known = schemas.isEmpty() ? List.of() : source.schemaNames();
@@ -55,6 +55,30 @@ final class Selected {
                     + "if a run over no table is what you want");
         }
         return selected;
+    }
+
+    /**
+     * The tables {@code options} and the spec's {@code exclude} leave in, by an export folder's manifest key
+     * ({@code schema.table}) or name, for {@link io.decant.core.spi.SourceDatabase#checkFiles}.
+     */
+    public static java.util.function.Predicate<String> byKey(MigrationOptions options, Spec spec) {
+        return key -> {
+            String name = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
+            if (spec.isExcluded(key) || named(options.exclude(), key, name)) {
+                return false;
+            }
+            return options.tables().isEmpty() || named(options.tables(), key, name);
+        };
+    }
+
+    private static boolean named(List<String> given, String key, String name) {
+        for (String g : given) {
+            String l = g.toLowerCase(java.util.Locale.ROOT);
+            if (l.equals(key.toLowerCase(java.util.Locale.ROOT)) || l.equals(name.toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String leftOut(MigrationOptions options, Spec spec, List<Table> all) {

@@ -1,4 +1,4 @@
-package io.decant.cli;
+package io.decant.core.workflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.decant.core.engine.ProgressListener;
@@ -6,6 +6,7 @@ import io.decant.core.engine.TablePlan;
 import io.decant.core.engine.TableResult;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.util.Jackson;
 import io.decant.core.util.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,17 +19,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code --audit FILE}: JSON lines with a timestamp each, appended, owner-only, secrets redacted.
- * Every command that takes {@code --audit} writes {@code command-start} and {@code command-end}
- * ({@link Audited}); between them each command writes what it did: the tables a run loaded
+ * An audit log file ({@code --audit FILE}): JSON lines with a timestamp each, appended, owner-only,
+ * secrets redacted. The command line writes {@code command-start} and {@code command-end} around a
+ * command; between them {@link io.decant.core.Decant} writes what it did: the tables a run loaded
  * ({@link #listener}), the endpoints check saw, the tables verify compared, the ids built. The
  * events and their fields are listed in the README; they are API.
  */
-final class AuditLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class AuditLog implements io.decant.core.api.AuditSink {
+    private static final ObjectMapper JSON = Jackson.MAPPER;
     private final Path file;
 
-    AuditLog(Path file) {
+    public AuditLog(Path file) {
         this.file = file;
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -41,12 +42,8 @@ final class AuditLog {
         }
     }
 
-    /** The audit log of a command's {@code --audit}, opened by {@link Audited}; null without --audit. */
-    static AuditLog of(CommonOptions common) {
-        return common.auditLog;
-    }
-
-    synchronized void event(String event, Map<String, Object> fields) {
+    @Override
+    public synchronized void event(String event, Map<String, Object> fields) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("at", Instant.now().toString());
         line.put("event", event);
@@ -59,12 +56,12 @@ final class AuditLog {
         }
     }
 
-    /** A listener that writes {@code table-start}, {@code table-end} and {@code message} events, then tells {@code next}. */
-    ProgressListener listener(ProgressListener next) {
+    /** A listener that writes {@code table-start}, {@code table-end} and {@code message} events to {@code audit}, then tells {@code next}. */
+    public static ProgressListener listener(io.decant.core.api.AuditSink audit, ProgressListener next) {
         return new ProgressListener() {
             @Override
             public void tableStarted(TablePlan table) {
-                event("table-start", Map.of("table", table.name(), "target", table.target().id().display()));
+                audit.event("table-start", Map.of("table", table.name(), "target", table.target().id().display()));
                 next.tableStarted(table);
             }
 
@@ -87,19 +84,19 @@ final class AuditLog {
                 if (!r.notes().isEmpty()) {
                     f.put("warnings", r.notes());
                 }
-                event("table-end", f);
+                audit.event("table-end", f);
                 next.tableFinished(table, r);
             }
 
             @Override
             public void message(String text) {
-                event("message", Map.of("text", text));
+                audit.event("message", Map.of("text", text));
                 next.message(text);
             }
 
             @Override
             public void phaseStarted(String what) {
-                event("message", Map.of("text", what));
+                audit.event("message", Map.of("text", what));
                 next.phaseStarted(what);
             }
 

@@ -1,19 +1,18 @@
-package io.decant.cli;
+package io.decant.files.folder;
 
 import io.decant.core.verify.Status;
 import io.decant.core.verify.TableCheck;
 import io.decant.core.verify.VerifyReport;
-import io.decant.files.folder.FolderCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code verify --from DIR} alone: an export folder proves its own files against its manifest. */
-final class FolderSelfCheck {
+/** {@code verify --from DIR} alone ({@link FilesDialect#verifyAlone}): an export folder proves its own files against its manifest. */
+public final class FolderSelfCheck {
     private FolderSelfCheck() {
     }
 
-    static VerifyReport run(Path dir) {
+    public static VerifyReport run(Path dir) {
         long start = System.nanoTime();
         FolderCheck.Result r = FolderCheck.run(dir);
         List<TableCheck> tables = new ArrayList<>();
