@@ -11,18 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.spi.Dialects;
+import io.decant.core.spi.OpenOptions;
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TargetDatabase;
 import io.decant.core.verify.Status;
 import io.decant.core.verify.VerifyReport;
 import io.decant.core.workflow.ReportFiles;
 import io.decant.sqlite.demo.D1AppGenerator;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,25 +63,19 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
+        if (to == null && !EmbeddedDemoPostgres.available()) {
+            throw EmbeddedDemoPostgres.missing();
+        }
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("decant-demo");
         Path app = work.resolve("app.db");
         err.println("demo: generating a D1-style app database with " + Format.count(readings) + " readings at " + app);
         D1AppGenerator.generate(app, readings, 42);
-        EmbeddedPostgres embedded = null;
-        try {
-            String targetUrl = to;
-            if (targetUrl == null) {
-                err.println("demo: starting an embedded PostgreSQL");
-                embedded = EmbeddedPostgres.builder().start();
-                targetUrl = "postgres://postgres@localhost:" + embedded.getPort() + "/postgres";
-                createDatabase(embedded, "decant_demo");
-                targetUrl = "postgres://postgres@localhost:" + embedded.getPort() + "/decant_demo";
-            }
-            return run(app, targetUrl, work, out, err);
-        } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
+        if (to != null) {
+            return run(app, to, work, out, err);
+        }
+        err.println("demo: starting an embedded PostgreSQL");
+        try (EmbeddedDemoPostgres embedded = EmbeddedDemoPostgres.start("decant_demo")) {
+            return run(app, embedded.url(), work, out, err);
         }
     }
 
@@ -125,13 +118,4 @@ final class DemoCommand implements Callable<Integer> {
             throw DecantException.internal("could not read the demo spec", e);
         }
     }
-
-    private static void createDatabase(EmbeddedPostgres pg, String name) {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name.toLowerCase(Locale.ROOT) + " TEMPLATE template0 ENCODING 'UTF8'");
-        } catch (SQLException e) {
-            throw new DecantException(ErrorCode.DATABASE_ERROR, "could not create the demo database: " + e.getMessage());
-        }
-    }
-
 }

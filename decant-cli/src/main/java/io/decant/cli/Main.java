@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
                 ImportCommand.class, VerifyCommand.class, IdsCommand.class, StatusCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-    public static final String VERSION = io.decant.core.Decant.VERSION;
+    /** decant's version, from the build (the pom's project version). */
+    public static final String VERSION = BuildInfo.version();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec cmd;
@@ -171,7 +172,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"decant " + VERSION};
+            return BuildInfo.versionLines();
         }
     }
 }
