@@ -63,8 +63,8 @@ import java.util.function.Consumer;
  * can be read and compared in one place.
  */
 public final class Decant {
-    /** decant's version, recorded in reports and audit logs. */
-    public static final String VERSION = "0.1.0";
+    /** decant's version (the build's project version), recorded in reports and audit logs; "unknown" if the build did not say. */
+    public static final String VERSION = builtVersion();
 
     private final DecantConfig c;
     private final Spec spec;
@@ -420,5 +420,18 @@ public final class Decant {
     private static CheckResult.EndpointView view(String role, Endpoint e) {
         return new CheckResult.EndpointView(role, e.displayUrl(), e.serverVersion(),
                 e.tables().stream().map(t -> t.id().display()).toList(), e.checkNotes());
+    }
+
+    private static String builtVersion() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = Decant.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (java.io.IOException e) {
+            // an unreadable resource leaves the version unknown; decant still runs
+        }
+        String v = p.getProperty("version", "");
+        return v.isBlank() || v.startsWith("${") ? "unknown" : v.trim();
     }
 }
