@@ -81,6 +81,10 @@ final class InitCommand implements Callable<Integer> {
         String sourceUrl = SpecFile.from(from, spec);
         String targetUrl = SpecFile.to(to, spec, false);
         String ref = schemaRef != null ? schemaRef : SchemaRef.from(out);
+        if (schemaRef == null && ref.equals(SchemaRef.BESIDE)) {
+            cmd.commandLine().getErr().println("note: this decant has no docs/decant.schema.json beside it: the spec's first"
+                    + " line points editors at " + SchemaRef.BESIDE + " in the spec's folder; copy it there, or give --schema-ref");
+        }
         InitResult result;
         String targetShown;
         try (SourceDatabase source = endpoints.source(sourceUrl, common.schemas, common.sourceSettings(spec));

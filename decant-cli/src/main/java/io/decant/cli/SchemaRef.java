@@ -7,11 +7,13 @@ import java.nio.file.Path;
 /**
  * The editor schema a spec written by {@code init} points at: docs/decant.schema.json of the decant
  * that runs, found by walking up from its jar (or classes folder), as a path relative to the spec's
- * folder so that the line keeps working when the repository moves. Where decant runs without its
+ * folder so that the line keeps working when the repository moves (an absolute path for a spec
+ * outside the repository). Where decant runs without its
  * repository, the spec points at decant.schema.json beside itself, and init says so.
  */
 final class SchemaRef {
     static final String FILE = "docs/decant.schema.json";
+    static final String BESIDE = "decant.schema.json";
 
     private SchemaRef() {
     }
@@ -19,10 +21,12 @@ final class SchemaRef {
     static String from(Path spec) {
         Path schema = find();
         if (schema == null) {
-            return "decant.schema.json";
+            return BESIDE;
         }
         Path folder = spec.toAbsolutePath().normalize().getParent();
-        return folder.relativize(schema).toString().replace('\\', '/');
+        Path repository = schema.getParent().getParent();
+        // a spec outside the repository gets the absolute path: ../../../ up to the root says nothing
+        return (folder.startsWith(repository) ? folder.relativize(schema) : schema).toString().replace('\\', '/');
     }
 
     private static Path find() {

@@ -156,8 +156,9 @@ public final class SpecInference {
         }
         Column sc = s.columns().get(i);
         Column tc = t.columns().get(p.target());
-        if (tc.type().kind() != Kind.UUID || sc.type().kind() == Kind.UUID) {
-            return;
+        if (tc.type().kind() != Kind.UUID || sc.type().kind() == Kind.UUID
+                || s.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(sc.name()))) {
+            return; // a key that is also a foreign key follows the key it references
         }
         if (sc.type().kind() == Kind.TEXT && CastGuess.allUuids(sample[i])) {
             keyDecided.put(s.id(), "cast");
@@ -174,7 +175,8 @@ public final class SpecInference {
                 break;
             }
         }
-        String example = sample[i].isEmpty() ? "" : " such as " + io.decant.core.error.ErrorContext.preview(sample[i].get(0));
+        Object notUuid = sample[i].stream().filter(v -> !CastGuess.allUuids(List.of(v))).findFirst().orElse(null);
+        String example = notUuid == null ? "" : " such as " + io.decant.core.error.ErrorContext.preview(notUuid);
         keyDecided.put(s.id(), "ids");
         d.ids.add(new Draft.IdEntry(s.id().display(), "uuid5", legacy,
                 s.id().display() + "." + sc.name() + " holds " + sc.sourceType() + " ids" + example
@@ -213,6 +215,9 @@ public final class SpecInference {
             }
             boolean key = s.primaryKey().size() == 1 && s.primaryKey().get(0).equals(sc.name());
             String refersTo = referencedDecision(s, sc, keyDecided);
+            if (refersTo != null) {
+                key = false; // decided by the key it references
+            }
             if (!sc.isSupported()) {
                 if (!sc.sameNativeType(tc)) {
                     keys.add(new String[] {"skip", "true"});
