@@ -16,6 +16,9 @@ final class Names {
     /** Below this similarity two names are not proposed as a pair. */
     static final double CLOSE = 0.8;
 
+    private static final java.util.Map<String, String> IRREGULAR = java.util.Map.of("people", "person", "children", "child",
+            "men", "man", "women", "woman", "mice", "mouse", "geese", "goose", "indices", "index", "statuses", "status");
+
     private Names() {
     }
 
@@ -40,6 +43,10 @@ final class Names {
      * ({@code status}, {@code address}, {@code news}) are kept; this is a guess that init states.
      */
     static String singular(String w) {
+        String irregular = IRREGULAR.get(w);
+        if (irregular != null) {
+            return irregular;
+        }
         if (w.length() <= 3 || w.endsWith("ss") || w.endsWith("us") || w.endsWith("is") || w.equals("news")) {
             return w;
         }
