@@ -67,6 +67,29 @@ class InitExamplesIT {
     }
 
     @Test
+    void d1WithoutATargetSchemaProposesCreateSchemaAndThePlanCreatesEveryTable() throws Exception {
+        Path app = dir.resolve("app.db");
+        D1AppGenerator.generate(app, DemoSize.TINY, 42);
+        Path out = dir.resolve("decant.yaml");
+        Cli.Result r = Cli.run("init", "--from", "sqlite:" + app, "--out", out.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("no target given, so the spec is for --create-schema"), r.out());
+        String text = Files.readString(out);
+        Spec init = SpecLoader.parse(text, "decant.yaml");
+        assertEquals("timestamptz", init.table("users").column("created_at").cast().spelling(), text);
+        assertEquals("boolean", init.table("users").column("approved").cast().spelling(), text);
+        assertEquals("jsonb", init.table("habits").column("settings").cast().spelling(), text);
+        assertEquals("uuid", init.table("readings").column("device_id").cast().spelling(), text);
+        // a foreign key column takes its key's type: no cast of its own that could make the two differ
+        assertEquals(null, init.table("habit_logs").column("habit_id").cast(), text);
+
+        PgServer.TestDb db = PgServer.get().createDatabase("it_init_d1_create");
+        Cli.Result plan = Cli.run("plan", "--from", "sqlite:" + app, "--to", db.url(), "--create-schema", "--spec",
+                out.toString(), "--sample", "all");
+        assertEquals(0, plan.exit(), plan + "\n" + text);
+    }
+
+    @Test
     void supabaseToPostgresPairsEveryTableAndLeavesTheAuthUsersToADecision() throws Exception {
         PgServer.TestDb source = PgServer.get().createDatabase("it_init_supa_src");
         source.exec(Files.readString(EXAMPLES.resolve("supabase-to-postgres/generate.sql"), StandardCharsets.UTF_8));

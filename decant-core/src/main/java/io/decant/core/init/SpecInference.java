@@ -125,7 +125,7 @@ public final class SpecInference {
                 if (parent != null && !tableOf.containsKey(parent) && !keyDecided.containsKey(parent.id())) {
                     d.idTodos.add(s.id().display() + "." + String.join(",", fk.columns()) + " references "
                             + parent.id().display() + ", which has no target table: its values are kept as they are.\n"
-                            + "If " + parent.id().display() + "'s rows get new ids elsewhere (users moved to a new auth"
+                            + "If the rows of " + parent.id().display() + " get new ids elsewhere (users moved to a new auth"
                             + " provider), remap them here: ids: {" + parent.id().display() + ": {strategy: http | match |"
                             + " file}} (docs/spec.md, Ids)");
                     keyDecided.put(parent.id(), "noted");
@@ -250,6 +250,11 @@ public final class SpecInference {
                     todo = g.todo();
                 }
             }
+            if (keys.stream().anyMatch(k -> k[0].equals("skip"))) {
+                // skip is the whole entry: the spec refuses a skipped column with anything else (its TODO names the target)
+                keys = List.<String[]>of(new String[] {"skip", "true"});
+                why.clear();
+            }
             if (!keys.isEmpty() || todo != null) {
                 e.columns.add(new Draft.ColumnEntry(sc.name(), keys, why.isEmpty() ? null : String.join("; ", why), todo));
             }
@@ -331,7 +336,10 @@ public final class SpecInference {
             Draft.TableEntry e = new Draft.TableEntry(s.id().display());
             for (int i = 0; i < s.columns().size(); i++) {
                 Column c = s.columns().get(i);
-                String[] guess = ValueShapes.createdCast(c, sample[i]);
+                // a foreign key column is created with its key's type: a cast on the key follows it, one of its own
+                // could make the two differ and the foreign key impossible
+                boolean reference = s.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(c.name()));
+                String[] guess = reference ? null : ValueShapes.createdCast(c, sample[i]);
                 if (guess != null) {
                     e.columns.add(new Draft.ColumnEntry(c.name(), List.<String[]>of(new String[] {"cast", guess[0]}),
                             guess[1], null));

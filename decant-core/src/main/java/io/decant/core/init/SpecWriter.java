@@ -132,7 +132,7 @@ final class SpecWriter {
         line++;
     }
 
-    /** A YAML scalar: plain where it reads back as the same string, else double-quoted. */
+    /** A YAML scalar: plain where it reads back as the same string, else double-quoted (and {@code ${} escaped as {@code $${}). */
     static String scalar(String s) {
         if (PLAIN.matcher(s).matches() && !RESERVED.contains(s.toLowerCase(Locale.ROOT))) {
             return s;
@@ -145,6 +145,7 @@ final class SpecWriter {
                 case '\\' -> q.append("\\\\");
                 case '\n' -> q.append("\\n");
                 case '\t' -> q.append("\\t");
+                case '$' -> q.append(s.startsWith("{", i + 1) ? "$$" : "$"); // the spec expands ${NAME}; $${ is a literal ${
                 default -> {
                     if (c < 0x20) {
                         q.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
