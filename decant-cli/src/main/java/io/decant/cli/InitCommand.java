@@ -57,7 +57,7 @@ final class InitCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec cmd;
 
-    record DecisionView(String file, int line, String path, String todo) {
+    record DecisionView(String file, int line, String path, String todo, boolean failsPlan) {
     }
 
     record InitView(String file, String source, String target, boolean createSchema, int tablesPaired,
@@ -96,7 +96,7 @@ final class InitCommand implements Callable<Integer> {
             write(result.spec());
             String file = out.toString();
             List<DecisionView> decisions = result.decisions().stream()
-                    .map(d -> new DecisionView(file, d.line(), d.path(), d.todo())).toList();
+                    .map(d -> new DecisionView(file, d.line(), d.path(), d.todo(), d.fails())).toList();
             String next = "decant plan --from " + source.displayUrl() + (targetShown == null ? "" : " --to " + targetShown)
                     + (result.createSchema() ? " --create-schema" : "") + " --spec " + file + " --sample all";
             InitView view = new InitView(file, source.displayUrl(), targetShown, result.createSchema(), result.tablesMatched(),
@@ -140,10 +140,14 @@ final class InitCommand implements Callable<Integer> {
         if (v.decisions().isEmpty()) {
             sb.append("nothing left to decide\n");
         } else {
-            sb.append("needs a decision (").append(v.decisions().size()).append("):\n");
+            long failing = v.decisions().stream().filter(DecisionView::failsPlan).count();
+            sb.append("needs a decision (").append(v.decisions().size()).append(failing == 0
+                    ? "; each holds a choice that loads as written"
+                    : "; " + failing + " marked FAILS PLAN fail plan --sample as written, the others hold a choice that loads")
+                    .append("):\n");
             for (DecisionView d : v.decisions()) {
                 sb.append("  ").append(d.file()).append(':').append(d.line()).append(' ').append(d.path()).append(": ")
-                        .append(d.todo()).append('\n');
+                        .append(d.failsPlan() ? "FAILS PLAN: " : "").append(d.todo()).append('\n');
             }
         }
         sb.append("next: ").append(v.next()).append('\n');

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code decant init} on pairs with awkward names and types: plural, PascalCase and spaced SQLite names into a
  * snake_case PostgreSQL schema with UUIDs, booleans, money, epoch seconds and JSON; quoted camelCase PostgreSQL
  * names with an irregular plural, epoch milliseconds, true/false text and money text with a dollar sign that no
- * cast reads. Same inputs give the same bytes; an existing spec is kept unless --force.
+ * cast reads; MariaDB PascalCase with TINYINT flags, JSON text, UUID text and epoch seconds. Same inputs give the same bytes; an existing spec is kept unless --force.
  */
 class InitPairsIT {
     @TempDir
@@ -67,7 +67,8 @@ class InitPairsIT {
         assertTrue(site.column("Legacy Flag").skip(), text);
         assertTrue(text.contains("# TODO: target website has no column for Legacy Flag"), text);
         assertTrue(text.contains("# TODO: target column website.created_by is NOT NULL and no source column feeds it"), text);
-        assertTrue(r.out().contains("tables.WebSites.columns.Legacy Flag"), r.out());
+        assertTrue(r.out().contains("tables.WebSites.columns.Legacy Flag: target website has no column"), r.out());
+        assertTrue(r.out().contains("each holds a choice that loads as written"), r.out());
 
         Cli.Result plan = Cli.run("plan", "--from", "sqlite:" + app, "--to", db.url(), "--spec", out.toString(),
                 "--sample", "all");
@@ -106,7 +107,8 @@ class InitPairsIT {
         assertEquals("numeric(12,2)", people.column("balance").cast().spelling(), text);
         assertTrue(text.contains("# TODO: 1 of 2 sampled values do not convert"), text);
         int line = lineOf(text, "balance:");
-        assertTrue(r.out().contains(out + ":" + line + " tables.People.columns.balance"), r.out());
+        assertTrue(r.out().contains(out + ":" + line + " tables.People.columns.balance: FAILS PLAN: 1 of 2"), r.out());
+        assertTrue(r.out().contains("1 marked FAILS PLAN fail plan --sample as written"), r.out());
 
         // the spec plans everything but the value init said needs a decision
         Cli.Result plan = Cli.run("plan", "--from", source.url(), "--to", target.url(), "--spec", out.toString(),
@@ -114,6 +116,38 @@ class InitPairsIT {
         assertEquals(3, plan.exit(), plan + "\n" + text);
         assertTrue(plan.out().contains("balance") && plan.out().contains("$1,234.50"), plan.toString());
         assertTrue(!plan.out().contains("signedUpMs") && !plan.out().contains("isAdmin"), plan.toString());
+    }
+
+    @Test
+    void mariaDbPascalCaseIntoPostgres() throws Exception {
+        String url = io.decant.testkit.MariaServer.createDatabase("it_init_maria");
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (var c = io.decant.testkit.MariaServer.connect(name); var st = c.createStatement()) {
+            st.execute("CREATE TABLE OrderItems (ItemID BIGINT PRIMARY KEY, Qty INT NOT NULL, UnitPrice DECIMAL(10,2),"
+                    + " isGift TINYINT NOT NULL DEFAULT 0, shippedAt DATETIME, Extra LONGTEXT, Ref CHAR(36), createdUnix INT)");
+            st.execute("INSERT INTO OrderItems VALUES (1, 2, 9.99, 0, '2024-03-01 10:00:00', '{\"gift\": false}',"
+                    + " '0b5c3d7e-2f43-4a0e-9d53-6f1f6a1c2b11', 1709287200),"
+                    + " (2, 1, 120.00, 1, NULL, NULL, '1c6d4e8f-3a54-4b1f-8e64-7a2a7b2d3c22', 1709290800)");
+        }
+        PgServer.TestDb target = PgServer.get().createDatabase("it_init_maria_tgt");
+        target.exec("CREATE TABLE order_item (item_id bigint PRIMARY KEY, qty integer NOT NULL, unit_price numeric(10,2),"
+                + " is_gift boolean NOT NULL, shipped_at timestamptz, extra jsonb, ref uuid, created_unix timestamptz)");
+        Path out = dir.resolve("orders.yaml");
+        Cli.Result r = Cli.run("init", "--from", url, "--to", target.url(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.toString());
+        String text = Files.readString(out);
+        Spec spec = SpecLoader.parse(text, "orders.yaml");
+        assertEquals("snake_case", spec.naming().spelling(), text);
+        assertEquals("order_item", spec.table("OrderItems").into(), text);
+        var items = spec.table("OrderItems");
+        assertEquals("boolean", items.column("isGift").cast().spelling(), text);
+        assertEquals("jsonb", items.column("Extra").cast().spelling(), text);
+        assertEquals("uuid", items.column("Ref").cast().spelling(), text);
+        assertEquals(TimeFormat.EPOCH_S, items.column("createdUnix").cast().format(), text);
+        assertEquals(null, items.column("Qty").cast(), "int into integer needs no cast: " + text);
+
+        Cli.Result plan = Cli.run("plan", "--from", url, "--to", target.url(), "--spec", out.toString(), "--sample", "all");
+        assertEquals(0, plan.exit(), plan + "\n" + text);
     }
 
     @Test

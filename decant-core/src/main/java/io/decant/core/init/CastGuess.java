@@ -34,9 +34,13 @@ final class CastGuess {
 
     /**
      * A proposal. {@code cast} and {@code value} are YAML values ready to write (null: no such key);
-     * {@code comment} says why; {@code todo} says what a person must still decide, with the options, or null.
+     * {@code comment} says why; {@code todo} says what a person must still decide, with the options, or null;
+     * {@code fails}: some sampled values convert under no cast, so {@code plan --sample} fails on this line as written.
      */
-    record Guess(String cast, String value, String comment, String todo) {
+    record Guess(String cast, String value, String comment, String todo, boolean fails) {
+        Guess(String cast, String value, String comment, String todo) {
+            this(cast, value, comment, todo, false);
+        }
     }
 
     private CastGuess() {
@@ -86,7 +90,7 @@ final class CastGuess {
         }
         return new Guess(best.yaml, null, null, bestTally.failed + " of " + sample.size() + " sampled values do not"
                 + " convert (" + bestTally.example + "); options: fix those rows, leave them out with where:,"
-                + " --on-error reject, or skip: true");
+                + " --on-error reject, or skip: true", true);
     }
 
     /** Whether every sampled value of a text key is a UUID: then {@code cast: uuid} (which follows it to its references). */

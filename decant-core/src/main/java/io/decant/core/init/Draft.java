@@ -40,7 +40,10 @@ final class Draft {
     }
 
     /** One column line: {@code keys} in the order written ({@code to}, {@code value}, {@code cast}, {@code skip}). */
-    record ColumnEntry(String column, List<String[]> keys, String comment, String todo) {
+    record ColumnEntry(String column, List<String[]> keys, String comment, String todo, boolean fails) {
+        ColumnEntry(String column, List<String[]> keys, String comment, String todo) {
+            this(column, keys, comment, todo, false);
+        }
     }
 
     record IdEntry(String table, String strategy, String legacyColumn, String comment, String todo) {

@@ -15,8 +15,16 @@ public record InitResult(String spec, List<Decision> decisions, int tablesMatche
         decisions = List.copyOf(decisions);
     }
 
-    /** A line of the spec that a person must decide: its 1-based line number, the YAML path, what to decide. */
-    public record Decision(int line, String path, String todo) {
+    /**
+     * A line of the spec that a person must decide: its 1-based line number, the YAML path, what to decide, and
+     * whether {@code plan --sample} fails on it as written (the other lines hold a choice that loads).
+     */
+    public record Decision(int line, String path, String todo, boolean fails) {
+    }
+
+    /** The decisions on which {@code plan --sample} fails as the spec is written. */
+    public List<Decision> failing() {
+        return decisions.stream().filter(Decision::fails).toList();
     }
 
     /** The text a writer produced and its decisions. */

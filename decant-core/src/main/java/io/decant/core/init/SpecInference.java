@@ -209,6 +209,7 @@ public final class SpecInference {
             List<String[]> keys = new ArrayList<>();
             List<String> why = new ArrayList<>();
             String todo = null;
+            boolean fails = false;
             if (!sameColumn(naming.apply(sc.name()), tc.name(), t)) {
                 keys.add(new String[] {"to", SpecWriter.scalar(tc.name())});
                 why.add(Names.why(sc.name(), tc.name()));
@@ -248,6 +249,7 @@ public final class SpecInference {
                         why.add(g.comment());
                     }
                     todo = g.todo();
+                    fails = g.fails();
                 }
             }
             if (keys.stream().anyMatch(k -> k[0].equals("skip"))) {
@@ -256,7 +258,8 @@ public final class SpecInference {
                 why.clear();
             }
             if (!keys.isEmpty() || todo != null) {
-                e.columns.add(new Draft.ColumnEntry(sc.name(), keys, why.isEmpty() ? null : String.join("; ", why), todo));
+                e.columns.add(new Draft.ColumnEntry(sc.name(), keys, why.isEmpty() ? null : String.join("; ", why), todo,
+                        fails));
             }
         }
         for (String name : unmatched) {

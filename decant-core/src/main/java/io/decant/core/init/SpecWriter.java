@@ -99,7 +99,7 @@ final class SpecWriter {
             map.append(" }");
             String name = scalar(c.column()) + ":";
             emit("      " + name + " ".repeat(width + 2 - name.length() + 1) + map, c.comment());
-            decide("tables." + t.table + ".columns." + c.column(), c.todo());
+            decide("tables." + t.table + ".columns." + c.column(), c.todo(), c.fails());
         }
     }
 
@@ -116,9 +116,13 @@ final class SpecWriter {
 
     /** Records that the entry on the line just written needs a decision. */
     private void decide(String path, String todo) {
+        decide(path, todo, false);
+    }
+
+    private void decide(String path, String todo, boolean fails) {
         if (todo != null) {
             for (String part : todo.split("\n")) {
-                decisions.add(new InitResult.Decision(line, path, part));
+                decisions.add(new InitResult.Decision(line, path, part, fails));
             }
         }
     }
