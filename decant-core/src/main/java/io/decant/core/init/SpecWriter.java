@@ -73,7 +73,9 @@ final class SpecWriter {
     }
 
     private void table(Draft.TableEntry t) {
-        todo("  ", String.join("\n", t.todos).isEmpty() ? null : String.join("\n", t.todos));
+        for (String text : t.todos) {
+            todo("  ", text);
+        }
         emit("  " + scalar(t.table) + ":" + (t.into == null && t.columns.isEmpty() ? " {}" : ""), null);
         for (String todo : t.todos) {
             decide("tables." + t.table, todo);
@@ -121,9 +123,7 @@ final class SpecWriter {
 
     private void decide(String path, String todo, boolean fails) {
         if (todo != null) {
-            for (String part : todo.split("\n")) {
-                decisions.add(new InitResult.Decision(line, path, part, fails));
-            }
+            decisions.add(new InitResult.Decision(line, path, todo.replace("\n", " "), fails));
         }
     }
 
