@@ -5,7 +5,6 @@ import io.decant.core.schema.ForeignKey;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
 import io.decant.core.spec.Naming;
-import io.decant.core.spi.RowStream;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.spi.TargetDatabase;
 import io.decant.core.type.Kind;
@@ -13,10 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * {@code decant init}: reads the source's and the target's schemas through the SPI, samples the
@@ -356,44 +353,9 @@ public final class SpecInference {
         }
     }
 
-    // ---- sampling ----
-
-    @SuppressWarnings("unchecked")
     private List<Object>[] sample(Table t) {
-        List<Object>[] values = new List[t.columns().size()];
-        List<Column> readable = new ArrayList<>();
-        List<Integer> at = new ArrayList<>();
-        for (int i = 0; i < t.columns().size(); i++) {
-            values[i] = new ArrayList<>();
-            if (t.columns().get(i).isSupported()) {
-                readable.add(t.columns().get(i));
-                at.add(i);
-            }
-        }
-        if (readable.isEmpty() || sampleRows <= 0) {
-            return values;
-        }
-        try (RowStream rows = source.read(t, readable)) {
-            Object[] row;
-            long n = 0;
-            while (n < sampleRows && (row = rows.next()) != null) {
-                n++;
-                for (int k = 0; k < row.length; k++) {
-                    if (row[k] != null) {
-                        values[at.get(k)].add(row[k]);
-                    }
-                }
-            }
-            sampled += n;
-        }
-        return values;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
-
-    static String joined(List<String> names) {
-        return names.stream().collect(Collectors.joining(", "));
+        SourceSample.Sampled r = SourceSample.first(source, t, sampleRows);
+        sampled += r.rows();
+        return r.values();
     }
 }

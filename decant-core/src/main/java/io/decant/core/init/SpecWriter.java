@@ -127,13 +127,20 @@ final class SpecWriter {
         }
     }
 
-    private void emit(String text, String comment) {
+    private void emit(String raw, String rawComment) {
+        // a name may hold a line break; a comment must stay on its line
+        String text = raw.startsWith("#") || raw.strip().startsWith("#") ? oneLine(raw) : raw;
+        String comment = rawComment == null ? null : oneLine(rawComment);
         out.append(text);
         if (comment != null) {
             out.append(" ".repeat(Math.max(1, COMMENT_COLUMN - text.length()))).append("# ").append(comment);
         }
         out.append('\n');
         line++;
+    }
+
+    private static String oneLine(String s) {
+        return s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 
     /** A YAML scalar: plain where it reads back as the same string, else double-quoted (and {@code ${} escaped as {@code $${}). */
