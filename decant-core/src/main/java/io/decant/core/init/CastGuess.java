@@ -284,7 +284,8 @@ final class CastGuess {
             case TIMESTAMPTZ, TIMESTAMP, DATE -> c.cast.format() == TimeFormat.EPOCH_S ? "epoch seconds"
                     : c.cast.format() == TimeFormat.EPOCH_MS ? "epoch milliseconds"
                     : c.cast.format() == TimeFormat.SQLITE ? "ISO text or Julian days"
-                    : s.kind() == Kind.TEXT ? "ISO text (naive values read as UTC)" : s.toString();
+                    : s.kind() != Kind.TEXT ? s.toString()
+                    : c.cast.outputType().kind() == Kind.TIMESTAMPTZ ? "ISO text (naive values read as UTC)" : "ISO text";
             case DECIMAL -> "decimal text that fits";
             case BYTES -> c.cast.encoding().spelling() + " text";
             default -> s + " values that convert";

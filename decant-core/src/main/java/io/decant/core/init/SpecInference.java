@@ -62,6 +62,12 @@ public final class SpecInference {
             without = sources.size() - pairs.size();
         }
         InitResult.Written w = SpecWriter.write(d, schemaRef);
+        try {
+            // a spec its own parser refuses is a bug of init's, never a file handed to a user
+            io.decant.core.spec.SpecLoader.parse(w.text(), "decant.yaml", Map.of());
+        } catch (io.decant.core.error.DecantException e) {
+            throw new IllegalStateException("decant init wrote a spec that decant refuses: " + e.getMessage(), e);
+        }
         return new InitResult(w.text(), w.decisions(), matched, without, sampled, targets.isEmpty());
     }
 

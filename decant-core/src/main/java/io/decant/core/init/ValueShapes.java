@@ -46,7 +46,7 @@ final class ValueShapes {
         String k = Names.key(name);
         return k.startsWith("is") || k.startsWith("has") || k.startsWith("can") || k.endsWith("enabled")
                 || k.endsWith("active") || k.endsWith("approved") || k.endsWith("accepted") || k.endsWith("verified")
-                || k.endsWith("completed") || k.endsWith("deleted") || k.endsWith("flag");
+                || k.endsWith("completed") || k.endsWith("deleted") || k.endsWith("flag") || k.equals("done");
     }
 
     private interface Parse {
