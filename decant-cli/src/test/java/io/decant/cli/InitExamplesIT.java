@@ -132,7 +132,14 @@ class InitExamplesIT {
                 + " camelCase"), text);
         Spec init = SpecLoader.parse(text, "decant.yaml");
         assertTrue(init.exclude().isEmpty(), text);
-        assertTrue(init.tables().isEmpty(), "typed PostgreSQL columns need no cast: " + text);
+        assertTrue(init.tables().values().stream().allMatch(t -> t.columns().isEmpty() && t.into() == null),
+                "typed PostgreSQL columns need no cast: " + text);
+        // the example merges user_settings and user_preferences into the users' documents: init offers it
+        for (String merged : List.of("user_settings", "user_preferences")) {
+            assertTrue(text.contains("# TODO: " + merged + " has at most one row per row of users (user_id is unique and"
+                    + " references users.id)"), text);
+        }
+        assertTrue(text.contains("into: users, key: {user_id: id}"), text);
 
         Cli.Result plan = Cli.run("plan", "--from", source.url(), "--to", "convex:" + convex, "--create-schema",
                 "--spec", out.toString(), "--sample", "all");

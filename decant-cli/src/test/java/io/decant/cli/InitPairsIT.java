@@ -151,6 +151,26 @@ class InitPairsIT {
     }
 
     @Test
+    void ofTwoTablesOfOneNameTheOneInTheTargetsSchemaIsPaired() throws Exception {
+        PgServer.TestDb source = PgServer.get().createDatabase("it_init_schemas");
+        source.exec("CREATE SCHEMA auth; CREATE TABLE auth.users (id uuid PRIMARY KEY, email text);"
+                + " CREATE TABLE users (id uuid PRIMARY KEY, auth_id uuid REFERENCES auth.users, nickname text);");
+        PgServer.TestDb target = PgServer.get().createDatabase("it_init_schemas_tgt");
+        target.exec("CREATE TABLE users (id uuid PRIMARY KEY, auth_id uuid, nickname text)");
+        Path out = dir.resolve("schemas.yaml");
+        Cli.Result r = Cli.run("init", "--from", source.url(), "--to", target.url(), "--schemas", "public,auth",
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r.toString());
+        String text = Files.readString(out);
+        Spec spec = SpecLoader.parse(text, "schemas.yaml");
+        assertEquals(java.util.List.of("auth.users"), spec.exclude(), text);
+        assertTrue(spec.tables().isEmpty(), text);
+        Cli.Result plan = Cli.run("plan", "--from", source.url(), "--to", target.url(), "--schemas", "public,auth",
+                "--spec", out.toString(), "--sample", "all");
+        assertEquals(0, plan.exit(), plan + "\n" + text);
+    }
+
+    @Test
     void sameInputsSameBytesAndAnExistingSpecIsKeptUnlessForce() throws Exception {
         Path app = sqliteShop();
         PgServer.TestDb db = shopTarget();

@@ -89,6 +89,32 @@ final class MergeHint {
         return null;
     }
 
+    /**
+     * For a table decant creates: when it holds at most one row per row of another table (a foreign key whose
+     * one column is also its primary key or a unique key), the merge that folds it into that table's rows, as
+     * a document store's consolidated tables do; null otherwise.
+     */
+    static String oneToOne(Table s) {
+        for (io.decant.core.schema.ForeignKey fk : s.foreignKeys()) {
+            if (fk.columns().size() != 1) {
+                continue;
+            }
+            String c = fk.columns().get(0);
+            boolean unique = s.primaryKey().equals(List.of(c))
+                    || s.indexes().stream().anyMatch(i -> i.unique() && i.columns().equals(List.of(c)));
+            if (!unique) {
+                continue;
+            }
+            String parent = fk.refTable().display();
+            String ref = fk.refColumns().get(0);
+            return s.id().display() + " has at most one row per row of " + parent + " (" + c + " is unique and references "
+                    + parent + "." + ref + "); to fold its columns into the rows of " + parent + " (as a document store's"
+                    + " consolidated tables are): into: " + fk.refTable().name() + ", key: "
+                    + (c.equals(ref) ? c : "{" + c + ": " + ref + "}") + " (docs/spec.md, Merging tables)";
+        }
+        return null;
+    }
+
     private static String keyColumn(String key, Table other) {
         for (Column c : other.columns()) {
             if (Names.key(c.name()).equals(Names.key(key))) {

@@ -20,14 +20,24 @@ final class Pairing {
     record Pair(int source, int target, double score, String why) {
     }
 
-    /** @return for each source index the index of its target, or -1; and why, by source index */
+    /** @return the pair of each paired source index */
     static Map<Integer, Pair> pair(List<String> sources, List<String> targets) {
+        return pair(sources, targets, (i, j) -> true);
+    }
+
+    /**
+     * @param near whether source i and target j are in the same place (a table's schema): of two equal names
+     *             the nearer wins ({@code users} over {@code auth.users} for a target's {@code users})
+     * @return the pair of each paired source index
+     */
+    static Map<Integer, Pair> pair(List<String> sources, List<String> targets,
+                                   java.util.function.BiPredicate<Integer, Integer> near) {
         List<Pair> all = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             for (int j = 0; j < targets.size(); j++) {
                 Pair p = score(i, j, sources.get(i), targets.get(j));
                 if (p != null) {
-                    all.add(p);
+                    all.add(near.test(i, j) ? p : new Pair(i, j, p.score - 0.05, p.why));
                 }
             }
         }

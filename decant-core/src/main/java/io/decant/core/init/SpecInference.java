@@ -56,7 +56,9 @@ public final class SpecInference {
             matched = 0;
             without = sources.size();
         } else {
-            Map<Integer, Pairing.Pair> pairs = Pairing.pair(names(sources), names(targets));
+            Map<Integer, Pairing.Pair> pairs = Pairing.pair(names(sources), names(targets),
+                    (i, j) -> Objects.equals(sources.get(i).id().schema(), targets.get(j).id().schema())
+                            || target.resolve(sources.get(i).id().schema(), sources.get(i).name()).equals(targets.get(j).id()));
             loadInto(d, sources, targets, pairs);
             matched = pairs.size();
             without = sources.size() - pairs.size();
@@ -340,6 +342,10 @@ public final class SpecInference {
         for (Table s : sources) {
             List<Object>[] sample = sample(s);
             Draft.TableEntry e = new Draft.TableEntry(s.id().display());
+            String merge = MergeHint.oneToOne(s);
+            if (merge != null) {
+                e.todos.add(merge);
+            }
             for (int i = 0; i < s.columns().size(); i++) {
                 Column c = s.columns().get(i);
                 // a foreign key column is created with its key's type: a cast on the key follows it, one of its own

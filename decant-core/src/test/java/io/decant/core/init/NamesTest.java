@@ -54,6 +54,14 @@ class NamesTest {
     }
 
     @Test
+    void ofTwoEqualNamesTheOneInTheSameSchemaWins() {
+        List<String> sources = List.of("users", "users"); // auth.users, then public users
+        Map<Integer, Pairing.Pair> p = Pairing.pair(sources, List.of("users"), (i, j) -> i == 1);
+        assertEquals(null, p.get(0));
+        assertEquals(0, p.get(1).target());
+    }
+
+    @Test
     void theNamingRuleIsTheOneThatExplainsMostPairsPreserveOnATie() {
         assertEquals(Naming.SNAKE_CASE, Pairing.naming(List.of(new String[] {"userId", "user_id"},
                 new String[] {"email", "email"}, new String[] {"createdAt", "created_at"}, new String[] {"Foo", "foo"})));

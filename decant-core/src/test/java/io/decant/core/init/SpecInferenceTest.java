@@ -100,6 +100,32 @@ class SpecInferenceTest {
     }
 
     @Test
+    void withoutTargetTablesItProposesCastsTheValuesShowAndOffersToFoldOneToOneTables() throws Exception {
+        Table users = Tables.table("users", List.of(col("id", LogicalType.TEXT), col("created", LogicalType.TEXT),
+                col("is_admin", LogicalType.INT64), col("count", LogicalType.INT64)));
+        Table settings = Tables.table("user_settings", List.of(col("user_id", LogicalType.TEXT), col("prefs", LogicalType.TEXT)),
+                "user_id->users.id");
+        MemorySource source = new MemorySource()
+                .add(users, Tables.rows(new Object[] {"0b5c3d7e-2f43-4a0e-9d53-6f1f6a1c2b11", "2024-01-02 03:04:05", 1L, 1L},
+                        new Object[] {"1c6d4e8f-3a54-4b1f-8e64-7a2a7b2d3c22", "2024-01-03T00:00:00Z", 0L, 0L}))
+                .add(settings, Tables.rows(new Object[] {"0b5c3d7e-2f43-4a0e-9d53-6f1f6a1c2b11", "{\"dark\": true}"}));
+        InitResult r = new SpecInference(source, null, 10).infer("s.json");
+        String text = r.spec();
+        assertTrue(r.createSchema(), text);
+        assertEquals(Set.of(), SpecSchemaTest.validate(text), text);
+        Spec spec = SpecLoader.parse(text, "decant.yaml");
+        assertEquals("uuid", spec.table("users").column("id").cast().spelling(), text);
+        assertEquals("timestamptz", spec.table("users").column("created").cast().spelling(), text);
+        assertEquals("boolean", spec.table("users").column("is_admin").cast().spelling(), text);
+        assertNull(spec.table("users").column("count").cast(), "0/1 in a column not named as a flag stays: " + text);
+        assertNull(spec.table("user_settings").column("user_id").cast(), "a reference follows its key: " + text);
+        assertEquals("jsonb", spec.table("user_settings").column("prefs").cast().spelling(), text);
+        assertTrue(text.contains("# TODO: user_settings has at most one row per row of users (user_id is unique and"
+                + " references users.id); to fold its columns into the rows of users"), text);
+        assertTrue(text.contains("into: users, key: {user_id: id}"), text);
+    }
+
+    @Test
     void theSameSchemasAndRowsGiveTheSameBytesInWhateverOrderTheTablesAreListed() {
         String first = infer(sourceTables());
         Random random = new Random(7);
