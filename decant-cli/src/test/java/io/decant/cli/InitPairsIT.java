@@ -115,6 +115,8 @@ class InitPairsIT {
                 "--sample", "all");
         assertEquals(3, plan.exit(), plan + "\n" + text);
         assertTrue(plan.out().contains("balance") && plan.out().contains("$1,234.50"), plan.toString());
+        assertTrue(text.contains("values shaped like '$9,999.99'") && !text.contains("1,234"), "the spec shows the value's"
+                + " shape, not the value: " + text);
         assertTrue(!plan.out().contains("signedUpMs") && !plan.out().contains("isAdmin"), plan.toString());
     }
 

@@ -5,7 +5,6 @@ import io.decant.core.convert.Conversion;
 import io.decant.core.convert.ConversionException;
 import io.decant.core.convert.Conversions;
 import io.decant.core.error.DecantException;
-import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
 import io.decant.core.spec.CastSpec;
 import io.decant.core.spec.Casts;
@@ -269,7 +268,8 @@ final class CastGuess {
             } catch (ConversionException | DecantException | ArithmeticException | ClassCastException e) {
                 failed++;
                 if (example == null) {
-                    example = "e.g. " + ErrorContext.preview(v) + ": " + e.getMessage();
+                    // the value's shape only: the spec is shared, and the message would repeat the value
+                    example = "values shaped like " + ValueShapes.shape(v);
                 }
             }
         }

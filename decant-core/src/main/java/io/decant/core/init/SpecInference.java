@@ -181,7 +181,7 @@ public final class SpecInference {
             }
         }
         Object notUuid = sample[i].stream().filter(v -> !CastGuess.allUuids(List.of(v))).findFirst().orElse(null);
-        String example = notUuid == null ? "" : " such as " + io.decant.core.error.ErrorContext.preview(notUuid);
+        String example = notUuid == null ? "" : " shaped like " + ValueShapes.shape(notUuid);
         keyDecided.put(s.id(), "ids");
         d.ids.add(new Draft.IdEntry(s.id().display(), "uuid5", legacy,
                 s.id().display() + "." + sc.name() + " holds " + sc.sourceType() + " ids" + example

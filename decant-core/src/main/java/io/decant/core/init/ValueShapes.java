@@ -42,6 +42,33 @@ final class ValueShapes {
         return null;
     }
 
+    /**
+     * How a value looks without what it says, for the spec's comments (a spec is shared; its data may be personal):
+     * letters become {@code a} or {@code A}, digits {@code 9}, the rest stays; {@code '$1,234.50'} is shown as
+     * {@code '$9,999.99'}, {@code usr_00007} as {@code aaa_99999}. At most 40 characters.
+     */
+    static String shape(Object value) {
+        String text = String.valueOf(value);
+        StringBuilder out = new StringBuilder("'");
+        int n = 0;
+        for (int i = 0; i < text.length() && n < 40; n++) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isDigit(cp)) {
+                out.append('9');
+            } else if (Character.isUpperCase(cp)) {
+                out.append('A');
+            } else if (Character.isLetter(cp)) {
+                out.append('a');
+            } else if (cp < 0x20 || cp == 0x7f) {
+                out.append('?');
+            } else {
+                out.appendCodePoint(cp);
+            }
+        }
+        return out.append(text.codePointCount(0, text.length()) > 40 ? "...'" : "'").toString();
+    }
+
     private static boolean looksLikeFlag(String name) {
         String k = Names.key(name);
         return k.startsWith("is") || k.startsWith("has") || k.startsWith("can") || k.endsWith("enabled")

@@ -71,6 +71,15 @@ class NamesTest {
     }
 
     @Test
+    void aValueIsShownByItsShapeNotItsContent() {
+        assertEquals("'$9,999.99'", ValueShapes.shape("$1,234.50"));
+        assertEquals("'aaa_99999'", ValueShapes.shape("usr_00007"));
+        assertEquals("'Aaa.Aaa@aaaa.aa'", ValueShapes.shape("Ann.Lee@mail.de"));
+        assertEquals("'aaaa?aa'", ValueShapes.shape("line\nxy"));
+        assertEquals("'" + "a".repeat(40) + "...'", ValueShapes.shape("b".repeat(50)));
+    }
+
+    @Test
     void scalarsAreQuotedWhereYamlWouldReadThemOtherwise() {
         assertEquals("users", SpecWriter.scalar("users"));
         assertEquals("auth.users", SpecWriter.scalar("auth.users"));
