@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "decant", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Moves an application's data from one database to another and proves that it arrived.",
         subcommands = {CheckCommand.class, PlanCommand.class, MigrateCommand.class, ExportCommand.class,
-                ImportCommand.class, VerifyCommand.class, IdsCommand.class, StatusCommand.class, InitCommand.class, DemoCommand.class,
+                ImportCommand.class, VerifyCommand.class, IdsCommand.class, StatusCommand.class, DemoCommand.class,
+                InitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
