@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         description = "Moves an application's data from one database to another and proves that it arrived.",
         subcommands = {CheckCommand.class, PlanCommand.class, MigrateCommand.class, ExportCommand.class,
                 ImportCommand.class, VerifyCommand.class, IdsCommand.class, StatusCommand.class, DemoCommand.class,
+                InitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** decant's version, from the build (the pom's project version). */
