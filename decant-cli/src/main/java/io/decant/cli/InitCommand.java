@@ -2,10 +2,8 @@ package io.decant.cli;
 
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.api.InitReport;
 import io.decant.core.init.InitResult;
-import io.decant.core.init.SpecInference;
-import io.decant.core.spi.SourceDatabase;
-import io.decant.core.spi.TargetDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,35 +73,24 @@ final class InitCommand implements Callable<Integer> {
         if (Files.exists(out) && !force) {
             throw DecantException.usage(out + " exists; init does not overwrite it: choose another --out, or add --force");
         }
-        var spec = io.decant.core.spec.Spec.empty();
-        Endpoints endpoints = Endpoints.fromEnvironment();
-        String sourceUrl = SpecFile.from(from, spec);
-        String targetUrl = SpecFile.to(to, spec, false);
         String ref = schemaRef != null ? schemaRef : SchemaRef.from(out);
         if (schemaRef == null && ref.equals(SchemaRef.BESIDE)) {
             cmd.commandLine().getErr().println("note: this decant has no docs/decant.schema.json beside it: the spec's first"
                     + " line points editors at " + SchemaRef.BESIDE + " in the spec's folder; copy it there, or give --schema-ref");
         }
-        InitResult result;
-        String targetShown;
-        try (SourceDatabase source = endpoints.source(sourceUrl, common.schemas, common.sourceSettings(spec));
-             TargetDatabase target = targetUrl == null || endpoints.absentTarget(targetUrl) != null ? null
-                     : endpoints.target(targetUrl, common.schemas, Map.of())) {
-            targetShown = target != null ? target.displayUrl() : targetUrl == null ? null
-                    : io.decant.core.util.Redactor.global().redact(endpoints.expand(targetUrl, "--to"));
-            result = new SpecInference(source, target, sample).infer(ref);
-            write(result.spec());
-            String file = out.toString();
-            List<DecisionView> decisions = result.decisions().stream()
-                    .map(d -> new DecisionView(file, d.line(), d.path(), d.todo(), d.fails())).toList();
-            String next = "decant plan --from " + source.displayUrl() + (targetShown == null ? "" : " --to " + targetShown)
-                    + (result.createSchema() ? " --create-schema" : "") + " --spec " + file + " --sample all";
-            InitView view = new InitView(file, source.displayUrl(), targetShown, result.createSchema(), result.tablesMatched(),
-                    result.tablesWithoutTarget(), result.sampledRows(), decisions, next);
-            PrintWriter pw = cmd.commandLine().getOut();
-            pw.print(common.output == OutputFormat.JSON ? Json.write(view) + "\n" : text(view));
-            pw.flush();
-        }
+        InitReport report = Facade.configure(common, cmd.commandLine().getErr()).from(from).to(to).load().init(sample, ref);
+        InitResult result = report.result();
+        write(result.spec());
+        String file = out.toString();
+        List<DecisionView> decisions = result.decisions().stream()
+                .map(d -> new DecisionView(file, d.line(), d.path(), d.todo(), d.fails())).toList();
+        String next = "decant plan --from " + report.source() + (report.target() == null ? "" : " --to " + report.target())
+                + (result.createSchema() ? " --create-schema" : "") + " --spec " + file + " --sample all";
+        InitView view = new InitView(file, report.source(), report.target(), result.createSchema(), result.tablesMatched(),
+                result.tablesWithoutTarget(), result.sampledRows(), decisions, next);
+        PrintWriter pw = cmd.commandLine().getOut();
+        pw.print(common.output == OutputFormat.JSON ? Json.write(view) + "\n" : text(view));
+        pw.flush();
         return 0;
     }
 

@@ -3,6 +3,7 @@ package io.decant.core;
 import io.decant.core.api.AuditSink;
 import io.decant.core.api.CheckResult;
 import io.decant.core.api.FailedRun;
+import io.decant.core.api.InitReport;
 import io.decant.core.api.PlanView;
 import io.decant.core.api.SampleReport;
 import io.decant.core.api.StatusView;
@@ -17,6 +18,8 @@ import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.ids.IdsResults;
 import io.decant.core.ids.IdsService;
+import io.decant.core.init.InitResult;
+import io.decant.core.init.SpecInference;
 import io.decant.core.spec.IdStrategy;
 import io.decant.core.spec.Spec;
 import io.decant.core.spec.SpecCheck;
@@ -123,6 +126,24 @@ public final class Decant {
             }
         }
         return new CheckResult(views);
+    }
+
+    /**
+     * A first spec for this source and target ({@code decant init}): both schemas and the first
+     * {@code sampleRows} rows of each source table. Writes nothing; a target that opening would create
+     * is not opened (the spec is then for {@code createSchema}). {@code schemaRef} is what the spec's
+     * first line points editors at.
+     */
+    public InitReport init(long sampleRows, String schemaRef) {
+        Where to = target(false);
+        boolean absent = to != null && endpoints.absentTarget(to) != null;
+        try (SourceDatabase source = endpoints.source(source(), c.schemas, sourceSettings());
+             TargetDatabase target = to == null || absent ? null : endpoints.target(to, c.schemas, Map.of())) {
+            String targetShown = target != null ? target.displayUrl()
+                    : to == null ? null : Redactor.global().redact(endpoints.expand(to.url(), "--to"));
+            InitResult result = new SpecInference(source, target, sampleRows).infer(schemaRef);
+            return new InitReport(result, source.displayUrl(), targetShown);
+        }
     }
 
     /** The dry run of a migration: tables in load order with row counts, each column's types and cast. Writes nothing. */
