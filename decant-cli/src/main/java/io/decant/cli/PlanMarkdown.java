@@ -1,7 +1,7 @@
 package io.decant.cli;
 
 import io.decant.core.api.PlanView;
-import io.decant.core.engine.MigrationPlan;
+import io.decant.core.plan.MigrationPlan;
 import io.decant.core.workflow.VerifyHtml;
 
 /**

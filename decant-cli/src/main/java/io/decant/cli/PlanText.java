@@ -1,9 +1,9 @@
 package io.decant.cli;
 
-import io.decant.core.api.PlanView;
 import io.decant.core.api.PlanView.ColumnView;
 import io.decant.core.api.PlanView.TableView;
-import io.decant.core.engine.MigrationPlan;
+import io.decant.core.api.PlanView;
+import io.decant.core.plan.MigrationPlan;
 import java.util.Locale;
 
 /** A plan as text, as {@code plan} and a dry run print it. */

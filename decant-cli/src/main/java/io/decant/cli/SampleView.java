@@ -1,8 +1,8 @@
 package io.decant.cli;
 
 import io.decant.core.api.SampleReport;
-import io.decant.core.engine.Sampler;
 import io.decant.core.error.DecantException;
+import io.decant.core.plan.Sampler;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package io.decant.cli;
 
-import io.decant.core.engine.MigrationOptions;
+import io.decant.core.run.MigrationOptions;
 import io.decant.core.verify.Status;
 import io.decant.core.verify.VerifyOptions;
 import io.decant.core.verify.VerifyReport;

@@ -1,8 +1,8 @@
 package io.decant.core;
 
 import io.decant.core.api.AuditSink;
-import io.decant.core.engine.MigrationOptions;
-import io.decant.core.engine.ProgressListener;
+import io.decant.core.run.MigrationOptions;
+import io.decant.core.run.ProgressListener;
 import io.decant.core.spec.Spec;
 import io.decant.core.spi.Dialects;
 import java.nio.file.Path;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.decant.core.api.FailedRun;
 import io.decant.core.api.PlanView;
-import io.decant.core.engine.MigrationOptions;
-import io.decant.core.engine.MigrationResult;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.run.MigrationOptions;
+import io.decant.core.run.MigrationResult;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.Dialect;

@@ -1,6 +1,5 @@
 package io.decant.mysql;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.error.RowKeys;
@@ -8,6 +7,7 @@ import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spec.ZeroDates;
 import io.decant.core.spi.RowStream;
+import io.decant.core.transform.ConversionException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,5 @@
 package io.decant.mysql;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
@@ -9,6 +8,7 @@ import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.TableSink;
+import io.decant.core.transform.ConversionException;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import java.sql.Connection;

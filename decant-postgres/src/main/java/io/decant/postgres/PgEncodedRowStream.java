@@ -1,6 +1,5 @@
 package io.decant.postgres;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
@@ -9,6 +8,7 @@ import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.EncodedRowStream;
 import io.decant.core.spi.EncodedRows;
+import io.decant.core.transform.ConversionException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

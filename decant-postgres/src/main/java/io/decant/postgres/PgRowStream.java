@@ -1,6 +1,5 @@
 package io.decant.postgres;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
@@ -8,6 +7,7 @@ import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.RowStream;
+import io.decant.core.transform.ConversionException;
 import io.decant.core.type.LogicalType;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,6 +1,5 @@
 package io.decant.postgres;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
@@ -11,6 +10,7 @@ import io.decant.core.spi.EncodedRows;
 import io.decant.core.spi.RowEncoding;
 import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.TableSink;
+import io.decant.core.transform.ConversionException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,10 +1,10 @@
 package io.decant.sqlite;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.error.RowKeys;
 import io.decant.core.spi.RowStream;
+import io.decant.core.transform.ConversionException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,8 +1,8 @@
 package io.decant.core.api;
 
-import io.decant.core.engine.ColumnPlan;
-import io.decant.core.engine.MigrationPlan;
-import io.decant.core.engine.TablePlan;
+import io.decant.core.plan.ColumnPlan;
+import io.decant.core.plan.MigrationPlan;
+import io.decant.core.plan.TablePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.decant.core.api;
 
-import io.decant.core.engine.Sampler;
+import io.decant.core.plan.Sampler;
 import java.util.List;
 
 /**

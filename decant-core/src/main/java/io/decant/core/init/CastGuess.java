@@ -1,14 +1,14 @@
 package io.decant.core.init;
 
-import io.decant.core.convert.ByteEncoding;
-import io.decant.core.convert.Conversion;
-import io.decant.core.convert.ConversionException;
-import io.decant.core.convert.Conversions;
 import io.decant.core.error.DecantException;
 import io.decant.core.schema.Column;
 import io.decant.core.spec.CastSpec;
-import io.decant.core.spec.Casts;
 import io.decant.core.spec.TimeFormat;
+import io.decant.core.transform.ByteEncoding;
+import io.decant.core.transform.Casts;
+import io.decant.core.transform.Conversion;
+import io.decant.core.transform.ConversionException;
+import io.decant.core.transform.Conversions;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
 import java.time.ZoneOffset;
@@ -102,7 +102,7 @@ final class CastGuess {
                 return false;
             }
             try {
-                io.decant.core.convert.TextParsers.parseUuid(str);
+                io.decant.core.transform.TextParsers.parseUuid(str);
             } catch (RuntimeException e) {
                 return false;
             }

@@ -1,7 +1,7 @@
 package io.decant.core.init;
 
-import io.decant.core.convert.TextParsers;
 import io.decant.core.schema.Column;
+import io.decant.core.transform.TextParsers;
 import io.decant.core.type.Kind;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.decant.core.verify;
 
 import io.decant.core.checksum.RowHasher;
-import io.decant.core.engine.ColumnPlan;
-import io.decant.core.engine.TablePlan;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.error.RowKeys;
+import io.decant.core.plan.ColumnPlan;
+import io.decant.core.plan.TablePlan;
 import io.decant.core.type.LogicalType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.decant.core.workflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.decant.core.engine.ProgressListener;
-import io.decant.core.engine.TablePlan;
-import io.decant.core.engine.TableResult;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.plan.TablePlan;
+import io.decant.core.run.ProgressListener;
+import io.decant.core.run.TableResult;
 import io.decant.core.util.Jackson;
 import io.decant.core.util.Redactor;
 import java.io.IOException;

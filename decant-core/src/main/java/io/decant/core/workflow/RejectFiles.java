@@ -2,11 +2,11 @@ package io.decant.core.workflow;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.decant.core.engine.Rejects;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
-import io.decant.core.util.Jackson;
+import io.decant.core.run.Rejects;
 import io.decant.core.type.Bytes;
+import io.decant.core.util.Jackson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

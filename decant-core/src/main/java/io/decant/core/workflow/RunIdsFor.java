@@ -1,7 +1,7 @@
 package io.decant.core.workflow;
 
-import io.decant.core.engine.RunIds;
-import io.decant.core.engine.TargetView;
+import io.decant.core.plan.TargetView;
+import io.decant.core.run.RunIds;
 import io.decant.core.spec.IdStrategy;
 import io.decant.core.spec.Spec;
 import io.decant.core.spi.SourceDatabase;

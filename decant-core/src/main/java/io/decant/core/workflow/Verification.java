@@ -1,13 +1,13 @@
 package io.decant.core.workflow;
 
 import io.decant.core.api.AuditSink;
-import io.decant.core.engine.MigrationOptions;
-import io.decant.core.engine.MigrationPlan;
-import io.decant.core.engine.Planner;
-import io.decant.core.engine.RunIds;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.plan.MigrationPlan;
+import io.decant.core.plan.Planner;
+import io.decant.core.run.MigrationOptions;
+import io.decant.core.run.RunIds;
 import io.decant.core.spec.Spec;
 import io.decant.core.spi.Dialect;
 import io.decant.core.spi.SourceDatabase;

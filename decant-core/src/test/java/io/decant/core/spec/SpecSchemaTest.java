@@ -98,7 +98,7 @@ public class SpecSchemaTest {
         assertEquals(List.copyOf(SpecParser.spellings(TimeFormat.values()).keySet()),
                 enumOf(defs.get("cast").get("anyOf").get(1).get("properties").get("format")));
         assertEquals(CastNames.known(), enumOf(defs.get("castName")));
-        assertEquals(Arrays.stream(io.decant.core.convert.ByteEncoding.values()).map(io.decant.core.convert.ByteEncoding::spelling).toList(),
+        assertEquals(Arrays.stream(io.decant.core.transform.ByteEncoding.values()).map(io.decant.core.transform.ByteEncoding::spelling).toList(),
                 enumOf(defs.get("cast").get("anyOf").get(1).get("properties").get("encoding")));
         assertEquals(List.copyOf(IdsParser.METHODS), enumOf(defs.get("idSpec").get("properties").get("http").get("properties").get("method")));
     }

@@ -2,8 +2,8 @@ package io.decant.files.json;
 
 import static io.decant.files.json.LineDecoder.GIVE_UP;
 
-import io.decant.core.convert.FastTemporal;
-import io.decant.core.convert.TextParsers;
+import io.decant.core.transform.FastTemporal;
+import io.decant.core.transform.TextParsers;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.LogicalType;

@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
  * microsecond per value, which alone would halve the row rate of a table with two timestamps;
  * other years go through the JDK's ISO formatters. Fractions are written in groups of three
  * digits, as {@link Instant#toString()} does. The text is read back by core's one ISO parser,
- * {@link io.decant.core.convert.FastTemporal} ({@code parseIso*}).
+ * {@link io.decant.core.transform.FastTemporal} ({@code parseIso*}).
  */
 final class IsoFormat {
     private IsoFormat() {

@@ -147,7 +147,7 @@ final class LineDecoder {
     }
 
     private static boolean expected(Throwable e) {
-        return e instanceof BadValue || e instanceof io.decant.core.convert.ConversionException
+        return e instanceof BadValue || e instanceof io.decant.core.transform.ConversionException
                 || e instanceof java.time.DateTimeException || e instanceof IllegalArgumentException || e instanceof IOException;
     }
 

@@ -2,10 +2,10 @@ package io.decant.files.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.decant.core.convert.ConversionException;
-import io.decant.core.convert.FastTemporal;
-import io.decant.core.convert.TextParsers;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.transform.ConversionException;
+import io.decant.core.transform.FastTemporal;
+import io.decant.core.transform.TextParsers;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.LogicalType;

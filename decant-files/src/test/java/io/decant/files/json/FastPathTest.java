@@ -241,7 +241,7 @@ class FastPathTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Both paths parse dates and times with {@link io.decant.core.convert.FastTemporal}, so agreeing
+     * Both paths parse dates and times with {@link io.decant.core.transform.FastTemporal}, so agreeing
      * with each other says nothing about that parser: each temporal value of an accepted row is
      * compared with java.time's ISO parse of the text in the line. Returns how many values were compared.
      */

@@ -2,7 +2,7 @@ package io.decant.files.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.decant.core.convert.FastTemporal;
+import io.decant.core.transform.FastTemporal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
