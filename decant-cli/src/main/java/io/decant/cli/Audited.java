@@ -2,6 +2,7 @@ package io.decant.cli;
 
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.workflow.AuditLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,8 @@ import picocli.CommandLine;
 /**
  * Runs a command, and when it was given {@code --audit FILE} writes {@code command-start} before it
  * and {@code command-end} after it, however it ends (result, refusal, crash), so that every command
- * that accepts {@code --audit} leaves a record. What the command does in between it writes itself,
- * through {@link AuditLog#of}. The options are recorded by name only: their values hold URLs.
+ * that accepts {@code --audit} leaves a record. What the command does in between {@link
+ * io.decant.core.Decant} writes, given the log as its audit sink ({@link Facade#configure}). The options are recorded by name only: their values hold URLs.
  */
 final class Audited implements CommandLine.IExecutionStrategy {
     private final CommandLine.IExecutionStrategy next;

@@ -30,19 +30,6 @@ public final class CommonOptions {
                     + " By default they are skipped, as pg_dump does: CREATE EXTENSION on the target makes them.")
     boolean includeExtensionTables;
 
-    /** The settings a source is opened with: the spec's, and those of the options above. */
-    java.util.Map<String, String> sourceSettings(io.decant.core.spec.Spec spec) {
-        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(spec.sourceSettings());
-        settings.putAll(readSettings());
-        return settings;
-    }
-
-    /** The settings of the options above, for any database a command reads (a source, or a target verify reads back). */
-    java.util.Map<String, String> readSettings() {
-        return includeExtensionTables ? java.util.Map.of(io.decant.core.spi.OpenOptions.EXTENSION_TABLES, "include")
-                : java.util.Map.of();
-    }
-
     /** The open --audit log, set by {@link Audited} before the command runs; null without --audit. */
-    AuditLog auditLog;
+    io.decant.core.workflow.AuditLog auditLog;
 }

@@ -1,35 +1,27 @@
 package io.decant.cli;
 
-import io.decant.core.engine.MigrationOptions;
-import io.decant.core.engine.MigrationPlan;
-import io.decant.core.engine.MigrationResult;
-import io.decant.core.engine.Migrator;
-import io.decant.core.engine.Planner;
-import io.decant.core.engine.RunIds;
-import io.decant.core.spec.SpecLoader;
-import io.decant.core.util.Redactor;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import io.decant.core.Decant;
+import io.decant.core.DecantConfig;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.run.MigrationOptions;
+import io.decant.core.run.MigrationResult;
+import io.decant.core.spec.SpecLoader;
 import io.decant.core.spi.Dialects;
 import io.decant.core.spi.OpenOptions;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.spi.TargetDatabase;
+import io.decant.core.util.Redactor;
 import io.decant.core.verify.Status;
-import io.decant.core.verify.Verifier;
-import io.decant.core.verify.VerifyOptions;
 import io.decant.core.verify.VerifyReport;
+import io.decant.core.workflow.ReportFiles;
 import io.decant.sqlite.demo.D1AppGenerator;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,49 +63,32 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
+        if (to == null && !EmbeddedDemoPostgres.available()) {
+            throw EmbeddedDemoPostgres.missing();
+        }
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("decant-demo");
         Path app = work.resolve("app.db");
         err.println("demo: generating a D1-style app database with " + Format.count(readings) + " readings at " + app);
         D1AppGenerator.generate(app, readings, 42);
-        EmbeddedPostgres embedded = null;
-        try {
-            String targetUrl = to;
-            if (targetUrl == null) {
-                err.println("demo: starting an embedded PostgreSQL");
-                embedded = EmbeddedPostgres.builder().start();
-                targetUrl = "postgres://postgres@localhost:" + embedded.getPort() + "/postgres";
-                createDatabase(embedded, "decant_demo");
-                targetUrl = "postgres://postgres@localhost:" + embedded.getPort() + "/decant_demo";
-            }
-            return run(app, targetUrl, work, out, err);
-        } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
+        if (to != null) {
+            return run(app, to, work, out, err);
+        }
+        err.println("demo: starting an embedded PostgreSQL");
+        try (EmbeddedDemoPostgres embedded = EmbeddedDemoPostgres.start("decant_demo")) {
+            return run(app, embedded.url(), work, out, err);
         }
     }
 
     private int run(Path app, String targetUrl, Path work, PrintWriter out, PrintWriter err) {
-        Dialects dialects = Dialects.installed();
         io.decant.core.spec.Spec spec = exampleSpec(app, targetUrl);
-        MigrationOptions options = MigrationOptions.defaults().withCreateSchema(true).withJobs(Math.max(1, jobs));
         Path mapping = work.resolve("id-mapping.json");
-        MigrationResult result;
-        try (SourceDatabase source = dialects.openSource("sqlite:" + app, OpenOptions.DEFAULT);
-             TargetDatabase target = dialects.openTarget(targetUrl, OpenOptions.DEFAULT)) {
-            RunIds ids = RunIds.build(spec, source, null, mapping, Map.of(), err::println);
-            MigrationPlan plan = new Planner(options, spec, ids).plan(source, target);
-            result = new Migrator(options, new StderrProgress(err, StderrProgress.chosen())).run(plan, source, target);
-        }
-        VerifyReport report;
-        try (SourceDatabase source = dialects.openSource("sqlite:" + app, OpenOptions.DEFAULT);
-             SourceDatabase target = dialects.openSource(targetUrl, OpenOptions.DEFAULT)) {
-            RunIds ids = RunIds.load(spec, source, mapping);
-            MigrationPlan plan = new Planner(MigrationOptions.defaults(), spec, ids).planComparison(source, target);
-            report = new Verifier(VerifyOptions.defaults(), m -> { }).verify(plan, source, target);
-        }
         Path reportFile = work.resolve("verification-report.json");
-        ReportFiles.write(reportFile, report, ReportMeta.of(null, mapping));
+        DecantConfig config = Decant.configure().environment(Environment.current()).spec(spec).from("sqlite:" + app)
+                .to(targetUrl).mapping(mapping);
+        MigrationResult result = config.options(MigrationOptions.builder().createSchema(true).jobs(Math.max(1, jobs)).build())
+                .progress(new StderrProgress(err, StderrProgress.chosen())).messages(err::println).load().migrate();
+        VerifyReport report = config.options(MigrationOptions.defaults()).messages(m -> { }).report(reportFile).load()
+                .verify();
         if (output == OutputFormat.JSON) {
             out.println(Json.write(new DemoResult("sqlite:" + app, Redactor.global().redact(targetUrl), result, report,
                     reportFile.toString())));
@@ -143,13 +118,4 @@ final class DemoCommand implements Callable<Integer> {
             throw DecantException.internal("could not read the demo spec", e);
         }
     }
-
-    private static void createDatabase(EmbeddedPostgres pg, String name) {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name.toLowerCase(Locale.ROOT) + " TEMPLATE template0 ENCODING 'UTF8'");
-        } catch (SQLException e) {
-            throw new DecantException(ErrorCode.DATABASE_ERROR, "could not create the demo database: " + e.getMessage());
-        }
-    }
-
 }

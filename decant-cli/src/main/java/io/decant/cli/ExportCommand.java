@@ -1,8 +1,9 @@
 package io.decant.cli;
 
-import io.decant.core.spi.SourceDatabase;
-import io.decant.core.spi.TargetDatabase;
-import java.util.Map;
+import io.decant.core.Decant;
+import io.decant.core.DecantConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,35 +46,18 @@ final class ExportCommand implements Callable<Integer> {
         if (!format.equals("jsonl") && !format.equals("json")) {
             throw io.decant.core.error.DecantException.usage("--format must be jsonl or json, not " + format);
         }
-        var spec = SpecFile.load(common.spec);
-        Endpoints endpoints = Endpoints.fromEnvironment();
+        PrintWriter err = cmd.commandLine().getErr();
         LoadOptions load = new LoadOptions();
         load.jobs = jobs;
-        load.createSchema = true;
-        var options = Transfer.options(selection, load, true, spec).withReplaceTables(true);
-        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, common.sourceSettings(spec))) {
-            if (!dryRun && rowsPerFile < 0) {
-                throw io.decant.core.error.DecantException.usage("--rows-per-file must be positive");
-            }
-            boolean empty = Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "export").isEmpty();
-            var ids = RunIdsFor.run(spec, common, source, null, null, endpoints, dryRun, cmd.commandLine().getErr(),
-                    unbuilt -> Transfer.check(source, null, options, spec, unbuilt));
-            if (dryRun) {
-                return Transfer.run(source, null, options, spec, ids, true, common, cmd.commandLine().getOut(),
-                        cmd.commandLine().getErr());
-            }
-            Map<String, String> settings = rowsPerFile > 0
-                    ? Map.of("format", format, "source", source.displayUrl(), "rowsPerFile", Long.toString(rowsPerFile))
-                    : Map.of("format", format, "source", source.displayUrl());
-            try (TargetDatabase target = endpoints.target("dir:" + endpoints.expand(out, "--out"), settings)) {
-                if (empty) {
-                    // An allowed export of no table is still an export folder: its manifest lists no table, so a later
-                    // import or verify (with --allow-empty) reads it instead of finding no folder. The run creates none.
-                    target.createTables(java.util.List.of());
-                }
-                return Transfer.run(source, target, options, spec, ids, false, common, cmd.commandLine().getOut(),
-                        cmd.commandLine().getErr());
-            }
+        DecantConfig config = Facade.configure(common, err).options(Facade.options(selection, load, true))
+                .allowEmpty(selection.allowEmpty).from(from).exportFormat(format).rowsPerFile(rowsPerFile);
+        if (!dryRun) {
+            config.progress(Facade.progress(err));
         }
+        Decant decant = config.load();
+        if (dryRun) {
+            return Facade.print(decant.exportDryRun(), common, cmd.commandLine().getOut());
+        }
+        return Facade.run(() -> decant.exportTo(Path.of(out)), common, null, cmd.commandLine().getOut(), err);
     }
 }

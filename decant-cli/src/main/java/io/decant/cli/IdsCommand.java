@@ -1,14 +1,9 @@
 package io.decant.cli;
 
 import io.decant.core.ids.IdsResults;
-import io.decant.core.ids.IdsService;
-import io.decant.core.spec.IdStrategy;
-import io.decant.core.spi.SourceDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,54 +41,24 @@ final class IdsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            var spec = SpecFile.load(common.spec);
-            Endpoints endpoints = Endpoints.fromEnvironment();
             PrintWriter out = cmd.commandLine().getOut();
-            PrintWriter err = cmd.commandLine().getErr();
-            boolean match = spec.ids().values().stream().anyMatch(i -> i.strategy() == IdStrategy.MATCH);
-            String targetUrl = match ? SpecFile.to(to, spec, true) : null;
-            try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, common.readSettings());
-                 SourceDatabase target = targetUrl == null ? null : endpoints.source(targetUrl, List.of(), Map.of())) {
-                // The spec the migration will use is checked before an id is made or a user created.
-                io.decant.core.spec.SpecCheck.orThrow(spec, source.tables());
-                IdsResults.Build r = new IdsService().build(new IdsService.BuildRequest(spec.ids(), source, target,
-                        RunIdsFor.mappingFile(common), spec.mappingRetentionDays(), Map.of(), Environment.current(), m -> {
-                            err.println(m);
-                            err.flush();
-                        }, null));
-                AuditLog audit = AuditLog.of(common);
-                if (audit != null) {
-                    for (IdsResults.TableBuilt t : r.tables()) {
-                        Map<String, Object> f = new java.util.LinkedHashMap<>();
-                        f.put("table", t.table());
-                        f.put("key", t.key());
-                        f.put("strategy", String.valueOf(t.strategy()));
-                        f.put("entries", t.entries());
-                        f.put("created", t.created());
-                        f.put("reused", t.reused());
-                        f.put("unmatched", t.unmatched());
-                        audit.event("ids-built", f);
-                    }
-                    audit.event("mapping-written", Map.of("file", String.valueOf(r.file()),
-                            "retainUntil", String.valueOf(r.retainUntil())));
+            IdsResults.Build r = Facade.configure(common, cmd.commandLine().getErr()).from(from).to(to).load().ids().build();
+            if (common.output == OutputFormat.JSON) {
+                out.println(Json.write(r));
+            } else {
+                out.println("mapping: " + r.file() + " (generated " + r.generatedAt() + ", retain until "
+                        + r.retainUntil() + ")");
+                for (IdsResults.TableBuilt t : r.tables()) {
+                    out.println(String.format(Locale.ROOT, "  %s.%s (%s): %s ids, %s new, %s reused, %s unmatched",
+                            t.table(), t.key(), t.strategy(), Format.count(t.entries()), Format.count(t.created()),
+                            Format.count(t.reused()), Format.count(t.unmatched())));
+                    t.unmatchedSample().forEach(u -> out.println("    unmatched: " + u));
+                    t.warnings().forEach(w -> out.println("    warning: " + w));
                 }
-                if (common.output == OutputFormat.JSON) {
-                    out.println(Json.write(r));
-                } else {
-                    out.println("mapping: " + r.file() + " (generated " + r.generatedAt() + ", retain until "
-                            + r.retainUntil() + ")");
-                    for (IdsResults.TableBuilt t : r.tables()) {
-                        out.println(String.format(Locale.ROOT, "  %s.%s (%s): %s ids, %s new, %s reused, %s unmatched",
-                                t.table(), t.key(), t.strategy(), Format.count(t.entries()), Format.count(t.created()),
-                                Format.count(t.reused()), Format.count(t.unmatched())));
-                        t.unmatchedSample().forEach(u -> out.println("    unmatched: " + u));
-                        t.warnings().forEach(w -> out.println("    warning: " + w));
-                    }
-                    r.warnings().forEach(w -> out.println("warning: " + w));
-                }
-                out.flush();
-                return 0;
+                r.warnings().forEach(w -> out.println("warning: " + w));
             }
+            out.flush();
+            return 0;
         }
     }
 
@@ -110,7 +75,7 @@ final class IdsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            IdsResults.Show r = new IdsService().show(mapping);
+            IdsResults.Show r = io.decant.core.Decant.configure().load().ids().show(mapping);
             PrintWriter out = cmd.commandLine().getOut();
             if (output == OutputFormat.JSON) {
                 out.println(Json.write(r));
@@ -148,7 +113,7 @@ final class IdsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            IdsResults.Lookup r = new IdsService().lookup(mapping, table, value);
+            IdsResults.Lookup r = io.decant.core.Decant.configure().load().ids().lookup(mapping, table, value);
             PrintWriter out = cmd.commandLine().getOut();
             if (output == OutputFormat.JSON) {
                 out.println(Json.write(r));

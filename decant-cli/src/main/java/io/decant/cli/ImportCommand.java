@@ -1,8 +1,9 @@
 package io.decant.cli;
 
-import io.decant.core.spi.SourceDatabase;
-import io.decant.core.spi.TargetDatabase;
-import java.util.Map;
+import io.decant.core.Decant;
+import io.decant.core.DecantConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,29 +37,15 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var spec = SpecFile.load(common.spec);
-        Endpoints endpoints = Endpoints.fromEnvironment();
-        var options = Transfer.options(selection, load, load.createSchema, spec);
-        String dir = endpoints.expand(in, "--in");
-        try (SourceDatabase source = endpoints.source("dir:" + dir, common.schemas, Map.of())) {
-            Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "import");
-            // Before the target is opened: a cut-off or changed file is refused before any table is created or loaded.
-            if (source instanceof io.decant.files.FolderSource folder) {
-                FolderFiles.check(folder, FolderFiles.selection(selection, spec), load.dryRun || verifyFiles,
-                        cmd.commandLine().getErr());
-            }
-            return load(source, endpoints, spec, options);
+        PrintWriter err = cmd.commandLine().getErr();
+        DecantConfig config = Facade.configure(common, selection, load, err).to(to).verifyFiles(verifyFiles);
+        if (!load.dryRun) {
+            config.progress(Facade.progress(err));
         }
-    }
-
-    private int load(SourceDatabase source, Endpoints endpoints, io.decant.core.spec.Spec spec,
-                     io.decant.core.engine.MigrationOptions options) {
-        try (TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), common.schemas, load.targetSettings())) {
-            Transfer.confirmTruncate(load, target.displayUrl());
-            var ids = RunIdsFor.run(spec, common, source, target, SpecFile.to(to, spec, true), endpoints, load.dryRun,
-                    cmd.commandLine().getErr(), unbuilt -> Transfer.check(source, target, options, spec, unbuilt));
-            return Transfer.run(source, target, options, spec, ids, load.dryRun, common, load.report, cmd.commandLine().getOut(),
-                    cmd.commandLine().getErr());
+        Decant decant = config.load();
+        if (load.dryRun) {
+            return Facade.print(decant.importDryRun(Path.of(in)), common, cmd.commandLine().getOut());
         }
+        return Facade.run(() -> decant.importFrom(Path.of(in)), common, load.report, cmd.commandLine().getOut(), err);
     }
 }

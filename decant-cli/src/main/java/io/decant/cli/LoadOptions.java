@@ -36,7 +36,7 @@ public final class LoadOptions {
             + "last chunk instead of the table's first row (default 1000000; 0: one transaction per table). Needs a "
             + "source that can continue a read part-way (SQLite by rowid, PostgreSQL by a one-column primary key, an "
             + "export folder by row); other tables load in one transaction.")
-    long commitEvery = io.decant.core.engine.MigrationOptions.DEFAULT_COMMIT_EVERY;
+    long commitEvery = io.decant.core.run.MigrationOptions.DEFAULT_COMMIT_EVERY;
 
     @Option(names = "--on-error", paramLabel = "fail|reject", description = "fail (default): stop at the first value "
             + "that does not convert, with its full context; reject: write such rows, and rows a PostgreSQL target "
@@ -58,10 +58,4 @@ public final class LoadOptions {
             + " (default decant), created only when a run writes; DROP SCHEMA decant CASCADE removes it. SQLite and MySQL"
             + " targets keep the table decant_journal beside their tables instead.")
     String journalSchema;
-
-    /** Settings for opening the target: where it keeps the run journal, when the user said. */
-    java.util.Map<String, String> targetSettings() {
-        return journalSchema == null ? java.util.Map.of()
-                : java.util.Map.of(io.decant.core.spi.OpenOptions.JOURNAL_SCHEMA, journalSchema);
-    }
 }

@@ -1,6 +1,6 @@
 package io.decant.cli;
 
-import io.decant.core.engine.Migrator;
+import io.decant.core.api.FailedRun;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.util.Redactor;
@@ -18,9 +18,11 @@ import picocli.CommandLine.Command;
         description = "Moves an application's data from one database to another and proves that it arrived.",
         subcommands = {CheckCommand.class, PlanCommand.class, MigrateCommand.class, ExportCommand.class,
                 ImportCommand.class, VerifyCommand.class, IdsCommand.class, StatusCommand.class, DemoCommand.class,
+                InitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-    public static final String VERSION = "0.1.0";
+    /** decant's version, from the build (the pom's project version). */
+    public static final String VERSION = BuildInfo.version();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec cmd;
@@ -112,9 +114,7 @@ public final class Main implements Runnable {
 
     /** The failure behind {@code ex}: a DecantException, or null for a bug. */
     static DecantException failure(Throwable ex) {
-        Throwable e = ex instanceof Failed f ? f.getCause() : ex;
-        DecantException d = e instanceof DecantException de ? de
-                : e instanceof Migrator.RunFailed rf ? rf.failure() : null;
+        DecantException d = ex instanceof FailedRun f ? f.failure() : ex instanceof DecantException de ? de : null;
         return d != null && d.code() != ErrorCode.INTERNAL ? d : null;
     }
 
@@ -128,7 +128,7 @@ public final class Main implements Runnable {
             err.flush();
             return d.exitCode();
         }
-        Throwable bug = ex instanceof Failed f ? f.getCause() : ex;
+        Throwable bug = ex instanceof FailedRun f ? f.failure() : ex;
         err.println("internal error (a bug in decant; please report it with this trace):");
         err.println(Redactor.global().redact(String.valueOf(bug.getMessage())));
         err.println(trace(bug));
@@ -139,13 +139,12 @@ public final class Main implements Runnable {
     /** {@link #report} on stderr, and the error as one JSON document on stdout (with the partial result, if any). */
     static int reportJson(Throwable ex, PrintWriter out, PrintWriter err, boolean debug) {
         int exit = report(ex, err, debug);
-        Object result = ex instanceof Failed f ? f.result()
-                : ex instanceof Migrator.RunFailed rf ? rf.result() : null;
+        Object result = ex instanceof FailedRun f ? f.result() : null;
         DecantException d = failure(ex);
         if (d != null) {
             printJson(out, ErrorJson.of(d, result));
         } else {
-            Throwable bug = ex instanceof Failed f ? f.getCause() : ex;
+            Throwable bug = ex instanceof FailedRun f ? f.failure() : ex;
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("exception", bug.getClass().getName());
             context.put("trace", "on stderr");
@@ -174,7 +173,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"decant " + VERSION};
+            return BuildInfo.versionLines();
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.decant.cli;
 
-import io.decant.core.spi.SourceDatabase;
-import io.decant.core.spi.TargetDatabase;
-import java.util.Map;
+import io.decant.core.Decant;
+import io.decant.core.DecantConfig;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,21 +42,15 @@ final class MigrateCommand implements Callable<Integer> {
         if (!engine.equals("local")) {
             return SparkHandOver.run(this);
         }
-        var spec = SpecFile.load(common.spec);
-        Endpoints endpoints = Endpoints.fromEnvironment();
-        var options = Transfer.options(selection, load, load.createSchema, spec);
-        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, common.sourceSettings(spec));
-             TargetDatabase target = endpoints.target(SpecFile.to(to, spec, true), common.schemas, load.targetSettings())) {
-            Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "migrate");
-            if (source instanceof io.decant.files.FolderSource folder) {
-                // As import does: a cut-off file is refused before the first table, not after others committed.
-                FolderFiles.check(folder, FolderFiles.selection(selection, spec), load.dryRun, cmd.commandLine().getErr());
-            }
-            Transfer.confirmTruncate(load, target.displayUrl());
-            var ids = RunIdsFor.run(spec, common, source, target, SpecFile.to(to, spec, true), endpoints, load.dryRun,
-                    cmd.commandLine().getErr(), unbuilt -> Transfer.check(source, target, options, spec, unbuilt));
-            return Transfer.run(source, target, options, spec, ids, load.dryRun, common, load.report, cmd.commandLine().getOut(),
-                    cmd.commandLine().getErr());
+        PrintWriter err = cmd.commandLine().getErr();
+        DecantConfig config = Facade.configure(common, selection, load, err).from(from).to(to);
+        if (!load.dryRun) {
+            config.progress(Facade.progress(err));
         }
+        Decant decant = config.load();
+        if (load.dryRun) {
+            return Facade.print(decant.migrateDryRun(), common, cmd.commandLine().getOut());
+        }
+        return Facade.run(decant::migrate, common, load.report, cmd.commandLine().getOut(), err);
     }
 }

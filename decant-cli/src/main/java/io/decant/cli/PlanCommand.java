@@ -1,8 +1,8 @@
 package io.decant.cli;
 
-import io.decant.core.spi.SourceDatabase;
-import io.decant.core.spi.TargetDatabase;
-import java.util.Map;
+import io.decant.core.Decant;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,47 +48,30 @@ final class PlanCommand implements Callable<Integer> {
             throw io.decant.core.error.DecantException.usage("plan --sample prints text or json; use --output text or"
                     + " --output json, or drop --sample for the plan as markdown");
         }
-        var spec = SpecFile.load(common.spec);
-        Endpoints endpoints = Endpoints.fromEnvironment();
         LoadOptions load = new LoadOptions();
         load.createSchema = createSchema;
         load.collation = collation;
-        var options = Transfer.options(selection, load, createSchema, spec);
-        String targetUrl = SpecFile.to(to, spec, false);
-        try (SourceDatabase source = endpoints.source(SpecFile.from(from, spec), common.schemas, common.sourceSettings(spec));
-             TargetDatabase target = targetUrl == null ? null : endpoints.target(targetUrl, common.schemas, Map.of())) {
-            Selected.check(source, common.schemas, options, spec, selection.allowEmpty, "plan");
-            var ids = RunIdsFor.run(spec, common, source, targetUrl, endpoints, true, cmd.commandLine().getErr());
-            if (sql) {
-                return printSql(source, target, options, spec, ids);
+        Decant decant = Facade.configure(common, cmd.commandLine().getErr())
+                .options(Facade.options(selection, load, createSchema)).allowEmpty(selection.allowEmpty)
+                .from(from).to(to).load();
+        PrintWriter out = cmd.commandLine().getOut();
+        if (sql) {
+            List<String> statements = decant.planSql();
+            StringBuilder text = new StringBuilder();
+            for (String statement : statements) {
+                text.append(statement).append(";\n");
             }
-            if (sample != null) {
-                return SampleView.run(source, target, options, spec, ids, sample, common, cmd.commandLine().getOut());
-            }
-            return Transfer.run(source, target, options, spec, ids, true, common, cmd.commandLine().getOut(),
-                    cmd.commandLine().getErr());
+            out.print(switch (common.output) {
+                case JSON -> Json.write(java.util.Map.of("statements", statements)) + "\n";
+                case MARKDOWN -> "```sql\n" + text + "```\n";
+                case TEXT -> text;
+            });
+            out.flush();
+            return 0;
         }
-    }
-
-    private int printSql(SourceDatabase source, TargetDatabase target, io.decant.core.engine.MigrationOptions options,
-                         io.decant.core.spec.Spec spec, io.decant.core.engine.RunIds ids) {
-        if (!createSchema || target == null) {
-            throw io.decant.core.error.DecantException.usage("--sql shows what --create-schema creates: give --to URL and"
-                    + " --create-schema");
+        if (sample != null) {
+            return SampleView.print(decant.sample(SampleView.limit(sample)), common, out);
         }
-        var plan = new io.decant.core.engine.Planner(options, spec, ids).plan(source, target);
-        var created = plan.tables().stream().filter(io.decant.core.engine.TablePlan::create)
-                .map(io.decant.core.engine.TablePlan::target).toList();
-        StringBuilder out = new StringBuilder();
-        for (String statement : target.ddl(created)) {
-            out.append(statement).append(";\n");
-        }
-        cmd.commandLine().getOut().print(switch (common.output) {
-            case JSON -> Json.write(java.util.Map.of("statements", target.ddl(created))) + "\n";
-            case MARKDOWN -> "```sql\n" + out + "```\n";
-            case TEXT -> out;
-        });
-        cmd.commandLine().getOut().flush();
-        return 0;
+        return Facade.print(decant.plan(), common, out);
     }
 }

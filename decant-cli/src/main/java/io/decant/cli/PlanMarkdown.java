@@ -1,6 +1,8 @@
 package io.decant.cli;
 
-import io.decant.core.engine.MigrationPlan;
+import io.decant.core.api.PlanView;
+import io.decant.core.plan.MigrationPlan;
+import io.decant.core.workflow.VerifyHtml;
 
 /**
  * A plan as Markdown for a pull-request comment or a CI step summary: the same {@link PlanView}

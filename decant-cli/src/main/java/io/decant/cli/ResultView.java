@@ -1,7 +1,7 @@
 package io.decant.cli;
 
-import io.decant.core.engine.MigrationResult;
-import io.decant.core.engine.TableResult;
+import io.decant.core.run.MigrationResult;
+import io.decant.core.run.TableResult;
 import java.util.Locale;
 
 /** The summary table printed at the end of migrate, export and import. */

@@ -1,16 +1,9 @@
 package io.decant.cli;
 
-import io.decant.core.engine.MigrationOptions;
-import io.decant.core.engine.MigrationPlan;
-import io.decant.core.engine.Planner;
-import io.decant.core.engine.RunIds;
-import io.decant.core.engine.Sampler;
+import io.decant.core.api.SampleReport;
 import io.decant.core.error.DecantException;
-import io.decant.core.spec.Spec;
-import io.decant.core.spi.SourceDatabase;
-import io.decant.core.spi.TargetDatabase;
+import io.decant.core.plan.Sampler;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 
 /** {@code plan --sample}: the plan's conversions run over real rows, every failing value listed. */
@@ -18,34 +11,31 @@ final class SampleView {
     private SampleView() {
     }
 
-    record Report(String source, String target, long perTable, List<Sampler.TableSample> tables, long failures) {
+    /** {@code --sample N|all} as a number of rows per table. */
+    static long limit(String sample) {
+        if (sample.equalsIgnoreCase("all")) {
+            return Long.MAX_VALUE;
+        }
+        long limit;
+        try {
+            limit = Long.parseLong(sample);
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1) {
+            throw DecantException.usage("--sample takes a positive number of rows or 'all', not " + sample);
+        }
+        return limit;
     }
 
-    static int run(SourceDatabase source, TargetDatabase target, MigrationOptions options, Spec spec, RunIds ids,
-                   String sample, CommonOptions common, PrintWriter out) {
-        long limit;
-        if (sample.equalsIgnoreCase("all")) {
-            limit = Long.MAX_VALUE;
-        } else {
-            try {
-                limit = Long.parseLong(sample);
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1) {
-                throw DecantException.usage("--sample takes a positive number of rows or 'all', not " + sample);
-            }
-        }
-        MigrationPlan plan = new Planner(options, spec, ids).plan(source, target);
-        List<Sampler.TableSample> tables = Sampler.run(plan, source, limit);
-        long failures = tables.stream().mapToLong(Sampler.TableSample::failures).sum();
-        Report r = new Report(plan.source(), plan.target(), limit, tables, failures);
+    /** Prints the sample; exit 3 when a value would fail. */
+    static int print(SampleReport r, CommonOptions common, PrintWriter out) {
         if (common.output == OutputFormat.JSON) {
             out.println(Json.write(r));
         } else {
-            out.println("Sample: " + (limit == Long.MAX_VALUE ? "every row" : Format.count(limit) + " rows per table")
-                    + " of " + plan.source() + " through the plan");
-            for (Sampler.TableSample t : tables) {
+            out.println("Sample: " + (r.perTable() == Long.MAX_VALUE ? "every row" : Format.count(r.perTable())
+                    + " rows per table") + " of " + r.source() + " through the plan");
+            for (Sampler.TableSample t : r.tables()) {
                 out.println(String.format(Locale.ROOT, "  %s: %s rows, %s failing value(s)%s", t.table(),
                         Format.count(t.rowsSampled()), Format.count(t.failures()),
                         t.stoppedBy() == null ? "" : " (" + t.stoppedBy() + ")"));
@@ -54,10 +44,10 @@ final class SampleView {
                             + " = " + f.value() + ": " + f.message() + " [" + f.code() + "; rule: " + f.rule() + "]");
                 }
             }
-            out.println(failures == 0 ? "result: every sampled value converts" : "result: " + Format.count(failures)
-                    + " value(s) would fail; fix the data or the spec before migrating");
+            out.println(r.failures() == 0 ? "result: every sampled value converts" : "result: "
+                    + Format.count(r.failures()) + " value(s) would fail; fix the data or the spec before migrating");
         }
         out.flush();
-        return failures == 0 ? 0 : 3;
+        return r.failures() == 0 ? 0 : 3;
     }
 }

@@ -1,10 +1,10 @@
 package io.decant.cli;
 
-import io.decant.core.engine.ProgressListener;
-import io.decant.core.engine.TablePlan;
-import io.decant.core.engine.TableResult;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.plan.TablePlan;
+import io.decant.core.run.ProgressListener;
+import io.decant.core.run.TableResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.decant.core.engine.TablePlan;
-import io.decant.core.engine.TableResult;
 import io.decant.core.error.DecantException;
+import io.decant.core.plan.TablePlan;
+import io.decant.core.run.TableResult;
 import io.decant.core.schema.Column;
-import io.decant.core.type.LogicalType;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
+import io.decant.core.type.LogicalType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

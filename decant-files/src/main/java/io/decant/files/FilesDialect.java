@@ -7,6 +7,15 @@ import io.decant.core.spi.Dialect;
 import io.decant.core.spi.OpenOptions;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.spi.TargetDatabase;
+import io.decant.files.convex.ConvexRules;
+import io.decant.files.d1.D1BackupSource;
+import io.decant.files.folder.FolderSelfCheck;
+import io.decant.files.folder.FolderSource;
+import io.decant.files.folder.FolderTarget;
+import io.decant.files.folder.Manifest;
+import io.decant.files.folder.MetadataJson;
+import io.decant.files.folder.SecretColumns;
+import io.decant.files.inferred.MetadataFolderSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -62,6 +71,13 @@ public final class FilesDialect implements Dialect {
         return Location.recognize(url) != null;
     }
 
+    /** An existing folder alone checks its files against its manifest ({@link FolderSelfCheck}). */
+    @Override
+    public io.decant.core.verify.VerifyReport verifyAlone(String location) {
+        Path dir = Path.of(location);
+        return Files.isDirectory(dir) ? FolderSelfCheck.run(dir) : null;
+    }
+
     @Override
     public SourceDatabase openSource(String url, OpenOptions options) {
         Location loc = location(url);
@@ -115,7 +131,7 @@ public final class FilesDialect implements Dialect {
     }
 
     /** decant's version, from the jar's Maven metadata; {@code dev} when run from classes. */
-    static String version() {
+    public static String version() {
         try (InputStream in = FilesDialect.class.getResourceAsStream("/META-INF/maven/io.decant/decant-files/pom.properties")) {
             if (in != null) {
                 Properties p = new Properties();

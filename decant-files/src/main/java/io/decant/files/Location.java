@@ -1,6 +1,7 @@
 package io.decant.files;
 
 import io.decant.core.error.DecantException;
+import io.decant.files.folder.Format;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * @param convex the options of a {@code convex:DIR[?name=value&...]} URL (empty when it has none),
  *               or {@code null} when the URL is not a convex: URL
  */
-record Location(Kind kind, Path path, Format format, Map<String, String> convex) {
+public record Location(Kind kind, Path path, Format format, Map<String, String> convex) {
 
     Location(Kind kind, Path path, Format format) {
         this(kind, path, format, null);

@@ -1,18 +1,19 @@
 package io.decant.files;
 
+import io.decant.core.error.DecantException;
+import io.decant.core.spi.Dialects;
+import io.decant.core.spi.OpenOptions;
+import io.decant.files.folder.FolderTargetTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.decant.core.error.DecantException;
-import io.decant.core.spi.Dialects;
-import io.decant.core.spi.OpenOptions;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DialectTest {
     @TempDir

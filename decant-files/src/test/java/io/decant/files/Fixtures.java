@@ -18,18 +18,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Writing and reading folders in tests, the way the engine drives a target and a source. */
-final class Fixtures {
-    static final Instant NOW = Instant.parse("2026-03-01T09:30:15.123456Z");
-    static final FilesDialect DIALECT = new FilesDialect(Clock.fixed(NOW, ZoneOffset.UTC));
+public final class Fixtures {
+    public static final Instant NOW = Instant.parse("2026-03-01T09:30:15.123456Z");
+    public static final FilesDialect DIALECT = new FilesDialect(Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Fixtures() {
     }
 
-    static Table table(String name, Column... columns) {
+    public static Table table(String name, Column... columns) {
         return new Table(TableId.of(name), List.of(columns), List.of(), List.of(), List.of(), -1);
     }
 
-    static OpenOptions settings(String... kv) {
+    public static OpenOptions settings(String... kv) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put(kv[i], kv[i + 1]);
@@ -37,7 +37,7 @@ final class Fixtures {
         return new OpenOptions(List.of(), m);
     }
 
-    static void export(String url, Table t, List<Object[]> rows, OpenOptions options) {
+    public static void export(String url, Table t, List<Object[]> rows, OpenOptions options) {
         try (TargetDatabase target = DIALECT.openTarget(url, options)) {
             try (TableSink sink = target.openSink(t, t.columns(), SinkOptions.DEFAULT)) {
                 rows.forEach(sink::write);
@@ -46,18 +46,18 @@ final class Fixtures {
         }
     }
 
-    static void export(Path dir, Table t, List<Object[]> rows) {
+    public static void export(Path dir, Table t, List<Object[]> rows) {
         export("dir:" + dir, t, rows, settings("source", "postgres://app@db.example.com:5432/app"));
     }
 
-    static List<Object[]> readAll(String url, String table) {
+    public static List<Object[]> readAll(String url, String table) {
         try (SourceDatabase source = DIALECT.openSource(url, OpenOptions.DEFAULT)) {
             Table t = source.tables().stream().filter(x -> x.id().display().equals(table)).findFirst().orElseThrow();
             return readAll(source, t);
         }
     }
 
-    static List<Object[]> readAll(SourceDatabase source, Table t) {
+    public static List<Object[]> readAll(SourceDatabase source, Table t) {
         List<Object[]> out = new ArrayList<>();
         try (RowStream rows = source.read(t, t.columns())) {
             Object[] row;

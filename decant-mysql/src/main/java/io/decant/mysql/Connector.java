@@ -35,12 +35,65 @@ final class Connector {
     }
 
     private final MysqlUrl url;
+    /** The application's own source of connections, or null when decant connects to {@link #url} itself. */
+    private final javax.sql.DataSource dataSource;
 
     Connector(MysqlUrl url) {
+        this(url, null);
+    }
+
+    private Connector(MysqlUrl url, javax.sql.DataSource dataSource) {
         this.url = url;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Connections taken from an application's {@code dataSource}; its URL, for messages and the display,
+     * is what the server says of the first connection (no password: decant never learns it).
+     */
+    static Connector of(javax.sql.DataSource dataSource) {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            try (Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT DATABASE(), SUBSTRING_INDEX(CURRENT_USER(), '@', 1),"
+                         + " @@hostname, @@port")) {
+                rs.next();
+                if (rs.getString(1) == null) {
+                    throw DecantException.usage("the DataSource given selects no database: decant reads and writes the"
+                            + " tables of one database; set it on the DataSource (its URL's /database)");
+                }
+                return new Connector(new MysqlUrl("mysql://", rs.getString(2), null, rs.getString(3), rs.getInt(4),
+                        rs.getString(1), java.util.Map.of()), dataSource);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.map(e, "(DataSource)", ErrorContext.EMPTY.withPhase("connect"));
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    MysqlUrl url() {
+        return url;
     }
 
     Connection open() {
+        if (dataSource != null) {
+            Connection c = null;
+            try {
+                c = dataSource.getConnection();
+                if (!c.getAutoCommit()) {
+                    c.setAutoCommit(true);
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET NAMES utf8mb4, time_zone = '+00:00', sql_mode = '" + SQL_MODE + "'");
+                }
+                return c;
+            } catch (SQLException e) {
+                closeQuietly(c);
+                throw SqlErrors.map(e, url.address(), ErrorContext.EMPTY.withPhase("connect"));
+            }
+        }
         Properties props = new Properties();
         url.parameters().forEach(props::setProperty);
         if (url.user() != null) {

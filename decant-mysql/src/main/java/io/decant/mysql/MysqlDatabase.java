@@ -53,10 +53,15 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
      * @param snapshotReads whether every table is read in one snapshot ({@link Snapshot}): for a source
      */
     MysqlDatabase(MysqlUrl url, Map<String, String> settings, boolean snapshotReads) {
-        this.url = url;
+        this(new Connector(url), settings, snapshotReads);
+    }
+
+    /** A database reached through {@code connector}, which knows its URL (parsed, or asked of a DataSource's server). */
+    MysqlDatabase(Connector connector, Map<String, String> settings, boolean snapshotReads) {
+        this.url = connector.url();
         this.settings = Map.copyOf(settings);
         this.snapshotReads = snapshotReads;
-        this.connector = new Connector(url);
+        this.connector = connector;
         this.journal = new io.decant.core.spi.JdbcJournal(connector::open,
                 "CREATE TABLE IF NOT EXISTS `decant_journal` (seq BIGINT AUTO_INCREMENT PRIMARY KEY,"
                         + " run_id VARCHAR(64) NOT NULL, plan_hash VARCHAR(64) NOT NULL, event VARCHAR(32) NOT NULL,"

@@ -40,4 +40,21 @@ public final class MysqlDialect implements Dialect {
                 + " DROP TABLE decant_journal removes it");
         return new MysqlDatabase(MysqlUrl.parse(url));
     }
+
+    @Override
+    public boolean acceptsProduct(String product) {
+        return "MySQL".equalsIgnoreCase(product) || "MariaDB".equalsIgnoreCase(product);
+    }
+
+    @Override
+    public SourceDatabase openSource(javax.sql.DataSource dataSource, OpenOptions options) {
+        return new MysqlDatabase(Connector.of(dataSource), options.settings(), true);
+    }
+
+    @Override
+    public TargetDatabase openTarget(javax.sql.DataSource dataSource, OpenOptions options) {
+        options.refuseJournalSchema("in MySQL and MariaDB decant keeps its journal in the table decant_journal of the"
+                + " target database; DROP TABLE decant_journal removes it");
+        return new MysqlDatabase(Connector.of(dataSource), java.util.Map.of(), false);
+    }
 }

@@ -1,17 +1,17 @@
 package io.decant.mysql;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spec.ZeroDates;
 import io.decant.core.spi.RowStream;
+import io.decant.core.transform.ConversionException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -188,11 +188,11 @@ final class MysqlRowStream implements RowStream {
         if (keyIndexes.length == 0) {
             return null;
         }
-        List<String> parts = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
         for (int k = 0; k < keyIndexes.length; k++) {
-            parts.add(keyNames.get(k) + "=" + rawValue(keyIndexes[k]));
+            RowKeys.append(sb, keyNames.get(k), rawValue(keyIndexes[k]));
         }
-        return String.join(", ", parts);
+        return sb.toString();
     }
 
     private String rawValue(int index) {

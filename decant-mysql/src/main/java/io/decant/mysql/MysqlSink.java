@@ -1,13 +1,14 @@
 package io.decant.mysql;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.TableSink;
+import io.decant.core.transform.ConversionException;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import java.sql.Connection;
@@ -264,11 +265,7 @@ final class MysqlSink implements TableSink {
         if (keyIndexes.length == 0 || Arrays.stream(keyIndexes).anyMatch(i -> i < 0)) {
             return ctx.withRow(ordinal, null);
         }
-        List<String> key = new ArrayList<>();
-        for (int k = 0; k < keyIndexes.length; k++) {
-            key.add(table.rowKey().get(k) + "=" + row[keyIndexes[k]]);
-        }
-        return ctx.withRow(ordinal, String.join(", ", key));
+        return ctx.withRow(ordinal, RowKeys.of(table.rowKey(), row, keyIndexes));
     }
 
     private ErrorContext context() {

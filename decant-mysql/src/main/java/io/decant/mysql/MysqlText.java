@@ -1,6 +1,6 @@
 package io.decant.mysql;
 
-import io.decant.core.convert.ConversionException;
+import io.decant.core.transform.ConversionException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,12 +1,12 @@
 package io.decant.mysql;
 
-import io.decant.core.convert.ConversionException;
-import io.decant.core.convert.TextParsers;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
 import io.decant.core.spec.ZeroDates;
+import io.decant.core.transform.ConversionException;
+import io.decant.core.transform.TextParsers;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.Kind;
 import java.sql.ResultSet;

@@ -1,11 +1,11 @@
 package io.decant.mysql;
 
-import io.decant.core.convert.ConversionException;
-import io.decant.core.convert.Conversions;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
+import io.decant.core.transform.ConversionException;
+import io.decant.core.transform.Conversions;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.LogicalType;

@@ -3,8 +3,8 @@ package io.decant.mysql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.transform.ConversionException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;

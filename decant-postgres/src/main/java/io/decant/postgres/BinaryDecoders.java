@@ -1,6 +1,6 @@
 package io.decant.postgres;
 
-import io.decant.core.convert.ConversionException;
+import io.decant.core.transform.ConversionException;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.LogicalType;

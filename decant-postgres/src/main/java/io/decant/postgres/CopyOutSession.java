@@ -1,9 +1,9 @@
 package io.decant.postgres;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.transform.ConversionException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.postgresql.PGConnection;

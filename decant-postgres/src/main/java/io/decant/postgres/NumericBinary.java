@@ -1,6 +1,6 @@
 package io.decant.postgres;
 
-import io.decant.core.convert.ConversionException;
+import io.decant.core.transform.ConversionException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

@@ -20,9 +20,46 @@ final class PgConnector {
         DriverLogging.route("org.postgresql");
     }
     private final PgUrl url;
+    /** The application's own source of connections, or null when decant connects to {@link #url} itself. */
+    private final javax.sql.DataSource dataSource;
 
     PgConnector(PgUrl url) {
         this.url = url;
+        this.dataSource = null;
+    }
+
+    private PgConnector(PgUrl url, javax.sql.DataSource dataSource) {
+        this.url = url;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Connections taken from an application's {@code dataSource}. Its URL, for messages and the
+     * display, is what the server says of the first connection (host, port, database and user; no
+     * password: a DataSource keeps its own, and decant never learns it).
+     */
+    static PgConnector of(javax.sql.DataSource dataSource) {
+        String host;
+        String database;
+        String user;
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            try (Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT coalesce(host(inet_server_addr()), 'localhost'),"
+                         + " coalesce(inet_server_port(), 5432), current_database(), current_user")) {
+                rs.next();
+                String address = rs.getString(1);
+                host = (address.contains(":") ? "[" + address + "]" : address) + ":" + rs.getInt(2);
+                database = rs.getString(3);
+                user = rs.getString(4);
+            }
+        } catch (SQLException e) {
+            throw PgErrors.connecting(e, new PgUrl("postgres://", "(DataSource)", "", null, null, java.util.Map.of()));
+        } finally {
+            closeQuietly(c);
+        }
+        return new PgConnector(new PgUrl("postgres://", host, database, user, null, java.util.Map.of()), dataSource);
     }
 
     PgUrl url() {
@@ -47,11 +84,9 @@ final class PgConnector {
     }
 
     private Connection open(Properties extra) {
-        Properties p = url.properties();
-        p.putAll(extra);
         Connection c;
         try {
-            c = DRIVER.connect(url.jdbcUrl(), p);
+            c = dataSource != null ? fromDataSource(extra) : DRIVER.connect(url.jdbcUrl(), withUrl(extra));
         } catch (SQLException e) {
             throw PgErrors.connecting(e, url);
         }
@@ -64,6 +99,34 @@ final class PgConnector {
         } catch (SQLException e) {
             closeQuietly(c);
             throw PgErrors.connecting(e, url);
+        }
+    }
+
+    private Properties withUrl(Properties extra) {
+        Properties p = url.properties();
+        p.putAll(extra);
+        return p;
+    }
+
+    /**
+     * A connection of the application's pool, made to behave as one decant opens: COPY needs pgjdbc's
+     * own connection behind any pool wrapper, and a reading connection gets pgjdbc's text results
+     * (prepareThreshold 0: no statement is ever server-prepared, so none is switched to binary).
+     */
+    private Connection fromDataSource(Properties extra) throws SQLException {
+        Connection c = dataSource.getConnection();
+        try {
+            org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
+            if (extra.containsKey("prepareThreshold")) {
+                pg.setPrepareThreshold(Integer.parseInt(extra.getProperty("prepareThreshold")));
+            }
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw e;
         }
     }
 

@@ -1,12 +1,13 @@
 package io.decant.postgres;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.RowStream;
+import io.decant.core.transform.ConversionException;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
 import java.sql.SQLException;
@@ -228,7 +229,7 @@ final class PgCopyRowStream implements RowStream {
                 int f = keyFields[k];
                 int len = frames.lengths()[f];
                 Object v = len < 0 ? null : decoders[f].decode(frames.buffer(), frames.offsets()[f], len);
-                sb.append(k > 0 ? ", " : "").append(keyNames.get(k)).append('=').append(v);
+                RowKeys.append(sb, keyNames.get(k), v);
             }
         } catch (RuntimeException e) {
             return null;

@@ -1,13 +1,14 @@
 package io.decant.postgres;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.EncodedRowStream;
 import io.decant.core.spi.EncodedRows;
+import io.decant.core.transform.ConversionException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,7 +156,7 @@ final class PgEncodedRowStream implements EncodedRowStream {
                     return null;
                 }
                 Object v = lengths[f] < 0 ? null : keyDecoders[k].decode(b, offsets[f], lengths[f]);
-                sb.append(k > 0 ? ", " : "").append(table.rowKey().get(k)).append('=').append(v);
+                RowKeys.append(sb, table.rowKey().get(k), v);
             }
         } catch (RuntimeException e) {
             return null;

@@ -3,6 +3,7 @@ package io.decant.postgres;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,7 +70,7 @@ final class PgErrors {
             if (server.getDetail() != null) {
                 Matcher k = KEY_DETAIL.matcher(server.getDetail());
                 if (k.find() && ctx.rowKey() == null) {
-                    ctx = ctx.withRow(ctx.rowOrdinal(), k.group(1) + "=" + k.group(2));
+                    ctx = ctx.withRow(ctx.rowOrdinal(), RowKeys.of(k.group(1), k.group(2)));
                 }
             }
         }

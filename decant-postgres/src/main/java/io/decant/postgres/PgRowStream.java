@@ -1,12 +1,13 @@
 package io.decant.postgres;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.RowStream;
+import io.decant.core.transform.ConversionException;
 import io.decant.core.type.LogicalType;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -126,10 +127,7 @@ final class PgRowStream implements RowStream {
         StringBuilder sb = new StringBuilder();
         try {
             for (int k = 0; k < keyIndexes.length; k++) {
-                if (k > 0) {
-                    sb.append(", ");
-                }
-                sb.append(keyNames.get(k)).append('=').append(rs.getString(keyIndexes[k]));
+                RowKeys.append(sb, keyNames.get(k), rs.getString(keyIndexes[k]));
             }
         } catch (SQLException e) {
             return null;

@@ -1,15 +1,16 @@
 package io.decant.postgres;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.EncodedRows;
 import io.decant.core.spi.RowEncoding;
 import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.TableSink;
+import io.decant.core.transform.ConversionException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -484,7 +485,7 @@ final class PgTableSink implements TableSink {
             for (int k : keyIndexes) {
                 Column c = columns.get(k);
                 Object v = lengths[k] < 0 ? null : BinaryDecoders.forType(c.type()).decode(a, offsets[k], lengths[k]);
-                sb.append(sb.length() == 0 ? "" : ", ").append(c.name()).append('=').append(ErrorContext.keyValue(v));
+                RowKeys.append(sb, c.name(), v);
             }
         } catch (RuntimeException e) {
             return null;
@@ -516,9 +517,8 @@ final class PgTableSink implements TableSink {
             return null;
         }
         StringBuilder sb = new StringBuilder();
-        for (int j = 0; j < keyIndexes.length; j++) {
-            sb.append(j == 0 ? "" : ", ").append(columns.get(keyIndexes[j]).name()).append('=')
-                    .append(ErrorContext.keyValue(row[keyIndexes[j]]));
+        for (int k : keyIndexes) {
+            RowKeys.append(sb, columns.get(k).name(), row[k]);
         }
         return sb.toString();
     }
@@ -555,8 +555,7 @@ final class PgTableSink implements TableSink {
         Object[] k = recentKeys[(int) ((ordinal - 1) & (RECENT - 1))];
         StringBuilder sb = new StringBuilder();
         for (int j = 0; j < keyIndexes.length; j++) {
-            sb.append(j == 0 ? "" : ", ").append(columns.get(keyIndexes[j]).name()).append('=')
-                    .append(ErrorContext.keyValue(k[j]));
+            RowKeys.append(sb, columns.get(keyIndexes[j]).name(), k[j]);
         }
         return sb.toString();
     }
@@ -591,7 +590,7 @@ final class PgTableSink implements TableSink {
         }
         StringBuilder sb = new StringBuilder();
         for (int k : keyIndexes) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(columns.get(k).name()).append('=').append(row[k]);
+            RowKeys.append(sb, columns.get(k).name(), row[k]);
         }
         return sb.toString();
     }

@@ -43,7 +43,11 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     private final Set<TableId> inheritanceParents = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PostgresDatabase(PgUrl url, OpenOptions options) {
-        this.connector = new PgConnector(url);
+        this(new PgConnector(url), options);
+    }
+
+    PostgresDatabase(PgConnector connector, OpenOptions options) {
+        this.connector = connector;
         this.schemas = options.schemas().isEmpty() ? List.of(PgNames.DEFAULT_SCHEMA) : options.schemas();
         this.journal = new PgJournal(connector, options.setting(OpenOptions.JOURNAL_SCHEMA, PgJournal.DEFAULT_SCHEMA), schemas.get(0));
         boolean shared = Boolean.parseBoolean(options.setting("postgres.snapshot", "true"));

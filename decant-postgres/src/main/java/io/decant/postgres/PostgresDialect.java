@@ -33,4 +33,19 @@ public final class PostgresDialect implements Dialect {
     public TargetDatabase openTarget(String url, OpenOptions options) {
         return new PostgresDatabase(PgUrl.parse(url, options.env()), options);
     }
+
+    @Override
+    public boolean acceptsProduct(String product) {
+        return "PostgreSQL".equalsIgnoreCase(product);
+    }
+
+    @Override
+    public SourceDatabase openSource(javax.sql.DataSource dataSource, OpenOptions options) {
+        return new PostgresDatabase(PgConnector.of(dataSource), options);
+    }
+
+    @Override
+    public TargetDatabase openTarget(javax.sql.DataSource dataSource, OpenOptions options) {
+        return new PostgresDatabase(PgConnector.of(dataSource), options);
+    }
 }

@@ -3,8 +3,8 @@ package io.decant.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.transform.ConversionException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package io.decant.spark;
 
-import io.decant.core.engine.ColumnPlan;
-import io.decant.core.engine.MigrationPlan;
-import io.decant.core.engine.TablePlan;
+import io.decant.core.plan.ColumnPlan;
+import io.decant.core.plan.MigrationPlan;
+import io.decant.core.plan.TablePlan;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

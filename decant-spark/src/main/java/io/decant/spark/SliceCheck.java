@@ -1,9 +1,9 @@
 package io.decant.spark;
 
 import io.decant.core.checksum.RowHasher;
-import io.decant.core.engine.ColumnPlan;
-import io.decant.core.engine.RowMapper;
-import io.decant.core.engine.TablePlan;
+import io.decant.core.plan.ColumnPlan;
+import io.decant.core.run.RowMapper;
+import io.decant.core.plan.TablePlan;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
@@ -11,7 +11,7 @@ import io.decant.core.spi.RowStream;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.spi.TableSlice;
 import io.decant.core.type.LogicalType;
-import io.decant.core.verify.Sensitive;
+import io.decant.core.error.RowKeys;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -182,9 +182,9 @@ final class SliceCheck {
                     Object a = ours.get(i)[c];
                     Object b = left.get(i)[c];
                     if (!Arrays.equals(columns.canonical(c, a), columns.canonical(c, b))) {
-                        boolean secret = Sensitive.column(names.get(c));
-                        cols.add(List.of(names.get(c), secret ? Sensitive.REDACTED : ErrorContext.preview(a),
-                                secret ? Sensitive.REDACTED : ErrorContext.preview(b)));
+                        boolean secret = RowKeys.sensitive(names.get(c));
+                        cols.add(List.of(names.get(c), secret ? RowKeys.REDACTED : ErrorContext.preview(a),
+                                secret ? RowKeys.REDACTED : ErrorContext.preview(b)));
                     }
                 }
                 record.accept(new Difference("changed", describeKey(names, key, ours.get(i)), cols));
@@ -209,7 +209,7 @@ final class SliceCheck {
         for (int k = 0; k < key.length; k++) {
             String name = names.get(key[k]);
             sb.append(k > 0 ? ", " : "").append(name).append('=')
-                    .append(Sensitive.column(name) ? Sensitive.REDACTED : ErrorContext.keyValue(row[key[k]]));
+                    .append(RowKeys.sensitive(name) ? RowKeys.REDACTED : ErrorContext.keyValue(row[key[k]]));
         }
         return sb.toString();
     }
@@ -236,7 +236,7 @@ final class SliceCheck {
             }
         }
         for (ColumnPlan c : tp.columns()) {
-            if (c.value() instanceof io.decant.core.engine.ValueSource.FromColumn f && f.index() == read
+            if (c.value() instanceof io.decant.core.run.ValueSource.FromColumn f && f.index() == read
                     && c.conversion().isIdentity() && tp.target().rowKey().equals(List.of(c.target().name()))) {
                 return c.target().name();
             }

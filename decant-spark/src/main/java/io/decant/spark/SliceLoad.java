@@ -1,7 +1,7 @@
 package io.decant.spark;
 
-import io.decant.core.engine.RowMapper;
-import io.decant.core.engine.TablePlan;
+import io.decant.core.run.RowMapper;
+import io.decant.core.plan.TablePlan;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;

@@ -1,13 +1,13 @@
 package io.decant.spark;
 
-import io.decant.core.engine.MigrationOptions;
-import io.decant.core.engine.MigrationPlan;
-import io.decant.core.engine.MigrationResult;
-import io.decant.core.engine.Planner;
-import io.decant.core.engine.ProgressListener;
-import io.decant.core.engine.RunIds;
-import io.decant.core.engine.TablePlan;
-import io.decant.core.engine.TableResult;
+import io.decant.core.run.MigrationOptions;
+import io.decant.core.plan.MigrationPlan;
+import io.decant.core.run.MigrationResult;
+import io.decant.core.plan.Planner;
+import io.decant.core.run.ProgressListener;
+import io.decant.core.run.RunIds;
+import io.decant.core.plan.TablePlan;
+import io.decant.core.run.TableResult;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.schema.Column;
@@ -228,7 +228,7 @@ public final class SparkMigration {
         }
         List<String> notes = new ArrayList<>(plan.notes());
         if (!created.isEmpty()) {
-            List<Table> todo = resuming ? io.decant.core.engine.Migrator.missing(created, target) : created;
+            List<Table> todo = resuming ? io.decant.core.run.Migrator.missing(created, target) : created;
             if (todo.stream().anyMatch(t -> !t.indexes().isEmpty() || !t.foreignKeys().isEmpty())) {
                 String phase = "creating indexes and foreign keys";
                 listener.phaseStarted(phase);

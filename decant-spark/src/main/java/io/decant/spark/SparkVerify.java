@@ -1,7 +1,7 @@
 package io.decant.spark;
 
-import io.decant.core.engine.MigrationPlan;
-import io.decant.core.engine.TablePlan;
+import io.decant.core.plan.MigrationPlan;
+import io.decant.core.plan.TablePlan;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.schema.Column;

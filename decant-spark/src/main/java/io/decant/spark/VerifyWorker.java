@@ -1,10 +1,10 @@
 package io.decant.spark;
 
-import io.decant.core.engine.MigrationOptions;
-import io.decant.core.engine.MigrationPlan;
-import io.decant.core.engine.Planner;
-import io.decant.core.engine.RunIds;
-import io.decant.core.engine.TablePlan;
+import io.decant.core.run.MigrationOptions;
+import io.decant.core.plan.MigrationPlan;
+import io.decant.core.plan.Planner;
+import io.decant.core.run.RunIds;
+import io.decant.core.plan.TablePlan;
 import io.decant.core.spec.Spec;
 import io.decant.core.spi.Dialects;
 import io.decant.core.spi.OpenOptions;
@@ -48,7 +48,7 @@ final class VerifyWorker implements AutoCloseable {
     static MigrationPlan plan(SparkRequest r, SourceDatabase source, SourceDatabase target) {
         Spec spec = r.spec();
         MigrationOptions options = new MigrationOptions(r.tables(), r.exclude(), false, false, false, 1, 1000, spec.zone(),
-                false, false, null);
+                false, false, null, 0, true, true);
         return new Planner(options, spec, RunIds.none()).planComparison(source, target);
     }
 

@@ -1,10 +1,10 @@
 package io.decant.spark;
 
-import io.decant.core.engine.MigrationPlan;
-import io.decant.core.engine.Planner;
-import io.decant.core.engine.RunIds;
-import io.decant.core.engine.TablePlan;
-import io.decant.core.engine.TargetView;
+import io.decant.core.plan.MigrationPlan;
+import io.decant.core.plan.Planner;
+import io.decant.core.run.RunIds;
+import io.decant.core.plan.TablePlan;
+import io.decant.core.plan.TargetView;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.schema.Table;
@@ -155,7 +155,7 @@ final class Worker implements AutoCloseable {
             }
 
             @Override
-            public io.decant.core.convert.Conversion writeCheck(io.decant.core.type.LogicalType type, String nativeType) {
+            public io.decant.core.transform.Conversion writeCheck(io.decant.core.type.LogicalType type, String nativeType) {
                 return v.writeCheck(type, nativeType);
             }
 

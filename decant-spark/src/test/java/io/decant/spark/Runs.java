@@ -1,11 +1,11 @@
 package io.decant.spark;
 
-import io.decant.core.engine.MigrationOptions;
-import io.decant.core.engine.MigrationPlan;
-import io.decant.core.engine.MigrationResult;
-import io.decant.core.engine.Migrator;
-import io.decant.core.engine.Planner;
-import io.decant.core.engine.ProgressListener;
+import io.decant.core.run.MigrationOptions;
+import io.decant.core.plan.MigrationPlan;
+import io.decant.core.run.MigrationResult;
+import io.decant.core.run.Migrator;
+import io.decant.core.plan.Planner;
+import io.decant.core.run.ProgressListener;
 import io.decant.core.spi.Dialects;
 import io.decant.core.spi.OpenOptions;
 import io.decant.core.spi.SourceDatabase;
@@ -60,7 +60,7 @@ final class Runs {
 
     /** A one-machine migrate with --create-schema, as {@code decant migrate} runs it. */
     static MigrationResult oneMachine(PgServer.TestDb from, PgServer.TestDb to) {
-        MigrationOptions options = MigrationOptions.defaults().withCreateSchema(true);
+        MigrationOptions options = MigrationOptions.builder().createSchema(true).build();
         try (SourceDatabase s = source(from.url()); TargetDatabase t = target(to.url())) {
             MigrationPlan plan = new Planner(options).plan(s, t);
             return new Migrator(options, ProgressListener.NONE).run(plan, s, t);

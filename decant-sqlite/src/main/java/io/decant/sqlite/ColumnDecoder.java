@@ -1,10 +1,10 @@
 package io.decant.sqlite;
 
-import io.decant.core.convert.ByteEncoding;
-import io.decant.core.convert.ConversionException;
-import io.decant.core.convert.Conversions;
-import io.decant.core.convert.Converter;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.transform.ByteEncoding;
+import io.decant.core.transform.ConversionException;
+import io.decant.core.transform.Conversions;
+import io.decant.core.transform.Converter;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.Kind;

@@ -1,8 +1,8 @@
 package io.decant.sqlite;
 
-import io.decant.core.convert.Conversions;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
+import io.decant.core.transform.Conversions;
 import java.util.ArrayList;
 import java.util.List;
 

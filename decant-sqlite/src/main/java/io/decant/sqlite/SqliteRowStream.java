@@ -1,9 +1,10 @@
 package io.decant.sqlite;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import io.decant.core.spi.RowStream;
+import io.decant.core.transform.ConversionException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,6 @@ import org.sqlite.core.SafeStmtPtr;
  * an error can name the row by its key; those extra columns are read only when a value fails.
  */
 final class SqliteRowStream implements RowStream {
-    private static final int KEY_PREVIEW = 40;
 
     private final String table;
     private final List<ReadPlan.Item> items;
@@ -179,12 +179,7 @@ final class SqliteRowStream implements RowStream {
         StringBuilder sb = new StringBuilder();
         try {
             for (int k = 0; k < keyNames.size(); k++) {
-                Object v = rs.getObject(keyPositions[k] + 1);
-                String s = v instanceof byte[] b ? "<" + b.length + " bytes>" : String.valueOf(v);
-                if (s.length() > KEY_PREVIEW) {
-                    s = s.substring(0, KEY_PREVIEW) + "...";
-                }
-                sb.append(k == 0 ? "" : ", ").append(keyNames.get(k)).append('=').append(s);
+                RowKeys.append(sb, keyNames.get(k), rs.getObject(keyPositions[k] + 1));
             }
         } catch (SQLException e) {
             return null; // the key is a courtesy in a message that is already being built

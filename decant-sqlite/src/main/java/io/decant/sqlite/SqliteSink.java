@@ -1,13 +1,14 @@
 package io.decant.sqlite;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.SinkOptions;
 import io.decant.core.spi.TableSink;
+import io.decant.core.transform.ConversionException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -278,11 +279,7 @@ final class SqliteSink implements TableSink {
         if (keyPositions.length == 0) {
             return null;
         }
-        StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < keyPositions.length; k++) {
-            sb.append(k == 0 ? "" : ", ").append(keyNames.get(k)).append('=').append(row[keyPositions[k]]);
-        }
-        return sb.toString();
+        return RowKeys.of(keyNames, row, keyPositions);
     }
 
     private String batchKey(int indexInBatch) {
@@ -291,8 +288,7 @@ final class SqliteSink implements TableSink {
         }
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < keyPositions.length; k++) {
-            sb.append(k == 0 ? "" : ", ").append(keyNames.get(k)).append('=')
-                    .append(batchKeys[indexInBatch * keyPositions.length + k]);
+            RowKeys.append(sb, keyNames.get(k), batchKeys[indexInBatch * keyPositions.length + k]);
         }
         return sb.toString();
     }

@@ -1,11 +1,11 @@
 package io.decant.sqlite;
 
-import io.decant.core.convert.Conversions;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.RowStream;
 import io.decant.core.spi.SourceDatabase;
+import io.decant.core.transform.Conversions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

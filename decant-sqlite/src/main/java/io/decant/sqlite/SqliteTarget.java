@@ -81,9 +81,9 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
     }
 
     @Override
-    public io.decant.core.convert.Conversion writeCheck(LogicalType type, String nativeType) {
+    public io.decant.core.transform.Conversion writeCheck(LogicalType type, String nativeType) {
         ValueBinder.NumericCheck check = ValueBinder.numericCheck(type, nativeType);
-        return check == null ? null : new io.decant.core.convert.Conversion(type, type, check::check, ValueBinder.RULE_DECIMAL);
+        return check == null ? null : new io.decant.core.transform.Conversion(type, type, check::check, ValueBinder.RULE_DECIMAL);
     }
 
     @Override

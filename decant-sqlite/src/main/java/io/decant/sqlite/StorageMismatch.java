@@ -1,6 +1,6 @@
 package io.decant.sqlite;
 
-import io.decant.core.spec.Casts;
+import io.decant.core.transform.Casts;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
 

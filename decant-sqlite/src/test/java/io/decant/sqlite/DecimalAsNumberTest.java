@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.decant.core.convert.ConversionException;
-import io.decant.core.convert.Conversions;
-import io.decant.core.convert.Converter;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.transform.ConversionException;
+import io.decant.core.transform.Conversions;
+import io.decant.core.transform.Converter;
 import io.decant.core.type.LogicalType;
 import java.math.BigDecimal;
 import java.math.BigInteger;

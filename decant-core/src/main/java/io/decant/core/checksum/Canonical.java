@@ -7,6 +7,7 @@ import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
+import io.decant.core.util.Jackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ import java.util.UUID;
  * </ul>
  */
 public final class Canonical {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = Jackson.FACTORY;
     private static final byte NULL = 0;
 
     private Canonical() {

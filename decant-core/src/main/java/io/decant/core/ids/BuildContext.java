@@ -1,13 +1,13 @@
 package io.decant.core.ids;
 
-import io.decant.core.convert.Conversion;
-import io.decant.core.convert.ConversionException;
-import io.decant.core.convert.Conversions;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
+import io.decant.core.transform.Conversion;
+import io.decant.core.transform.ConversionException;
+import io.decant.core.transform.Conversions;
 import io.decant.core.type.LogicalType;
 import java.nio.file.Files;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.decant.core.ids;
 
-import io.decant.core.convert.Conversion;
 import io.decant.core.spec.IdStrategy;
+import io.decant.core.transform.Conversion;
 import io.decant.core.type.LogicalType;
 import java.util.List;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package io.decant.core.ids;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
 import io.decant.core.spec.HttpSpec;
+import io.decant.core.transform.ConversionException;
 import io.decant.core.type.LogicalType;
 import java.nio.file.Path;
 import java.util.ArrayList;

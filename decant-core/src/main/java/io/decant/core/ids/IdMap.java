@@ -1,10 +1,10 @@
 package io.decant.core.ids;
 
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.spec.IdStrategy;
+import io.decant.core.transform.ConversionException;
 import io.decant.core.type.LogicalType;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,10 +1,7 @@
 package io.decant.core.ids;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +10,7 @@ import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.type.LogicalType;
+import io.decant.core.util.Jackson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class JsonPathRewriter {
     private static final Pattern STEP = Pattern.compile("\\.([A-Za-z_$][A-Za-z0-9_$-]*)|\\[([0-9]+|\\*)]");
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            // 1.10 stays 1.10: a rewritten document changes nothing but its ids.
-            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-            .build();
+    private static final ObjectMapper MAPPER = Jackson.EXACT_MAPPER;
 
     private enum StepKind { FIELD, INDEX, EVERY }
 

@@ -2,11 +2,11 @@ package io.decant.core.ids;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.decant.core.convert.ConversionException;
-import io.decant.core.convert.TextParsers;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.transform.ConversionException;
+import io.decant.core.transform.TextParsers;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
 import java.io.IOException;

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.decant.core.convert.ConversionException;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
-import io.decant.core.util.OwnerOnlyFiles;
 import io.decant.core.spec.IdStrategy;
+import io.decant.core.transform.ConversionException;
 import io.decant.core.type.LogicalType;
+import io.decant.core.util.Jackson;
+import io.decant.core.util.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public final class MappingFile {
     public static final int DEFAULT_RETENTION_DAYS = 90;
     private static final Set<String> RESERVED = Set.of("old", "new", "migratedAt");
     /** The file is synced before its stream is closed; the generator must not close it first. */
-    private static final JsonFactory FACTORY = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private static final JsonFactory FACTORY = Jackson.FACTORY;
 
     private MappingFile() {
     }

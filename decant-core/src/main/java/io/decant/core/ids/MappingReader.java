@@ -10,6 +10,7 @@ import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.type.LogicalType;
+import io.decant.core.util.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,9 +31,8 @@ import java.util.regex.Pattern;
  * layouts and the rules.
  */
 final class MappingReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final ObjectMapper MAPPER = Jackson.MAPPER;
+    private static final JsonFactory FACTORY = Jackson.NO_DUPLICATE_KEYS;
     private static final Set<String> DECANT_TOP = Set.of("format", "generatedAt", "retainUntil", "tables");
     private static final Set<String> DECANT_TABLE = Set.of("strategy", "key", "oldType", "newType", "count", "entries");
     private static final Pattern ID_FIELD = Pattern.compile("old|new|.*(Id|ID|_id)");

@@ -1,6 +1,5 @@
 package io.decant.core.ids;
 
-import io.decant.core.convert.Conversion;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
@@ -8,6 +7,7 @@ import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spec.MatchSpec;
 import io.decant.core.spi.SourceDatabase;
+import io.decant.core.transform.Conversion;
 import io.decant.core.type.LogicalType;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package io.decant.core.ids;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.RowStream;
@@ -66,6 +67,6 @@ public final class SourceKeys {
 
     /** {@code id='u_7'} for messages. */
     static String rowKey(Column key, Object value) {
-        return key.name() + "=" + ErrorContext.preview(value == null ? null : KeyValues.text(value));
+        return RowKeys.quoted(key.name(), value == null ? null : KeyValues.text(value));
     }
 }

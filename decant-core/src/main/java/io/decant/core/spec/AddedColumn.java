@@ -1,5 +1,6 @@
 package io.decant.core.spec;
 
+import io.decant.core.transform.Expressions;
 import io.decant.core.type.LogicalType;
 import java.util.Objects;
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * spellings of them, and the named special casts. A spelling is read case-insensitively with
  * single spaces ({@code double precision}).
  */
-final class CastNames {
+public final class CastNames {
     private CastNames() {
     }
 
@@ -59,7 +59,7 @@ final class CastNames {
     }
 
     /** The target of a spelling; {@link IllegalArgumentException} with a message for the user otherwise. */
-    static CastSpec.Target target(String spelling) {
+    public static CastSpec.Target target(String spelling) {
         String s = normalize(spelling);
         CastSpec.Target t = NAMES.get(s);
         if (t != null) {

@@ -1,6 +1,7 @@
 package io.decant.core.spec;
 
-import io.decant.core.convert.ByteEncoding;
+import io.decant.core.transform.ByteEncoding;
+import io.decant.core.transform.Casts;
 import io.decant.core.type.LogicalType;
 import java.time.ZoneId;
 import java.util.Objects;

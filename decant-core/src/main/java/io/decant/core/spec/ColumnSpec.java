@@ -1,5 +1,7 @@
 package io.decant.core.spec;
 
+import io.decant.core.transform.Casts;
+import io.decant.core.transform.Expressions;
 import io.decant.core.type.LogicalType;
 
 /**

@@ -95,7 +95,7 @@ final class IdsParser {
             return null;
         }
         try {
-            return io.decant.core.convert.TextParsers.parseUuid(s);
+            return io.decant.core.transform.TextParsers.parseUuid(s);
         } catch (RuntimeException e) {
             node.problem("expected a UUID such as 6ba7b811-9dad-11d1-80b4-00c04fd430c8, got '" + node.raw() + "'");
             return null;

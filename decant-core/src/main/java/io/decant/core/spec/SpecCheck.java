@@ -3,6 +3,8 @@ package io.decant.core.spec;
 import io.decant.core.error.DecantException;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
+import io.decant.core.transform.Casts;
+import io.decant.core.transform.Expressions;
 import io.decant.core.type.LogicalType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

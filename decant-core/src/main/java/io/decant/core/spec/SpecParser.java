@@ -1,6 +1,7 @@
 package io.decant.core.spec;
 
-import io.decant.core.convert.ByteEncoding;
+import io.decant.core.transform.ByteEncoding;
+import io.decant.core.transform.Expressions;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
 import java.time.DateTimeException;

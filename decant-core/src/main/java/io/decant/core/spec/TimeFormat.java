@@ -5,7 +5,7 @@ import java.util.Locale;
 /** How a cast reads a time value that is stored as text or as a number. */
 public enum TimeFormat {
     /**
-     * ISO 8601 as {@link io.decant.core.convert.TextParsers} reads it: {@code YYYY-MM-DD}, then
+     * ISO 8601 as {@link io.decant.core.transform.TextParsers} reads it: {@code YYYY-MM-DD}, then
      * optionally {@code T} or a space and {@code HH:MM[:SS[.fraction]]}, then optionally {@code Z} or
      * an offset. Values without an offset are in the cast's zone.
      */

@@ -49,4 +49,33 @@ public final class Dialects {
     public TargetDatabase openTarget(String url, OpenOptions options) {
         return forUrl(url).openTarget(url, options);
     }
+
+    /** The dialect of the server behind {@code dataSource}, asked once for its product name. */
+    public Dialect forDataSource(javax.sql.DataSource dataSource) {
+        String product;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (java.sql.SQLException e) {
+            throw new DecantException(ErrorCode.CONNECTION_FAILED, io.decant.core.error.ErrorContext.EMPTY,
+                    "cannot take a connection from the DataSource given: " + Redactor.global().redact(String.valueOf(
+                            e.getMessage())) + "; check that the application's pool or database is reachable", e);
+        }
+        for (Dialect d : dialects) {
+            if (d.acceptsProduct(product)) {
+                return d;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        dialects.forEach(d -> names.add(d.name()));
+        throw new DecantException(ErrorCode.UNKNOWN_URL, "no installed dialect reads a DataSource of " + product
+                + " (installed: " + String.join(", ", names) + "); give a URL, or add the module of that database");
+    }
+
+    public SourceDatabase openSource(javax.sql.DataSource dataSource, OpenOptions options) {
+        return forDataSource(dataSource).openSource(dataSource, options);
+    }
+
+    public TargetDatabase openTarget(javax.sql.DataSource dataSource, OpenOptions options) {
+        return forDataSource(dataSource).openTarget(dataSource, options);
+    }
 }

@@ -63,6 +63,19 @@ public interface SourceDatabase extends Endpoint {
     }
 
     /**
+     * Before a run reads or writes anything: a source kept in files proves that the files of the
+     * selected tables are whole (an export folder: present and of the size its manifest records, and
+     * with {@code full} their SHA-256 and row count too), and throws {@code FILE_CORRUPT} naming the
+     * first that is not, so that a cut-off file stops a run before its first table. It tells what it
+     * checked through {@code messages}. Sources that are not files have nothing to check.
+     *
+     * @param selected whether a table, by its manifest key or name, is one the run works on
+     */
+    default void checkFiles(java.util.function.Predicate<String> selected, boolean full,
+                            java.util.function.Consumer<String> messages) {
+    }
+
+    /**
      * For an engine whose tasks read one table in several processes (decant on Spark): exports a snapshot
      * that this source holds open until it is closed, and returns its id for {@link #readSlice}; null when
      * this source cannot share one snapshot across connections (then slices read whatever is there).

@@ -113,7 +113,7 @@ public interface TargetDatabase extends Endpoint {
      * changes one (SQLite: a decimal a NUMERIC column's double would not give back), or null. Plan adds it
      * to the column's conversion so that {@code plan --sample} finds such values before the first row.
      */
-    default io.decant.core.convert.Conversion writeCheck(LogicalType type, String nativeType) {
+    default io.decant.core.transform.Conversion writeCheck(LogicalType type, String nativeType) {
         return null;
     }
 

@@ -1,7 +1,7 @@
 package io.decant.core.verify;
 
 import io.decant.core.checksum.RowHasher;
-import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.ForeignKey;
 import io.decant.core.schema.Index;
@@ -455,7 +455,7 @@ final class Integrity {
             }
         }
 
-        private io.decant.core.convert.Converter[] toParent;
+        private io.decant.core.transform.Converter[] toParent;
         private RowHasher parentHasher;
         private Object[] converted;
 
@@ -470,13 +470,13 @@ final class Integrity {
             List<io.decant.core.type.LogicalType> parentTypes = fk.refColumns().stream().map(c -> parent.column(c).type())
                     .toList();
             boolean same = true;
-            io.decant.core.convert.Conversions conv = io.decant.core.convert.Conversions.utc();
-            io.decant.core.convert.Converter[] cs = new io.decant.core.convert.Converter[idx.length];
+            io.decant.core.transform.Conversions conv = io.decant.core.transform.Conversions.utc();
+            io.decant.core.transform.Converter[] cs = new io.decant.core.transform.Converter[idx.length];
             for (int i = 0; i < idx.length; i++) {
                 var childType = table.column(columns.get(i)).type();
                 var parentType = parentTypes.get(i);
                 if (childType.kind() == parentType.kind() || !conv.exists(childType, parentType)) {
-                    cs[i] = io.decant.core.convert.Converter.IDENTITY;
+                    cs[i] = io.decant.core.transform.Converter.IDENTITY;
                 } else {
                     cs[i] = conv.find(childType, parentType).converter();
                     same = false;
@@ -498,7 +498,7 @@ final class Integrity {
                 for (int i = 0; i < idx.length; i++) {
                     converted[i] = toParent[i].convert(row[idx[i]]);
                 }
-            } catch (io.decant.core.convert.ConversionException e) {
+            } catch (io.decant.core.transform.ConversionException e) {
                 return true;
             }
             return !parentKeys.contains(parentHasher.keyHash(converted));
@@ -632,11 +632,7 @@ final class Integrity {
     private static String describe(Object[] values, List<String> labels, List<String> columns) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(labels.get(i)).append('=')
-                    .append(Sensitive.column(columns.get(i)) ? Sensitive.REDACTED : ErrorContext.keyValue(values[i]));
+            RowKeys.append(sb, labels.get(i), columns.get(i), values[i], false);
         }
         return sb.toString();
     }

@@ -1,10 +1,10 @@
 package io.decant.core.verify;
 
-import io.decant.core.engine.RowMapper;
-import io.decant.core.engine.TablePlan;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.plan.TablePlan;
+import io.decant.core.run.RowMapper;
 import io.decant.core.spi.RowStream;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.type.LogicalType;

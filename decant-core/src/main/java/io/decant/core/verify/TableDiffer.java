@@ -1,9 +1,10 @@
 package io.decant.core.verify;
 
 import io.decant.core.checksum.RowHasher;
-import io.decant.core.engine.ColumnPlan;
-import io.decant.core.engine.TablePlan;
 import io.decant.core.error.ErrorContext;
+import io.decant.core.error.RowKeys;
+import io.decant.core.plan.ColumnPlan;
+import io.decant.core.plan.TablePlan;
 import io.decant.core.type.LogicalType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -133,9 +134,9 @@ final class TableDiffer {
         List<RowDiff.ColumnDiff> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             if (!Arrays.equals(h.canonical(i, a[i]), h.canonical(i, b[i]))) {
-                boolean secret = Sensitive.column(names.get(i));
-                out.add(new RowDiff.ColumnDiff(names.get(i), secret ? Sensitive.REDACTED : show(a[i]),
-                        secret ? Sensitive.REDACTED : show(b[i])));
+                boolean secret = RowKeys.sensitive(names.get(i));
+                out.add(new RowDiff.ColumnDiff(names.get(i), secret ? RowKeys.REDACTED : show(a[i]),
+                        secret ? RowKeys.REDACTED : show(b[i])));
             }
         }
         return out;
@@ -147,12 +148,8 @@ final class TableDiffer {
 
     private String describeKey(Object[] row) {
         StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < key.length; k++) {
-            if (k > 0) {
-                sb.append(", ");
-            }
-            String name = names.get(key[k]);
-            sb.append(name).append('=').append(Sensitive.column(name) ? Sensitive.REDACTED : ErrorContext.keyValue(row[key[k]]));
+        for (int k : key) {
+            RowKeys.append(sb, names.get(k), row[k]);
         }
         return sb.toString();
     }

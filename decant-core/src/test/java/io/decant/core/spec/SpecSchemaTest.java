@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * level and the same choices as the parser, every spec in the repository validates, and specs that
  * are wrong in shape are refused by both the schema and decant.
  */
-class SpecSchemaTest {
+public class SpecSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -48,7 +48,8 @@ class SpecSchemaTest {
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaJson());
     }
 
-    private static Set<ValidationMessage> validate(String yaml) throws IOException {
+    /** The schema's complaints about a spec (none: it validates); also used by the tests of init's specs. */
+    public static Set<ValidationMessage> validate(String yaml) throws IOException {
         JsonNode doc = YAML.readTree(yaml);
         return schema().validate(doc == null || doc.isMissingNode() ? JSON.createObjectNode() : doc);
     }
@@ -97,7 +98,7 @@ class SpecSchemaTest {
         assertEquals(List.copyOf(SpecParser.spellings(TimeFormat.values()).keySet()),
                 enumOf(defs.get("cast").get("anyOf").get(1).get("properties").get("format")));
         assertEquals(CastNames.known(), enumOf(defs.get("castName")));
-        assertEquals(Arrays.stream(io.decant.core.convert.ByteEncoding.values()).map(io.decant.core.convert.ByteEncoding::spelling).toList(),
+        assertEquals(Arrays.stream(io.decant.core.transform.ByteEncoding.values()).map(io.decant.core.transform.ByteEncoding::spelling).toList(),
                 enumOf(defs.get("cast").get("anyOf").get(1).get("properties").get("encoding")));
         assertEquals(List.copyOf(IdsParser.METHODS), enumOf(defs.get("idSpec").get("properties").get("http").get("properties").get("method")));
     }

@@ -1,0 +1,231 @@
+package io.decant.core.plan;
+
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.error.ErrorContext;
+import io.decant.core.run.ValueSource;
+import io.decant.core.schema.Column;
+import io.decant.core.schema.ForeignKey;
+import io.decant.core.schema.Index;
+import io.decant.core.schema.Table;
+import io.decant.core.schema.TableId;
+import io.decant.core.spi.RowStream;
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.transform.ConversionException;
+import io.decant.core.type.Kind;
+import io.decant.core.type.LogicalType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The text length of created key columns, for a target whose keys cannot hold unbounded text
+ * ({@link TargetView#keyTextLength()}, MySQL and MariaDB). A column in a primary key, a unique key or a
+ * foreign key (either end) whose text the target would store unbounded, or longer than it can index, is
+ * created as text(n) instead; so is every such column joined to it by a foreign key, with the same n,
+ * because a foreign key joins only columns of one type. n is the target's usual key length, raised to
+ * the longest value the source holds now (read here, at plan time, one column at a time; the spec's
+ * cast applied). A value longer than the target can index is refused here, naming table and column,
+ * before anything is created; the load's own length check still refuses a value that grew meanwhile.
+ *
+ * <p>Rejected: always the usual length, refusing anything longer. A table whose ids are 300 characters
+ * would then have no way through --create-schema although the target indexes 768.
+ */
+final class KeyTextBounds {
+    /** One column of one source table, in source names. */
+    private record Node(TableId table, String column) {
+    }
+
+    private final SourceDatabase source;
+    private final TargetView target;
+    private final Map<TableId, Shaper.Shaped> shaped;
+    private final Map<Node, Node> parent = new HashMap<>();
+
+    private KeyTextBounds(SourceDatabase source, TargetView target, Map<TableId, Shaper.Shaped> shaped) {
+        this.source = source;
+        this.target = target;
+        this.shaped = shaped;
+    }
+
+    /** The created type of each bounded key column, by source table and source column name; notes go to {@code notes}. */
+    static Map<TableId, Map<String, LogicalType>> decide(SourceDatabase source, TargetView target,
+                                                         Map<TableId, Shaper.Shaped> shapedBySource,
+                                                         Map<TableId, List<String>> notes, Planner.Problems problems) {
+        if (target == null || target.keyTextLength() <= 0) {
+            return Map.of();
+        }
+        return new KeyTextBounds(source, target, shapedBySource).decide(notes, problems);
+    }
+
+    private Map<TableId, Map<String, LogicalType>> decide(Map<TableId, List<String>> notes, Planner.Problems problems) {
+        for (Shaper.Shaped s : shaped.values()) {
+            Table t = s.source();
+            t.primaryKey().forEach(c -> find(new Node(t.id(), c)));
+            for (Index i : t.indexes()) {
+                if (i.unique()) {
+                    i.columns().forEach(c -> find(new Node(t.id(), c)));
+                }
+            }
+            for (ForeignKey fk : t.foreignKeys()) {
+                if (!shaped.containsKey(fk.refTable())) {
+                    continue; // not created: the parent table is not migrated
+                }
+                for (int i = 0; i < fk.columns().size(); i++) {
+                    Node child = find(new Node(t.id(), fk.columns().get(i)));
+                    parent.put(child, find(new Node(fk.refTable(), fk.refColumns().get(i))));
+                }
+            }
+        }
+        Map<Node, List<Node>> groups = new LinkedHashMap<>();
+        for (Node n : new ArrayList<>(parent.keySet())) {
+            if (unbounded(n) != null) {
+                groups.computeIfAbsent(find(n), k -> new ArrayList<>()).add(n);
+            }
+        }
+        Map<TableId, Map<String, LogicalType>> out = new HashMap<>();
+        int usual = target.keyTextLength();
+        int max = target.maxKeyTextLength();
+        for (List<Node> group : groups.values()) {
+            Map<Node, Integer> longest = new LinkedHashMap<>();
+            int n = usual;
+            for (Node node : group) {
+                int l = longest(node);
+                longest.put(node, l);
+                n = Math.max(n, l);
+            }
+            boolean fits = true;
+            for (var e : longest.entrySet()) {
+                if (e.getValue() > max) {
+                    fits = false;
+                    Node node = e.getKey();
+                    String table = node.table().display();
+                    problems.add(ErrorCode.SCHEMA_MISMATCH, ErrorContext.EMPTY.withPhase("plan").withTable(table)
+                            .withColumn(node.column()), "key column " + table + "." + node.column() + " holds text of "
+                            + e.getValue() + " characters; " + target.displayUrl() + " indexes at most " + max
+                            + " in a key, so --create-schema cannot create this key or foreign key; create the table"
+                            + " yourself and load without --create-schema, or leave it out with --exclude " + table);
+                }
+            }
+            if (!fits) {
+                continue;
+            }
+            LogicalType type = LogicalType.text(n);
+            String joined = group.size() > 1 ? " (as " + names(group) + ", which a foreign key joins)" : "";
+            for (Node node : group) {
+                out.computeIfAbsent(node.table(), k -> new HashMap<>()).put(node.column(), type);
+                notes.computeIfAbsent(node.table(), k -> new ArrayList<>()).add("key column " + node.column()
+                        + " is created as " + target.nativeType(type) + joined + ": " + target.displayUrl()
+                        + " indexes no unbounded text; its longest value now is " + longest.get(node) + " characters");
+            }
+        }
+        for (Shaper.Shaped s : shaped.values()) {
+            composite(s, out.getOrDefault(s.source().id(), Map.of()), problems);
+        }
+        return out;
+    }
+
+    /**
+     * A key of several text columns must fit the target's key as a whole (InnoDB: 3072 bytes, 768
+     * characters of utf8mb4): four text columns of 255 do not. Refused here, or CREATE TABLE would fail.
+     */
+    private void composite(Shaper.Shaped s, Map<String, LogicalType> bounded, Planner.Problems problems) {
+        Table t = s.source();
+        List<List<String>> keys = new ArrayList<>();
+        keys.add(t.primaryKey());
+        for (Index i : t.indexes()) {
+            if (i.unique()) {
+                keys.add(i.columns());
+            }
+        }
+        for (ForeignKey fk : t.foreignKeys()) {
+            if (shaped.containsKey(fk.refTable())) {
+                keys.add(fk.columns());
+            }
+        }
+        int max = target.maxKeyTextLength();
+        for (List<String> key : keys) {
+            if (key.size() < 2) {
+                continue;
+            }
+            int chars = 0;
+            for (String c : key) {
+                LogicalType type = bounded.get(c);
+                if (type == null) {
+                    type = s.columns().stream().filter(sc -> sc.source() != null && sc.source().name().equals(c))
+                            .map(sc -> target.storedType(sc.type())).findFirst().orElse(null);
+                }
+                chars += type != null && type.kind() == Kind.TEXT ? type.length() : 0;
+            }
+            if (chars > max) {
+                String table = t.id().display();
+                problems.add(ErrorCode.SCHEMA_MISMATCH, ErrorContext.EMPTY.withPhase("plan").withTable(table)
+                        .withColumn(key.get(0)), "key " + key + " of " + table + " is created as text of " + chars
+                        + " characters in all; " + target.displayUrl() + " indexes at most " + max + " in one key;"
+                        + " create the table yourself and load without --create-schema, or leave it out with --exclude "
+                        + table);
+            }
+        }
+    }
+
+    private static String names(List<Node> group) {
+        List<String> out = new ArrayList<>();
+        for (Node n : group) {
+            out.add(n.table().display() + "." + n.column());
+        }
+        return String.join(", ", out);
+    }
+
+    /** The shaped column {@code n} is copied to, when the target would store its text unbounded or too long for a key. */
+    private ShapedColumn unbounded(Node n) {
+        Shaper.Shaped s = shaped.get(n.table());
+        if (s == null) {
+            return null;
+        }
+        for (ShapedColumn sc : s.columns()) {
+            if (sc.source() != null && sc.source().name().equals(n.column()) && sc.value() instanceof ValueSource.FromColumn) {
+                LogicalType stored = target.storedType(sc.type());
+                boolean tooLong = stored.length() == 0 || stored.length() > target.maxKeyTextLength();
+                return stored.kind() == Kind.TEXT && tooLong ? sc : null;
+            }
+        }
+        return null;
+    }
+
+    /** The longest value of {@code n} once cast, in characters: the source's rows, read now. */
+    private int longest(Node n) {
+        Shaper.Shaped s = shaped.get(n.table());
+        ShapedColumn sc = unbounded(n);
+        Column column = s.read().get(((ValueSource.FromColumn) sc.value()).index());
+        int longest = 0;
+        try (RowStream rows = source.read(s.source(), List.of(column))) {
+            for (Object[] row = rows.next(); row != null; row = rows.next()) {
+                if (row[0] == null) {
+                    continue;
+                }
+                Object v;
+                try {
+                    v = sc.cast().converter().convert(row[0]);
+                } catch (DecantException | ConversionException e) {
+                    continue; // the load refuses it, naming the row
+                }
+                if (v != null) {
+                    String text = v.toString();
+                    longest = Math.max(longest, text.codePointCount(0, text.length()));
+                }
+            }
+        }
+        return longest;
+    }
+
+    private Node find(Node n) {
+        Node p = parent.putIfAbsent(n, n);
+        if (p == null || p.equals(n)) {
+            return n;
+        }
+        Node root = find(p);
+        parent.put(n, root);
+        return root;
+    }
+}

@@ -1,0 +1,237 @@
+package io.decant.core.plan;
+
+import io.decant.core.schema.Table;
+import io.decant.core.schema.TableId;
+import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TargetDatabase;
+import io.decant.core.type.LogicalType;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the planner needs to know of a target: its tables, how it names a new table, and its types.
+ * A target opened for writing gives all of it; a target opened for reading (as {@code verify} does)
+ * gives its tables, and new names resolve to the existing table of that name.
+ */
+public interface TargetView {
+    String displayUrl();
+
+    List<Table> tables();
+
+    TableId resolve(String name);
+
+    /** See {@link TargetDatabase#resolve(String, String)}. */
+    default TableId resolve(String sourceSchema, String name) {
+        return resolve(name);
+    }
+
+    String nativeType(LogicalType type);
+
+    /** See {@link TargetDatabase#nativeColumnType(String)}. */
+    default String nativeColumnType(String nativeType) {
+        return null;
+    }
+
+    /** See {@link TargetDatabase#keepsDeclaredType(String)}. */
+    default boolean keepsDeclaredType(String nativeType) {
+        return false;
+    }
+
+    /** See {@link TargetDatabase#createsCollations()}. */
+    default boolean createsCollations() {
+        return false;
+    }
+
+    /** See {@link TargetDatabase#createdCollation(String)}. */
+    default String createdCollation(String sourceCollation) {
+        return null;
+    }
+
+    LogicalType storedType(LogicalType type);
+
+    /** See {@link TargetDatabase#writeCheck}. */
+    default io.decant.core.transform.Conversion writeCheck(LogicalType type, String nativeType) {
+        return null;
+    }
+
+    /** See {@link TargetDatabase#keyTextLength()}. */
+    default int keyTextLength() {
+        return 0;
+    }
+
+    /** See {@link TargetDatabase#maxKeyTextLength()}. */
+    default int maxKeyTextLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** See {@link TargetDatabase#maxIdentifierLength()}. */
+    default int maxIdentifierLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** See {@link TargetDatabase#identifierLength(String)}. */
+    default int identifierLength(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** See {@link TargetDatabase#unwritable}; a target read back writes nothing. */
+    default java.util.Map<String, String> unwritable(Table table, List<io.decant.core.schema.Column> columns) {
+        return java.util.Map.of();
+    }
+
+    /** See {@link TargetDatabase#tableNamesIgnoreCase()}. */
+    default boolean tableNamesIgnoreCase() {
+        return false;
+    }
+
+    /** See {@link TargetDatabase#columnNamesIgnoreCase()}. */
+    default boolean columnNamesIgnoreCase() {
+        return false;
+    }
+
+    static TargetView of(TargetDatabase t) {
+        return new TargetView() {
+            @Override
+            public boolean tableNamesIgnoreCase() {
+                return t.tableNamesIgnoreCase();
+            }
+
+            @Override
+            public boolean columnNamesIgnoreCase() {
+                return t.columnNamesIgnoreCase();
+            }
+
+            @Override
+            public java.util.Map<String, String> unwritable(Table table, List<io.decant.core.schema.Column> columns) {
+                return t.unwritable(table, columns);
+            }
+
+            @Override
+            public int maxIdentifierLength() {
+                return t.maxIdentifierLength();
+            }
+
+            @Override
+            public int identifierLength(String name) {
+                return t.identifierLength(name);
+            }
+
+            @Override
+            public String displayUrl() {
+                return t.displayUrl();
+            }
+
+            @Override
+            public List<Table> tables() {
+                return t.tables();
+            }
+
+            @Override
+            public TableId resolve(String name) {
+                return t.resolve(name);
+            }
+
+            @Override
+            public TableId resolve(String sourceSchema, String name) {
+                return t.resolve(sourceSchema, name);
+            }
+
+            @Override
+            public String nativeType(LogicalType type) {
+                return t.nativeType(type);
+            }
+
+            @Override
+            public String nativeColumnType(String nativeType) {
+                return t.nativeColumnType(nativeType);
+            }
+
+            @Override
+            public boolean keepsDeclaredType(String nativeType) {
+                return t.keepsDeclaredType(nativeType);
+            }
+
+            @Override
+            public boolean createsCollations() {
+                return t.createsCollations();
+            }
+
+            @Override
+            public String createdCollation(String sourceCollation) {
+                return t.createdCollation(sourceCollation);
+            }
+
+            @Override
+            public LogicalType storedType(LogicalType type) {
+                return t.storedType(type);
+            }
+
+            @Override
+            public io.decant.core.transform.Conversion writeCheck(LogicalType type, String nativeType) {
+                return t.writeCheck(type, nativeType);
+            }
+
+            @Override
+            public int keyTextLength() {
+                return t.keyTextLength();
+            }
+
+            @Override
+            public int maxKeyTextLength() {
+                return t.maxKeyTextLength();
+            }
+        };
+    }
+
+    /** A target read back, for verify: names resolve to its tables by exact, then case-insensitive match. */
+    static TargetView readBack(SourceDatabase s) {
+        List<Table> tables = s.tables();
+        return new TargetView() {
+            @Override
+            public String displayUrl() {
+                return s.displayUrl();
+            }
+
+            @Override
+            public List<Table> tables() {
+                return tables;
+            }
+
+            @Override
+            public TableId resolve(String sourceSchema, String name) {
+                // The same schema first (a source's users is the target's users, not its auth.users).
+                for (Table t : tables) {
+                    if (java.util.Objects.equals(sourceSchema, t.id().schema()) && t.name().equals(name)) {
+                        return t.id();
+                    }
+                }
+                return resolve(name);
+            }
+
+            @Override
+            public TableId resolve(String name) {
+                for (Table t : tables) {
+                    if (t.name().equals(name)) {
+                        return t.id();
+                    }
+                }
+                for (Table t : tables) {
+                    if (t.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                        return t.id();
+                    }
+                }
+                return TableId.of(name);
+            }
+
+            @Override
+            public String nativeType(LogicalType type) {
+                return type.toString();
+            }
+
+            @Override
+            public LogicalType storedType(LogicalType type) {
+                return type;
+            }
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package io.decant.core.run;
+
+import io.decant.core.plan.TablePlan;
+
+/** Hears about a run as it goes; called from loader threads, so implementations must be thread-safe. */
+public interface ProgressListener {
+    ProgressListener NONE = new ProgressListener() {
+    };
+
+    default void tableStarted(TablePlan table) {
+    }
+
+    /** Called after every batch with the rows written so far. */
+    default void rowsWritten(TablePlan table, long rows) {
+    }
+
+    default void tableFinished(TablePlan table, TableResult result) {
+    }
+
+    default void message(String text) {
+    }
+
+    /**
+     * A step of the run that is not one table's rows begins, e.g. "creating indexes and foreign keys"
+     * after the data. By default it is told as a {@link #message}.
+     */
+    default void phaseStarted(String what) {
+        message(what);
+    }
+
+    /** The step {@code what} ended after {@code seconds}; {@code ok} is false when it failed. */
+    default void phaseFinished(String what, double seconds, boolean ok) {
+    }
+}

@@ -1,0 +1,83 @@
+package io.decant.core.util;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.time.temporal.TemporalAccessor;
+
+/**
+ * The one Jackson configuration of decant. Every module takes its factory or mapper from here, so
+ * that a limit or a feature is decided once; the variants below differ only where a reader or
+ * writer needs something the others must not have, and each says why.
+ */
+public final class Jackson {
+
+    /**
+     * The base for every parser and generator. Limits are raised because what decant reads is user
+     * data: a 30 MB bytea is 40 M base64 characters, and Jackson's default 20 M string limit would
+     * reject a valid export or JSON column. Field-name canonicalization is off: JSON documents with many
+     * distinct keys would make every parser merge a growing symbol table. Streams are closed by
+     * decant (after fsync, where it writes), never by Jackson.
+     */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(10_000)
+                    .maxNestingDepth(10_000)
+                    .build())
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(10_000).build())
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
+    /**
+     * For rows in data files: doubles and floats written by the shortest text that reads back as
+     * the same value (Schubfach), several times cheaper than Double.toString on Java 17; -0.0 stays
+     * -0.0. Not in {@link #FACTORY}, because other output (results, mapping files) keeps the text
+     * it always had.
+     */
+    public static final JsonFactory DATA = FACTORY.rebuild().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+
+    /**
+     * {@link #DATA} for parsers over a byte stream (JSON arrays, backups). Jackson builds its
+     * byte-level UTF-8 parser, which reports byte offsets (needed to seek to a table inside a
+     * backup), only when field names are canonicalized; otherwise it decodes through a Reader. One
+     * such parser reads a whole file, so its symbol table is merged once per file, not once per row.
+     */
+    public static final JsonFactory DATA_BYTES = DATA.rebuild().enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
+
+    /** For files where a repeated key is an error, not "the last one wins" (mapping files). */
+    public static final JsonFactory NO_DUPLICATE_KEYS = FACTORY.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /**
+     * Trees and records over {@link #FACTORY}. java.time values (an id mapping's generatedAt, say)
+     * are written as their ISO text, as the text output shows them; a record without properties is
+     * written as {@code {}}.
+     */
+    public static final JsonMapper MAPPER = JsonMapper.builder(FACTORY)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(new SimpleModule("decant-time").addSerializer(TemporalAccessor.class, ToStringSerializer.instance))
+            .build();
+
+    /**
+     * {@link #MAPPER} for documents that are rewritten and must otherwise stay as they were: floats
+     * read as BigDecimal with their scale (1.10 stays 1.10), a repeated key refused.
+     */
+    public static final JsonMapper EXACT_MAPPER = MAPPER.rebuild()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .build();
+
+    private Jackson() {
+    }
+}

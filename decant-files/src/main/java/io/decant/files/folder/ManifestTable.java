@@ -1,0 +1,61 @@
+package io.decant.files.folder;
+
+import io.decant.core.schema.Column;
+import io.decant.core.schema.ForeignKey;
+import io.decant.core.schema.Index;
+import io.decant.core.schema.Table;
+import io.decant.core.schema.TableId;
+import java.util.List;
+
+/**
+ * A table's entry in manifest.json: its schema as the source described it, and what was written.
+ *
+ * @param columns         the columns in the data files, in key order
+ * @param checksum        the {@link io.decant.core.checksum.TableChecksum} hex of the rows as written,
+ *                        or {@code null} when the export skipped it
+ * @param containsSecrets whether a column looks like a credential (password hash, token); such
+ *                        values never appear in messages
+ */
+public record ManifestTable(TableId id, List<Column> columns, List<String> primaryKey, List<Index> indexes,
+                            List<ForeignKey> foreignKeys, long rowCount, List<ManifestFile> files, String checksum,
+                            boolean containsSecrets) {
+    public ManifestTable {
+        columns = List.copyOf(columns);
+        primaryKey = List.copyOf(primaryKey);
+        indexes = List.copyOf(indexes);
+        foreignKeys = List.copyOf(foreignKeys);
+        files = List.copyOf(files);
+    }
+
+    /** The key in the manifest's {@code tables} object: {@code users}, or {@code auth.users}. */
+    public String key() {
+        return id.display();
+    }
+
+    public Table toTable() {
+        return new Table(id, columns, primaryKey, indexes, foreignKeys, rowCount);
+    }
+
+    /** A table recorded before any row is written (createTables, or a sink opened on a new table). */
+    /** rowCount of a table whose data has not been committed: the export is not finished. */
+    static final long NOT_WRITTEN = -1;
+
+    /**
+     * A table recorded before its data: its rowCount is {@link #NOT_WRITTEN} until its sink commits,
+     * so a folder left by an export that failed half-way (a full disk) can never pass for a good,
+     * empty export.
+     */
+    static ManifestTable declared(Table t, boolean containsSecrets) {
+        return new ManifestTable(t.id(), t.columns(), t.primaryKey(), t.indexes(), t.foreignKeys(), NOT_WRITTEN, List.of(),
+                null, containsSecrets);
+    }
+
+    boolean written() {
+        return rowCount != NOT_WRITTEN;
+    }
+
+    ManifestTable written(List<Column> writtenColumns, long rows, List<ManifestFile> newFiles, String newChecksum,
+                          boolean secrets) {
+        return new ManifestTable(id, writtenColumns, primaryKey, indexes, foreignKeys, rows, newFiles, newChecksum, secrets);
+    }
+}
