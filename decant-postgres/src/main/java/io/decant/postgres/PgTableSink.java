@@ -75,9 +75,6 @@ final class PgTableSink implements TableSink {
         try {
             connection.setAutoCommit(false);
             this.encoders = encoders();
-            if (java.util.Arrays.stream(textInputs).anyMatch(java.util.Objects::nonNull)) {
-                pending = new java.util.ArrayList<>(TEXT_INPUT_BATCH);
-            }
             if (options.disableForeignKeys()) {
                 disableForeignKeys(connector.url());
             }
@@ -108,7 +105,7 @@ final class PgTableSink implements TableSink {
         if (done) {
             throw DecantException.internal("checkpoint after commit or abort on " + table.id().display(), null);
         }
-        drainPending();
+        drainTextRows();
         try {
             if (isolating == null) {
                 buffer.writeShort(-1);
@@ -134,6 +131,9 @@ final class PgTableSink implements TableSink {
         }
     }
 
+    /** Rows waiting for their text-input columns ({@link PgTextInput}); null when no column needs them. */
+    private TextInputRows textRows;
+
     /** Each target column's type as {@link PgWireForm} identifies it (null: it cannot take rows passed through). */
     private final Map<String, String> wireTypes = new HashMap<>();
 
@@ -146,7 +146,7 @@ final class PgTableSink implements TableSink {
         Map<String, PgWriteMapping.Attribute> actual = PgWriteMapping.lookup(connection, table);
         actual.forEach((name, a) -> wireTypes.put(name, a.wireType()));
         BinaryEncoders.Encoder[] out = new BinaryEncoders.Encoder[columns.size()];
-        textInputs = new PgTextInput[columns.size()];
+        PgTextInput[] textInputs = new PgTextInput[columns.size()];
         for (int i = 0; i < out.length; i++) {
             Column c = columns.get(i);
             PgWriteMapping.Attribute a = actual.get(c.name());
@@ -159,9 +159,10 @@ final class PgTableSink implements TableSink {
             if (out[i] == null) {
                 // PgWriteMapping.readsText: the target's input function reads the text (plan allowed it)
                 textInputs[i] = PgTextInput.of(connection, a.oid(), context.withColumn(c.name()));
-                out[i] = PgTableSink::raw;
+                out[i] = TextInputRows::encodeRaw;
             }
         }
+        textRows = TextInputRows.of(textInputs, connectorForSide, columns, context);
         return out;
     }
 
@@ -181,114 +182,36 @@ final class PgTableSink implements TableSink {
         }
     }
 
-    /** Per column, the route of text into a type decant does not model ({@link PgTextInput}), or null. */
-    private PgTextInput[] textInputs;
-    /** Rows waiting for their text-input columns to be converted, a batch at a time; null when no column needs them. */
-    private java.util.List<Object[]> pending;
-    /** The connection that runs the text-input conversions (the sink's own is inside its COPY). */
-    private Connection side;
-    private static final int TEXT_INPUT_BATCH = 1000;
-
-    /** A value already in the target type's binary form. */
-    record Raw(byte[] bytes, String text) {
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
-    private static void raw(Object v, CopyBuffer out) {
-        byte[] b = ((Raw) v).bytes();
-        out.writeInt(b.length);
-        out.writeBytes(b, 0, b.length);
-    }
-
     @Override
     public void write(Object[] row) {
         if (done) {
             throw DecantException.internal("write after commit or abort on " + table.id().display(), null);
         }
-        if (pending != null) {
-            pending.add(row.clone());
-            if (pending.size() >= TEXT_INPUT_BATCH) {
-                drainPending();
+        if (textRows != null) {
+            if (textRows.add(row)) {
+                drainTextRows();
             }
             return;
         }
         writeNow(row);
     }
 
-    /** Converts the pending rows' text-input columns in one query per column, then writes the rows in order. */
-    private void drainPending() {
-        if (pending == null || pending.isEmpty()) {
-            return;
+    private final TextInputRows.Out afterTextInput = new TextInputRows.Out() {
+        @Override
+        public void write(Object[] row) {
+            writeNow(row);
         }
-        List<Object[]> batch = pending;
-        pending = new java.util.ArrayList<>(TEXT_INPUT_BATCH);
-        Object[] failure = new Object[batch.size()]; // per row: the ConversionException of its first refused value
-        int[] failedColumn = new int[batch.size()];
-        for (int col = 0; col < textInputs.length; col++) {
-            if (textInputs[col] != null) {
-                convertColumn(batch, col, failure, failedColumn);
-            }
-        }
-        for (int r = 0; r < batch.size(); r++) {
-            Object[] row = batch.get(r);
-            if (failure[r] != null) {
-                ConversionException e = (ConversionException) failure[r];
-                reject(valueError(e.code(), e.rule(), e.getMessage(), row, failedColumn[r], e), row);
-            } else {
-                writeNow(row);
-            }
-        }
-    }
 
-    private void convertColumn(List<Object[]> batch, int col, Object[] failure, int[] failedColumn) {
-        PgTextInput input = textInputs[col];
-        List<Integer> at = new java.util.ArrayList<>();
-        for (int r = 0; r < batch.size(); r++) {
-            if (batch.get(r)[col] != null && failure[r] == null) {
-                at.add(r);
-            }
+        @Override
+        public void refuse(ConversionException e, Object[] row, int column) {
+            reject(valueError(e.code(), e.rule(), e.getMessage(), row, column, e), row);
         }
-        if (at.isEmpty()) {
-            return;
-        }
-        String[] texts = new String[at.size()];
-        for (int k = 0; k < texts.length; k++) {
-            texts[k] = (String) batch.get(at.get(k))[col];
-        }
-        try {
-            if (side == null) {
-                side = connectorForSide.open();
-            }
-            byte[][] bytes;
-            try {
-                bytes = input.convert(side, texts);
-            } catch (SQLException refused) {
-                bytes = null;
-            }
-            for (int k = 0; k < texts.length; k++) {
-                int r = at.get(k);
-                byte[] b = bytes != null ? bytes[k] : null;
-                if (b == null) {
-                    try {
-                        b = input.convertOne(side, texts[k]);
-                    } catch (SQLException e) {
-                        if (!PgErrors.refusesRow(e)) {
-                            throw e;
-                        }
-                        failure[r] = ConversionException.invalid("the target's " + input.typeName + " input",
-                                io.decant.core.error.ErrorContext.preview(texts[k]) + " is not a valid " + input.typeName
-                                        + ": " + PgErrors.describe(e));
-                        failedColumn[r] = col;
-                        continue;
-                    }
-                }
-                batch.get(r)[col] = new Raw(b, texts[k]);
-            }
-        } catch (SQLException e) {
-            throw PgErrors.map(e, context.withColumn(columns.get(col).name()), "reading text into " + input.typeName);
+    };
+
+    /** Writes the rows waiting for their text-input columns. */
+    private void drainTextRows() {
+        if (textRows != null) {
+            textRows.drain(afterTextInput);
         }
     }
 
@@ -425,7 +348,7 @@ final class PgTableSink implements TableSink {
         if (done) {
             throw DecantException.internal("commit after commit or abort on " + table.id().display(), null);
         }
-        drainPending();
+        drainTextRows();
         if (isolating == null) {
             buffer.writeShort(-1);
             flush();
@@ -452,7 +375,9 @@ final class PgTableSink implements TableSink {
         }
         done = true;
         PgConnector.closeQuietly(connection);
-        PgConnector.closeQuietly(side);
+        if (textRows != null) {
+            textRows.close();
+        }
         return loaded;
     }
 
@@ -481,7 +406,9 @@ final class PgTableSink implements TableSink {
             LOG.debug("rolling back {}: {}", table.id().display(), PgErrors.describe(e));
         }
         PgConnector.closeQuietly(connection);
-        PgConnector.closeQuietly(side);
+        if (textRows != null) {
+            textRows.close();
+        }
     }
 
     @Override
