@@ -25,10 +25,10 @@ final class CheckNotes {
     private CheckNotes() {
     }
 
-    static List<String> collect(Connection c, String database, ServerInfo server, Discovery discovery)
+    static List<String> collect(Connection c, String database, ServerInfo server, MysqlSchemaReader discovery)
             throws SQLException {
         List<String> notes = new ArrayList<>();
-        notes.add("session: time_zone +00:00, utf8mb4, sql_mode " + Connector.SQL_MODE);
+        notes.add("session: time_zone +00:00, utf8mb4, sql_mode " + MysqlConnector.SQL_MODE);
         Set<String> held = new LinkedHashSet<>();
         List<String> grants = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW GRANTS")) {

@@ -30,7 +30,7 @@ final class DeferredKeys {
     void drop() throws SQLException {
         try (var ps = connection.prepareStatement("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
                 + " WHERE conrelid = ?::regclass AND contype IN ('p', 'u') ORDER BY contype, conname")) {
-            ps.setString(1, PgNames.table(table.id()));
+            ps.setString(1, PgIdentifiers.table(table.id()));
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     dropped.add(new String[] {rs.getString(1), rs.getString(2)});
@@ -39,7 +39,7 @@ final class DeferredKeys {
         }
         try (var st = connection.createStatement()) {
             for (String[] k : dropped) {
-                st.execute("ALTER TABLE " + PgNames.table(table.id()) + " DROP CONSTRAINT " + PgNames.quote(k[0]));
+                st.execute("ALTER TABLE " + PgIdentifiers.table(table.id()) + " DROP CONSTRAINT " + PgIdentifiers.quote(k[0]));
             }
         }
     }
@@ -51,7 +51,7 @@ final class DeferredKeys {
     void restore() throws SQLException {
         try (var st = connection.createStatement()) {
             for (String[] k : dropped) {
-                st.execute("ALTER TABLE " + PgNames.table(table.id()) + " ADD CONSTRAINT " + PgNames.quote(k[0]) + " " + k[1]);
+                st.execute("ALTER TABLE " + PgIdentifiers.table(table.id()) + " ADD CONSTRAINT " + PgIdentifiers.quote(k[0]) + " " + k[1]);
             }
         }
         addMissing();
@@ -68,7 +68,7 @@ final class DeferredKeys {
                 + " ORDER BY array_position(c.conkey, a.attnum)) FROM pg_attribute a WHERE a.attrelid = c.conrelid"
                 + " AND a.attnum = ANY (c.conkey)) FROM pg_constraint c WHERE c.conrelid = ?::regclass"
                 + " AND c.contype IN ('p', 'u')")) {
-            ps.setString(1, PgNames.table(table.id()));
+            ps.setString(1, PgIdentifiers.table(table.id()));
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     present.add(rs.getString(1).equals("p") ? "p" : "u:" + rs.getString(2));
@@ -76,14 +76,14 @@ final class DeferredKeys {
             }
         }
         try (var st = connection.createStatement()) {
-            String alter = "ALTER TABLE " + PgNames.table(table.id()) + " ADD ";
+            String alter = "ALTER TABLE " + PgIdentifiers.table(table.id()) + " ADD ";
             if (!table.primaryKey().isEmpty() && !present.contains("p")) {
-                st.execute(alter + "PRIMARY KEY (" + PgNames.columnList(table.primaryKey()) + ")");
+                st.execute(alter + "PRIMARY KEY (" + PgIdentifiers.columnList(table.primaryKey()) + ")");
             }
             for (Index i : table.indexes()) {
                 if (i.unique() && i.constraint() && !present.contains("u:" + String.join(",", i.columns()))) {
-                    st.execute(alter + (i.name() == null ? "" : "CONSTRAINT " + PgNames.quote(i.name()) + " ")
-                            + "UNIQUE (" + PgNames.columnList(i.columns()) + ")");
+                    st.execute(alter + (i.name() == null ? "" : "CONSTRAINT " + PgIdentifiers.quote(i.name()) + " ")
+                            + "UNIQUE (" + PgIdentifiers.columnList(i.columns()) + ")");
                 }
             }
         }

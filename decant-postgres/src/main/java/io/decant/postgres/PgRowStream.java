@@ -49,7 +49,7 @@ final class PgRowStream implements RowStream {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             // An unsupported column the spec still asks for (as_text) is read in the server's text form.
-            select.add(c.isSupported() ? PgNames.quote(c.name()) : PgNames.quote(c.name()) + "::text");
+            select.add(c.isSupported() ? PgIdentifiers.quote(c.name()) : PgIdentifiers.quote(c.name()) + "::text");
             readers[i] = ColumnReaders.forType(c.isSupported() ? c.type() : LogicalType.TEXT);
         }
         List<String> names = columns.stream().map(Column::name).toList();
@@ -57,13 +57,13 @@ final class PgRowStream implements RowStream {
         for (String k : table.rowKey()) {
             int at = names.indexOf(k);
             if (at < 0) {
-                select.add(PgNames.quote(k) + "::text");
+                select.add(PgIdentifiers.quote(k) + "::text");
                 at = select.size() - 1;
             }
             keyIndexes[keyNames.size()] = at + 1;
             keyNames.add(k);
         }
-        String sql = "SELECT " + String.join(", ", select) + " FROM " + PgNames.from(table.id(), inheritanceParents);
+        String sql = "SELECT " + String.join(", ", select) + " FROM " + PgIdentifiers.from(table.id(), inheritanceParents);
         this.connection = connector.openForReading();
         try {
             beginReadTransaction(connection, snapshot);
@@ -82,7 +82,7 @@ final class PgRowStream implements RowStream {
         try (Statement s = connection.createStatement()) {
             s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             if (snapshot != null) {
-                s.execute("SET TRANSACTION SNAPSHOT " + PgNames.literal(snapshot));
+                s.execute("SET TRANSACTION SNAPSHOT " + PgIdentifiers.literal(snapshot));
             }
         }
     }

@@ -65,7 +65,7 @@ final class PgTableSink implements TableSink {
         this.names = names;
         this.inFlight = new InFlightKeys(this.columns,
                 table.rowKey().stream().mapToInt(names::indexOf).filter(i -> i >= 0).toArray());
-        String copySql = "COPY " + PgNames.table(table.id()) + " (" + PgNames.columnList(names) + ") FROM STDIN (FORMAT binary)";
+        String copySql = "COPY " + PgIdentifiers.table(table.id()) + " (" + PgIdentifiers.columnList(names) + ") FROM STDIN (FORMAT binary)";
         this.copySql = copySql;
         this.url = connector.url();
         this.connectorForSide = connector;

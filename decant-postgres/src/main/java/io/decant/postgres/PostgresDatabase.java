@@ -39,7 +39,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     /** Whether tables an extension owns are migrated (as pg_dump, decant leaves them to CREATE EXTENSION by default). */
     private final boolean extensionTables;
     private Connection meta;
-    /** Tables others inherit from, read with ONLY ({@link PgCatalog}); filled by {@link #tables()}. */
+    /** Tables others inherit from, read with ONLY ({@link PgSchemaReader}); filled by {@link #tables()}. */
     private final Set<TableId> inheritanceParents = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PostgresDatabase(PgUrl url, OpenOptions options) {
@@ -48,7 +48,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
 
     PostgresDatabase(PgConnector connector, OpenOptions options) {
         this.connector = connector;
-        this.schemas = options.schemas().isEmpty() ? List.of(PgNames.DEFAULT_SCHEMA) : options.schemas();
+        this.schemas = options.schemas().isEmpty() ? List.of(PgIdentifiers.DEFAULT_SCHEMA) : options.schemas();
         this.journal = new PgJournal(connector, options.setting(OpenOptions.JOURNAL_SCHEMA, PgJournal.DEFAULT_SCHEMA), schemas.get(0));
         boolean shared = Boolean.parseBoolean(options.setting("postgres.snapshot", "true"));
         this.snapshot = new PgSnapshot(connector, shared);
@@ -80,7 +80,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public synchronized List<Table> tables() {
         try {
-            return PgCatalog.tables(meta(), schemas, inheritanceParents, extensionTables);
+            return PgSchemaReader.tables(meta(), schemas, inheritanceParents, extensionTables);
         } catch (SQLException e) {
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("discover"), "reading the catalog");
         }
@@ -126,7 +126,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         }
         if (!extensionTables) {
             try {
-                for (String t : PgCatalog.extensionTables(meta(), schemas)) {
+                for (String t : PgSchemaReader.extensionTables(meta(), schemas)) {
                     notes.add("skipped: " + t + " belongs to its extension, which creates it (include such tables with"
                             + " --include-extension-tables)");
                 }
@@ -155,7 +155,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public synchronized long countRows(Table table) {
         try (Statement s = meta().createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + PgNames.from(table.id(), inheritanceParents))) {
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + PgIdentifiers.from(table.id(), inheritanceParents))) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -269,13 +269,13 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public TableId resolve(String name) {
-        return PgNames.tableId(schemas.get(0), name);
+        return PgIdentifiers.tableId(schemas.get(0), name);
     }
 
     /** A table from a non-default source schema (Supabase's auth) keeps its schema. */
     @Override
     public TableId resolve(String sourceSchema, String name) {
-        return sourceSchema == null ? resolve(name) : PgNames.tableId(sourceSchema, name);
+        return sourceSchema == null ? resolve(name) : PgIdentifiers.tableId(sourceSchema, name);
     }
 
     @Override
@@ -301,7 +301,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     /** Another PostgreSQL database's type, created as it is spelled there (enums, domains and extensions must exist here). */
     @Override
     public String nativeColumnType(String nativeType) {
-        return nativeType.startsWith(PgCatalog.NATIVE_PREFIX) ? nativeType.substring(PgCatalog.NATIVE_PREFIX.length()) : null;
+        return nativeType.startsWith(PgSchemaReader.NATIVE_PREFIX) ? nativeType.substring(PgSchemaReader.NATIVE_PREFIX.length()) : null;
     }
 
     @Override
@@ -319,8 +319,8 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         if (sourceCollation == null) {
             return null;
         }
-        if (sourceCollation.startsWith(PgCatalog.NATIVE_PREFIX)) {
-            return sourceCollation.substring(PgCatalog.NATIVE_PREFIX.length());
+        if (sourceCollation.startsWith(PgSchemaReader.NATIVE_PREFIX)) {
+            return sourceCollation.substring(PgSchemaReader.NATIVE_PREFIX.length());
         }
         String c = sourceCollation.toLowerCase(java.util.Locale.ROOT);
         if (c.equals("sqlite binary") || c.equals("mysql binary") || (c.startsWith("mysql ") && c.endsWith("_bin"))) {
@@ -345,10 +345,10 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         }
     }
 
-    /** NAMEDATALEN - 1 bytes; PostgreSQL would silently cut a longer name (see {@link PgNames}). */
+    /** NAMEDATALEN - 1 bytes; PostgreSQL would silently cut a longer name (see {@link PgIdentifiers}). */
     @Override
     public int maxIdentifierLength() {
-        return PgNames.MAX_IDENTIFIER_BYTES;
+        return PgIdentifiers.MAX_IDENTIFIER_BYTES;
     }
 
     @Override
@@ -358,10 +358,10 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         List<String> existing = new ArrayList<>();
         try {
             for (Table t : tables) {
-                String schema = PgNames.schemaOf(t.id());
+                String schema = PgIdentifiers.schemaOf(t.id());
                 if (!queryBoolean("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?)", schema)) {
                     newSchemas.add(schema);
-                } else if (queryBoolean("SELECT pg_catalog.to_regclass(?) IS NOT NULL", PgNames.table(t.id()))) {
+                } else if (queryBoolean("SELECT pg_catalog.to_regclass(?) IS NOT NULL", PgIdentifiers.table(t.id()))) {
                     existing.add(t.id().display());
                 }
             }
@@ -375,7 +375,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
                             + " in the target; drop " + (existing.size() > 1 ? "them" : "it") + " or load without --create-schema");
         }
         for (String s : newSchemas) {
-            statements.add("CREATE SCHEMA " + PgNames.quote(s));
+            statements.add("CREATE SCHEMA " + PgIdentifiers.quote(s));
         }
         statements.addAll(tableStatements(tables));
         runInTransaction(statements, "creating tables");
@@ -401,7 +401,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         List<String> out = new ArrayList<>();
         tables.stream().map(t -> t.id().schema()).filter(java.util.Objects::nonNull).distinct()
                 .filter(schema -> !schemaNames().contains(schema))
-                .forEach(schema -> out.add("CREATE SCHEMA " + PgNames.quote(schema)));
+                .forEach(schema -> out.add("CREATE SCHEMA " + PgIdentifiers.quote(schema)));
         out.addAll(tableStatements(tables));
         out.addAll(afterTheData(tables));
         return out;

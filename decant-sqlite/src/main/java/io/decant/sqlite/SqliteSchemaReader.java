@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * not a sequence a target should recreate. Generated columns (hidden 2 and 3) are
  * {@link Column.Identity#COMPUTED}.
  */
-final class SchemaReader {
+final class SqliteSchemaReader {
     static final String JOURNAL_TABLE = "decant_journal";
     private static final Pattern AUTOINCREMENT = Pattern.compile("(?i)\\bAUTOINCREMENT\\b");
     /**
@@ -51,7 +51,7 @@ final class SchemaReader {
     private final long fileSize;
     private final List<String> notes = new ArrayList<>();
 
-    SchemaReader(Connection connection, long fileSize) {
+    SqliteSchemaReader(Connection connection, long fileSize) {
         this.connection = connection;
         this.fileSize = fileSize;
     }
@@ -264,7 +264,7 @@ final class SchemaReader {
     private Set<StorageClass> storedClasses(String table, String col) throws SQLException {
         Set<StorageClass> classes = new TreeSet<>();
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT typeof(" + Sql.quote(col) + ") FROM " + Sql.quote(table))) {
+             ResultSet rs = s.executeQuery("SELECT DISTINCT typeof(" + SqliteIdentifiers.quote(col) + ") FROM " + SqliteIdentifiers.quote(table))) {
             while (rs.next()) {
                 StorageClass sc = StorageClass.ofTypeof(rs.getString(1));
                 if (sc != StorageClass.NULL) {
@@ -429,8 +429,8 @@ final class SchemaReader {
     private long rowidSpan(String table) {
         try (Statement s = connection.createStatement();
              // Two subqueries: SQLite answers a lone min() or max() of the rowid from the b-tree's edge, both in one SELECT by a scan.
-             ResultSet rs = s.executeQuery("SELECT (SELECT min(rowid) FROM " + Sql.quote(table) + "), (SELECT max(rowid) FROM "
-                     + Sql.quote(table) + ")")) {
+             ResultSet rs = s.executeQuery("SELECT (SELECT min(rowid) FROM " + SqliteIdentifiers.quote(table) + "), (SELECT max(rowid) FROM "
+                     + SqliteIdentifiers.quote(table) + ")")) {
             if (!rs.next() || rs.getObject(1) == null) {
                 return 0;
             }
@@ -444,7 +444,7 @@ final class SchemaReader {
     }
 
     static long count(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + Sql.quote(table))) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + SqliteIdentifiers.quote(table))) {
             rs.next();
             return rs.getLong(1);
         }
