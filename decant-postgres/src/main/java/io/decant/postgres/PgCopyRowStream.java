@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * Streams one table with {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}, in a read-only
- * REPEATABLE READ transaction of its own connection that imports the shared snapshot, like
- * {@link PgRowStream}. Profiling the cursor reader showed most of its time in pgjdbc's per-column
- * text handling (a String per value, then parsing it again); binary COPY sends each value in its
+ * REPEATABLE READ transaction of its own connection that imports the shared snapshot. Profiling the
+ * cursor reader it replaced showed most of its time in pgjdbc's per-column text handling (a String
+ * per value, then parsing it again); binary COPY sends each value in its
  * send form, which {@link BinaryDecoders} turns into the logical type's Java value directly, and
  * the server skips the output functions and the portal round trips.
  *

@@ -35,7 +35,6 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     private final List<String> schemas;
     private final PgSnapshot snapshot;
     private final PgJournal journal;
-    private final ReadMode readMode;
     /** Whether tables an extension owns are migrated (as pg_dump, decant leaves them to CREATE EXTENSION by default). */
     private final boolean extensionTables;
     private Connection meta;
@@ -53,7 +52,6 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         boolean shared = Boolean.parseBoolean(options.setting("postgres.snapshot", "true"));
         this.snapshot = new PgSnapshot(connector, shared);
         this.extensionTables = parseExtensionTables(options.setting(OpenOptions.EXTENSION_TABLES, "skip"));
-        this.readMode = ReadMode.parse(options.setting("postgres.read", System.getProperty("decant.postgres.read", "copy")));
         // Connect now: a wrong URL or password should fail at open, not at the first query.
         meta();
     }
@@ -165,10 +163,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public RowStream read(Table table, List<Column> columns) {
-        return switch (readMode) {
-            case COPY -> new PgCopyRowStream(connector, table, columns, snapshot.id(), null, null, inheritanceParents);
-            case CURSOR -> new PgRowStream(connector, table, columns, snapshot.id(), inheritanceParents);
-        };
+        return new PgCopyRowStream(connector, table, columns, snapshot.id(), null, null, inheritanceParents);
     }
 
     /**
@@ -184,7 +179,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     }
 
     private Column orderKey(Table table) {
-        if (readMode != ReadMode.COPY || table.primaryKey().size() != 1) {
+        if (table.primaryKey().size() != 1) {
             return null;
         }
         Column key = table.findColumn(table.primaryKey().get(0)).orElse(null);
@@ -213,7 +208,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public EncodedRowStream readEncoded(Table table, List<Column> columns, RowEncoding encoding, boolean inOrder,
                                         String after) {
-        if (readMode != ReadMode.COPY || columns.isEmpty() || columns.stream().anyMatch(c -> !c.isSupported())) {
+        if (columns.isEmpty() || columns.stream().anyMatch(c -> !c.isSupported())) {
             return null;
         }
         Column key = inOrder ? orderKey(table) : null;
@@ -242,24 +237,6 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
             default -> throw new DecantException(ErrorCode.USAGE, ErrorContext.EMPTY,
                     OpenOptions.EXTENSION_TABLES + " must be skip or include, not '" + s + "'");
         };
-    }
-
-    /**
-     * How tables are read: binary COPY TO (the default, about as fast as the server can send), or a
-     * server-side cursor, for servers and poolers that refuse COPY. Setting {@code postgres.read},
-     * or the JVM property {@code decant.postgres.read} where no setting reaches the dialect.
-     */
-    enum ReadMode {
-        COPY, CURSOR;
-
-        static ReadMode parse(String s) {
-            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "copy" -> COPY;
-                case "cursor" -> CURSOR;
-                default -> throw new DecantException(ErrorCode.USAGE, ErrorContext.EMPTY,
-                        "postgres.read must be copy or cursor, not '" + s + "'");
-            };
-        }
     }
 
     @Override
