@@ -109,7 +109,7 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
         try {
             MysqlSchemaReader discovery = new MysqlSchemaReader(meta, url.database(), server);
             discovery.tables();
-            return CheckNotes.collect(meta, url.database(), server, discovery);
+            return MysqlCheckNotes.collect(meta, url.database(), server, discovery);
         } catch (SQLException e) {
             throw connector.error(e, ErrorContext.EMPTY.withPhase("check"));
         }

@@ -29,6 +29,11 @@ import java.util.Set;
  * A PostgreSQL database as a source and a target. Catalog queries and DDL share one connection
  * (opened on first use, used under this object's lock); every row stream and every sink has a
  * connection of its own, so tables can be read and loaded in parallel.
+ *
+ * <p>Why about 450 lines: this class is the two SPI interfaces' one implementation for PostgreSQL,
+ * and most methods are a few lines handing over to the class that does the work (PgSchemaReader,
+ * PgCheckNotes, PgDdl, PgCopyRowStream, PgTableSink, PgJournal); what stays here is what needs the
+ * shared catalog connection and its lock (creating tables, truncating, running DDL in one transaction).
  */
 final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     private final PgConnector connector;
@@ -103,51 +108,9 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     public synchronized List<String> checkNotes() {
         List<String> notes = new ArrayList<>();
         notes.add("server: " + serverVersion());
-        try (Statement s = meta().createStatement();
-             ResultSet rs = s.executeQuery("SELECT current_user, r.rolsuper, current_setting('server_version_num')::int"
-                     + " FROM pg_catalog.pg_roles r WHERE r.rolname = current_user")) {
-            rs.next();
-            String user = rs.getString(1);
-            boolean superuser = rs.getBoolean(2);
-            int version = rs.getInt(3);
-            notes.add("connected as " + user + (superuser ? " (superuser)" : " (not a superuser)"));
-            boolean canDisable = superuser || version >= 150000 && queryBoolean(
-                    "SELECT pg_catalog.has_parameter_privilege('session_replication_role', 'SET')");
-            notes.add(canDisable ? "--disable-fk: possible (may set session_replication_role)"
-                    : "--disable-fk: not possible: role " + user + " is not a superuser"
-                    + (version >= 150000 ? " and has no SET privilege on session_replication_role" : ""));
-            for (String schema : schemas) {
-                notes.add(schemaNote(schema));
-            }
-        } catch (SQLException e) {
-            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("check"), "checking privileges");
-        }
-        if (!extensionTables) {
-            try {
-                for (String t : PgSchemaReader.extensionTables(meta(), schemas)) {
-                    notes.add("skipped: " + t + " belongs to its extension, which creates it (include such tables with"
-                            + " --include-extension-tables)");
-                }
-            } catch (SQLException e) {
-                throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("check"), "listing extension tables");
-            }
-        }
-                notes.add("consistency: " + consistency());
+        notes.addAll(PgCheckNotes.collect(meta(), schemas, extensionTables));
+        notes.add("consistency: " + consistency());
         return notes;
-    }
-
-    private String schemaNote(String schema) throws SQLException {
-        try (PreparedStatement ps = meta().prepareStatement("SELECT pg_catalog.has_schema_privilege(n.oid, 'CREATE'),"
-                + " pg_catalog.has_schema_privilege(n.oid, 'USAGE') FROM pg_catalog.pg_namespace n WHERE n.nspname = ?")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return "schema " + schema + ": does not exist (created by --create-schema if the role may CREATE in the database)";
-                }
-                return "schema " + schema + ": " + (rs.getBoolean(2) ? "usage allowed" : "NO usage privilege")
-                        + ", " + (rs.getBoolean(1) ? "CREATE allowed" : "CREATE not allowed (--create-schema will fail)");
-            }
-        }
     }
 
     @Override

@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
  * (from SHOW GRANTS, of which only the privilege list and the object are kept: a grant line can
  * carry a password hash after TO), those missing for reading or writing, and settings that matter.
  */
-final class CheckNotes {
+final class MysqlCheckNotes {
     static final List<String> READ = List.of("SELECT");
     static final List<String> WRITE = List.of("SELECT", "INSERT", "DELETE", "CREATE", "ALTER", "INDEX", "REFERENCES");
     private static final Pattern GRANT = Pattern.compile("^GRANT (.+?) ON (\\S+) TO ", Pattern.CASE_INSENSITIVE);
 
-    private CheckNotes() {
+    private MysqlCheckNotes() {
     }
 
     static List<String> collect(Connection c, String database, ServerInfo server, MysqlSchemaReader discovery)
