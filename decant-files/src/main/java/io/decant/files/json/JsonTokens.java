@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * ({@link #GIVE_UP}) and the line goes the strict path. {@link LineDecoder} adds the row object and
  * its keys; the column decoders ({@link ByteDecoders}) read their values with these methods.
  *
- * <p>Why one class of about 520 lines: the methods share the line, the position and the last
+ * <p>Why one class of about 530 lines: the methods share the line, the position and the last
  * token's bounds as fields of one object, which the row loop's innermost calls read and write; the
  * scanning of strings and numbers word by word is one piece that {@code FastPathTest} checks
  * against Jackson as a whole.
