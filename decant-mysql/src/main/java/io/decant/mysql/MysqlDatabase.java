@@ -29,7 +29,7 @@ import java.util.Set;
  * so tables can be read and loaded in parallel.
  */
 final class MysqlDatabase implements SourceDatabase, TargetDatabase {
-    private final Connector connector;
+    private final MysqlConnector connector;
     private final io.decant.core.spi.JdbcJournal journal;
     private final MysqlUrl url;
     private final Connection meta;
@@ -38,7 +38,7 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     private final Map<String, String> settings;
     /** Reading connections in the snapshot: enough for parallel table reads on a small machine. */
     static final int SNAPSHOT_CONNECTIONS = Math.min(8, Math.max(2, Runtime.getRuntime().availableProcessors()));
-    private Snapshot snapshot;
+    private MysqlSnapshot snapshot;
     private boolean snapshotTried;
 
     private final boolean snapshotReads;
@@ -50,14 +50,14 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
 
     /**
      * @param settings      the source's settings from the spec, such as what zero dates become ({@link ZeroDates})
-     * @param snapshotReads whether every table is read in one snapshot ({@link Snapshot}): for a source
+     * @param snapshotReads whether every table is read in one snapshot ({@link MysqlSnapshot}): for a source
      */
     MysqlDatabase(MysqlUrl url, Map<String, String> settings, boolean snapshotReads) {
-        this(new Connector(url), settings, snapshotReads);
+        this(new MysqlConnector(url), settings, snapshotReads);
     }
 
     /** A database reached through {@code connector}, which knows its URL (parsed, or asked of a DataSource's server). */
-    MysqlDatabase(Connector connector, Map<String, String> settings, boolean snapshotReads) {
+    MysqlDatabase(MysqlConnector connector, Map<String, String> settings, boolean snapshotReads) {
         this.url = connector.url();
         this.settings = Map.copyOf(settings);
         this.snapshotReads = snapshotReads;
@@ -74,7 +74,7 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
             rs.next();
             this.server = ServerInfo.parse(rs.getString(1), rs.getInt(2));
         } catch (SQLException e) {
-            Connector.closeQuietly(meta);
+            MysqlConnector.closeQuietly(meta);
             throw connector.error(e, ErrorContext.EMPTY.withPhase("connect"));
         }
         this.types = new TargetTypes(server);
@@ -92,13 +92,13 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public String quoteIdentifier(String name) {
-        return Identifiers.quote(name);
+        return MysqlIdentifiers.quote(name);
     }
 
     @Override
     public synchronized List<Table> tables() {
         try {
-            return new Discovery(meta, url.database(), server).tables();
+            return new MysqlSchemaReader(meta, url.database(), server).tables();
         } catch (SQLException e) {
             throw connector.error(e, ErrorContext.EMPTY.withPhase("discover"));
         }
@@ -107,9 +107,9 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public synchronized List<String> checkNotes() {
         try {
-            Discovery discovery = new Discovery(meta, url.database(), server);
+            MysqlSchemaReader discovery = new MysqlSchemaReader(meta, url.database(), server);
             discovery.tables();
-            return CheckNotes.collect(meta, url.database(), server, discovery);
+            return MysqlCheckNotes.collect(meta, url.database(), server, discovery);
         } catch (SQLException e) {
             throw connector.error(e, ErrorContext.EMPTY.withPhase("check"));
         }
@@ -118,7 +118,7 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public synchronized long countRows(Table table) {
         try (Statement s = meta.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + Identifiers.quote(table.name()))) {
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + MysqlIdentifiers.quote(table.name()))) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -128,7 +128,7 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public RowStream read(Table table, List<Column> columns) {
-        Snapshot snap = snapshot();
+        MysqlSnapshot snap = snapshot();
         Connection leased = snap == null ? null : snap.borrow();
         return new MysqlRowStream(connector, table, columns, settings, leased, snap);
     }
@@ -139,7 +139,7 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
      */
     @Override
     public String consistency() {
-        Snapshot snap = snapshot();
+        MysqlSnapshot snap = snapshot();
         if (!snapshotReads) {
             return "none: each table is read over its own connection, without a common snapshot";
         }
@@ -149,10 +149,10 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
                 + " the user), which this user lacks";
     }
 
-    private synchronized Snapshot snapshot() {
+    private synchronized MysqlSnapshot snapshot() {
         if (!snapshotTried && snapshotReads) {
             snapshotTried = true;
-            snapshot = Snapshot.open(connector, SNAPSHOT_CONNECTIONS);
+            snapshot = MysqlSnapshot.open(connector, SNAPSHOT_CONNECTIONS);
         }
         return snapshot;
     }
@@ -201,15 +201,15 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
         return name.codePointCount(0, name.length());
     }
 
-    /** Text in a created key, and in every column a foreign key joins to it, is VARCHAR, never LONGTEXT ({@link Ddl}). */
+    /** Text in a created key, and in every column a foreign key joins to it, is VARCHAR, never LONGTEXT ({@link MysqlDdl}). */
     @Override
     public int keyTextLength() {
-        return Ddl.KEY_TEXT;
+        return MysqlDdl.KEY_TEXT;
     }
 
     @Override
     public int maxKeyTextLength() {
-        return Ddl.MAX_KEY_TEXT;
+        return MysqlDdl.MAX_KEY_TEXT;
     }
 
     @Override
@@ -219,7 +219,7 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public synchronized void createTables(List<Table> tables) {
-        Ddl ddl = new Ddl(types, server);
+        MysqlDdl ddl = new MysqlDdl(types, server);
         for (Table t : tables) {
             String sql = ddl.createTable(t);
             execute(sql, ErrorContext.EMPTY.withPhase("create").withTable(t.id().display()));
@@ -228,7 +228,7 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public List<String> ddl(List<Table> tables) {
-        Ddl ddl = new Ddl(types, server);
+        MysqlDdl ddl = new MysqlDdl(types, server);
         List<String> out = new java.util.ArrayList<>();
         tables.forEach(t -> out.add(ddl.createTable(t)));
         tables.forEach(t -> out.addAll(ddl.createIndexes(t, lobColumns(t))));
@@ -238,7 +238,7 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public synchronized void createIndexesAndForeignKeys(List<Table> tables) {
-        Ddl ddl = new Ddl(types, server);
+        MysqlDdl ddl = new MysqlDdl(types, server);
         for (Table t : tables) {
             Set<String> lobs = lobColumns(t);
             for (String sql : ddl.createIndexes(t, lobs)) {
@@ -270,7 +270,7 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public TableSink openSink(Table table, List<Column> columns, SinkOptions options) {
-        return new MysqlSink(connector, table, columns, options, journal);
+        return new MysqlTableSink(connector, table, columns, options, journal);
     }
 
     /**
@@ -293,12 +293,12 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
             }
             String max;
             try (Statement s = meta.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX("
-                    + Identifiers.quote(column) + ") + 1 FROM " + Identifiers.quote(table.name()))) {
+                    + MysqlIdentifiers.quote(column) + ") + 1 FROM " + MysqlIdentifiers.quote(table.name()))) {
                 rs.next();
                 max = rs.getString(1);
             }
             if (max != null) {
-                execute("ALTER TABLE " + Identifiers.quote(table.name()) + " AUTO_INCREMENT = " + max, ctx);
+                execute("ALTER TABLE " + MysqlIdentifiers.quote(table.name()) + " AUTO_INCREMENT = " + max, ctx);
             }
         } catch (SQLException e) {
             throw connector.error(e, ctx);
@@ -310,7 +310,7 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
         if (snapshot != null) {
             snapshot.close();
         }
-        Connector.closeQuietly(meta);
+        MysqlConnector.closeQuietly(meta);
     }
 
     private Set<String> lobColumns(Table table) {

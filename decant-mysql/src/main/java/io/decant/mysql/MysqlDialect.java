@@ -48,13 +48,13 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public SourceDatabase openSource(javax.sql.DataSource dataSource, OpenOptions options) {
-        return new MysqlDatabase(Connector.of(dataSource), options.settings(), true);
+        return new MysqlDatabase(MysqlConnector.of(dataSource), options.settings(), true);
     }
 
     @Override
     public TargetDatabase openTarget(javax.sql.DataSource dataSource, OpenOptions options) {
         options.refuseJournalSchema("in MySQL and MariaDB decant keeps its journal in the table decant_journal of the"
                 + " target database; DROP TABLE decant_journal removes it");
-        return new MysqlDatabase(Connector.of(dataSource), java.util.Map.of(), false);
+        return new MysqlDatabase(MysqlConnector.of(dataSource), java.util.Map.of(), false);
     }
 }

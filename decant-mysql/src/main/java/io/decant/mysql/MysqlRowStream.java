@@ -25,7 +25,7 @@ import java.util.StringJoiner;
 final class MysqlRowStream implements RowStream {
     static final int FETCH = 1000;
 
-    private final Connector connector;
+    private final MysqlConnector connector;
     private final Table table;
     private final List<Column> columns;
     private final ColumnReader[] readers;
@@ -38,9 +38,9 @@ final class MysqlRowStream implements RowStream {
     private boolean done;
     private boolean released;
 
-    private final Snapshot snapshot;
+    private final MysqlSnapshot snapshot;
 
-    MysqlRowStream(Connector connector, Table table, List<Column> columns, Map<String, String> settings) {
+    MysqlRowStream(MysqlConnector connector, Table table, List<Column> columns, Map<String, String> settings) {
         this(connector, table, columns, settings, null, null);
     }
 
@@ -48,8 +48,8 @@ final class MysqlRowStream implements RowStream {
      * @param leased   a connection of {@code snapshot} to read over, or null for a connection of its own
      * @param snapshot where {@code leased} goes back when the stream ends
      */
-    MysqlRowStream(Connector connector, Table table, List<Column> columns, Map<String, String> settings,
-                   Connection leased, Snapshot snapshot) {
+    MysqlRowStream(MysqlConnector connector, Table table, List<Column> columns, Map<String, String> settings,
+                   Connection leased, MysqlSnapshot snapshot) {
         this.snapshot = leased == null ? null : snapshot;
         this.connector = connector;
         this.table = table;
@@ -69,12 +69,12 @@ final class MysqlRowStream implements RowStream {
         for (int k = 0; k < keyNames.size(); k++) {
             int at = asked.indexOf(keyNames.get(k));
             if (at < 0) {
-                select.add(Identifiers.quote(keyNames.get(k)));
+                select.add(MysqlIdentifiers.quote(keyNames.get(k)));
                 at = extra++;
             }
             keyIndexes[k] = at + 1;
         }
-        String sql = "SELECT " + select + " FROM " + Identifiers.quote(table.name());
+        String sql = "SELECT " + select + " FROM " + MysqlIdentifiers.quote(table.name());
         Connection c = leased != null ? leased : connector.open();
         try {
             if (leased == null) {
@@ -88,7 +88,7 @@ final class MysqlRowStream implements RowStream {
             if (this.snapshot != null) {
                 this.snapshot.drop(c);
             } else {
-                Connector.closeQuietly(c);
+                MysqlConnector.closeQuietly(c);
             }
             throw connector.error(e, context().withPhase("read"));
         }
@@ -171,7 +171,7 @@ final class MysqlRowStream implements RowStream {
             if (!done) {
                 statement.cancel();
             }
-            Connector.closeQuietly(rs);
+            MysqlConnector.closeQuietly(rs);
             statement.close();
             snapshot.giveBack(connection);
         } catch (SQLException | RuntimeException e) {

@@ -110,7 +110,7 @@ final class Readers {
      * read as text gets its readable form (see {@link SourceTypes#textExpression}).
      */
     static String selectExpression(Column column) {
-        String quoted = Identifiers.quote(column.name());
+        String quoted = MysqlIdentifiers.quote(column.name());
         if (!column.isSupported()) {
             return SourceTypes.textExpression(quoted, column.sourceType());
         }

@@ -17,7 +17,7 @@ import io.decant.core.type.LogicalType;
  *       discovery knows to read it back as instants.</li>
  *   <li>UUID: MariaDB 10.7+ has a UUID type; elsewhere CHAR(36), which reads back as text(36).</li>
  *   <li>TEXT: VARCHAR(n) up to 16383 characters (65535 bytes of utf8mb4), LONGTEXT beyond or when
- *       unbounded; {@link Ddl} adjusts for keys and the row size limit.</li>
+ *       unbounded; {@link MysqlDdl} adjusts for keys and the row size limit.</li>
  *   <li>ARRAY: JSON, the only MySQL type that holds a list.</li>
  * </ul>
  */

@@ -23,10 +23,10 @@ import java.util.Set;
  * truncation before anything is deleted.
  */
 final class Truncation {
-    private final Connector connector;
+    private final MysqlConnector connector;
     private final String database;
 
-    Truncation(Connector connector, String database) {
+    Truncation(MysqlConnector connector, String database) {
         this.connector = connector;
         this.database = database;
     }
@@ -49,7 +49,7 @@ final class Truncation {
             try (Statement s = c.createStatement()) {
                 s.execute("SET FOREIGN_KEY_CHECKS = 0");
                 for (Table t : tables) {
-                    s.executeUpdate("DELETE FROM " + Identifiers.quote(t.name()));
+                    s.executeUpdate("DELETE FROM " + MysqlIdentifiers.quote(t.name()));
                 }
             }
             c.commit();
@@ -60,7 +60,7 @@ final class Truncation {
             rollbackQuietly(c);
             throw e;
         } finally {
-            Connector.closeQuietly(c);
+            MysqlConnector.closeQuietly(c);
         }
     }
 
@@ -84,7 +84,7 @@ final class Truncation {
         List<String> out = new ArrayList<>();
         for (String[] fk : candidates) {
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT 1 FROM " + Identifiers.quote(fk[0]) + "." + Identifiers.quote(fk[1])
+                 ResultSet rs = s.executeQuery("SELECT 1 FROM " + MysqlIdentifiers.quote(fk[0]) + "." + MysqlIdentifiers.quote(fk[1])
                          + " LIMIT 1")) {
                 if (rs.next()) {
                     out.add(fk[1] + " -> " + fk[3] + " (" + fk[2] + ")");

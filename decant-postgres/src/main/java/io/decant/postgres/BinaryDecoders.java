@@ -29,6 +29,13 @@ import java.util.UUID;
  * checked for their width, so a column whose type changed under the plan fails loudly.
  */
 final class BinaryDecoders {
+    static final String RULE_INFINITY = "PostgreSQL 'infinity' and '-infinity' have no date/time value in decant";
+    static final String RULE_BC = "BC dates are not supported (no portable representation)";
+    static final String RULE_2400 = "time 24:00:00 does not fit a time of day (00:00 to 23:59:59.999999)";
+    static final String RULE_ARRAY = "only one-dimensional arrays with lower bound 1 are supported";
+    static final String RULE_NUMERIC_NAN = "numeric 'NaN' has no decimal value";
+    static final String RULE_NUMERIC_INF = "numeric infinity has no decimal value";
+
     private static final long PG_EPOCH_DAY = 10_957; // 2000-01-01
     private static final long PG_EPOCH_SECOND = PG_EPOCH_DAY * 86_400;
     private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -131,7 +138,7 @@ final class BinaryDecoders {
         width(len, 8, "time");
         long micros = i64(b, off);
         if (micros == MICROS_PER_DAY) {
-            throw ConversionException.range(PgTemporalText.RULE_2400, "'24:00:00' is the end of the day");
+            throw ConversionException.range(RULE_2400, "'24:00:00' is the end of the day");
         }
         if (micros < 0 || micros > MICROS_PER_DAY) {
             throw ConversionException.invalid("PostgreSQL binary time", "time of " + micros + " microseconds");
@@ -169,12 +176,12 @@ final class BinaryDecoders {
     }
 
     private static ConversionException infinity(boolean positive) {
-        return ConversionException.range(PgTemporalText.RULE_INFINITY,
+        return ConversionException.range(RULE_INFINITY,
                 "'" + (positive ? "infinity" : "-infinity") + "' cannot be represented");
     }
 
     private static ConversionException bc(String text) {
-        return ConversionException.range(PgTemporalText.RULE_BC, "'" + text + "' is a BC date");
+        return ConversionException.range(RULE_BC, "'" + text + "' is a BC date");
     }
 
     /** PostgreSQL's spelling: ISO year 0 is 1 BC, -43 is 44 BC. */
@@ -197,12 +204,12 @@ final class BinaryDecoders {
                 return Collections.unmodifiableList(new ArrayList<>(0));
             }
             if (ndim != 1) {
-                throw ConversionException.range(PgArrayText.RULE, "multi-dimensional array");
+                throw ConversionException.range(RULE_ARRAY, "multi-dimensional array");
             }
             int n = i32(b, off + 12);
             int lower = i32(b, off + 16);
             if (lower != 1) {
-                throw ConversionException.range(PgArrayText.RULE, "array with lower bound " + lower);
+                throw ConversionException.range(RULE_ARRAY, "array with lower bound " + lower);
             }
             List<Object> out = new ArrayList<>(n);
             int at = off + 20;

@@ -6,6 +6,7 @@ import io.decant.core.error.ErrorContext;
 import io.decant.core.transform.ConversionException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 import org.slf4j.Logger;
@@ -26,12 +27,23 @@ final class CopyOutSession {
     private CopyFrames frames;
     private boolean closed;
 
+    /** A read-only REPEATABLE READ transaction that sees the shared snapshot when there is one. */
+    static void beginReadTransaction(Connection connection, String snapshot) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            if (snapshot != null) {
+                s.execute("SET TRANSACTION SNAPSHOT " + PgIdentifiers.literal(snapshot));
+            }
+        }
+    }
+
     /** Opens the COPY and reads its header; on failure nothing stays open and the error names {@code context}'s table. */
     CopyOutSession(PgConnector connector, String table, String sql, int fields, String snapshot, ErrorContext context) {
         this.table = table;
         this.connection = connector.openForReading();
         try {
-            PgRowStream.beginReadTransaction(connection, snapshot);
+            beginReadTransaction(connection, snapshot);
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
             frames = new CopyFrames(copy, fields);
             frames.readHeader();

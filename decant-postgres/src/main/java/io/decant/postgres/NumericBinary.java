@@ -134,9 +134,9 @@ final class NumericBinary {
         int sign = u16(b, off + 4);
         int dscale = u16(b, off + 6);
         switch (sign) {
-            case NAN -> throw ConversionException.invalid(PgTextValues.RULE_NUMERIC_NAN, "numeric value is NaN");
-            case PINF -> throw ConversionException.range(PgTextValues.RULE_NUMERIC_INF, "numeric value is Infinity");
-            case NINF -> throw ConversionException.range(PgTextValues.RULE_NUMERIC_INF, "numeric value is -Infinity");
+            case NAN -> throw ConversionException.invalid(BinaryDecoders.RULE_NUMERIC_NAN, "numeric value is NaN");
+            case PINF -> throw ConversionException.range(BinaryDecoders.RULE_NUMERIC_INF, "numeric value is Infinity");
+            case NINF -> throw ConversionException.range(BinaryDecoders.RULE_NUMERIC_INF, "numeric value is -Infinity");
             case POSITIVE, NEGATIVE -> { }
             default -> throw ConversionException.invalid("PostgreSQL binary numeric", "bad numeric sign word " + sign);
         }

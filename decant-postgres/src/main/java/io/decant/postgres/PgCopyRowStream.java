@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * Streams one table with {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}, in a read-only
- * REPEATABLE READ transaction of its own connection that imports the shared snapshot, like
- * {@link PgRowStream}. Profiling the cursor reader showed most of its time in pgjdbc's per-column
- * text handling (a String per value, then parsing it again); binary COPY sends each value in its
+ * REPEATABLE READ transaction of its own connection that imports the shared snapshot. Profiling the
+ * cursor reader it replaced showed most of its time in pgjdbc's per-column text handling (a String
+ * per value, then parsing it again); binary COPY sends each value in its
  * send form, which {@link BinaryDecoders} turns into the logical type's Java value directly, and
  * the server skips the output functions and the portal round trips.
  *
@@ -71,7 +71,7 @@ final class PgCopyRowStream implements RowStream {
         for (String k : table.rowKey()) {
             int at = names.indexOf(k);
             if (at < 0) {
-                select.add(PgNames.quote(k) + "::text");
+                select.add(PgIdentifiers.quote(k) + "::text");
                 decs.add(BinaryDecoders.forType(LogicalType.TEXT));
                 at = select.size() - 1;
             }
@@ -94,7 +94,7 @@ final class PgCopyRowStream implements RowStream {
         this.positionField = keyAt;
         this.decoders = decs.toArray(BinaryDecoders.Decoder[]::new);
         this.fieldCount = decoders.length;
-        String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgNames.from(table.id(), inheritanceParents) + order
+        String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgIdentifiers.from(table.id(), inheritanceParents) + order
                 + ") TO STDOUT (FORMAT binary)";
         this.session = new CopyOutSession(connector, table.id().display(), sql, fieldCount, snapshot, context());
         this.frames = session.frames();
@@ -125,7 +125,7 @@ final class PgCopyRowStream implements RowStream {
 
     /** The key column, qualified: ORDER BY would otherwise also match output columns (the key and its text form). */
     static String orderedKey(Table table, Column orderKey) {
-        return PgNames.table(table.id()) + "." + PgNames.quote(orderKey.name());
+        return PgIdentifiers.table(table.id()) + "." + PgIdentifiers.quote(orderKey.name());
     }
 
     /** {@code [WHERE key > position] ORDER BY key}, for a read in key order continuing after {@code after} (or from the start). */
@@ -168,7 +168,7 @@ final class PgCopyRowStream implements RowStream {
     }
 
     private static String selectExpression(Column c) {
-        String q = PgNames.quote(c.name());
+        String q = PgIdentifiers.quote(c.name());
         if (!c.isSupported()) {
             return q + "::text";
         }

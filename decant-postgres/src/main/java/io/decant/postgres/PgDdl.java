@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The DDL statements decant sends, as text. Every identifier goes through {@link PgNames#quote},
+ * The DDL statements decant sends, as text. Every identifier goes through {@link PgIdentifiers#quote},
  * which also refuses names PostgreSQL would truncate.
  */
 final class PgDdl {
@@ -23,15 +23,15 @@ final class PgDdl {
             parts.add(columnDefinition(c));
         }
         if (!t.primaryKey().isEmpty()) {
-            parts.add("PRIMARY KEY (" + PgNames.columnList(t.primaryKey()) + ")");
+            parts.add("PRIMARY KEY (" + PgIdentifiers.columnList(t.primaryKey()) + ")");
         }
         for (Index i : t.indexes()) {
             if (i.unique() && i.constraint()) {
-                parts.add((i.name() == null ? "" : "CONSTRAINT " + PgNames.quote(i.name()) + " ")
-                        + "UNIQUE (" + PgNames.columnList(i.columns()) + ")");
+                parts.add((i.name() == null ? "" : "CONSTRAINT " + PgIdentifiers.quote(i.name()) + " ")
+                        + "UNIQUE (" + PgIdentifiers.columnList(i.columns()) + ")");
             }
         }
-        return "CREATE TABLE " + PgNames.table(t.id()) + " (\n  " + String.join(",\n  ", parts) + "\n)";
+        return "CREATE TABLE " + PgIdentifiers.table(t.id()) + " (\n  " + String.join(",\n  ", parts) + "\n)";
     }
 
     /**
@@ -45,18 +45,18 @@ final class PgDdl {
      * equal {@code 'BY'}).
      */
     static boolean blankPadded(String nativeType) {
-        return nativeType != null && (nativeType.startsWith(PgCatalog.NATIVE_PREFIX + "character(")
-                || nativeType.equals(PgCatalog.NATIVE_PREFIX + "character"));
+        return nativeType != null && (nativeType.startsWith(PgSchemaReader.NATIVE_PREFIX + "character(")
+                || nativeType.equals(PgSchemaReader.NATIVE_PREFIX + "character"));
     }
 
     static String columnDefinition(Column c) {
         // A type decant does not model, or a computed column, is created as another PostgreSQL database declared it.
         boolean asDeclared = !c.isSupported() || c.identity() == Column.Identity.COMPUTED || blankPadded(c.nativeType());
-        String type = asDeclared && c.nativeType() != null && c.nativeType().startsWith(PgCatalog.NATIVE_PREFIX)
-                ? c.nativeType().substring(PgCatalog.NATIVE_PREFIX.length()) : PgTypeMapping.nativeType(c.type());
-        StringBuilder sb = new StringBuilder(PgNames.quote(c.name())).append(' ').append(type);
+        String type = asDeclared && c.nativeType() != null && c.nativeType().startsWith(PgSchemaReader.NATIVE_PREFIX)
+                ? c.nativeType().substring(PgSchemaReader.NATIVE_PREFIX.length()) : PgTypeMapping.nativeType(c.type());
+        StringBuilder sb = new StringBuilder(PgIdentifiers.quote(c.name())).append(' ').append(type);
         if (c.collation() != null) {
-            sb.append(" COLLATE ").append(PgNames.quote(c.collation()));
+            sb.append(" COLLATE ").append(PgIdentifiers.quote(c.collation()));
         }
         boolean integer = c.type().kind().isInteger();
         switch (c.identity()) {
@@ -78,8 +78,8 @@ final class PgDdl {
                 continue;
             }
             out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX "
-                    + (i.name() == null ? "" : PgNames.quote(i.name()) + " ")
-                    + "ON " + PgNames.table(t.id()) + " (" + PgNames.columnList(i.columns()) + ")");
+                    + (i.name() == null ? "" : PgIdentifiers.quote(i.name()) + " ")
+                    + "ON " + PgIdentifiers.table(t.id()) + " (" + PgIdentifiers.columnList(i.columns()) + ")");
         }
         return out;
     }
@@ -87,12 +87,12 @@ final class PgDdl {
     static List<String> addForeignKeys(Table t) {
         List<String> out = new ArrayList<>();
         for (ForeignKey fk : t.foreignKeys()) {
-            StringBuilder sb = new StringBuilder("ALTER TABLE ").append(PgNames.table(t.id())).append(" ADD ");
+            StringBuilder sb = new StringBuilder("ALTER TABLE ").append(PgIdentifiers.table(t.id())).append(" ADD ");
             if (fk.name() != null) {
-                sb.append("CONSTRAINT ").append(PgNames.quote(fk.name())).append(' ');
+                sb.append("CONSTRAINT ").append(PgIdentifiers.quote(fk.name())).append(' ');
             }
-            sb.append("FOREIGN KEY (").append(PgNames.columnList(fk.columns())).append(") REFERENCES ")
-                    .append(PgNames.table(fk.refTable())).append(" (").append(PgNames.columnList(fk.refColumns())).append(')');
+            sb.append("FOREIGN KEY (").append(PgIdentifiers.columnList(fk.columns())).append(") REFERENCES ")
+                    .append(PgIdentifiers.table(fk.refTable())).append(" (").append(PgIdentifiers.columnList(fk.refColumns())).append(')');
             appendAction(sb, "DELETE", fk.onDelete());
             appendAction(sb, "UPDATE", fk.onUpdate());
             if (fk.deferrable()) {
@@ -115,7 +115,7 @@ final class PgDdl {
     }
 
     static String truncate(List<Table> tables) {
-        return "TRUNCATE " + String.join(", ", tables.stream().map(t -> PgNames.table(t.id())).toList());
+        return "TRUNCATE " + String.join(", ", tables.stream().map(t -> PgIdentifiers.table(t.id())).toList());
     }
 
     static boolean hasSequence(Column c) {

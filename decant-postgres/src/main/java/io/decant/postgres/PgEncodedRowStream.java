@@ -58,7 +58,7 @@ final class PgEncodedRowStream implements EncodedRowStream {
                 .toArray(BinaryDecoders.Decoder[]::new);
         List<String> select = new ArrayList<>();
         for (Column c : columns) {
-            select.add(PgNames.quote(c.name()));
+            select.add(PgIdentifiers.quote(c.name()));
         }
         String order = "";
         int keyAt = -1;
@@ -75,7 +75,7 @@ final class PgEncodedRowStream implements EncodedRowStream {
         }
         this.positionField = keyAt;
         this.positionDecoder = keyDecoder;
-        String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgNames.from(table.id(), inheritanceParents) + order
+        String sql = "COPY (SELECT " + String.join(", ", select) + " FROM " + PgIdentifiers.from(table.id(), inheritanceParents) + order
                 + ") TO STDOUT (FORMAT binary)";
         this.session = new CopyOutSession(connector, table.id().display(), sql, select.size(), snapshot, context());
         this.frames = session.frames();

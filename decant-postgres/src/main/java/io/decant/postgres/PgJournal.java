@@ -31,8 +31,8 @@ final class PgJournal implements Journal {
 
     PgJournal(PgConnector connector, String journalSchema, String targetSchema) {
         this.connector = connector;
-        this.table = PgNames.tableId(journalSchema, JournalEntry.TABLE_NAME);
-        this.legacy = PgNames.tableId(targetSchema, JournalEntry.TABLE_NAME);
+        this.table = PgIdentifiers.tableId(journalSchema, JournalEntry.TABLE_NAME);
+        this.legacy = PgIdentifiers.tableId(targetSchema, JournalEntry.TABLE_NAME);
     }
 
     @Override
@@ -40,17 +40,17 @@ final class PgJournal implements Journal {
         try (Connection c = connector.open(); Statement s = c.createStatement()) {
             // Only when missing: CREATE SCHEMA IF NOT EXISTS still needs CREATE on the database, which a role that
             // was given a schema of its own (--journal-schema) may not have.
-            if (!schemaExists(c, PgNames.schemaOf(table))) {
-                s.execute("CREATE SCHEMA IF NOT EXISTS " + PgNames.quote(PgNames.schemaOf(table)));
+            if (!schemaExists(c, PgIdentifiers.schemaOf(table))) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + PgIdentifiers.quote(PgIdentifiers.schemaOf(table)));
             }
             if (!exists(c, table) && !legacy.equals(table) && exists(c, legacy)) {
-                s.execute("ALTER TABLE " + PgNames.table(legacy) + " SET SCHEMA " + PgNames.quote(PgNames.schemaOf(table)));
+                s.execute("ALTER TABLE " + PgIdentifiers.table(legacy) + " SET SCHEMA " + PgIdentifiers.quote(PgIdentifiers.schemaOf(table)));
             }
-            s.execute("CREATE TABLE IF NOT EXISTS " + PgNames.table(table) + " (seq bigserial PRIMARY KEY,"
+            s.execute("CREATE TABLE IF NOT EXISTS " + PgIdentifiers.table(table) + " (seq bigserial PRIMARY KEY,"
                     + " run_id text NOT NULL, plan_hash text NOT NULL, event text NOT NULL, table_name text,"
                     + " row_count bigint NOT NULL DEFAULT 0, at timestamptz NOT NULL, resume_at text)");
             // Journals made before chunked loads have no resume_at yet.
-            s.execute("ALTER TABLE " + PgNames.table(table) + " ADD COLUMN IF NOT EXISTS resume_at text");
+            s.execute("ALTER TABLE " + PgIdentifiers.table(table) + " ADD COLUMN IF NOT EXISTS resume_at text");
         } catch (SQLException e) {
             if ("42501".equals(e.getSQLState())) {
                 throw new io.decant.core.error.DecantException(io.decant.core.error.ErrorCode.PERMISSION_DENIED,
@@ -74,7 +74,7 @@ final class PgJournal implements Journal {
 
     private static boolean exists(Connection c, TableId id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, PgNames.table(id));
+            ps.setString(1, PgIdentifiers.table(id));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
@@ -92,7 +92,7 @@ final class PgJournal implements Journal {
             }
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT run_id, plan_hash, event, table_name, row_count,"
-                         + " extract(epoch from at)::numeric(20,6)::text, resume_at FROM " + PgNames.table(from) + " ORDER BY seq")) {
+                         + " extract(epoch from at)::numeric(20,6)::text, resume_at FROM " + PgIdentifiers.table(from) + " ORDER BY seq")) {
                 while (rs.next()) {
                     out.add(new JournalEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                             epoch(rs.getString(6)), rs.getString(7)));
@@ -117,12 +117,12 @@ final class PgJournal implements Journal {
     @Override
     public void discard() {
         try (Connection c = connector.open(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS " + PgNames.table(table));
+            s.execute("DROP TABLE IF EXISTS " + PgIdentifiers.table(table));
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_class WHERE relnamespace = to_regnamespace("
-                    + PgNames.literal(PgNames.quote(PgNames.schemaOf(table))) + ")")) {
+                    + PgIdentifiers.literal(PgIdentifiers.quote(PgIdentifiers.schemaOf(table))) + ")")) {
                 rs.next();
-                if (rs.getLong(1) == 0 && !PgNames.schemaOf(table).equals(PgNames.DEFAULT_SCHEMA)) {
-                    s.execute("DROP SCHEMA IF EXISTS " + PgNames.quote(PgNames.schemaOf(table)) + " RESTRICT");
+                if (rs.getLong(1) == 0 && !PgIdentifiers.schemaOf(table).equals(PgIdentifiers.DEFAULT_SCHEMA)) {
+                    s.execute("DROP SCHEMA IF EXISTS " + PgIdentifiers.quote(PgIdentifiers.schemaOf(table)) + " RESTRICT");
                 }
             }
         } catch (SQLException e) {
@@ -179,7 +179,7 @@ final class PgJournal implements Journal {
 
     /** Inserts on {@code c}, in whatever transaction it has open. */
     void insert(Connection c, JournalEntry e, long rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + PgNames.table(table)
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + PgIdentifiers.table(table)
                 + " (run_id, plan_hash, event, table_name, row_count, at, resume_at)"
                 + " VALUES (?, ?, ?, ?, ?, to_timestamp(?::double precision), ?)")) {
             ps.setString(1, e.runId());

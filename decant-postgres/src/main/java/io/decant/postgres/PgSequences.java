@@ -27,7 +27,7 @@ final class PgSequences {
     private static void moveSequence(Connection c, Table table, Column col) throws SQLException {
         String sequence;
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.pg_get_serial_sequence(?, ?)")) {
-            ps.setString(1, PgNames.table(table.id()));
+            ps.setString(1, PgIdentifiers.table(table.id()));
             // The column argument is taken literally (case kept), unlike the table argument.
             ps.setString(2, col.name());
             try (ResultSet rs = ps.executeQuery()) {
@@ -48,13 +48,13 @@ final class PgSequences {
                 increment = rs.getLong(2);
             }
         }
-        String column = PgNames.quote(col.name());
+        String column = PgIdentifiers.quote(col.name());
         String extreme = increment > 0 ? "max(" + column + ")" : "min(" + column + ")";
         // Loaded values all before the start (e.g. negative ids) cannot collide with what the sequence will give.
         String beyondStart = increment > 0 ? "m >= ?" : "m <= ?";
         String sql = "SELECT CASE WHEN m IS NOT NULL AND " + beyondStart + " THEN pg_catalog.setval(?::regclass, m, true)"
                 + " ELSE pg_catalog.setval(?::regclass, ?, false) END"
-                + " FROM (SELECT " + extreme + "::bigint AS m FROM " + PgNames.table(table.id()) + ") x";
+                + " FROM (SELECT " + extreme + "::bigint AS m FROM " + PgIdentifiers.table(table.id()) + ") x";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, start);
             ps.setString(2, sequence);

@@ -3,7 +3,6 @@ package io.decant.postgres;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
-import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.EncodedRows;
@@ -36,7 +35,10 @@ final class PgTableSink implements TableSink {
     private final Table table;
     private final List<Column> columns;
     private final ErrorContext context;
-    private final int[] keyIndexes;
+    /** Names the row of a COPY error from the recent rows' keys. */
+    private final InFlightKeys inFlight;
+    /** The keys dropped for the load of a table created by this run, or null. */
+    private final DeferredKeys deferredKeys;
     private final Connection connection;
     private final BinaryEncoders.Encoder[] encoders;
     private final CopyBuffer buffer = new CopyBuffer();
@@ -61,24 +63,23 @@ final class PgTableSink implements TableSink {
         this.context = ErrorContext.EMPTY.withPhase("load").withTable(table.id().display());
         List<String> names = columns.stream().map(Column::name).toList();
         this.names = names;
-        this.keyIndexes = table.rowKey().stream().mapToInt(names::indexOf).filter(i -> i >= 0).toArray();
-        String copySql = "COPY " + PgNames.table(table.id()) + " (" + PgNames.columnList(names) + ") FROM STDIN (FORMAT binary)";
+        this.inFlight = new InFlightKeys(this.columns,
+                table.rowKey().stream().mapToInt(names::indexOf).filter(i -> i >= 0).toArray());
+        String copySql = "COPY " + PgIdentifiers.table(table.id()) + " (" + PgIdentifiers.columnList(names) + ") FROM STDIN (FORMAT binary)";
         this.copySql = copySql;
         this.url = connector.url();
         this.connectorForSide = connector;
         this.connection = connector.open();
+        // (with rejects the keys stay: a duplicate is then refused at its row, not when the key is built)
+        this.deferredKeys = options.createdByRun() && options.rejector() == null ? new DeferredKeys(connection, table) : null;
         try {
             connection.setAutoCommit(false);
             this.encoders = encoders();
-            if (java.util.Arrays.stream(textInputs).anyMatch(java.util.Objects::nonNull)) {
-                pending = new java.util.ArrayList<>(TEXT_INPUT_BATCH);
-            }
             if (options.disableForeignKeys()) {
                 disableForeignKeys(connector.url());
             }
-            if (options.createdByRun() && options.rejector() == null) {
-                // (with rejects the keys stay: a duplicate is then refused at its row, not when the key is built)
-                deferKeys();
+            if (deferredKeys != null) {
+                deferredKeys.drop();
             }
             if (options.rejector() == null) {
                 isolating = null;
@@ -98,82 +99,13 @@ final class PgTableSink implements TableSink {
         }
     }
 
-    /** Primary-key and unique constraints dropped for the load, to be added back before the commit. */
-    private final List<String[]> deferredKeys = new java.util.ArrayList<>();
-
-    /**
-     * A table decant created in this run is empty and nothing references it yet, so its keys are built
-     * once after the rows instead of being maintained row by row: dropped here and added back before
-     * the commit, in the same transaction, so that no one ever sees the table without them and a
-     * duplicate key still rolls the whole table back.
-     */
-    private void deferKeys() throws SQLException {
-        try (var ps = connection.prepareStatement("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
-                + " WHERE conrelid = ?::regclass AND contype IN ('p', 'u') ORDER BY contype, conname")) {
-            ps.setString(1, PgNames.table(table.id()));
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    deferredKeys.add(new String[] {rs.getString(1), rs.getString(2)});
-                }
-            }
-        }
-        try (var st = connection.createStatement()) {
-            for (String[] k : deferredKeys) {
-                st.execute("ALTER TABLE " + PgNames.table(table.id()) + " DROP CONSTRAINT " + PgNames.quote(k[0]));
-            }
-        }
-    }
-
-    private void restoreKeys() throws SQLException {
-        try (var st = connection.createStatement()) {
-            for (String[] k : deferredKeys) {
-                st.execute("ALTER TABLE " + PgNames.table(table.id()) + " ADD CONSTRAINT " + PgNames.quote(k[0]) + " " + k[1]);
-            }
-        }
-        if (options.createdByRun() && options.rejector() == null) {
-            addMissingKeys();
-        }
-    }
-
-    /**
-     * A table loaded in chunks by a run that was cut short lost its keys in that run's first chunk
-     * (they were dropped there, to be built after the last one): the run that continues it builds
-     * them from the table's definition, as decant created it.
-     */
-    private void addMissingKeys() throws SQLException {
-        java.util.Set<String> present = new java.util.HashSet<>(); // "p", and "u:" + columns for each unique constraint
-        try (var ps = connection.prepareStatement("SELECT c.contype::text, (SELECT string_agg(a.attname, ','"
-                + " ORDER BY array_position(c.conkey, a.attnum)) FROM pg_attribute a WHERE a.attrelid = c.conrelid"
-                + " AND a.attnum = ANY (c.conkey)) FROM pg_constraint c WHERE c.conrelid = ?::regclass"
-                + " AND c.contype IN ('p', 'u')")) {
-            ps.setString(1, PgNames.table(table.id()));
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    present.add(rs.getString(1).equals("p") ? "p" : "u:" + rs.getString(2));
-                }
-            }
-        }
-        try (var st = connection.createStatement()) {
-            String alter = "ALTER TABLE " + PgNames.table(table.id()) + " ADD ";
-            if (!table.primaryKey().isEmpty() && !present.contains("p")) {
-                st.execute(alter + "PRIMARY KEY (" + PgNames.columnList(table.primaryKey()) + ")");
-            }
-            for (io.decant.core.schema.Index i : table.indexes()) {
-                if (i.unique() && i.constraint() && !present.contains("u:" + String.join(",", i.columns()))) {
-                    st.execute(alter + (i.name() == null ? "" : "CONSTRAINT " + PgNames.quote(i.name()) + " ")
-                            + "UNIQUE (" + PgNames.columnList(i.columns()) + ")");
-                }
-            }
-        }
-    }
-
     /** Commits the rows so far with their chunk mark; the next rows go to a new COPY in a new transaction. */
     @Override
     public void checkpoint(io.decant.core.spi.JournalEntry mark) {
         if (done) {
             throw DecantException.internal("checkpoint after commit or abort on " + table.id().display(), null);
         }
-        drainPending();
+        drainTextRows();
         try {
             if (isolating == null) {
                 buffer.writeShort(-1);
@@ -199,6 +131,9 @@ final class PgTableSink implements TableSink {
         }
     }
 
+    /** Rows waiting for their text-input columns ({@link PgTextInput}); null when no column needs them. */
+    private TextInputRows textRows;
+
     /** Each target column's type as {@link PgWireForm} identifies it (null: it cannot take rows passed through). */
     private final Map<String, String> wireTypes = new HashMap<>();
 
@@ -211,7 +146,7 @@ final class PgTableSink implements TableSink {
         Map<String, PgWriteMapping.Attribute> actual = PgWriteMapping.lookup(connection, table);
         actual.forEach((name, a) -> wireTypes.put(name, a.wireType()));
         BinaryEncoders.Encoder[] out = new BinaryEncoders.Encoder[columns.size()];
-        textInputs = new PgTextInput[columns.size()];
+        PgTextInput[] textInputs = new PgTextInput[columns.size()];
         for (int i = 0; i < out.length; i++) {
             Column c = columns.get(i);
             PgWriteMapping.Attribute a = actual.get(c.name());
@@ -224,9 +159,10 @@ final class PgTableSink implements TableSink {
             if (out[i] == null) {
                 // PgWriteMapping.readsText: the target's input function reads the text (plan allowed it)
                 textInputs[i] = PgTextInput.of(connection, a.oid(), context.withColumn(c.name()));
-                out[i] = PgTableSink::raw;
+                out[i] = TextInputRows::encodeRaw;
             }
         }
+        textRows = TextInputRows.of(textInputs, connectorForSide, columns, context);
         return out;
     }
 
@@ -246,114 +182,36 @@ final class PgTableSink implements TableSink {
         }
     }
 
-    /** Per column, the route of text into a type decant does not model ({@link PgTextInput}), or null. */
-    private PgTextInput[] textInputs;
-    /** Rows waiting for their text-input columns to be converted, a batch at a time; null when no column needs them. */
-    private java.util.List<Object[]> pending;
-    /** The connection that runs the text-input conversions (the sink's own is inside its COPY). */
-    private Connection side;
-    private static final int TEXT_INPUT_BATCH = 1000;
-
-    /** A value already in the target type's binary form. */
-    record Raw(byte[] bytes, String text) {
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
-    private static void raw(Object v, CopyBuffer out) {
-        byte[] b = ((Raw) v).bytes();
-        out.writeInt(b.length);
-        out.writeBytes(b, 0, b.length);
-    }
-
     @Override
     public void write(Object[] row) {
         if (done) {
             throw DecantException.internal("write after commit or abort on " + table.id().display(), null);
         }
-        if (pending != null) {
-            pending.add(row.clone());
-            if (pending.size() >= TEXT_INPUT_BATCH) {
-                drainPending();
+        if (textRows != null) {
+            if (textRows.add(row)) {
+                drainTextRows();
             }
             return;
         }
         writeNow(row);
     }
 
-    /** Converts the pending rows' text-input columns in one query per column, then writes the rows in order. */
-    private void drainPending() {
-        if (pending == null || pending.isEmpty()) {
-            return;
+    private final TextInputRows.Out afterTextInput = new TextInputRows.Out() {
+        @Override
+        public void write(Object[] row) {
+            writeNow(row);
         }
-        List<Object[]> batch = pending;
-        pending = new java.util.ArrayList<>(TEXT_INPUT_BATCH);
-        Object[] failure = new Object[batch.size()]; // per row: the ConversionException of its first refused value
-        int[] failedColumn = new int[batch.size()];
-        for (int col = 0; col < textInputs.length; col++) {
-            if (textInputs[col] != null) {
-                convertColumn(batch, col, failure, failedColumn);
-            }
-        }
-        for (int r = 0; r < batch.size(); r++) {
-            Object[] row = batch.get(r);
-            if (failure[r] != null) {
-                ConversionException e = (ConversionException) failure[r];
-                reject(valueError(e.code(), e.rule(), e.getMessage(), row, failedColumn[r], e), row);
-            } else {
-                writeNow(row);
-            }
-        }
-    }
 
-    private void convertColumn(List<Object[]> batch, int col, Object[] failure, int[] failedColumn) {
-        PgTextInput input = textInputs[col];
-        List<Integer> at = new java.util.ArrayList<>();
-        for (int r = 0; r < batch.size(); r++) {
-            if (batch.get(r)[col] != null && failure[r] == null) {
-                at.add(r);
-            }
+        @Override
+        public void refuse(ConversionException e, Object[] row, int column) {
+            reject(valueError(e.code(), e.rule(), e.getMessage(), row, column, e), row);
         }
-        if (at.isEmpty()) {
-            return;
-        }
-        String[] texts = new String[at.size()];
-        for (int k = 0; k < texts.length; k++) {
-            texts[k] = (String) batch.get(at.get(k))[col];
-        }
-        try {
-            if (side == null) {
-                side = connectorForSide.open();
-            }
-            byte[][] bytes;
-            try {
-                bytes = input.convert(side, texts);
-            } catch (SQLException refused) {
-                bytes = null;
-            }
-            for (int k = 0; k < texts.length; k++) {
-                int r = at.get(k);
-                byte[] b = bytes != null ? bytes[k] : null;
-                if (b == null) {
-                    try {
-                        b = input.convertOne(side, texts[k]);
-                    } catch (SQLException e) {
-                        if (!PgErrors.refusesRow(e)) {
-                            throw e;
-                        }
-                        failure[r] = ConversionException.invalid("the target's " + input.typeName + " input",
-                                io.decant.core.error.ErrorContext.preview(texts[k]) + " is not a valid " + input.typeName
-                                        + ": " + PgErrors.describe(e));
-                        failedColumn[r] = col;
-                        continue;
-                    }
-                }
-                batch.get(r)[col] = new Raw(b, texts[k]);
-            }
-        } catch (SQLException e) {
-            throw PgErrors.map(e, context.withColumn(columns.get(col).name()), "reading text into " + input.typeName);
+    };
+
+    /** Writes the rows waiting for their text-input columns. */
+    private void drainTextRows() {
+        if (textRows != null) {
+            textRows.drain(afterTextInput);
         }
     }
 
@@ -389,8 +247,8 @@ final class PgTableSink implements TableSink {
             }
             return;
         }
-        rememberKey(row);
         rows++;
+        inFlight.remember(row, rows);
         if (buffer.position() >= CopyBuffer.FLUSH_AT) {
             flush();
         }
@@ -418,7 +276,7 @@ final class PgTableSink implements TableSink {
             throw DecantException.internal("encoded rows after commit or abort, or with rejects, on " + table.id().display(), null);
         }
         flush(); // the header, or values written before
-        rememberBatch(batch);
+        inFlight.remember(batch, rows + 1);
         rows += batch.rows();
         try {
             copy.writeToCopy(batch.bytes(), 0, batch.length());
@@ -426,71 +284,6 @@ final class PgTableSink implements TableSink {
             throw withKey(PgErrors.map(e, context, "COPY into " + table.id().display()));
         }
         bytes += batch.length();
-    }
-
-    /** The last batches passed through, holding at least the last {@value #RECENT} rows, to name a failing row. */
-    private final java.util.ArrayDeque<EncodedRows> recentBatches = new java.util.ArrayDeque<>();
-    private long recentFirstRow = 1;
-    private long recentRows;
-
-    private void rememberBatch(EncodedRows batch) {
-        if (keyIndexes.length == 0) {
-            return;
-        }
-        if (recentBatches.isEmpty()) {
-            recentFirstRow = rows + 1; // called before the batch is counted
-        }
-        recentBatches.addLast(batch);
-        recentRows += batch.rows();
-        while (recentRows - recentBatches.peekFirst().rows() >= RECENT) {
-            EncodedRows gone = recentBatches.removeFirst();
-            recentRows -= gone.rows();
-            recentFirstRow += gone.rows();
-        }
-    }
-
-    /** The key of row {@code ordinal} (1-based) if it is in a batch passed through recently, else null. */
-    private String encodedKeyOf(long ordinal) {
-        long first = recentFirstRow;
-        for (EncodedRows b : recentBatches) {
-            if (ordinal < first + b.rows()) {
-                return ordinal < first ? null : keyInFrames(b, (int) (ordinal - first));
-            }
-            first += b.rows();
-        }
-        return null;
-    }
-
-    /** Decodes the key columns of row {@code index} of a batch in binary COPY form. */
-    private String keyInFrames(EncodedRows b, int index) {
-        byte[] a = b.bytes();
-        int p = 0;
-        for (int r = 0; r < index; r++) {
-            int fields = BinaryDecoders.u16(a, p);
-            p += 2;
-            for (int f = 0; f < fields; f++) {
-                p += 4 + Math.max(BinaryDecoders.i32(a, p), 0);
-            }
-        }
-        p += 2;
-        int[] offsets = new int[columns.size()];
-        int[] lengths = new int[columns.size()];
-        for (int f = 0; f < offsets.length; f++) {
-            lengths[f] = BinaryDecoders.i32(a, p);
-            offsets[f] = p + 4;
-            p += 4 + Math.max(lengths[f], 0);
-        }
-        StringBuilder sb = new StringBuilder();
-        try {
-            for (int k : keyIndexes) {
-                Column c = columns.get(k);
-                Object v = lengths[k] < 0 ? null : BinaryDecoders.forType(c.type()).decode(a, offsets[k], lengths[k]);
-                RowKeys.append(sb, c.name(), v);
-            }
-        } catch (RuntimeException e) {
-            return null;
-        }
-        return sb.toString();
     }
 
     /** A row that cannot be encoded: the table fails, or with rejects the row is set aside. */
@@ -504,60 +297,12 @@ final class PgTableSink implements TableSink {
 
     /** A row the server refused ({@code --on-error reject}), named by its key, with the value the server named. */
     private void refused(long ordinal, Object[] row, SQLException why) {
-        DecantException reason = PgErrors.refusedRow(why, context.withRow(ordinal, describeKey(row)));
+        DecantException reason = PgErrors.refusedRow(why, context.withRow(ordinal, inFlight.key(row)));
         int column = names.indexOf(reason.context().column());
         if (column >= 0) {
             reason = reason.within(ErrorContext.EMPTY.withValue(row[column]));
         }
         options.rejector().reject(ordinal, reason, names, row);
-    }
-
-    private String describeKey(Object[] row) {
-        if (keyIndexes.length == 0) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int k : keyIndexes) {
-            RowKeys.append(sb, columns.get(k).name(), row[k]);
-        }
-        return sb.toString();
-    }
-
-    /**
-     * PostgreSQL reports a COPY error by line, often rows after that row was written (the data is in
-     * flight), so the keys of the last {@value #RECENT} rows are kept (references only) to name it.
-     */
-    private static final int RECENT = 1 << 16;
-    private Object[][] recentKeys;
-
-    private void rememberKey(Object[] row) {
-        if (keyIndexes.length == 0) {
-            return;
-        }
-        if (recentKeys == null) {
-            recentKeys = new Object[RECENT][];
-        }
-        Object[] k = new Object[keyIndexes.length];
-        for (int j = 0; j < keyIndexes.length; j++) {
-            k[j] = row[keyIndexes[j]];
-        }
-        recentKeys[(int) (rows & (RECENT - 1))] = k;
-    }
-
-    /** The key of row {@code ordinal} (1-based) if it is among the recent rows, else null. */
-    private String keyOf(long ordinal) {
-        if (!recentBatches.isEmpty()) {
-            return encodedKeyOf(ordinal);
-        }
-        if (recentKeys == null || ordinal < 1 || ordinal > rows || rows - ordinal >= RECENT) {
-            return null;
-        }
-        Object[] k = recentKeys[(int) ((ordinal - 1) & (RECENT - 1))];
-        StringBuilder sb = new StringBuilder();
-        for (int j = 0; j < keyIndexes.length; j++) {
-            RowKeys.append(sb, columns.get(keyIndexes[j]).name(), k[j]);
-        }
-        return sb.toString();
     }
 
     /** Adds the failing row's key, when the error names a row the sink still remembers. */
@@ -567,7 +312,7 @@ final class PgTableSink implements TableSink {
             return e;
         }
         long at = line + copyStartRow; // the server counts the rows of the current COPY, which a chunk restarts
-        String key = e.context().rowKey() != null ? e.context().rowKey() : keyOf(at);
+        String key = e.context().rowKey() != null ? e.context().rowKey() : inFlight.keyOf(at, rows);
         if (at == line && java.util.Objects.equals(key, e.context().rowKey())) {
             return e;
         }
@@ -580,19 +325,8 @@ final class PgTableSink implements TableSink {
     private long copyStartRow;
 
     private DecantException valueError(ErrorCode code, String rule, String message, Object[] row, int column, Exception cause) {
-        ErrorContext ctx = context.withColumn(columns.get(column).name()).withRow(rows + 1, key(row)).withValue(row[column]);
+        ErrorContext ctx = context.withColumn(columns.get(column).name()).withRow(rows + 1, inFlight.key(row)).withValue(row[column]);
         return new DecantException(code, rule == null ? ctx : ctx.withRule(rule), message, cause);
-    }
-
-    private String key(Object[] row) {
-        if (keyIndexes.length == 0) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int k : keyIndexes) {
-            RowKeys.append(sb, columns.get(k).name(), row[k]);
-        }
-        return sb.toString();
     }
 
     private void flush() {
@@ -614,7 +348,7 @@ final class PgTableSink implements TableSink {
         if (done) {
             throw DecantException.internal("commit after commit or abort on " + table.id().display(), null);
         }
-        drainPending();
+        drainTextRows();
         if (isolating == null) {
             buffer.writeShort(-1);
             flush();
@@ -627,7 +361,9 @@ final class PgTableSink implements TableSink {
                 isolating.finish();
             }
             loaded = isolating == null ? rows : isolating.accepted();
-            restoreKeys();
+            if (deferredKeys != null) {
+                deferredKeys.restore();
+            }
             if (options.doneMark() != null) {
                 // In the table's own transaction: the rows and their "done" mark commit together or not at all.
                 journal.insert(connection, options.doneMark(), loaded);
@@ -639,7 +375,9 @@ final class PgTableSink implements TableSink {
         }
         done = true;
         PgConnector.closeQuietly(connection);
-        PgConnector.closeQuietly(side);
+        if (textRows != null) {
+            textRows.close();
+        }
         return loaded;
     }
 
@@ -668,7 +406,9 @@ final class PgTableSink implements TableSink {
             LOG.debug("rolling back {}: {}", table.id().display(), PgErrors.describe(e));
         }
         PgConnector.closeQuietly(connection);
-        PgConnector.closeQuietly(side);
+        if (textRows != null) {
+            textRows.close();
+        }
     }
 
     @Override

@@ -53,7 +53,7 @@ final class PgTextInput {
                             + " has no binary send function, so decant cannot load it with binary COPY; skip the column"
                             + " in the spec and fill it afterwards");
                 }
-                String send = PgNames.quote(rs.getString(1)) + "." + PgNames.quote(rs.getString(2));
+                String send = PgIdentifiers.quote(rs.getString(1)) + "." + PgIdentifiers.quote(rs.getString(2));
                 return new PgTextInput("SELECT " + send + "(CAST(u.v AS " + type + ")) FROM unnest(?::pg_catalog.text[])"
                         + " WITH ORDINALITY u(v, n) ORDER BY u.n", "SELECT " + send + "(CAST(?::pg_catalog.text AS " + type + "))", type);
             }

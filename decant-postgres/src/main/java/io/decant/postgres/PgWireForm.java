@@ -43,7 +43,7 @@ final class PgWireForm {
     static Map<String, String> columnTypes(Connection c, TableId table) throws SQLException {
         Map<String, String> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(ATTRIBUTES)) {
-            ps.setString(1, PgNames.table(table));
+            ps.setString(1, PgIdentifiers.table(table));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), columnType(rs.getInt(2), rs.getString(3)));

@@ -39,7 +39,7 @@ final class PgWriteMapping {
     static Map<String, Attribute> lookup(Connection c, PgTypeCatalog types, Table table) throws SQLException {
         Map<String, Attribute> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(ATTRIBUTES)) {
-            ps.setString(1, PgNames.table(table.id()));
+            ps.setString(1, PgIdentifiers.table(table.id()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), new Attribute(types.resolve(rs.getInt(3), rs.getInt(4)), rs.getString(2),

@@ -29,17 +29,21 @@ import java.util.Set;
  * A PostgreSQL database as a source and a target. Catalog queries and DDL share one connection
  * (opened on first use, used under this object's lock); every row stream and every sink has a
  * connection of its own, so tables can be read and loaded in parallel.
+ *
+ * <p>Why about 450 lines: this class is the two SPI interfaces' one implementation for PostgreSQL,
+ * and most methods are a few lines handing over to the class that does the work (PgSchemaReader,
+ * PgCheckNotes, PgDdl, PgCopyRowStream, PgTableSink, PgJournal); what stays here is what needs the
+ * shared catalog connection and its lock (creating tables, truncating, running DDL in one transaction).
  */
 final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     private final PgConnector connector;
     private final List<String> schemas;
     private final PgSnapshot snapshot;
     private final PgJournal journal;
-    private final ReadMode readMode;
     /** Whether tables an extension owns are migrated (as pg_dump, decant leaves them to CREATE EXTENSION by default). */
     private final boolean extensionTables;
     private Connection meta;
-    /** Tables others inherit from, read with ONLY ({@link PgCatalog}); filled by {@link #tables()}. */
+    /** Tables others inherit from, read with ONLY ({@link PgSchemaReader}); filled by {@link #tables()}. */
     private final Set<TableId> inheritanceParents = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PostgresDatabase(PgUrl url, OpenOptions options) {
@@ -48,12 +52,11 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
 
     PostgresDatabase(PgConnector connector, OpenOptions options) {
         this.connector = connector;
-        this.schemas = options.schemas().isEmpty() ? List.of(PgNames.DEFAULT_SCHEMA) : options.schemas();
+        this.schemas = options.schemas().isEmpty() ? List.of(PgIdentifiers.DEFAULT_SCHEMA) : options.schemas();
         this.journal = new PgJournal(connector, options.setting(OpenOptions.JOURNAL_SCHEMA, PgJournal.DEFAULT_SCHEMA), schemas.get(0));
         boolean shared = Boolean.parseBoolean(options.setting("postgres.snapshot", "true"));
         this.snapshot = new PgSnapshot(connector, shared);
         this.extensionTables = parseExtensionTables(options.setting(OpenOptions.EXTENSION_TABLES, "skip"));
-        this.readMode = ReadMode.parse(options.setting("postgres.read", System.getProperty("decant.postgres.read", "copy")));
         // Connect now: a wrong URL or password should fail at open, not at the first query.
         meta();
     }
@@ -80,7 +83,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public synchronized List<Table> tables() {
         try {
-            return PgCatalog.tables(meta(), schemas, inheritanceParents, extensionTables);
+            return PgSchemaReader.tables(meta(), schemas, inheritanceParents, extensionTables);
         } catch (SQLException e) {
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("discover"), "reading the catalog");
         }
@@ -105,57 +108,15 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     public synchronized List<String> checkNotes() {
         List<String> notes = new ArrayList<>();
         notes.add("server: " + serverVersion());
-        try (Statement s = meta().createStatement();
-             ResultSet rs = s.executeQuery("SELECT current_user, r.rolsuper, current_setting('server_version_num')::int"
-                     + " FROM pg_catalog.pg_roles r WHERE r.rolname = current_user")) {
-            rs.next();
-            String user = rs.getString(1);
-            boolean superuser = rs.getBoolean(2);
-            int version = rs.getInt(3);
-            notes.add("connected as " + user + (superuser ? " (superuser)" : " (not a superuser)"));
-            boolean canDisable = superuser || version >= 150000 && queryBoolean(
-                    "SELECT pg_catalog.has_parameter_privilege('session_replication_role', 'SET')");
-            notes.add(canDisable ? "--disable-fk: possible (may set session_replication_role)"
-                    : "--disable-fk: not possible: role " + user + " is not a superuser"
-                    + (version >= 150000 ? " and has no SET privilege on session_replication_role" : ""));
-            for (String schema : schemas) {
-                notes.add(schemaNote(schema));
-            }
-        } catch (SQLException e) {
-            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("check"), "checking privileges");
-        }
-        if (!extensionTables) {
-            try {
-                for (String t : PgCatalog.extensionTables(meta(), schemas)) {
-                    notes.add("skipped: " + t + " belongs to its extension, which creates it (include such tables with"
-                            + " --include-extension-tables)");
-                }
-            } catch (SQLException e) {
-                throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("check"), "listing extension tables");
-            }
-        }
-                notes.add("consistency: " + consistency());
+        notes.addAll(PgCheckNotes.collect(meta(), schemas, extensionTables));
+        notes.add("consistency: " + consistency());
         return notes;
-    }
-
-    private String schemaNote(String schema) throws SQLException {
-        try (PreparedStatement ps = meta().prepareStatement("SELECT pg_catalog.has_schema_privilege(n.oid, 'CREATE'),"
-                + " pg_catalog.has_schema_privilege(n.oid, 'USAGE') FROM pg_catalog.pg_namespace n WHERE n.nspname = ?")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return "schema " + schema + ": does not exist (created by --create-schema if the role may CREATE in the database)";
-                }
-                return "schema " + schema + ": " + (rs.getBoolean(2) ? "usage allowed" : "NO usage privilege")
-                        + ", " + (rs.getBoolean(1) ? "CREATE allowed" : "CREATE not allowed (--create-schema will fail)");
-            }
-        }
     }
 
     @Override
     public synchronized long countRows(Table table) {
         try (Statement s = meta().createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + PgNames.from(table.id(), inheritanceParents))) {
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + PgIdentifiers.from(table.id(), inheritanceParents))) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -165,10 +126,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public RowStream read(Table table, List<Column> columns) {
-        return switch (readMode) {
-            case COPY -> new PgCopyRowStream(connector, table, columns, snapshot.id(), null, null, inheritanceParents);
-            case CURSOR -> new PgRowStream(connector, table, columns, snapshot.id(), inheritanceParents);
-        };
+        return new PgCopyRowStream(connector, table, columns, snapshot.id(), null, null, inheritanceParents);
     }
 
     /**
@@ -184,7 +142,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     }
 
     private Column orderKey(Table table) {
-        if (readMode != ReadMode.COPY || table.primaryKey().size() != 1) {
+        if (table.primaryKey().size() != 1) {
             return null;
         }
         Column key = table.findColumn(table.primaryKey().get(0)).orElse(null);
@@ -213,7 +171,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public EncodedRowStream readEncoded(Table table, List<Column> columns, RowEncoding encoding, boolean inOrder,
                                         String after) {
-        if (readMode != ReadMode.COPY || columns.isEmpty() || columns.stream().anyMatch(c -> !c.isSupported())) {
+        if (columns.isEmpty() || columns.stream().anyMatch(c -> !c.isSupported())) {
             return null;
         }
         Column key = inOrder ? orderKey(table) : null;
@@ -321,24 +279,6 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         };
     }
 
-    /**
-     * How tables are read: binary COPY TO (the default, about as fast as the server can send), or a
-     * server-side cursor, for servers and poolers that refuse COPY. Setting {@code postgres.read},
-     * or the JVM property {@code decant.postgres.read} where no setting reaches the dialect.
-     */
-    enum ReadMode {
-        COPY, CURSOR;
-
-        static ReadMode parse(String s) {
-            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "copy" -> COPY;
-                case "cursor" -> CURSOR;
-                default -> throw new DecantException(ErrorCode.USAGE, ErrorContext.EMPTY,
-                        "postgres.read must be copy or cursor, not '" + s + "'");
-            };
-        }
-    }
-
     @Override
     public String consistency() {
         return snapshot.describe();
@@ -346,13 +286,13 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public TableId resolve(String name) {
-        return PgNames.tableId(schemas.get(0), name);
+        return PgIdentifiers.tableId(schemas.get(0), name);
     }
 
     /** A table from a non-default source schema (Supabase's auth) keeps its schema. */
     @Override
     public TableId resolve(String sourceSchema, String name) {
-        return sourceSchema == null ? resolve(name) : PgNames.tableId(sourceSchema, name);
+        return sourceSchema == null ? resolve(name) : PgIdentifiers.tableId(sourceSchema, name);
     }
 
     @Override
@@ -378,7 +318,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     /** Another PostgreSQL database's type, created as it is spelled there (enums, domains and extensions must exist here). */
     @Override
     public String nativeColumnType(String nativeType) {
-        return nativeType.startsWith(PgCatalog.NATIVE_PREFIX) ? nativeType.substring(PgCatalog.NATIVE_PREFIX.length()) : null;
+        return nativeType.startsWith(PgSchemaReader.NATIVE_PREFIX) ? nativeType.substring(PgSchemaReader.NATIVE_PREFIX.length()) : null;
     }
 
     @Override
@@ -396,8 +336,8 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         if (sourceCollation == null) {
             return null;
         }
-        if (sourceCollation.startsWith(PgCatalog.NATIVE_PREFIX)) {
-            return sourceCollation.substring(PgCatalog.NATIVE_PREFIX.length());
+        if (sourceCollation.startsWith(PgSchemaReader.NATIVE_PREFIX)) {
+            return sourceCollation.substring(PgSchemaReader.NATIVE_PREFIX.length());
         }
         String c = sourceCollation.toLowerCase(java.util.Locale.ROOT);
         if (c.equals("sqlite binary") || c.equals("mysql binary") || (c.startsWith("mysql ") && c.endsWith("_bin"))) {
@@ -422,10 +362,10 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         }
     }
 
-    /** NAMEDATALEN - 1 bytes; PostgreSQL would silently cut a longer name (see {@link PgNames}). */
+    /** NAMEDATALEN - 1 bytes; PostgreSQL would silently cut a longer name (see {@link PgIdentifiers}). */
     @Override
     public int maxIdentifierLength() {
-        return PgNames.MAX_IDENTIFIER_BYTES;
+        return PgIdentifiers.MAX_IDENTIFIER_BYTES;
     }
 
     @Override
@@ -435,10 +375,10 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         List<String> existing = new ArrayList<>();
         try {
             for (Table t : tables) {
-                String schema = PgNames.schemaOf(t.id());
+                String schema = PgIdentifiers.schemaOf(t.id());
                 if (!queryBoolean("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?)", schema)) {
                     newSchemas.add(schema);
-                } else if (queryBoolean("SELECT pg_catalog.to_regclass(?) IS NOT NULL", PgNames.table(t.id()))) {
+                } else if (queryBoolean("SELECT pg_catalog.to_regclass(?) IS NOT NULL", PgIdentifiers.table(t.id()))) {
                     existing.add(t.id().display());
                 }
             }
@@ -452,7 +392,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
                             + " in the target; drop " + (existing.size() > 1 ? "them" : "it") + " or load without --create-schema");
         }
         for (String s : newSchemas) {
-            statements.add("CREATE SCHEMA " + PgNames.quote(s));
+            statements.add("CREATE SCHEMA " + PgIdentifiers.quote(s));
         }
         statements.addAll(tableStatements(tables));
         runInTransaction(statements, "creating tables");
@@ -478,7 +418,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         List<String> out = new ArrayList<>();
         tables.stream().map(t -> t.id().schema()).filter(java.util.Objects::nonNull).distinct()
                 .filter(schema -> !schemaNames().contains(schema))
-                .forEach(schema -> out.add("CREATE SCHEMA " + PgNames.quote(schema)));
+                .forEach(schema -> out.add("CREATE SCHEMA " + PgIdentifiers.quote(schema)));
         out.addAll(tableStatements(tables));
         out.addAll(afterTheData(tables));
         return out;

@@ -69,18 +69,26 @@ class CopyReadIT {
                 """);
     }
 
-    private static List<Object[]> read(Pg.ReadMode mode, String table) {
-        try (SourceDatabase src = Pg.source(db, mode)) {
-            Table t = Pg.table(src, table);
-            List<Object[]> rows = Pg.readAll(src, t);
-            rows.sort((a, b) -> Long.compare(((Number) a[0]).longValue(), ((Number) b[0]).longValue()));
-            return rows;
+    private static List<Object[]> read(String table) {
+        try (SourceDatabase src = Pg.source(db)) {
+            return sorted(Pg.readAll(src, Pg.table(src, table)));
         }
     }
 
+    private static List<Object[]> readByCursor(String table) {
+        try (SourceDatabase src = Pg.source(db)) {
+            return sorted(Pg.readAllByCursor(db, Pg.table(src, table)));
+        }
+    }
+
+    private static List<Object[]> sorted(List<Object[]> rows) {
+        rows.sort((a, b) -> Long.compare(((Number) a[0]).longValue(), ((Number) b[0]).longValue()));
+        return rows;
+    }
+
     private static void sameAsCursor(String table, int expectedRows) {
-        List<Object[]> copy = read(Pg.ReadMode.copy, table);
-        List<Object[]> cursor = read(Pg.ReadMode.cursor, table);
+        List<Object[]> copy = read(table);
+        List<Object[]> cursor = readByCursor(table);
         assertEquals(expectedRows, copy.size());
         assertEquals(cursor.size(), copy.size());
         for (int i = 0; i < copy.size(); i++) {
@@ -98,7 +106,7 @@ class CopyReadIT {
     @Test
     void enumsDomainsPaddedCharAndJsonbReadAsTheCursorReadsThem() {
         sameAsCursor("shapes", 2);
-        Object[] first = read(Pg.ReadMode.copy, "shapes").get(0);
+        Object[] first = read("shapes").get(0);
         assertEquals("happy 😀", first[1]);
         assertEquals(Arrays.asList("sad", null, "happy 😀"), first[2]);
         assertEquals(new BigDecimal("1.500"), first[3]);
@@ -117,7 +125,7 @@ class CopyReadIT {
     @Test
     void arraysWithOtherBoundsOrDimensionsAreDataErrors() {
         for (String table : List.of("arrays_odd", "grid")) {
-            try (SourceDatabase src = Pg.source(db, Pg.ReadMode.copy)) {
+            try (SourceDatabase src = Pg.source(db)) {
                 Table t = Pg.table(src, table);
                 DecantException e = assertThrows(DecantException.class, () -> Pg.readAll(src, t));
                 assertEquals(ErrorCode.VALUE_OUT_OF_RANGE, e.code(), table);
@@ -129,7 +137,7 @@ class CopyReadIT {
 
     @Test
     void anEmptyTableEndsCleanly() {
-        assertTrue(read(Pg.ReadMode.copy, "empty").isEmpty());
+        assertTrue(read("empty").isEmpty());
     }
 
     /**
@@ -141,7 +149,7 @@ class CopyReadIT {
     @Test
     void closingEarlyCancelsTheCopyOfALargeTable() {
         long[] before = scans(0);
-        try (SourceDatabase src = Pg.source(db, Pg.ReadMode.copy)) {
+        try (SourceDatabase src = Pg.source(db)) {
             Table big = Pg.table(src, "big");
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
                 for (int round = 0; round < 3; round++) {
@@ -155,7 +163,7 @@ class CopyReadIT {
         long tuplesRead = early[1] - before[1];
         assertTrue(tuplesRead < 200_000, "three closes after one row each made the server read " + tuplesRead
                 + " rows of big; draining would read 1,200,000");
-        try (SourceDatabase src = Pg.source(db, Pg.ReadMode.copy)) {
+        try (SourceDatabase src = Pg.source(db)) {
             Table big = Pg.table(src, "big");
             assertEquals(400000, Pg.readAll(src, big, List.of(big.column("id"))).size());
         }

@@ -12,6 +12,7 @@ import io.decant.testkit.PgServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Test helpers: databases opened through ServiceLoader, as the CLI opens them. */
 final class Pg {
@@ -26,13 +27,16 @@ final class Pg {
         return Dialects.installed().openSource(db.url(), new OpenOptions(List.of(schemas), Map.of()));
     }
 
-    /** A source read with {@code postgres.read} = {@code mode} (copy or cursor). */
-    static SourceDatabase source(PgServer.TestDb db, ReadMode mode) {
-        return Dialects.installed().openSource(db.url(), new OpenOptions(List.of(), Map.of("postgres.read", mode.name())));
+    /** Every row of {@code t} as the text-form reader ({@link CursorReader}) reads it, in one transaction of its own. */
+    static List<Object[]> readAllByCursor(PgServer.TestDb db, Table t) {
+        List<Object[]> rows = new ArrayList<>();
+        try (RowStream s = new CursorReader(new PgConnector(PgUrl.parse(db.url())), t, t.columns(), null, Set.of())) {
+            for (Object[] r = s.next(); r != null; r = s.next()) {
+                rows.add(r);
+            }
+        }
+        return rows;
     }
-
-    /** Both readers, for tests that must hold for each. */
-    enum ReadMode { copy, cursor }
 
     static TargetDatabase target(PgServer.TestDb db, String... schemas) {
         return Dialects.installed().openTarget(db.url(), new OpenOptions(List.of(schemas), Map.of()));

@@ -14,8 +14,7 @@ import io.decant.testkit.PgServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 class ReadIT {
     private static PgServer.TestDb db;
@@ -37,37 +36,34 @@ class ReadIT {
                 """);
     }
 
-    private static DecantException readFails(String table, Pg.ReadMode mode) {
-        try (SourceDatabase src = Pg.source(db, mode)) {
+    private static DecantException readFails(String table) {
+        try (SourceDatabase src = Pg.source(db)) {
             Table t = Pg.table(src, table);
             return assertThrows(DecantException.class, () -> Pg.readAll(src, t));
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Pg.ReadMode.class)
-    void infinityIsADataErrorNamingTableColumnRowAndKey(Pg.ReadMode mode) {
-        DecantException e = readFails("d", mode);
+    @Test
+    void infinityIsADataErrorNamingTableColumnRowAndKey() {
+        DecantException e = readFails("d");
         assertEquals(ErrorCode.VALUE_OUT_OF_RANGE, e.code());
         assertEquals("[VALUE_OUT_OF_RANGE] d.v (row 3, id=887): 'infinity' cannot be represented"
                 + " [rule: PostgreSQL 'infinity' and '-infinity' have no date/time value in decant]", e.getMessage());
         assertEquals(3, e.exitCode());
     }
 
-    @ParameterizedTest
-    @EnumSource(Pg.ReadMode.class)
-    void bcDatesEndOfDayAndNumericNaNAreDataErrors(Pg.ReadMode mode) {
-        assertEquals(PgTemporalText.RULE_BC, readFails("bc", mode).context().rule());
-        assertEquals(PgTemporalText.RULE_2400, readFails("tm", mode).context().rule());
-        DecantException nan = readFails("n", mode);
+    @Test
+    void bcDatesEndOfDayAndNumericNaNAreDataErrors() {
+        assertEquals(PgTemporalText.RULE_BC, readFails("bc").context().rule());
+        assertEquals(PgTemporalText.RULE_2400, readFails("tm").context().rule());
+        DecantException nan = readFails("n");
         assertEquals(ErrorCode.VALUE_INVALID, nan.code());
         assertEquals("k=a", nan.context().rowKey());
     }
 
-    @ParameterizedTest
-    @EnumSource(Pg.ReadMode.class)
-    void closingEarlyDoesNotHang(Pg.ReadMode mode) {
-        try (SourceDatabase src = Pg.source(db, mode)) {
+    @Test
+    void closingEarlyDoesNotHang() {
+        try (SourceDatabase src = Pg.source(db)) {
             Table big = Pg.table(src, "big");
             assertEquals(50000, src.countRows(big));
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {

@@ -33,7 +33,7 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
         for (Column c : columns) {
             String declared = c.sourceType() == null ? "" : c.sourceType();
             boolean asText = !c.isSupported();
-            select.add(asText ? "CAST(" + Sql.quote(c.name()) + " AS TEXT)" : Sql.quote(c.name()));
+            select.add(asText ? "CAST(" + SqliteIdentifiers.quote(c.name()) + " AS TEXT)" : SqliteIdentifiers.quote(c.name()));
             items.add(new Item(c.name(), declared, new ColumnDecoder(declared, c.type(), conversions)));
         }
         List<String> keyNames = table.rowKey();
@@ -48,7 +48,7 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
             }
             if (at < 0) {
                 at = select.size();
-                select.add(Sql.quote(key));
+                select.add(SqliteIdentifiers.quote(key));
             }
             keyPositions[k] = at;
         }
@@ -57,7 +57,7 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
             rowidPosition = select.size();
             select.add(rowid);
         }
-        String sql = "SELECT " + String.join(", ", select) + " FROM " + Sql.quote(table.id().name());
+        String sql = "SELECT " + String.join(", ", select) + " FROM " + SqliteIdentifiers.quote(table.id().name());
         if (rowid != null) {
             // The table's own b-tree order: an ordered read costs nothing more than a plain scan.
             sql += (afterRowid ? " WHERE " + rowid + " > ?" : "") + " ORDER BY " + rowid;

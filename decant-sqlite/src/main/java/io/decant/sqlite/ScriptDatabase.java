@@ -81,7 +81,7 @@ final class ScriptDatabase {
 
     private static List<String> run(Path script, Path db) {
         String name = script.getFileName().toString();
-        try (Connection c = SqliteFiles.openReadWrite(db); Statement s = c.createStatement();
+        try (Connection c = SqliteConnector.openReadWrite(db); Statement s = c.createStatement();
              Reader reader = utf8(script)) {
             s.execute("PRAGMA journal_mode=MEMORY");
             s.execute("PRAGMA synchronous=OFF");

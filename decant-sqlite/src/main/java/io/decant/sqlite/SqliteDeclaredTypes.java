@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * <table>
  *   <caption>declared type to logical type</caption>
  *   <tr><th>declared type</th><th>logical type</th><th>why</th></tr>
- *   <tr><td>(none)</td><td>by the stored classes, see {@link SchemaReader}</td><td>BLOB affinity stores anything</td></tr>
+ *   <tr><td>(none)</td><td>by the stored classes, see {@link SqliteSchemaReader}</td><td>BLOB affinity stores anything</td></tr>
  *   <tr><td>ANY</td><td>by the stored classes, as (none)</td><td>a STRICT table's ANY column keeps every value as
  *       given; elsewhere ANY has NUMERIC affinity, which keeps text that is no number as text</td></tr>
  *   <tr><td>BOOLEAN, BOOL</td><td>boolean</td><td>stored as 0/1 integers</td></tr>

@@ -46,7 +46,7 @@ public final class SqliteDialect implements Dialect {
         if (java.nio.file.Files.exists(file)) {
             return null;
         }
-        return "the SQLite file " + SqliteFiles.shown(file) + " does not exist yet; migrate (or import) would create it";
+        return "the SQLite file " + SqliteConnector.shown(file) + " does not exist yet; migrate (or import) would create it";
     }
 
     @Override

@@ -46,7 +46,7 @@ abstract class SqliteEndpoint implements Endpoint {
     /** Discovers the tables now; a target's tables change as it is loaded, so nothing is cached here. */
     protected synchronized List<Table> discover() {
         try {
-            SchemaReader reader = new SchemaReader(meta, fileSize());
+            SqliteSchemaReader reader = new SqliteSchemaReader(meta, fileSize());
             List<Table> tables = reader.tables();
             schemaNotes = reader.notes();
             return tables;
@@ -94,6 +94,6 @@ abstract class SqliteEndpoint implements Endpoint {
 
     @Override
     public synchronized void close() {
-        SqliteFiles.close(meta);
+        SqliteConnector.close(meta);
     }
 }

@@ -204,13 +204,13 @@ final class SqliteRowStream implements RowStream {
             return;
         }
         closed = true;
-        SqliteFiles.close(rs);
-        SqliteFiles.close(statement);
+        SqliteConnector.close(rs);
+        SqliteConnector.close(statement);
         try {
             connection.rollback(); // a read transaction: nothing to keep, and it releases the shared lock
         } catch (SQLException ignored) {
             // the connection is closed next either way
         }
-        SqliteFiles.close(connection);
+        SqliteConnector.close(connection);
     }
 }

@@ -16,7 +16,7 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
     private List<Table> tables;
 
     SqliteSource(SqliteUrl url) {
-        super(url, SqliteFiles.openReadOnly(url.file()));
+        super(url, SqliteConnector.openReadOnly(url.file()));
     }
 
     @Override
@@ -30,7 +30,7 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
     @Override
     public synchronized long countRows(Table table) {
         try {
-            return SchemaReader.count(meta, table.id().name());
+            return SqliteSchemaReader.count(meta, table.id().name());
         } catch (SQLException e) {
             throw SqliteErrors.wrap(e, ErrorContext.EMPTY.withPhase("count").withTable(table.id().display()),
                     "counting the rows of " + table.id().display());
@@ -49,10 +49,10 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
         if (nullable.isEmpty()) {
             return List.of();
         }
-        String where = String.join(" OR ", nullable.stream().map(k -> Sql.quote(k) + " IS NULL").toList());
+        String where = String.join(" OR ", nullable.stream().map(k -> SqliteIdentifiers.quote(k) + " IS NULL").toList());
         long n;
         try (java.sql.Statement s = meta.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + Sql.quote(table.id().name()) + " WHERE " + where)) {
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + SqliteIdentifiers.quote(table.id().name()) + " WHERE " + where)) {
             rs.next();
             n = rs.getLong(1);
         } catch (SQLException e) {
@@ -72,7 +72,7 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
     @Override
     public RowStream read(Table table, List<Column> columns) {
         ReadPlan plan = ReadPlan.of(table, columns, conversions);
-        Connection c = SqliteFiles.openReadOnly(file());
+        Connection c = SqliteConnector.openReadOnly(file());
         return new SqliteRowStream(plan, c);
     }
 
@@ -95,7 +95,7 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
             for (String alias : List.of("_rowid_", "rowid", "oid")) {
                 if (table.findColumn(alias).isEmpty()) {
                     try (java.sql.Statement s = meta.createStatement()) {
-                        s.executeQuery("SELECT " + alias + " FROM " + Sql.quote(t) + " LIMIT 0").close();
+                        s.executeQuery("SELECT " + alias + " FROM " + SqliteIdentifiers.quote(t) + " LIMIT 0").close();
                         return alias;
                     } catch (SQLException e) {
                         return ""; // WITHOUT ROWID
@@ -128,7 +128,7 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
             afterRowid = Long.parseLong(after.substring(0, space));
         }
         ReadPlan plan = ReadPlan.of(table, columns, conversions, rowid, afterRowid != null);
-        Connection c = SqliteFiles.openReadOnly(file());
+        Connection c = SqliteConnector.openReadOnly(file());
         return new SqliteRowStream(plan, c, afterRowid, now);
     }
 

@@ -21,7 +21,7 @@ import java.util.concurrent.Semaphore;
  * A SQLite file written to; created when missing. SQLite has one writer at a time, so every write
  * (DDL, truncate, each sink) takes the file's write permit first: parallel table loads queue in the
  * JVM instead of failing with SQLITE_BUSY. Another process writing the same file is waited for up
- * to {@link SqliteFiles#BUSY_TIMEOUT_MS}.
+ * to {@link SqliteConnector#BUSY_TIMEOUT_MS}.
  */
 final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
     private static final ConcurrentHashMap<Path, Semaphore> WRITE_PERMITS = new ConcurrentHashMap<>();
@@ -29,7 +29,7 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
     private final io.decant.core.spi.JdbcJournal journal;
 
     SqliteTarget(SqliteUrl url) {
-        super(url, SqliteFiles.openReadWrite(url.file()));
+        super(url, SqliteConnector.openReadWrite(url.file()));
         this.writePermit = WRITE_PERMITS.computeIfAbsent(url.file().toAbsolutePath().normalize(), p -> new Semaphore(1));
         try (Statement s = meta.createStatement()) {
             s.execute("PRAGMA foreign_keys = ON");
@@ -37,7 +37,7 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
             close();
             throw SqliteErrors.wrap(e, context(), "opening " + url.file());
         }
-        this.journal = new io.decant.core.spi.JdbcJournal(() -> SqliteFiles.openReadWrite(url.file()),
+        this.journal = new io.decant.core.spi.JdbcJournal(() -> SqliteConnector.openReadWrite(url.file()),
                 "CREATE TABLE IF NOT EXISTS decant_journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL,"
                         + " plan_hash TEXT NOT NULL, event TEXT NOT NULL, table_name TEXT, row_count INTEGER NOT NULL,"
                         + " at TEXT NOT NULL, resume_at TEXT)", "decant_journal");
@@ -95,26 +95,26 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
         Set<String> parents = new HashSet<>();
         tables().forEach(t -> parents.add(t.id().name().toLowerCase(Locale.ROOT)));
         tables.forEach(t -> parents.add(t.id().name().toLowerCase(Locale.ROOT)));
-        return tables.stream().map(t -> Ddl.createTable(t, name -> parents.contains(name.toLowerCase(Locale.ROOT)))).toList();
+        return tables.stream().map(t -> SqliteDdl.createTable(t, name -> parents.contains(name.toLowerCase(Locale.ROOT)))).toList();
     }
 
     @Override
     public List<String> ddl(List<Table> tables) {
         List<String> out = new java.util.ArrayList<>(tableStatements(tables));
-        tables.forEach(t -> out.addAll(Ddl.createIndexes(t)));
+        tables.forEach(t -> out.addAll(SqliteDdl.createIndexes(t)));
         return out;
     }
 
-    /** Indexes only: foreign keys were declared by {@link #createTables} (see {@link Ddl}). */
+    /** Indexes only: foreign keys were declared by {@link #createTables} (see {@link SqliteDdl}). */
     @Override
     public void createIndexesAndForeignKeys(List<Table> tables) {
-        inWriteTransaction("creating indexes", tables.stream().flatMap(t -> Ddl.createIndexes(t).stream()).toList());
+        inWriteTransaction("creating indexes", tables.stream().flatMap(t -> SqliteDdl.createIndexes(t).stream()).toList());
     }
 
     @Override
     public void truncate(List<Table> tables) {
         inWriteTransaction("emptying tables",
-                tables.stream().map(t -> "DELETE FROM " + Sql.quote(t.id().name())).toList());
+                tables.stream().map(t -> "DELETE FROM " + SqliteIdentifiers.quote(t.id().name())).toList());
     }
 
     @Override
@@ -129,7 +129,7 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
 
     @Override
     public TableSink openSink(Table table, List<Column> columns, SinkOptions options) {
-        return new SqliteSink(url, table, columns, options, writePermit, journal);
+        return new SqliteTableSink(url, table, columns, options, writePermit, journal);
     }
 
     private void inWriteTransaction(String doing, List<String> statements) {

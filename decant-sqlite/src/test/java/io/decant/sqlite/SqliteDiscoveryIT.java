@@ -175,7 +175,7 @@ class SqliteDiscoveryIT {
     }
 
     /**
-     * In a file above {@link SchemaReader#EXACT_COUNT_BYTES} a rowid table's rows are estimated from its
+     * In a file above {@link SqliteSchemaReader#EXACT_COUNT_BYTES} a rowid table's rows are estimated from its
      * rowid span (never fewer than its rows), and counted where the span says nothing. The reader is
      * told the file is larger than it is, so that the test needs no large file.
      */
@@ -195,13 +195,13 @@ class SqliteDiscoveryIT {
                 "CREATE TABLE empty (id INTEGER PRIMARY KEY)");
         try (java.sql.Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + f, new java.util.Properties())) {
             java.util.Map<String, Long> estimates = new java.util.TreeMap<>();
-            for (Table t : new SchemaReader(c, 100L * 1024 * 1024).tables()) {
+            for (Table t : new SqliteSchemaReader(c, 100L * 1024 * 1024).tables()) {
                 estimates.put(t.name(), t.rowEstimate());
             }
             assertEquals(java.util.Map.of("dense", 1000L, "holes", 1000L, "sparse", 3L, "keyed", 2L, "empty", 0L), estimates,
                     "dense and holes: the span (holes has 900 rows); sparse and keyed: counted");
             java.util.Map<String, Long> exact = new java.util.TreeMap<>();
-            for (Table t : new SchemaReader(c, Files.size(f)).tables()) {
+            for (Table t : new SqliteSchemaReader(c, Files.size(f)).tables()) {
                 exact.put(t.name(), t.rowEstimate());
             }
             assertEquals(900L, exact.get("holes"), "a small file is counted exactly");

@@ -30,7 +30,7 @@ import java.util.concurrent.Semaphore;
  * statement, so the rows before it are in: the difference in {@code total_changes()} gives the
  * failing row's place, and the keys of the batch's rows (kept as references, nothing copied) name it.
  */
-final class SqliteSink implements TableSink {
+final class SqliteTableSink implements TableSink {
     static final int BATCH_ROWS = 1_000;
 
     private final String table;
@@ -52,7 +52,7 @@ final class SqliteSink implements TableSink {
     private final SinkOptions options;
     private final io.decant.core.spi.JdbcJournal journal;
 
-    SqliteSink(SqliteUrl url, Table table, List<Column> columns, SinkOptions options, Semaphore writeLock,
+    SqliteTableSink(SqliteUrl url, Table table, List<Column> columns, SinkOptions options, Semaphore writeLock,
                io.decant.core.spi.JdbcJournal journal) {
         this.options = options;
         this.journal = journal;
@@ -73,14 +73,14 @@ final class SqliteSink implements TableSink {
         }
         holdsLock = true;
         try {
-            connection = SqliteFiles.openReadWrite(url.file());
+            connection = SqliteConnector.openReadWrite(url.file());
             plain = connection.createStatement();
             binders = binders(connection, this.table, this.columns);
             // foreign_keys is a no-op inside a transaction, so it is set before BEGIN.
             plain.execute("PRAGMA foreign_keys = " + (options.disableForeignKeys() ? "OFF" : "ON"));
             plain.execute("BEGIN IMMEDIATE");
             plain.execute("PRAGMA defer_foreign_keys = ON");
-            insert = connection.prepareStatement("INSERT INTO " + Sql.quote(this.table) + " (" + Sql.quoteAll(names)
+            insert = connection.prepareStatement("INSERT INTO " + SqliteIdentifiers.quote(this.table) + " (" + SqliteIdentifiers.quoteAll(names)
                     + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")");
         } catch (SQLException e) {
             abortQuietly();
@@ -232,9 +232,9 @@ final class SqliteSink implements TableSink {
     }
 
     private void release() {
-        SqliteFiles.close(insert);
-        SqliteFiles.close(plain);
-        SqliteFiles.close(connection);
+        SqliteConnector.close(insert);
+        SqliteConnector.close(plain);
+        SqliteConnector.close(connection);
         insert = null;
         plain = null;
         connection = null;

@@ -23,7 +23,7 @@ import java.util.Map;
  * extension (unless asked for: {@code --include-extension-tables}, setting {@link io.decant.core.spi.OpenOptions#EXTENSION_TABLES}), the journal table {@value #JOURNAL}, and
  * expression or partial indexes (not plain columns; they are not recreated).
  */
-final class PgCatalog {
+final class PgSchemaReader {
     static final String JOURNAL = "decant_journal";
 
     private static final String TABLES = """
@@ -80,7 +80,7 @@ final class PgCatalog {
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)
             ORDER BY i.indrelid, ic.relname""";
 
-    private PgCatalog() {
+    private PgSchemaReader() {
     }
 
     private static final class Builder {
@@ -122,7 +122,7 @@ final class PgCatalog {
                     double tuples = rs.getDouble(4);
                     // reltuples is -1 (PostgreSQL 14+) or 0 before the first VACUUM/ANALYZE: unknown either way.
                     long estimate = tuples > 0 ? Math.round(tuples) : -1;
-                    TableId id = PgNames.tableId(rs.getString(2), rs.getString(3));
+                    TableId id = PgIdentifiers.tableId(rs.getString(2), rs.getString(3));
                     byOid.put(rs.getLong(1), new Builder(id, estimate));
                     if (rs.getBoolean(5)) {
                         inheritanceParents.add(id);
@@ -233,7 +233,7 @@ final class PgCatalog {
                         case "p" -> b.primaryKey = columns;
                         case "u" -> b.indexes.add(new Index(name, columns, true, true));
                         case "f" -> b.foreignKeys.add(new ForeignKey(name, columns,
-                                PgNames.tableId(rs.getString(5), rs.getString(6)), strings(rs.getArray(7)),
+                                PgIdentifiers.tableId(rs.getString(5), rs.getString(6)), strings(rs.getArray(7)),
                                 rs.getBoolean(8), action(rs.getString(9)), action(rs.getString(10))));
                         default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(3));
                     }

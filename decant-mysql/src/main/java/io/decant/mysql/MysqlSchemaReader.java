@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * Expression indexes (MySQL 8), FULLTEXT and SPATIAL indexes have no {@link Index} form; they are
  * left out and listed in {@link #skippedIndexes()} for {@code check}.
  */
-final class Discovery {
+final class MysqlSchemaReader {
     private static final Pattern JSON_VALID = Pattern.compile("(?i)^json_valid\\(`((?:[^`]|``)+)`\\)$");
 
     private final Connection connection;
@@ -35,7 +35,7 @@ final class Discovery {
     private final List<String> skippedIndexes = new ArrayList<>();
     private final List<String> nonTransactional = new ArrayList<>();
 
-    Discovery(Connection connection, String database, ServerInfo server) {
+    MysqlSchemaReader(Connection connection, String database, ServerInfo server) {
         this.connection = connection;
         this.database = database;
         this.server = server;

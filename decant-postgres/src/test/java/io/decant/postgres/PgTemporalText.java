@@ -16,9 +16,9 @@ import java.time.ZoneOffset;
  * The session time zone is UTC, so timestamptz text carries the offset +00.
  */
 final class PgTemporalText {
-    static final String RULE_INFINITY = "PostgreSQL 'infinity' and '-infinity' have no date/time value in decant";
-    static final String RULE_BC = "BC dates are not supported (no portable representation)";
-    static final String RULE_2400 = "time 24:00:00 does not fit a time of day (00:00 to 23:59:59.999999)";
+    static final String RULE_INFINITY = BinaryDecoders.RULE_INFINITY;
+    static final String RULE_BC = BinaryDecoders.RULE_BC;
+    static final String RULE_2400 = BinaryDecoders.RULE_2400;
 
     private PgTemporalText() {
     }

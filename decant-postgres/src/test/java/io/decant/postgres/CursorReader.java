@@ -19,15 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cursor reader, kept for servers or proxies where COPY TO cannot be used (setting
- * {@code postgres.read=cursor}); {@link PgCopyRowStream} is the default.
+ * The reader decant used before binary COPY ({@link PgCopyRowStream}), kept in the tests as a second
+ * opinion: it reads the server's text form through pgjdbc and parses it with {@link PgTextValues},
+ * a path that shares no decoding with {@link BinaryDecoders}, so {@code CopyReadIT} compares the two.
  * Streams one table through a server-side cursor (autocommit off and a fetch size make pgjdbc use a
  * portal), in a read-only transaction of its own connection. Primary-key columns not asked for
  * are selected too, after the requested ones, only to name the row in error messages.
  */
-final class PgRowStream implements RowStream {
+final class CursorReader implements RowStream {
     static final int FETCH_SIZE = 5000;
-    private static final Logger LOG = LoggerFactory.getLogger(PgRowStream.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CursorReader.class);
 
     private final Table table;
     private final List<Column> columns;
@@ -41,7 +42,7 @@ final class PgRowStream implements RowStream {
     private boolean finished;
     private boolean closed;
 
-    PgRowStream(PgConnector connector, Table table, List<Column> columns, String snapshot, java.util.Set<io.decant.core.schema.TableId> inheritanceParents) {
+    CursorReader(PgConnector connector, Table table, List<Column> columns, String snapshot, java.util.Set<io.decant.core.schema.TableId> inheritanceParents) {
         this.table = table;
         this.columns = List.copyOf(columns);
         this.readers = new ColumnReaders.ColumnReader[columns.size()];
@@ -49,7 +50,7 @@ final class PgRowStream implements RowStream {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             // An unsupported column the spec still asks for (as_text) is read in the server's text form.
-            select.add(c.isSupported() ? PgNames.quote(c.name()) : PgNames.quote(c.name()) + "::text");
+            select.add(c.isSupported() ? PgIdentifiers.quote(c.name()) : PgIdentifiers.quote(c.name()) + "::text");
             readers[i] = ColumnReaders.forType(c.isSupported() ? c.type() : LogicalType.TEXT);
         }
         List<String> names = columns.stream().map(Column::name).toList();
@@ -57,33 +58,22 @@ final class PgRowStream implements RowStream {
         for (String k : table.rowKey()) {
             int at = names.indexOf(k);
             if (at < 0) {
-                select.add(PgNames.quote(k) + "::text");
+                select.add(PgIdentifiers.quote(k) + "::text");
                 at = select.size() - 1;
             }
             keyIndexes[keyNames.size()] = at + 1;
             keyNames.add(k);
         }
-        String sql = "SELECT " + String.join(", ", select) + " FROM " + PgNames.from(table.id(), inheritanceParents);
+        String sql = "SELECT " + String.join(", ", select) + " FROM " + PgIdentifiers.from(table.id(), inheritanceParents);
         this.connection = connector.openForReading();
         try {
-            beginReadTransaction(connection, snapshot);
+            CopyOutSession.beginReadTransaction(connection, snapshot);
             statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
             rs = statement.executeQuery(sql);
         } catch (SQLException e) {
             PgConnector.closeQuietly(connection);
             throw PgErrors.map(e, context(), "reading");
-        }
-    }
-
-    /** A read-only REPEATABLE READ transaction that sees the shared snapshot when there is one. */
-    static void beginReadTransaction(Connection connection, String snapshot) throws SQLException {
-        connection.setAutoCommit(false);
-        try (Statement s = connection.createStatement()) {
-            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            if (snapshot != null) {
-                s.execute("SET TRANSACTION SNAPSHOT " + PgNames.literal(snapshot));
-            }
         }
     }
 

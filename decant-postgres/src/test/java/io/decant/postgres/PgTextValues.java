@@ -15,8 +15,8 @@ import java.util.UUID;
  * (or per array element type). Array elements and the text-read scalars share them.
  */
 final class PgTextValues {
-    static final String RULE_NUMERIC_NAN = "numeric 'NaN' has no decimal value";
-    static final String RULE_NUMERIC_INF = "numeric infinity has no decimal value";
+    static final String RULE_NUMERIC_NAN = BinaryDecoders.RULE_NUMERIC_NAN;
+    static final String RULE_NUMERIC_INF = BinaryDecoders.RULE_NUMERIC_INF;
 
     private PgTextValues() {
     }

@@ -18,11 +18,11 @@ import org.sqlite.SQLiteOpenMode;
  * target is created when missing. Connections are made through xerial's {@link JDBC} directly, not
  * {@code DriverManager}, so a shaded jar needs no driver registration.
  */
-final class SqliteFiles {
+final class SqliteConnector {
     /** How long a connection waits for another writer's lock before SQLITE_BUSY. */
     static final int BUSY_TIMEOUT_MS = 60_000;
 
-    private SqliteFiles() {
+    private SqliteConnector() {
     }
 
     /** {@code file}, and when it is relative, the absolute path it stands for: the folder searched is the working directory. */

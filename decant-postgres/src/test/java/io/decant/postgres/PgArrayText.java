@@ -11,7 +11,7 @@ import java.util.List;
  * friends for temporal elements.
  */
 final class PgArrayText {
-    static final String RULE = "only one-dimensional arrays with lower bound 1 are supported";
+    static final String RULE = BinaryDecoders.RULE_ARRAY;
 
     private PgArrayText() {
     }

@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
  * server's error number stay in the detail, and the exception itself stays the cause, so nothing
  * the server said is dropped (including {@code getNextException()}).
  */
-final class SqlErrors {
+final class MysqlErrors {
     private static final Pattern CONN_PREFIX = Pattern.compile("^\\(conn=\\d+\\)\\s*");
     private static final Pattern AT_ROW = Pattern.compile("\\bat row (\\d+)");
     private static final Pattern FOR_COLUMN = Pattern.compile("\\bcolumn [`'](.+?)[`'] at row");
 
-    private SqlErrors() {
+    private MysqlErrors() {
     }
 
     static DecantException map(SQLException e, String address, ErrorContext context) {

@@ -11,9 +11,9 @@ import io.decant.core.error.ErrorContext;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
-class SqlErrorsTest {
+class MysqlErrorsTest {
     private static ErrorCode code(String state, int errno) {
-        return SqlErrors.codeOf(new SQLException("m", state, errno));
+        return MysqlErrors.codeOf(new SQLException("m", state, errno));
     }
 
     @Test
@@ -32,13 +32,13 @@ class SqlErrorsTest {
     @Test
     void keepsStateCauseAndRowHints() {
         SQLException e = new SQLException("(conn=12) Data too long for column 'name' at row 3", "22001", 1406);
-        DecantException d = SqlErrors.map(e, "h:3306", ErrorContext.EMPTY.withTable("t"));
+        DecantException d = MysqlErrors.map(e, "h:3306", ErrorContext.EMPTY.withTable("t"));
         assertSame(e, d.getCause());
         assertTrue(d.getMessage().contains("SQLState 22001, error 1406"), d.getMessage());
         assertFalse(d.getMessage().contains("conn=12"), d.getMessage());
-        assertEquals(3, SqlErrors.rowInStatement(e));
-        assertEquals("name", SqlErrors.columnNamed(e));
-        DecantException conn = SqlErrors.map(new SQLException("refused", "08000"), "db.example:3307", ErrorContext.EMPTY);
+        assertEquals(3, MysqlErrors.rowInStatement(e));
+        assertEquals("name", MysqlErrors.columnNamed(e));
+        DecantException conn = MysqlErrors.map(new SQLException("refused", "08000"), "db.example:3307", ErrorContext.EMPTY);
         assertTrue(conn.getMessage().contains("db.example:3307"), conn.getMessage());
     }
 }

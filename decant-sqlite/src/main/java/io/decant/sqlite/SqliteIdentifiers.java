@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** SQLite identifier quoting: the only place that spells a name into SQL. */
-final class Sql {
-    private Sql() {
+final class SqliteIdentifiers {
+    private SqliteIdentifiers() {
     }
 
     /** {@code "name"} with embedded double quotes doubled; works for spaces, keywords and any case. */
@@ -14,6 +14,6 @@ final class Sql {
     }
 
     static String quoteAll(List<String> identifiers) {
-        return identifiers.stream().map(Sql::quote).collect(Collectors.joining(", "));
+        return identifiers.stream().map(SqliteIdentifiers::quote).collect(Collectors.joining(", "));
     }
 }

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class DdlTest {
+class MysqlDdlTest {
     private final ServerInfo maria = ServerInfo.parse("10.11.19-MariaDB", 0);
-    private final Ddl ddl = new Ddl(new TargetTypes(maria), maria);
+    private final MysqlDdl ddl = new MysqlDdl(new TargetTypes(maria), maria);
 
     @Test
     void quotesEveryNameAndKeepsKeysIndexable() {

@@ -17,18 +17,18 @@ import java.util.regex.Pattern;
  * (from SHOW GRANTS, of which only the privilege list and the object are kept: a grant line can
  * carry a password hash after TO), those missing for reading or writing, and settings that matter.
  */
-final class CheckNotes {
+final class MysqlCheckNotes {
     static final List<String> READ = List.of("SELECT");
     static final List<String> WRITE = List.of("SELECT", "INSERT", "DELETE", "CREATE", "ALTER", "INDEX", "REFERENCES");
     private static final Pattern GRANT = Pattern.compile("^GRANT (.+?) ON (\\S+) TO ", Pattern.CASE_INSENSITIVE);
 
-    private CheckNotes() {
+    private MysqlCheckNotes() {
     }
 
-    static List<String> collect(Connection c, String database, ServerInfo server, Discovery discovery)
+    static List<String> collect(Connection c, String database, ServerInfo server, MysqlSchemaReader discovery)
             throws SQLException {
         List<String> notes = new ArrayList<>();
-        notes.add("session: time_zone +00:00, utf8mb4, sql_mode " + Connector.SQL_MODE);
+        notes.add("session: time_zone +00:00, utf8mb4, sql_mode " + MysqlConnector.SQL_MODE);
         Set<String> held = new LinkedHashSet<>();
         List<String> grants = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW GRANTS")) {

@@ -23,7 +23,7 @@ import org.mariadb.jdbc.Driver;
  * The driver is used directly, not through DriverManager, so a shaded jar finds it whatever the
  * class loader. LOAD DATA LOCAL is switched off: decant never sends files.
  */
-final class Connector {
+final class MysqlConnector {
     static final String SQL_MODE = "STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
             + "NO_ENGINE_SUBSTITUTION,NO_AUTO_VALUE_ON_ZERO";
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_$-]+");
@@ -38,11 +38,11 @@ final class Connector {
     /** The application's own source of connections, or null when decant connects to {@link #url} itself. */
     private final javax.sql.DataSource dataSource;
 
-    Connector(MysqlUrl url) {
+    MysqlConnector(MysqlUrl url) {
         this(url, null);
     }
 
-    private Connector(MysqlUrl url, javax.sql.DataSource dataSource) {
+    private MysqlConnector(MysqlUrl url, javax.sql.DataSource dataSource) {
         this.url = url;
         this.dataSource = dataSource;
     }
@@ -51,7 +51,7 @@ final class Connector {
      * Connections taken from an application's {@code dataSource}; its URL, for messages and the display,
      * is what the server says of the first connection (no password: decant never learns it).
      */
-    static Connector of(javax.sql.DataSource dataSource) {
+    static MysqlConnector of(javax.sql.DataSource dataSource) {
         Connection c = null;
         try {
             c = dataSource.getConnection();
@@ -63,11 +63,11 @@ final class Connector {
                     throw DecantException.usage("the DataSource given selects no database: decant reads and writes the"
                             + " tables of one database; set it on the DataSource (its URL's /database)");
                 }
-                return new Connector(new MysqlUrl("mysql://", rs.getString(2), null, rs.getString(3), rs.getInt(4),
+                return new MysqlConnector(new MysqlUrl("mysql://", rs.getString(2), null, rs.getString(3), rs.getInt(4),
                         rs.getString(1), java.util.Map.of()), dataSource);
             }
         } catch (SQLException e) {
-            throw SqlErrors.map(e, "(DataSource)", ErrorContext.EMPTY.withPhase("connect"));
+            throw MysqlErrors.map(e, "(DataSource)", ErrorContext.EMPTY.withPhase("connect"));
         } finally {
             closeQuietly(c);
         }
@@ -91,7 +91,7 @@ final class Connector {
                 return c;
             } catch (SQLException e) {
                 closeQuietly(c);
-                throw SqlErrors.map(e, url.address(), ErrorContext.EMPTY.withPhase("connect"));
+                throw MysqlErrors.map(e, url.address(), ErrorContext.EMPTY.withPhase("connect"));
             }
         }
         Properties props = new Properties();
@@ -121,13 +121,13 @@ final class Connector {
             return c;
         } catch (SQLException e) {
             closeQuietly(c);
-            throw SqlErrors.map(e, url.address(), ErrorContext.EMPTY.withPhase("connect"));
+            throw MysqlErrors.map(e, url.address(), ErrorContext.EMPTY.withPhase("connect"));
         }
     }
 
     /** Maps a driver error on one of this server's connections; connection errors name host and port. */
     DecantException error(SQLException e, ErrorContext context) {
-        return SqlErrors.map(e, url.address(), context);
+        return MysqlErrors.map(e, url.address(), context);
     }
 
     static void closeQuietly(AutoCloseable c) {

@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
  * (mixed case, reserved words, spaces, quotes). PostgreSQL would silently truncate a name longer
  * than 63 bytes (NAMEDATALEN - 1), and two long names could then collide: that is an error here.
  */
-final class PgNames {
+final class PgIdentifiers {
     static final String DEFAULT_SCHEMA = "public";
     static final int MAX_IDENTIFIER_BYTES = 63;
 
-    private PgNames() {
+    private PgIdentifiers() {
     }
 
     static String quote(String name) {
@@ -49,7 +49,7 @@ final class PgNames {
     }
 
     static String columnList(List<String> columns) {
-        return columns.stream().map(PgNames::quote).collect(Collectors.joining(", "));
+        return columns.stream().map(PgIdentifiers::quote).collect(Collectors.joining(", "));
     }
 
     /** A string literal for the few places that need one (e.g. regclass input); standard_conforming_strings is on. */

@@ -31,7 +31,7 @@ import java.util.StringJoiner;
  * Plain indexes over LOB columns get a {@value #INDEX_PREFIX}-character prefix, which is harmless
  * for a non-unique index.
  */
-final class Ddl {
+final class MysqlDdl {
     static final int KEY_TEXT = 255;
     /** InnoDB's index limit (3072 bytes, DYNAMIC rows) in utf8mb4 characters of 4 bytes. */
     static final int MAX_KEY_TEXT = 3072 / 4;
@@ -41,7 +41,7 @@ final class Ddl {
     private final TargetTypes types;
     private final ServerInfo server;
 
-    Ddl(TargetTypes types, ServerInfo server) {
+    MysqlDdl(TargetTypes types, ServerInfo server) {
         this.types = types;
         this.server = server;
     }
@@ -57,7 +57,7 @@ final class Ddl {
         StringJoiner parts = new StringJoiner(",\n  ", "(\n  ", "\n)");
         String autoIncrement = autoIncrementColumn(table);
         for (Column c : table.columns()) {
-            StringBuilder def = new StringBuilder(Identifiers.quote(c.name())).append(' ').append(typeOf.get(c.name()));
+            StringBuilder def = new StringBuilder(MysqlIdentifiers.quote(c.name())).append(' ').append(typeOf.get(c.name()));
             // A computed column's expression is not known here; it is created as a plain nullable column.
             if (!c.nullable() && c.identity() != Column.Identity.COMPUTED) {
                 def.append(" NOT NULL");
@@ -66,22 +66,22 @@ final class Ddl {
                 def.append(" AUTO_INCREMENT");
             }
             if (c.type().kind() == Kind.TIMESTAMPTZ) {
-                def.append(" COMMENT ").append(Identifiers.literal(SourceTypes.UTC_MARKER));
+                def.append(" COMMENT ").append(MysqlIdentifiers.literal(SourceTypes.UTC_MARKER));
             }
             parts.add(def);
         }
         if (!table.primaryKey().isEmpty()) {
-            parts.add("PRIMARY KEY (" + Identifiers.quoteAll(table.primaryKey()) + ")");
+            parts.add("PRIMARY KEY (" + MysqlIdentifiers.quoteAll(table.primaryKey()) + ")");
         }
         for (Index i : table.indexes()) {
             if (i.unique() && i.constraint()) {
-                parts.add("UNIQUE KEY " + Identifiers.quote(i.name()) + " (" + Identifiers.quoteAll(i.columns()) + ")");
+                parts.add("UNIQUE KEY " + MysqlIdentifiers.quote(i.name()) + " (" + MysqlIdentifiers.quoteAll(i.columns()) + ")");
             }
         }
         if (autoIncrement != null && !leadsKey(table, autoIncrement)) {
-            parts.add("KEY (" + Identifiers.quote(autoIncrement) + ")");
+            parts.add("KEY (" + MysqlIdentifiers.quote(autoIncrement) + ")");
         }
-        return "CREATE TABLE " + Identifiers.quote(table.name()) + " " + parts
+        return "CREATE TABLE " + MysqlIdentifiers.quote(table.name()) + " " + parts
                 + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=" + server.binaryCollation();
     }
 
@@ -94,10 +94,10 @@ final class Ddl {
             }
             StringJoiner cols = new StringJoiner(", ");
             for (String c : i.columns()) {
-                cols.add(Identifiers.quote(c) + (lobColumns.contains(c) && !i.unique() ? "(" + INDEX_PREFIX + ")" : ""));
+                cols.add(MysqlIdentifiers.quote(c) + (lobColumns.contains(c) && !i.unique() ? "(" + INDEX_PREFIX + ")" : ""));
             }
-            out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + Identifiers.quote(i.name()) + " ON "
-                    + Identifiers.quote(table.name()) + " (" + cols + ")");
+            out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + MysqlIdentifiers.quote(i.name()) + " ON "
+                    + MysqlIdentifiers.quote(table.name()) + " (" + cols + ")");
         }
         return out;
     }
@@ -105,11 +105,11 @@ final class Ddl {
     List<String> addForeignKeys(Table table) {
         List<String> out = new ArrayList<>();
         for (ForeignKey fk : table.foreignKeys()) {
-            StringBuilder sb = new StringBuilder("ALTER TABLE ").append(Identifiers.quote(table.name()))
-                    .append(" ADD CONSTRAINT ").append(Identifiers.quote(fk.name()))
-                    .append(" FOREIGN KEY (").append(Identifiers.quoteAll(fk.columns())).append(") REFERENCES ")
-                    .append(Identifiers.quote(fk.refTable().name()))
-                    .append(" (").append(Identifiers.quoteAll(fk.refColumns())).append(')');
+            StringBuilder sb = new StringBuilder("ALTER TABLE ").append(MysqlIdentifiers.quote(table.name()))
+                    .append(" ADD CONSTRAINT ").append(MysqlIdentifiers.quote(fk.name()))
+                    .append(" FOREIGN KEY (").append(MysqlIdentifiers.quoteAll(fk.columns())).append(") REFERENCES ")
+                    .append(MysqlIdentifiers.quote(fk.refTable().name()))
+                    .append(" (").append(MysqlIdentifiers.quoteAll(fk.refColumns())).append(')');
             appendAction(sb, " ON DELETE ", fk.onDelete());
             appendAction(sb, " ON UPDATE ", fk.onUpdate());
             out.add(sb.toString());

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +35,7 @@ import java.util.regex.Pattern;
  * not a sequence a target should recreate. Generated columns (hidden 2 and 3) are
  * {@link Column.Identity#COMPUTED}.
  */
-final class SchemaReader {
+final class SqliteSchemaReader {
     static final String JOURNAL_TABLE = "decant_journal";
     private static final Pattern AUTOINCREMENT = Pattern.compile("(?i)\\bAUTOINCREMENT\\b");
     /**
@@ -51,7 +50,7 @@ final class SchemaReader {
     private final long fileSize;
     private final List<String> notes = new ArrayList<>();
 
-    SchemaReader(Connection connection, long fileSize) {
+    SqliteSchemaReader(Connection connection, long fileSize) {
         this.connection = connection;
         this.fileSize = fileSize;
     }
@@ -122,7 +121,7 @@ final class SchemaReader {
             }
         }
         List<String> pk = new ArrayList<>(pkByOrder.values());
-        Map<String, String> collations = declaredCollations(sql);
+        Map<String, String> collations = DeclaredCollations.of(sql);
         for (Object[] r : raw) {
             String col = (String) r[0];
             String declared = r[1] == null ? "" : (String) r[1];
@@ -151,94 +150,6 @@ final class SchemaReader {
         return new Table(TableId.of(name), columns, pk, indexes, fks, estimate(name, stat1, withoutRowid));
     }
 
-    private static final Pattern COLLATE = Pattern.compile("(?i)\\bCOLLATE\\s+(\"([^\"]*)\"|`([^`]*)`|\\[([^\\]]*)\\]|(\\w+))");
-    private static final Pattern TABLE_CONSTRAINT = Pattern.compile("(?i)^(CONSTRAINT|PRIMARY|UNIQUE|CHECK|FOREIGN)\\b.*",
-            Pattern.DOTALL);
-
-    /**
-     * The COLLATE clause of each column definition in a CREATE TABLE statement, by lower-case column name, upper
-     * case collation name. SQLite keeps no catalog of column collations, so the statement is read: its column list
-     * split at top-level commas (outside quotes and parentheses), string literals blanked before looking.
-     */
-    static Map<String, String> declaredCollations(String createSql) {
-        Map<String, String> out = new java.util.HashMap<>();
-        if (createSql == null) {
-            return out;
-        }
-        List<String> defs = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        int depth = 0;
-        boolean inList = false;
-        char quote = 0;
-        for (int i = 0; i < createSql.length(); i++) {
-            char ch = createSql.charAt(i);
-            if (quote != 0) {
-                if (inList) {
-                    cur.append(quote == '\'' && ch != quote ? ' ' : ch);
-                }
-                if (ch == quote) {
-                    quote = 0;
-                }
-                continue;
-            }
-            if (ch == '\'' || ch == '"' || ch == '`') {
-                quote = ch;
-            } else if (ch == '[') {
-                quote = ']';
-            } else if (ch == '(') {
-                depth++;
-                if (depth == 1 && !inList) {
-                    inList = true;
-                    continue;
-                }
-            } else if (ch == ')') {
-                depth--;
-                if (depth == 0 && inList) {
-                    defs.add(cur.toString());
-                    break;
-                }
-            } else if (ch == ',' && depth == 1 && inList) {
-                defs.add(cur.toString());
-                cur.setLength(0);
-                continue;
-            }
-            if (inList) {
-                cur.append(ch);
-            }
-        }
-        for (String d : defs) {
-            String def = d.trim();
-            if (def.isEmpty() || TABLE_CONSTRAINT.matcher(def).matches()) {
-                continue;
-            }
-            String name;
-            int end;
-            char first = def.charAt(0);
-            if (first == '"' || first == '`' || first == '[') {
-                char close = first == '[' ? ']' : first;
-                end = def.indexOf(close, 1);
-                if (end < 0) {
-                    continue;
-                }
-                name = def.substring(1, end);
-                end++;
-            } else {
-                end = 0;
-                while (end < def.length() && !Character.isWhitespace(def.charAt(end))) {
-                    end++;
-                }
-                name = def.substring(0, end);
-            }
-            Matcher m = COLLATE.matcher(def.substring(end));
-            if (m.find()) {
-                String coll = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3)
-                        : m.group(4) != null ? m.group(4) : m.group(5);
-                out.put(name.toLowerCase(java.util.Locale.ROOT), coll.toUpperCase(java.util.Locale.ROOT));
-            }
-        }
-        return out;
-    }
-
     private Column column(String table, String col, String declared, boolean nullable, Column.Identity identity)
             throws SQLException {
         LogicalType type;
@@ -264,7 +175,7 @@ final class SchemaReader {
     private Set<StorageClass> storedClasses(String table, String col) throws SQLException {
         Set<StorageClass> classes = new TreeSet<>();
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT typeof(" + Sql.quote(col) + ") FROM " + Sql.quote(table))) {
+             ResultSet rs = s.executeQuery("SELECT DISTINCT typeof(" + SqliteIdentifiers.quote(col) + ") FROM " + SqliteIdentifiers.quote(table))) {
             while (rs.next()) {
                 StorageClass sc = StorageClass.ofTypeof(rs.getString(1));
                 if (sc != StorageClass.NULL) {
@@ -429,8 +340,8 @@ final class SchemaReader {
     private long rowidSpan(String table) {
         try (Statement s = connection.createStatement();
              // Two subqueries: SQLite answers a lone min() or max() of the rowid from the b-tree's edge, both in one SELECT by a scan.
-             ResultSet rs = s.executeQuery("SELECT (SELECT min(rowid) FROM " + Sql.quote(table) + "), (SELECT max(rowid) FROM "
-                     + Sql.quote(table) + ")")) {
+             ResultSet rs = s.executeQuery("SELECT (SELECT min(rowid) FROM " + SqliteIdentifiers.quote(table) + "), (SELECT max(rowid) FROM "
+                     + SqliteIdentifiers.quote(table) + ")")) {
             if (!rs.next() || rs.getObject(1) == null) {
                 return 0;
             }
@@ -444,7 +355,7 @@ final class SchemaReader {
     }
 
     static long count(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + Sql.quote(table))) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + SqliteIdentifiers.quote(table))) {
             rs.next();
             return rs.getLong(1);
         }

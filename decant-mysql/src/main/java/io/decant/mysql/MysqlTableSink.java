@@ -34,13 +34,13 @@ import java.util.StringJoiner;
  * Computed columns are never written (the server computes them). Nothing is visible to others
  * before {@link #commit()}; {@link #abort()} rolls back and is safe to call any number of times.
  */
-final class MysqlSink implements TableSink {
+final class MysqlTableSink implements TableSink {
     static final int MAX_ROWS = 1000;
     private static final int MAX_PARAMETERS = 60_000;
 
     private enum State { OPEN, FAILED, COMMITTED, ABORTED }
 
-    private final Connector connector;
+    private final MysqlConnector connector;
     private final Table table;
     private final List<Column> columns;
     private final int[] written;
@@ -61,7 +61,7 @@ final class MysqlSink implements TableSink {
     private final SinkOptions options;
     private final io.decant.core.spi.JdbcJournal journal;
 
-    MysqlSink(Connector connector, Table table, List<Column> columns, SinkOptions options,
+    MysqlTableSink(MysqlConnector connector, Table table, List<Column> columns, SinkOptions options,
               io.decant.core.spi.JdbcJournal journal) {
         this.options = options;
         this.journal = journal;
@@ -81,10 +81,10 @@ final class MysqlSink implements TableSink {
         for (int w = 0; w < written.length; w++) {
             Column c = columns.get(written[w]);
             writers[w] = Writers.forColumn(table.name(), c);
-            names.add(Identifiers.quote(c.name()));
+            names.add(MysqlIdentifiers.quote(c.name()));
             marks.add("?");
         }
-        this.insertHead = "INSERT INTO " + Identifiers.quote(table.name()) + " " + names + " VALUES ";
+        this.insertHead = "INSERT INTO " + MysqlIdentifiers.quote(table.name()) + " " + names + " VALUES ";
         this.rowPlaceholders = marks.toString();
         this.rowsPerStatement = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / Math.max(1, written.length)));
         List<String> names0 = columns.stream().map(Column::name).toList();
@@ -104,7 +104,7 @@ final class MysqlSink implements TableSink {
             this.packetBudget = maxPacket / 2;
             this.connection = c;
         } catch (SQLException e) {
-            Connector.closeQuietly(c);
+            MysqlConnector.closeQuietly(c);
             throw connector.error(e, context().withPhase("load"));
         }
     }
@@ -150,7 +150,7 @@ final class MysqlSink implements TableSink {
             throw connector.error(e, context().withPhase("commit"));
         } finally {
             if (state == State.COMMITTED) {
-                Connector.closeQuietly(connection);
+                MysqlConnector.closeQuietly(connection);
             }
         }
         return rowsWritten;
@@ -168,7 +168,7 @@ final class MysqlSink implements TableSink {
         } catch (SQLException e) {
             // The server rolls back an open transaction when its connection closes, which happens next.
         } finally {
-            Connector.closeQuietly(connection);
+            MysqlConnector.closeQuietly(connection);
         }
     }
 
@@ -240,11 +240,11 @@ final class MysqlSink implements TableSink {
     /** The server names the failing row within the statement ("... at row 3"): that gives its ordinal and key. */
     private DecantException failure(SQLException e, long firstOrdinal) {
         ErrorContext ctx = context().withPhase("load");
-        int inStatement = SqlErrors.rowInStatement(e);
+        int inStatement = MysqlErrors.rowInStatement(e);
         if (inStatement >= 1 && inStatement <= buffer.size()) {
             Object[] row = buffer.get(inStatement - 1);
             ctx = rowContext(firstOrdinal + inStatement - 1, row);
-            String column = SqlErrors.columnNamed(e);
+            String column = MysqlErrors.columnNamed(e);
             if (column != null) {
                 ctx = ctx.withColumn(column);
                 int at = columns.stream().map(Column::name).toList().indexOf(column);

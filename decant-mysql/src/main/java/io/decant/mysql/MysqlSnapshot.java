@@ -23,14 +23,14 @@ import java.util.Deque;
  * taken: {@link #open} returns null and each table is read over its own connection, as {@code plan}
  * says.
  */
-final class Snapshot {
+final class MysqlSnapshot {
     static final int LOCK_WAIT_SECONDS = 5;
-    private final Connector connector;
+    private final MysqlConnector connector;
     private final Deque<Connection> idle = new ArrayDeque<>();
     private int live;
     private boolean lost;
 
-    private Snapshot(Connector connector) {
+    private MysqlSnapshot(MysqlConnector connector) {
         this.connector = connector;
     }
 
@@ -38,9 +38,9 @@ final class Snapshot {
      * Starts {@code size} snapshot transactions under one global read lock, or returns null when
      * the lock is refused (no RELOAD privilege, or a server that forbids it).
      */
-    static Snapshot open(Connector connector, int size) {
+    static MysqlSnapshot open(MysqlConnector connector, int size) {
         Connection lock = connector.open();
-        Snapshot s = new Snapshot(connector);
+        MysqlSnapshot s = new MysqlSnapshot(connector);
         try {
             try (Statement st = lock.createStatement()) {
                 // A statement still running elsewhere (another stream of this process on the same server) makes
@@ -75,7 +75,7 @@ final class Snapshot {
             }
             return s;
         } finally {
-            Connector.closeQuietly(lock);
+            MysqlConnector.closeQuietly(lock);
         }
     }
 
@@ -104,7 +104,7 @@ final class Snapshot {
     /** A connection that failed or was aborted: it leaves the pool. */
     synchronized void drop(Connection c) {
         live--;
-        Connector.closeQuietly(c);
+        MysqlConnector.closeQuietly(c);
         notifyAll();
     }
 
@@ -123,7 +123,7 @@ final class Snapshot {
             } catch (SQLException ignored) {
                 // read-only: nothing to keep
             }
-            Connector.closeQuietly(c);
+            MysqlConnector.closeQuietly(c);
         }
         live -= idle.size();
         idle.clear();

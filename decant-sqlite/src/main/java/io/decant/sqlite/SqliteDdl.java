@@ -23,17 +23,17 @@ import java.util.function.Predicate;
  * Computed columns are created as plain columns: the source's expression is not known here, and the
  * values loaded into them are kept as they came.
  */
-final class Ddl {
+final class SqliteDdl {
     private static final Set<String> ACTIONS = Set.of("CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION");
 
-    private Ddl() {
+    private SqliteDdl() {
     }
 
     static String createTable(Table t, Predicate<String> parentExists) {
         List<String> parts = new ArrayList<>();
         String autoKey = autoincrementKey(t);
         for (Column c : t.columns()) {
-            StringBuilder sb = new StringBuilder(Sql.quote(c.name())).append(' ');
+            StringBuilder sb = new StringBuilder(SqliteIdentifiers.quote(c.name())).append(' ');
             if (c.name().equals(autoKey)) {
                 sb.append("INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT");
             } else {
@@ -45,11 +45,11 @@ final class Ddl {
             parts.add(sb.toString());
         }
         if (autoKey == null && !t.primaryKey().isEmpty()) {
-            parts.add("PRIMARY KEY (" + Sql.quoteAll(t.primaryKey()) + ")");
+            parts.add("PRIMARY KEY (" + SqliteIdentifiers.quoteAll(t.primaryKey()) + ")");
         }
         for (Index ix : t.indexes()) {
             if (ix.unique() && ix.constraint()) {
-                parts.add("CONSTRAINT " + Sql.quote(ix.name()) + " UNIQUE (" + Sql.quoteAll(ix.columns()) + ")");
+                parts.add("CONSTRAINT " + SqliteIdentifiers.quote(ix.name()) + " UNIQUE (" + SqliteIdentifiers.quoteAll(ix.columns()) + ")");
             }
         }
         for (ForeignKey fk : t.foreignKeys()) {
@@ -57,7 +57,7 @@ final class Ddl {
                 parts.add(foreignKey(fk));
             }
         }
-        return "CREATE TABLE " + Sql.quote(t.id().name()) + " (\n  " + String.join(",\n  ", parts) + "\n)";
+        return "CREATE TABLE " + SqliteIdentifiers.quote(t.id().name()) + " (\n  " + String.join(",\n  ", parts) + "\n)";
     }
 
     /** Indexes that are not constraints come after the data, like everywhere else. */
@@ -65,8 +65,8 @@ final class Ddl {
         List<String> out = new ArrayList<>();
         for (Index ix : t.indexes()) {
             if (!ix.constraint()) {
-                out.add("CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + Sql.quote(ix.name())
-                        + " ON " + Sql.quote(t.id().name()) + " (" + Sql.quoteAll(ix.columns()) + ")");
+                out.add("CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + SqliteIdentifiers.quote(ix.name())
+                        + " ON " + SqliteIdentifiers.quote(t.id().name()) + " (" + SqliteIdentifiers.quoteAll(ix.columns()) + ")");
             }
         }
         return out;
@@ -87,9 +87,9 @@ final class Ddl {
     }
 
     private static String foreignKey(ForeignKey fk) {
-        StringBuilder sb = new StringBuilder("CONSTRAINT ").append(Sql.quote(fk.name()))
-                .append(" FOREIGN KEY (").append(Sql.quoteAll(fk.columns())).append(") REFERENCES ")
-                .append(Sql.quote(fk.refTable().name())).append(" (").append(Sql.quoteAll(fk.refColumns())).append(')');
+        StringBuilder sb = new StringBuilder("CONSTRAINT ").append(SqliteIdentifiers.quote(fk.name()))
+                .append(" FOREIGN KEY (").append(SqliteIdentifiers.quoteAll(fk.columns())).append(") REFERENCES ")
+                .append(SqliteIdentifiers.quote(fk.refTable().name())).append(" (").append(SqliteIdentifiers.quoteAll(fk.refColumns())).append(')');
         appendAction(sb, "ON DELETE", fk.onDelete());
         appendAction(sb, "ON UPDATE", fk.onUpdate());
         if (fk.deferrable()) {
