@@ -152,7 +152,7 @@ final class PgCopyRowStream implements RowStream {
                 terms.add("ctid < '(" + Long.parseLong(slice.high()) + ",0)'::tid");
             }
         } else {
-            String k = PgNames.table(table.id()) + "." + PgNames.quote(slice.keyColumn());
+            String k = PgIdentifiers.table(table.id()) + "." + PgIdentifiers.quote(slice.keyColumn());
             if (slice.low() != null) {
                 terms.add(k + " >= " + escaped(slice.low()));
             }

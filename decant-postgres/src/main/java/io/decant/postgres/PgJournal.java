@@ -145,7 +145,7 @@ final class PgJournal implements Journal {
             }
             long rows = -1;
             if (exists(c, table)) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT row_count FROM " + PgNames.table(table)
+                try (PreparedStatement ps = c.prepareStatement("SELECT row_count FROM " + PgIdentifiers.table(table)
                         + " WHERE run_id = ? AND event = ? AND table_name = ? AND resume_at = ? ORDER BY seq LIMIT 1")) {
                     ps.setString(1, runId);
                     ps.setString(2, JournalEntry.CHUNK_DONE);

@@ -30,7 +30,7 @@ import java.util.Set;
  * (opened on first use, used under this object's lock); every row stream and every sink has a
  * connection of its own, so tables can be read and loaded in parallel.
  *
- * <p>Why about 450 lines: this class is the two SPI interfaces' one implementation for PostgreSQL,
+ * <p>Why over 400 lines: this class is the two SPI interfaces' one implementation for PostgreSQL,
  * and most methods are a few lines handing over to the class that does the work (PgSchemaReader,
  * PgCheckNotes, PgDdl, PgCopyRowStream, PgTableSink, PgJournal); what stays here is what needs the
  * shared catalog connection and its lock (creating tables, truncating, running DDL in one transaction).
@@ -199,66 +199,11 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return snapshot.id();
     }
 
-    /**
-     * Rows counted inside the snapshot (estimated from pg_class past {@value #COUNT_LIMIT} estimated rows), the
-     * table's heap pages when it is a plain table (ctid ranges mean nothing across partitions or children), and
-     * a BERNOULLI sample of the key (all of it when the table is not much larger than the sample).
-     */
+    /** See {@link PgSliceStats}. */
     @Override
     public io.decant.core.spi.SliceStats sliceStats(Table table, String keyColumn, int sampleRows, String snapshotId) {
-        Connection c = connector.openForReading();
-        String from = PgNames.from(table.id(), inheritanceParents);
-        try {
-            PgRowStream.beginReadTransaction(c, snapshotId);
-            long estimate;
-            long blocks;
-            boolean plain;
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.reltuples::bigint, c.relkind::text,"
-                    + " pg_catalog.pg_relation_size(c.oid) / current_setting('block_size')::bigint"
-                    + " FROM pg_catalog.pg_class c WHERE c.oid = ?::regclass")) {
-                ps.setString(1, PgNames.table(table.id()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    estimate = rs.getLong(1);
-                    plain = rs.getString(2).equals("r") && !inheritanceParents.contains(table.id());
-                    blocks = plain ? rs.getLong(3) : 0;
-                }
-            }
-            long rows = estimate;
-            boolean exact = false;
-            if (estimate < 0 || estimate <= COUNT_LIMIT) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + from)) {
-                    rs.next();
-                    rows = rs.getLong(1);
-                    exact = true;
-                }
-            }
-            List<String> sample = new ArrayList<>();
-            if (keyColumn != null && rows > 0) {
-                String k = PgNames.quote(keyColumn);
-                double percent = 100.0 * sampleRows / rows;
-                String sql = "SELECT " + k + "::text FROM " + from + (percent >= 50 ? ""
-                        : String.format(java.util.Locale.ROOT, " TABLESAMPLE BERNOULLI (%.6f) REPEATABLE (18)", percent))
-                        // qualified: ORDER BY "id" alone would sort the text output column of that name
-                        + " WHERE " + k + " IS NOT NULL ORDER BY " + PgNames.table(table.id()) + "." + k;
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                    while (rs.next()) {
-                        sample.add(rs.getString(1));
-                    }
-                }
-            }
-            c.commit();
-            return new io.decant.core.spi.SliceStats(rows, exact, blocks, sample);
-        } catch (SQLException e) {
-            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("split").withTable(table.id().display()),
-                    "sizing the table for splitting");
-        } finally {
-            PgConnector.closeQuietly(c);
-        }
+        return PgSliceStats.of(connector, table, keyColumn, sampleRows, snapshotId, inheritanceParents);
     }
-
-    /** Tables estimated at up to this many rows are counted exactly when split. */
-    private static final long COUNT_LIMIT = 20_000_000L;
 
     /** A slice read with binary COPY, as {@link #read} reads a table, inside the given snapshot. */
     @Override
