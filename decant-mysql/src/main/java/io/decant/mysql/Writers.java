@@ -5,7 +5,7 @@ import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.Column;
 import io.decant.core.transform.ConversionException;
-import io.decant.core.transform.Conversions;
+import io.decant.core.transform.Decimals;
 import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.LogicalType;
@@ -45,7 +45,7 @@ final class Writers {
             case INT32 -> (ps, i, v) -> ps.setInt(i, (Integer) v);
             case INT64 -> (ps, i, v) -> ps.setLong(i, (Long) v);
             case DECIMAL -> type.precision() > 0 || type.scale() >= 0
-                    ? (ps, i, v) -> ps.setBigDecimal(i, Conversions.Decimals.fit((BigDecimal) v, type))
+                    ? (ps, i, v) -> ps.setBigDecimal(i, Decimals.fit((BigDecimal) v, type))
                     : (ps, i, v) -> ps.setBigDecimal(i, (BigDecimal) v);
             case FLOAT32 -> (ps, i, v) -> {
                 float f = (Float) v;

@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * (integer: int64, real: float64, text: text, blob: bytes) to the column's type, so SQLite values
  * follow the same rules as every other source: an integer in a REAL column becomes the same double,
  * text in an INTEGER column is parsed strictly, REAL money in NUMERIC(10,2) is brought to scale 2
- * only where the rounding is the double's own noise (core's {@code Conversions.Decimals.fit}). A few pairs are refused with a reason of their
+ * only where the rounding is the double's own noise (core's {@code Decimals.fit}). A few pairs are refused with a reason of their
  * own instead of core's generic "no conversion":
  * <ul>
  *   <li>an integer or real in a date/time column: epoch seconds, milliseconds and Julian days cannot

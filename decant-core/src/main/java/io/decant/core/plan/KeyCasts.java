@@ -46,7 +46,7 @@ final class KeyCasts {
         return new KeyCasts();
     }
 
-    static KeyCasts find(Spec spec, List<Table> tables, Planner.Problems problems) {
+    static KeyCasts find(Spec spec, List<Table> tables, PlanProblems problems) {
         KeyCasts out = new KeyCasts();
         Map<Node, List<Edge>> referencedBy = edges(spec, tables);
         for (var te : spec.tables().entrySet()) {
@@ -66,7 +66,7 @@ final class KeyCasts {
         return out;
     }
 
-    private void follow(Spec spec, Node start, CastSpec cast, Map<Node, List<Edge>> referencedBy, Planner.Problems problems) {
+    private void follow(Spec spec, Node start, CastSpec cast, Map<Node, List<Edge>> referencedBy, PlanProblems problems) {
         String origin = start.table() + "." + start.column() + " (cast: " + cast.spelling() + " in the spec)";
         Deque<Node> queue = new ArrayDeque<>();
         Map<Node, String> chains = new HashMap<>();

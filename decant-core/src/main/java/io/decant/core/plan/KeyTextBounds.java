@@ -52,14 +52,14 @@ final class KeyTextBounds {
     /** The created type of each bounded key column, by source table and source column name; notes go to {@code notes}. */
     static Map<TableId, Map<String, LogicalType>> decide(SourceDatabase source, TargetView target,
                                                          Map<TableId, Shaper.Shaped> shapedBySource,
-                                                         Map<TableId, List<String>> notes, Planner.Problems problems) {
+                                                         Map<TableId, List<String>> notes, PlanProblems problems) {
         if (target == null || target.keyTextLength() <= 0) {
             return Map.of();
         }
         return new KeyTextBounds(source, target, shapedBySource).decide(notes, problems);
     }
 
-    private Map<TableId, Map<String, LogicalType>> decide(Map<TableId, List<String>> notes, Planner.Problems problems) {
+    private Map<TableId, Map<String, LogicalType>> decide(Map<TableId, List<String>> notes, PlanProblems problems) {
         for (Shaper.Shaped s : shaped.values()) {
             Table t = s.source();
             t.primaryKey().forEach(c -> find(new Node(t.id(), c)));
@@ -130,7 +130,7 @@ final class KeyTextBounds {
      * A key of several text columns must fit the target's key as a whole (InnoDB: 3072 bytes, 768
      * characters of utf8mb4): four text columns of 255 do not. Refused here, or CREATE TABLE would fail.
      */
-    private void composite(Shaper.Shaped s, Map<String, LogicalType> bounded, Planner.Problems problems) {
+    private void composite(Shaper.Shaped s, Map<String, LogicalType> bounded, PlanProblems problems) {
         Table t = s.source();
         List<List<String>> keys = new ArrayList<>();
         keys.add(t.primaryKey());

@@ -50,7 +50,7 @@ final class Shaper {
      * @param nativeOnTarget the unsupported columns whose target column has the same native type (or
      *                       will be created with it): they move as the database's text with no spec line
      */
-    Shaped shape(Table source, TableSpec ts, java.util.function.Predicate<Column> nativeOnTarget, Planner.Problems problems) {
+    Shaped shape(Table source, TableSpec ts, java.util.function.Predicate<Column> nativeOnTarget, PlanProblems problems) {
         String name = source.id().display();
         ErrorContext where = ErrorContext.EMPTY.withPhase("plan").withTable(name);
         List<String> notes = new ArrayList<>();

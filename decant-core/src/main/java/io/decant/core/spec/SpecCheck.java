@@ -1,10 +1,7 @@
 package io.decant.core.spec;
 
-import io.decant.core.error.DecantException;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
-import io.decant.core.transform.Casts;
-import io.decant.core.transform.Expressions;
 import io.decant.core.type.LogicalType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,16 +20,9 @@ public final class SpecCheck {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Problems problems = new Problems();
     /** Per source table checked: the columns of its own target as the spec shapes them, for {@code unique}. */
-    private final Map<Table, Shape> shapes = new LinkedHashMap<>();
+    private final Map<Table, TableSpecCheck.Shape> shapes = new LinkedHashMap<>();
     /** Source table name -> target table name, for the tables that have a target of their own. */
     private Map<String, String> tableTargets = Map.of();
-
-    /**
-     * @param columns target column name -> its type as decant writes it (null when not known here)
-     * @param renamed source column name -> target column name
-     */
-    private record Shape(Map<String, LogicalType> columns, Map<String, String> renamed) {
-    }
 
     private SpecCheck(Spec spec, List<Table> sourceTables) {
         this.spec = spec;
@@ -81,13 +71,13 @@ public final class SpecCheck {
         spec.tables().forEach((name, t) -> {
             Table table = knownTable(name, "tables." + name);
             if (table != null && !spec.isExcluded(name)) {
-                new TableCheck(name, t, table).run();
+                shapes.put(table, new TableSpecCheck(this, spec, name, t, table).run());
             }
         });
         for (Table table : tables.values()) {
             if (!spec.tables().containsKey(table.id().display()) && !spec.tables().containsKey(table.name())
                     && !spec.isExcluded(table.id().display()) && !spec.isExcluded(table.name())) {
-                new TableCheck(table.id().display(), TableSpec.NONE, table).run();
+                shapes.put(table, new TableSpecCheck(this, spec, table.id().display(), TableSpec.NONE, table).run());
             }
         }
         tableNames();
@@ -107,7 +97,7 @@ public final class SpecCheck {
     private void uniques() {
         spec.tables().forEach((name, ts) -> {
             Table table = ts.unique().isEmpty() || spec.isExcluded(name) ? null : find(name);
-            Shape shape = table == null ? null : shapes.get(table);
+            TableSpecCheck.Shape shape = table == null ? null : shapes.get(table);
             if (shape == null || (ts.isMerge() && ts.keep().isEmpty())) {
                 return; // an unknown or excluded table is reported already; a merge has no target (SpecValidator)
             }
@@ -144,14 +134,14 @@ public final class SpecCheck {
         });
     }
 
-    private static void copy(Shape shape, String sourceColumn, Map<String, LogicalType> into) {
+    private static void copy(TableSpecCheck.Shape shape, String sourceColumn, Map<String, LogicalType> into) {
         String target = shape.renamed().get(sourceColumn);
         if (target != null) {
             into.put(target, shape.columns().get(target));
         }
     }
 
-    private void uniqueTerm(Table table, Shape shape, Map<String, LogicalType> columns, UniqueKey.Term term) {
+    private void uniqueTerm(Table table, TableSpecCheck.Shape shape, Map<String, LogicalType> columns, UniqueKey.Term term) {
         String c = term.column();
         if (!columns.containsKey(c)) {
             String renamed = shape.renamed().get(c);
@@ -267,135 +257,5 @@ public final class SpecCheck {
 
     void problem(String path, String message) {
         problems.add(spec.locate(path), message);
-    }
-
-    /** The checks of one table's columns. */
-    private final class TableCheck {
-        private final String name;
-        private final TableSpec ts;
-        private final Table table;
-        private final String at;
-        private final Map<String, LogicalType> types = new LinkedHashMap<>();
-
-        TableCheck(String name, TableSpec ts, Table table) {
-            this.name = name;
-            this.ts = ts;
-            this.table = table;
-            this.at = "tables." + name;
-            for (Column c : table.columns()) {
-                types.put(c.name(), c.type());
-            }
-        }
-
-        void run() {
-            ts.columns().keySet().forEach(c -> knownColumn(table, c, at + ".columns." + c));
-            for (int i = 0; i < ts.key().size(); i++) {
-                knownColumn(table, ts.key().get(i), at + ".key");
-            }
-            for (String k : ts.keep()) {
-                knownColumn(table, k, at + ".keep");
-            }
-            if (ts.where() != null) {
-                try {
-                    Expressions.compileCondition(ts.where(), types, null);
-                } catch (DecantException e) {
-                    problem(at + ".where", e.detail());
-                }
-            }
-            List<String> kept = new ArrayList<>();
-            Map<String, String> renames = new LinkedHashMap<>();
-            Map<String, LogicalType> written = new LinkedHashMap<>();
-            for (Column c : table.columns()) {
-                ColumnSpec cs = ts.columns().containsKey(c.name()) ? ts.column(c.name()) : ColumnSpec.NONE;
-                written.put(c.name(), column(c, cs));
-                if (!cs.skip()) {
-                    kept.add(c.name());
-                    if (cs.to() != null) {
-                        renames.put(c.name(), cs.to());
-                    }
-                }
-            }
-            NameMapper.Result r = NameMapper.map(kept, renames, spec.naming());
-            for (NameMapper.Collision c : r.collisions()) {
-                problem(at + ".columns." + c.second(), "columns " + c.message() + "; rename one with to");
-            }
-            Map<String, LogicalType> target = new LinkedHashMap<>();
-            r.targets().forEach((source, t) -> target.put(t, written.get(source)));
-            var ids = spec.idsOf(name);
-            if (ids.isPresent() && ids.get().legacyColumn() != null && table.primaryKey().size() == 1) {
-                target.putIfAbsent(ids.get().legacyColumn(), types.get(table.primaryKey().get(0)));
-            }
-            ts.add().forEach((added, a) -> {
-                String path = at + ".add." + added;
-                if (r.targets().containsValue(added)) {
-                    problem(path, "added column " + added + " is also the new name of a source column");
-                }
-                target.putIfAbsent(added, output(a.value(), a.type(), a.cast(), null, path, null));
-            });
-            shapes.put(table, new Shape(target, r.targets()));
-        }
-
-        /** Checks a column's chain; returns the type decant writes for it, or null when not known here. */
-        private LogicalType column(Column c, ColumnSpec cs) {
-            String path = at + ".columns." + c.name();
-            if (cs.skip()) {
-                return null;
-            }
-            if (!c.isSupported() && !cs.asText()) {
-                // The planner reports it, for the tables actually selected (--tables/--exclude apply).
-                return null;
-            }
-            if (c.isSupported() && cs.asText()) {
-                problem(path + ".as_text", "as_text is for unsupported types; " + c.name() + " is " + c.type()
-                        + ", write cast: text to make it text");
-            }
-            if (cs.zeroDate() != null && !temporal(c.type())) {
-                problem(path + ".zero_date", "zero_date applies to date and time columns (MySQL zero dates); "
-                        + c.name() + " is " + c.type());
-            }
-            if (cs.ref() != null && find(cs.ref()) == null) {
-                problem(path + ".ref", "the source has no table " + cs.ref());
-            }
-            return output(cs.value(), cs.type(), cs.cast(), cs.defaultValue(), path, c.type());
-        }
-
-        private static boolean temporal(LogicalType t) {
-            return switch (t.kind()) {
-                case DATE, TIMESTAMP, TIMESTAMPTZ -> true;
-                case BOOLEAN, INT16, INT32, INT64, DECIMAL, FLOAT32, FLOAT64, TEXT, BYTES, UUID, JSON, TIME, ARRAY -> false;
-            };
-        }
-
-        /** Compiles the expression (if any), resolves the cast and converts the default: the column's whole chain. */
-        private LogicalType output(String value, LogicalType declared, CastSpec cast, Object dflt, String path,
-                                   LogicalType sourceType) {
-            LogicalType type = null;
-            if (value != null) {
-                try {
-                    type = Expressions.compile(value, types, declared, spec.zone(), null).resultType();
-                } catch (DecantException e) {
-                    problem(path + ".value", e.detail());
-                    return LogicalType.TEXT;
-                }
-            } else {
-                type = Casts.readType(cast, sourceType); // an unsupported column read as_text carries TEXT already
-            }
-            if (cast != null) {
-                try {
-                    type = Casts.resolve(cast, type, spec.zone()).to();
-                } catch (DecantException e) {
-                    problem(path + ".cast", e.detail());
-                    return type;
-                }
-            }
-            if (dflt != null) {
-                try {
-                    Casts.constant(dflt, type, spec.zone());
-                } catch (DecantException e) {
-                    problem(path + ".default", e.detail());
-                }
-            }
-            return type;
-        }
     }
 }

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 /**
  * {@code cents}: an amount becomes an exact int64 count of hundredths, as document stores keep
  * money (12.34 -> 1234). Nothing is rounded: 12.345 is a precision error, not 1234 or 1235. A
- * float (SQLite's REAL money) is first read back to 2 decimals by {@link Conversions.Decimals#fit}'s
+ * float (SQLite's REAL money) is first read back to 2 decimals by {@link Decimals#fit}'s
  * rule, which only removes binary noise (0.30000000000000004 -> 0.30).
  */
 final class CentsCast {
@@ -32,7 +32,7 @@ final class CentsCast {
                 }
             }, rule);
             case FLOAT64 -> new Conversion(from, LogicalType.INT64,
-                    v -> cents(fitTwoPlaces(Conversions.Decimals.ofDouble((Double) v))), rule + ", binary noise removed");
+                    v -> cents(fitTwoPlaces(Decimals.ofDouble((Double) v))), rule + ", binary noise removed");
             case FLOAT32 -> new Conversion(from, LogicalType.INT64,
                     v -> cents(fitTwoPlaces(floatDecimal((Float) v))), rule + ", binary noise removed");
             case TEXT -> new Conversion(from, LogicalType.INT64, v -> cents(TextParsers.parseDecimal((String) v)),
@@ -51,7 +51,7 @@ final class CentsCast {
 
     private static BigDecimal fitTwoPlaces(BigDecimal d) {
         try {
-            return Conversions.Decimals.fit(d, TWO_PLACES);
+            return Decimals.fit(d, TWO_PLACES);
         } catch (ConversionException e) {
             throw ConversionException.precision(RULE, d.toPlainString() + " is not a whole number of cents");
         }

@@ -2,12 +2,10 @@ package io.decant.core.transform;
 
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
-import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,12 +15,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleFunction;
 
 /**
  * The conversions between logical types that decant makes without being asked by name: those that
  * lose nothing for the values they accept. Each rejects, per value, what would lose precision or
  * range. A pair with no conversion is a plan-time error ({@link ErrorCode#NO_CONVERSION}).
+ *
+ * <p>This class is the table of pairs; the rules of one family of values live apart: {@link Integers}
+ * (narrowing without wrapping), {@link Decimals} (exactness, scale, REAL money), {@link Texts} (spellings).
  */
 public final class Conversions {
     private final ZoneId naiveZone;
@@ -279,256 +279,4 @@ public final class Conversions {
             return out;
         };
     }
-
-    /** Integer narrowing that refuses to wrap around. */
-    static final class Integers {
-        private Integers() {
-        }
-
-        static short toShort(long n) {
-            if (n < Short.MIN_VALUE || n > Short.MAX_VALUE) {
-                throw ConversionException.range("int16: -32768..32767", n + " does not fit int16");
-            }
-            return (short) n;
-        }
-
-        static int toInt(long n) {
-            if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
-                throw ConversionException.range("int32: -2147483648..2147483647", n + " does not fit int32");
-            }
-            return (int) n;
-        }
-
-        static float toFloat(long n) {
-            float f = n;
-            if ((long) f != n) {
-                throw ConversionException.precision("integer -> float32: only integers a float32 holds exactly",
-                        n + " is not exactly a float32");
-            }
-            return f;
-        }
-
-        static double toDouble(long n) {
-            double d = n;
-            if (Math.abs(n) > (1L << 53) && (long) d != n) {
-                throw ConversionException.precision("integer -> float64: only integers up to 2^53 exactly",
-                        n + " is not exactly a float64");
-            }
-            return d;
-        }
-    }
-
-    /** Decimal rules; see {@link #ofDouble} for the rule on REAL money. */
-    public static final class Decimals {
-        private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-        private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
-        static final int NOISE_ULPS = 16;
-
-        private Decimals() {
-        }
-
-        /**
-         * A double as a decimal: the shortest decimal that reads back as the same double (so SQLite's
-         * REAL {@code 12.5} is {@code 12.5}, not {@code 12.5000000000000000000}). NaN and infinities
-         * have no decimal.
-         */
-        /** The ways out for a value no decimal holds: a float column keeps it, a skipped column is not read. */
-        static final String FLOAT_OR_SKIP = "; load it into a float column (double precision), which keeps NaN and"
-                + " infinities, or leave the column out with skip: true";
-
-        public static BigDecimal ofDouble(double d) {
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw ConversionException.invalid("float -> decimal: finite values only", d + " has no decimal value" + FLOAT_OR_SKIP);
-            }
-            return new BigDecimal(Double.toString(d));
-        }
-
-        static BigDecimal ofFloat(float f) {
-            if (Float.isNaN(f) || Float.isInfinite(f)) {
-                throw ConversionException.invalid("float -> decimal: finite values only", f + " has no decimal value" + FLOAT_OR_SKIP);
-            }
-            return new BigDecimal(Float.toString(f));
-        }
-
-        static long exactLong(BigDecimal d) {
-            if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
-                throw ConversionException.precision("decimal -> integer: whole numbers only", d.toPlainString() + " has a fraction");
-            }
-            if (d.compareTo(LONG_MIN) < 0 || d.compareTo(LONG_MAX) > 0) {
-                throw ConversionException.range("int64", d.toPlainString() + " does not fit int64");
-            }
-            return d.longValue();
-        }
-
-        static double roundDouble(BigDecimal d) {
-            double x = d.doubleValue();
-            if (Double.isInfinite(x)) {
-                throw ConversionException.range("float64: at most 1.7976931348623157E308 in magnitude",
-                        d.toPlainString() + " does not fit float64");
-            }
-            return x;
-        }
-
-        static double exactDouble(BigDecimal d) {
-            double x = d.doubleValue();
-            if (Double.isInfinite(x) || new BigDecimal(Double.toString(x)).compareTo(d) != 0) {
-                throw ConversionException.precision("decimal -> float64: only values a float64 holds exactly",
-                        d.toPlainString() + " is not exactly a float64");
-            }
-            return x;
-        }
-
-        /**
-         * Brings a decimal to a declared {@code decimal(p,s)}. More fractional digits than {@code s}
-         * are accepted only when they are the noise of a binary double (see {@link #isFloatNoise}):
-         * SQLite stores {@code 0.1 + 0.2} as {@code 0.30000000000000004}, which becomes 0.30.
-         * Any other rounding would change the value and is a precision error.
-         */
-        public static BigDecimal fit(BigDecimal v, LogicalType to) {
-            BigDecimal out = v;
-            if (to.scale() >= 0 && v.scale() != to.scale()) {
-                if (v.scale() < to.scale()) {
-                    out = v.setScale(to.scale());
-                } else {
-                    BigDecimal rounded = v.setScale(to.scale(), RoundingMode.HALF_EVEN);
-                    if (rounded.compareTo(v) != 0 && !isFloatNoise(v, rounded)) {
-                        throw ConversionException.precision(to + ": at most " + to.scale() + " fractional digits",
-                                v.toPlainString() + " has more than " + to.scale() + " fractional digits");
-                    }
-                    out = rounded;
-                }
-            }
-            if (to.precision() > 0) {
-                int integerDigits = out.precision() - out.scale();
-                if (integerDigits > to.precision() - Math.max(to.scale(), 0)) {
-                    throw ConversionException.range(to + ": at most " + (to.precision() - Math.max(to.scale(), 0))
-                            + " digits before the point", out.toPlainString() + " does not fit " + to);
-                }
-            }
-            return out;
-        }
-
-        static final int FAST_SCALE_MAX = 9;
-        private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
-
-        /**
-         * REAL money into {@code decimal(p,s)} without {@code Double.toString}: when {@code r / 10^s}
-         * (r the nearest integer to {@code d * 10^s}) reads back as exactly {@code d}, and the double's
-         * spacing is finer than {@code 10^-s / 2} so that no other s-digit decimal reads back as
-         * {@code d}, then r&times;10<sup>-s</sup> is the very decimal the general rule would give
-         * ({@link #ofDouble} then {@link #fit}); anything else (noise such as 0.30000000000000004,
-         * huge values, NaN) takes the general rule. Division of two exact doubles is correctly
-         * rounded, so the read-back test is exact.
-         */
-        static Converter fastDoubleToScale(LogicalType to) {
-            DoubleFunction<BigDecimal> fast = fastDoubleOnly(to);
-            Converter general = v -> fit(ofDouble((Double) v), to);
-            return v -> {
-                BigDecimal b = fast.apply((Double) v);
-                return b != null ? b : general.convert(v);
-            };
-        }
-
-        /**
-         * The fast path of {@link #fastDoubleToScale} alone: the decimal, or {@code null} where it
-         * declines and the general rule decides (kept apart so a test can prove which path answered).
-         */
-        static DoubleFunction<BigDecimal> fastDoubleOnly(LogicalType to) {
-            int s = to.scale();
-            double p10 = POW10[s];
-            double halfStep = 0.5 / p10;
-            long maxUnscaled = to.precision() > 0 && to.precision() <= 18 ? pow10(to.precision()) : Long.MAX_VALUE;
-            return d -> {
-                double scaled = d * p10;
-                if (Math.abs(scaled) < 9.0e15 && Math.ulp(d) < halfStep) {
-                    long r = Math.round(scaled);
-                    if ((double) r / p10 == d && Math.abs(r) < maxUnscaled) {
-                        return BigDecimal.valueOf(r, s);
-                    }
-                }
-                return null;
-            };
-        }
-
-        private static long pow10(int n) {
-            long v = 1;
-            for (int i = 0; i < n; i++) {
-                v *= 10;
-            }
-            return v;
-        }
-
-        /**
-         * Whether the digits rounding drops are the noise of binary floating point: the difference is
-         * at most {@value #NOISE_ULPS} units in the last place of the double nearest {@code v}.
-         * A real third decimal in a money column differs by far more than that, and is rejected.
-         */
-        static boolean isFloatNoise(BigDecimal v, BigDecimal rounded) {
-            double d = v.doubleValue();
-            BigDecimal tolerance = new BigDecimal(Math.ulp(d)).multiply(BigDecimal.valueOf(NOISE_ULPS));
-            return v.subtract(rounded).abs().compareTo(tolerance) <= 0;
-        }
-
-        static BigInteger unscaled(BigDecimal d) {
-            return d.unscaledValue();
-        }
-    }
-
-    /** Text spellings used when a value becomes text. */
-    public static final class Texts {
-        private Texts() {
-        }
-
-        /** ISO 8601 without offset, with as many fraction digits as the value has. */
-        public static String iso(LocalDateTime t) {
-            return t.toString().length() == 16 ? t + ":00" : t.toString();
-        }
-
-        static String jsonArray(List<?> list, LogicalType element) {
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                Object e = list.get(i);
-                if (e == null) {
-                    sb.append("null");
-                } else if (e instanceof Number || e instanceof Boolean) {
-                    sb.append(e);
-                } else if (e instanceof JsonText j) {
-                    sb.append(j.text());
-                } else if (e instanceof List<?> inner) {
-                    sb.append(jsonArray(inner, element.element() == null ? element : element.element()));
-                } else if (e instanceof Bytes b) {
-                    quote(sb, b.base64());
-                } else {
-                    quote(sb, e instanceof LocalDateTime ldt ? iso(ldt) : e.toString());
-                }
-            }
-            return sb.append(']').toString();
-        }
-
-        static void quote(StringBuilder sb, String s) {
-            sb.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\t' -> sb.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            sb.append('"');
-        }
-    }
-
 }

@@ -28,7 +28,7 @@ final class DecantArithmetic extends JexlArithmetic {
             return d.toPlainString();
         }
         if (v instanceof LocalDateTime t) {
-            return Conversions.Texts.iso(t);
+            return Texts.iso(t);
         }
         return v.toString();
     }

@@ -162,7 +162,7 @@ final class TimeCasts {
             return d;
         }
         if (v instanceof Double d) {
-            return Conversions.Decimals.ofDouble(d);
+            return Decimals.ofDouble(d);
         }
         return BigDecimal.valueOf(((Number) v).longValue());
     }

@@ -1,7 +1,6 @@
 package io.decant.core.verify;
 
 import io.decant.core.checksum.RowHasher;
-import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.ForeignKey;
 import io.decant.core.schema.Index;
@@ -16,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Checks the target on its own, reading it back: foreign-key orphans, duplicates of primary and
@@ -28,14 +26,19 @@ import java.util.stream.Collectors;
  * table with duplicates is read once more to name them: each duplicated key value with its number of
  * rows and some of those rows' primary keys. Each check also carries the equivalent SQL, in the
  * target's quoting, for a person to run.
+ *
+ * <p>This class decides which checks a table gets and feeds them its rows; each kind of check is a
+ * {@link Probe} of its own ({@link DuplicatesProbe}, {@link OrphansProbe}, {@link NullsProbe}).
  */
 final class Integrity {
     private final SourceDatabase target;
     private final int maxExamples;
+    private final ProbeSql sql;
 
     Integrity(SourceDatabase target, int maxExamples) {
         this.target = target;
         this.maxExamples = maxExamples;
+        this.sql = new ProbeSql(target);
     }
 
     List<IntegrityCheck> run(List<Table> tables) {
@@ -175,22 +178,21 @@ final class Integrity {
             boolean keyHashIsPk = !keyColumns.isEmpty() && keyColumns.equals(t.primaryKey());
             List<Probe> probes = new ArrayList<>();
             for (List<String> u : uniques) {
-                probes.add(new Probe(t, u.stream().map(UniqueKey.Term::of).toList(), false, names, cols, expected));
+                probes.add(new DuplicatesProbe(t, u.stream().map(UniqueKey.Term::of).toList(), false, names, expected,
+                        maxExamples));
             }
             for (UniqueKey k : spec) {
-                probes.add(new Probe(t, k.terms(), true, names, cols, expected));
+                probes.add(new DuplicatesProbe(t, k.terms(), true, names, expected, maxExamples));
             }
             int at = position.get(t.id());
             for (ForeignKey fk : fks) {
                 // a parent after this table in load order (a cycle, or the table itself) has no key set yet
                 Integer p = position.get(fk.refTable());
                 LongHashSet parentKeys = p < at ? keySets.get(setName(fk.refTable(), fk.refColumns())) : null;
-                Probe probe = new Probe(Kind.ORPHANS, t, fk.columns(), names, cols, parentKeys, fk);
-                probe.compareAs(byId.get(fk.refTable()));
-                probes.add(probe);
+                probes.add(new OrphansProbe(t, fk, names, cols, parentKeys, byId.get(fk.refTable()), maxExamples));
             }
             for (Column c : required) {
-                probes.add(new Probe(Kind.NULLS, t, List.of(c.name()), names, cols, null, null));
+                probes.add(new NullsProbe(t, c, names, maxExamples));
             }
             List<List<String>> keptKeys = new ArrayList<>(keep);
             List<LongHashSet> kept = new ArrayList<>();
@@ -254,7 +256,9 @@ final class Integrity {
             private final RowHasher[] keptHashers;
             private final LongHashSet[] kept;
             private final boolean[] keptIsPk;
+            /** The primary key's duplicates probe, which takes the key hash the read comes with; or -1. */
             private final int pkProbe;
+            private final DuplicatesProbe pkDuplicates;
             boolean keyHashIsPk;
 
             TableRun(Table table, List<Column> needed, List<Column> cols, List<Probe> probes, List<List<String>> keptKeys,
@@ -270,11 +274,12 @@ final class Integrity {
                 this.keptHashers = new RowHasher[keptKeys.size()];
                 this.keptIsPk = new boolean[keptKeys.size()];
                 for (int i = 0; i < keptKeys.size(); i++) {
-                    keptIdx[i] = indexes(keptKeys.get(i), names);
-                    keptHashers[i] = hasher(keptKeys.get(i), names, cols);
+                    keptIdx[i] = ProbeRows.indexes(keptKeys.get(i), names);
+                    keptHashers[i] = ProbeRows.hasher(keptKeys.get(i), names, cols);
                     keptIsPk[i] = keptKeys.get(i).equals(table.primaryKey());
                 }
                 this.pkProbe = pkProbe;
+                this.pkDuplicates = pkProbe < 0 ? null : (DuplicatesProbe) this.probes[pkProbe];
             }
 
             /**
@@ -285,13 +290,13 @@ final class Integrity {
                 Probe[] ps = probes;
                 for (int i = 0; i < ps.length; i++) {
                     if (i == pkProbe) {
-                        ps[i].acceptKey(row, keyHash);
+                        pkDuplicates.acceptKey(row, keyHash);
                     } else {
                         ps[i].accept(row);
                     }
                 }
                 for (int i = 0; i < kept.length; i++) {
-                    if (!anyNull(row, keptIdx[i])) {
+                    if (!ProbeRows.anyNull(row, keptIdx[i])) {
                         kept[i].add(keyHashIsPk && keptIsPk[i] ? keyHash : keptHashers[i].keyHash(row));
                     }
                 }
@@ -300,7 +305,7 @@ final class Integrity {
             /** Keeps the key sets its children need, names duplicates (reading the table again if there are any). */
             List<IntegrityCheck> finish() {
                 for (Probe p : probes) {
-                    p.countDuplicates();
+                    p.allRowsIn();
                 }
                 for (int i = 0; i < kept.length; i++) {
                     keySets.put(setName(table.id(), keptKeys.get(i)), kept[i]);
@@ -316,335 +321,12 @@ final class Integrity {
                         }
                     }
                 }
-                return java.util.Arrays.stream(probes).map(Probe::result).toList();
+                return java.util.Arrays.stream(probes).map(p -> p.result(sql)).toList();
             }
         }
     }
 
     private static String setName(TableId id, List<String> cols) {
         return id.display() + "|" + String.join(",", cols);
-    }
-
-    private static int[] indexes(List<String> subset, List<String> names) {
-        return subset.stream().mapToInt(names::indexOf).toArray();
-    }
-
-    private static boolean anyNull(Object[] row, int[] idx) {
-        for (int i : idx) {
-            if (row[i] == null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static RowHasher hasher(List<String> key, List<String> names, List<Column> cols) {
-        return new RowHasher(cols.stream().map(Column::type).toList(), indexes(key, names));
-    }
-
-    private String quote(String id) {
-        return target.quoteIdentifier(id);
-    }
-
-    private String quote(TableId id) {
-        return id.schema() == null ? quote(id.name()) : quote(id.schema()) + "." + quote(id.name());
-    }
-
-    private enum Kind {
-        ORPHANS, DUPLICATES, NULLS
-    }
-
-    /** Rows named per duplicated key value. */
-    private static final int ROWS_NAMED = 5;
-
-    /** One check over the rows of one table. */
-    private final class Probe {
-        final Kind kind;
-        final Table table;
-        final List<String> columns;
-        /** DUPLICATES: the key's terms (plain columns for a constraint); whether the spec declares it. */
-        final List<UniqueKey.Term> terms;
-        final boolean declared;
-        private final RowHasher keyHasher;
-        private final Object[] keyValues;
-        private final int[] pkIdx;
-        /** Hashes of the duplicated keys to name, at most maxExamples. */
-        private final Set<Long> named = new java.util.HashSet<>();
-        /** The rows of those keys, by canonical key value, in order of appearance. */
-        private final Map<java.nio.ByteBuffer, Group> groups = new java.util.LinkedHashMap<>();
-        final int[] idx;
-        final RowHasher hasher;
-        final LongHashSet parentKeys;
-        final ForeignKey fk;
-        /** DUPLICATES: the key hashes seen; or, for a key of one integer column, its values ({@link #integers}). */
-        final LongHashSet seen;
-        final IntegerKeys integers;
-        final List<String> examples = new ArrayList<>();
-        long count;
-
-        Probe(Kind kind, Table table, List<String> columns, List<String> names, List<Column> cols, LongHashSet parentKeys,
-              ForeignKey fk) {
-            this.kind = kind;
-            this.table = table;
-            this.columns = columns;
-            this.idx = indexes(columns, names);
-            this.hasher = hasher(columns, names, cols);
-            this.parentKeys = parentKeys;
-            this.fk = fk;
-            this.seen = null;
-            this.integers = null;
-            this.terms = null;
-            this.declared = false;
-            this.keyHasher = null;
-            this.keyValues = null;
-            this.pkIdx = null;
-        }
-
-        /** A duplicates check of a key: a constraint's columns, or a key the spec declares. */
-        Probe(Table table, List<UniqueKey.Term> terms, boolean declared, List<String> names, List<Column> cols,
-              int expectedRows) {
-            this.kind = Kind.DUPLICATES;
-            this.table = table;
-            this.terms = terms;
-            this.declared = declared;
-            this.columns = terms.stream().map(UniqueKey.Term::column).toList();
-            boolean integer = terms.size() == 1 && terms.get(0).functions().isEmpty()
-                    && switch (table.column(columns.get(0)).type().kind()) {
-                        case INT16, INT32, INT64 -> true;
-                        default -> false;
-                    };
-            this.integers = integer ? new IntegerKeys() : null;
-            this.seen = integer ? null : new LongHashSet(expectedRows);
-            this.idx = indexes(columns, names);
-            this.hasher = null;
-            this.parentKeys = null;
-            this.fk = null;
-            this.keyHasher = new RowHasher(columns.stream().map(c -> table.column(c).type()).toList(),
-                    java.util.stream.IntStream.range(0, idx.length).toArray());
-            this.keyValues = new Object[idx.length];
-            boolean keyIsPk = terms.stream().allMatch(x -> x.functions().isEmpty()) && columns.equals(table.primaryKey());
-            this.pkIdx = keyIsPk ? new int[0] : indexes(table.primaryKey(), names);
-        }
-
-        /** The key's value in a row, the terms' functions applied, hashed. */
-        private long keyHash(Object[] row) {
-            for (int i = 0; i < idx.length; i++) {
-                keyValues[i] = terms.get(i).apply(row[idx[i]]);
-            }
-            return keyHasher.keyHash(keyValues);
-        }
-
-        boolean needsRows() {
-            return kind == Kind.DUPLICATES && count > 0;
-        }
-
-        /** The second read: the rows of the keys to name. */
-        void collect(Object[] row) {
-            if (anyNull(row, idx) || !named.contains(keyHash(row))) {
-                return;
-            }
-            Group g = groups.computeIfAbsent(java.nio.ByteBuffer.wrap(keyHasher.canonical(keyValues)),
-                    k -> new Group(describe(keyValues, terms.stream().map(UniqueKey.Term::toString).toList(), columns)));
-            g.rows++;
-            if (g.keys.size() < ROWS_NAMED && pkIdx.length > 0) {
-                Object[] pk = new Object[pkIdx.length];
-                for (int i = 0; i < pk.length; i++) {
-                    pk[i] = row[pkIdx[i]];
-                }
-                g.keys.add(describe(pk, table.primaryKey(), table.primaryKey()));
-            }
-        }
-
-        private io.decant.core.transform.Converter[] toParent;
-        private RowHasher parentHasher;
-        private Object[] converted;
-
-        /**
-         * A reference whose column type differs from the parent key's (a text column holding uuids) is
-         * compared by value: converted to the key's type first; a value that does not convert is an orphan.
-         */
-        void compareAs(Table parent) {
-            if (parent == null) {
-                return;
-            }
-            List<io.decant.core.type.LogicalType> parentTypes = fk.refColumns().stream().map(c -> parent.column(c).type())
-                    .toList();
-            boolean same = true;
-            io.decant.core.transform.Conversions conv = io.decant.core.transform.Conversions.utc();
-            io.decant.core.transform.Converter[] cs = new io.decant.core.transform.Converter[idx.length];
-            for (int i = 0; i < idx.length; i++) {
-                var childType = table.column(columns.get(i)).type();
-                var parentType = parentTypes.get(i);
-                if (childType.kind() == parentType.kind() || !conv.exists(childType, parentType)) {
-                    cs[i] = io.decant.core.transform.Converter.IDENTITY;
-                } else {
-                    cs[i] = conv.find(childType, parentType).converter();
-                    same = false;
-                }
-            }
-            if (!same) {
-                toParent = cs;
-                int[] all = java.util.stream.IntStream.range(0, idx.length).toArray();
-                parentHasher = new RowHasher(parentTypes, all);
-                converted = new Object[idx.length];
-            }
-        }
-
-        private boolean isOrphan(Object[] row) {
-            if (toParent == null) {
-                return !parentKeys.contains(hasher.keyHash(row));
-            }
-            try {
-                for (int i = 0; i < idx.length; i++) {
-                    converted[i] = toParent[i].convert(row[idx[i]]);
-                }
-            } catch (io.decant.core.transform.ConversionException e) {
-                return true;
-            }
-            return !parentKeys.contains(parentHasher.keyHash(converted));
-        }
-
-        void accept(Object[] row) {
-            switch (kind) {
-                case NULLS -> {
-                    if (row[idx[0]] == null) {
-                        hit(row);
-                    }
-                }
-                case DUPLICATES -> {
-                    if (!anyNull(row, idx)) {
-                        if (integers == null) {
-                            seen(keyHash(row));
-                        } else {
-                            integers.add(((Number) row[idx[0]]).longValue()); // counted in countDuplicates
-                        }
-                    }
-                }
-                case ORPHANS -> {
-                    if (parentKeys != null && !anyNull(row, idx) && isOrphan(row)) {
-                        hit(row);
-                    }
-                }
-            }
-        }
-
-        /** A DUPLICATES check of the primary key, given the key's hash (as {@link #keyHash} makes it). */
-        void acceptKey(Object[] row, long keyHash) {
-            if (!anyNull(row, idx)) {
-                if (integers == null) {
-                    seen(keyHash);
-                } else {
-                    integers.add(((Number) row[idx[0]]).longValue());
-                }
-            }
-        }
-
-        /** Once every row is in: a check of an integer key counts its duplicates, and the keys to name. */
-        void countDuplicates() {
-            if (integers == null) {
-                return;
-            }
-            integers.count(maxExamples);
-            count = integers.repeats();
-            for (long v : integers.named()) {
-                keyValues[0] = v;
-                named.add(keyHasher.keyHash(keyValues)); // the hash the naming read finds the rows by
-            }
-        }
-
-        private void seen(long h) {
-            if (!seen.add(h)) {
-                duplicate(h);
-            }
-        }
-
-        /** A row whose key came before: counted, and its key named if there is room. */
-        private void duplicate(long h) {
-            count++;
-            if (named.size() < maxExamples) {
-                named.add(h);
-            }
-        }
-
-        private void hit(Object[] row) {
-            count++;
-            if (examples.size() < maxExamples) {
-                Object[] values = new Object[idx.length];
-                for (int i = 0; i < idx.length; i++) {
-                    values[i] = row[idx[i]];
-                }
-                examples.add(describe(values, columns, columns));
-            }
-        }
-
-        /** The examples of a duplicates check: {@code lower(email)=alice@x.com: 2 rows: id=u1; id=u3}. */
-        private List<String> duplicates() {
-            List<String> out = new ArrayList<>();
-            for (Group g : groups.values()) {
-                if (g.rows < 2) {
-                    continue; // two keys whose 64-bit hashes collide, not a duplicate
-                }
-                out.add(g.key + ": " + g.rows + " rows" + (g.keys.isEmpty() ? ""
-                        : ": " + String.join("; ", g.keys) + (g.rows > g.keys.size() ? "; ..." : "")));
-            }
-            return out;
-        }
-
-        private String duplicatesSql(String t) {
-            String key = terms.stream().map(x -> x.sql(quote(x.column()))).collect(Collectors.joining(", "));
-            String notNull = columns.stream().distinct().filter(c -> table.column(c).nullable())
-                    .map(c -> quote(c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
-            return "SELECT " + key + ", count(*) FROM " + t + (notNull.isEmpty() ? "" : " WHERE " + notNull)
-                    + " GROUP BY " + key + " HAVING count(*) > 1";
-        }
-
-        IntegrityCheck result() {
-            String cols = columns.stream().map(Integrity.this::quote).collect(Collectors.joining(", "));
-            String t = quote(table.id());
-            String[] subjectAndSql = switch (kind) {
-                case NULLS -> new String[] {table.id().display() + "." + columns.get(0) + " NOT NULL",
-                    "SELECT count(*) FROM " + t + " WHERE " + cols + " IS NULL"};
-                case DUPLICATES -> new String[] {table.id().display() + " (" + terms.stream().map(UniqueKey.Term::toString)
-                        .collect(Collectors.joining(", ")) + ") unique" + (declared ? " per spec" : ""), duplicatesSql(t)};
-                case ORPHANS -> new String[] {table.id().display() + "." + String.join(",", columns) + " -> "
-                        + fk.refTable().display() + "." + String.join(",", fk.refColumns()), orphanSql(t)};
-            };
-            return new IntegrityCheck(kind.name().toLowerCase(java.util.Locale.ROOT), table.id().display(),
-                    subjectAndSql[0], count == 0 ? Status.PASS : Status.FAIL, count, subjectAndSql[1],
-                    kind == Kind.DUPLICATES ? duplicates() : examples);
-        }
-
-        private String orphanSql(String t) {
-            StringBuilder on = new StringBuilder();
-            for (int i = 0; i < columns.size(); i++) {
-                if (i > 0) {
-                    on.append(" AND ");
-                }
-                on.append("p.").append(quote(fk.refColumns().get(i))).append(" = c.").append(quote(columns.get(i)));
-            }
-            return "SELECT count(*) FROM " + t + " c WHERE " + columns.stream().map(c -> "c." + quote(c) + " IS NOT NULL")
-                    .collect(Collectors.joining(" AND ")) + " AND NOT EXISTS (SELECT 1 FROM " + quote(fk.refTable())
-                    + " p WHERE " + on + ")";
-        }
-    }
-
-    /** {@code name=value, ...}: values truncated like every value in a message, secret columns redacted. */
-    private static String describe(Object[] values, List<String> labels, List<String> columns) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            RowKeys.append(sb, labels.get(i), columns.get(i), values[i], false);
-        }
-        return sb.toString();
-    }
-
-    /** The rows that share one key value. */
-    private static final class Group {
-        final String key;
-        final List<String> keys = new ArrayList<>();
-        long rows;
-
-        Group(String key) {
-            this.key = key;
-        }
     }
 }

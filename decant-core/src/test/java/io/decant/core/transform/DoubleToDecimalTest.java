@@ -13,14 +13,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fast REAL-to-decimal path agrees with the general rule on every value, accepted or not. The
- * fast path alone ({@link Conversions.Decimals#fastDoubleOnly}) is compared with the general rule
+ * fast path alone ({@link Decimals#fastDoubleOnly}) is compared with the general rule
  * wherever it answers, and the test counts how often it answers: comparing the whole converter with
  * the general rule would compare the general rule with itself wherever the fast path declines.
  */
 class DoubleToDecimalTest {
     private static Object general(double d, LogicalType to) {
         try {
-            return Conversions.Decimals.fit(Conversions.Decimals.ofDouble(d), to);
+            return Decimals.fit(Decimals.ofDouble(d), to);
         } catch (ConversionException e) {
             return e.code();
         }
@@ -52,7 +52,7 @@ class DoubleToDecimalTest {
                 default -> Double.longBitsToDouble(r.nextLong());             // anything, NaN included
             };
             Object expected = general(d, to);
-            BigDecimal fast = Conversions.Decimals.fastDoubleOnly(to).apply(d);
+            BigDecimal fast = Decimals.fastDoubleOnly(to).apply(d);
             if (fast != null) {
                 fastAnswered++;
                 assertEquals(expected, fast, "fast path: " + d + " into " + to);
@@ -71,7 +71,7 @@ class DoubleToDecimalTest {
     @Test
     void moneyTakesTheFastPath() {
         for (double d : new double[] {12.5, 0.3, 7.0, -19.99, 1234567.89}) {
-            BigDecimal fast = Conversions.Decimals.fastDoubleOnly(LogicalType.decimal(10, 2)).apply(d);
+            BigDecimal fast = Decimals.fastDoubleOnly(LogicalType.decimal(10, 2)).apply(d);
             assertNotNull(fast, d + " into decimal(10,2)");
             assertEquals(new BigDecimal(Double.toString(d)).setScale(2), fast);
         }

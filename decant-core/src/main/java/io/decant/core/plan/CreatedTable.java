@@ -1,0 +1,156 @@
+package io.decant.core.plan;
+
+import io.decant.core.run.ValueSource;
+import io.decant.core.schema.Column;
+import io.decant.core.schema.ForeignKey;
+import io.decant.core.schema.Index;
+import io.decant.core.schema.Table;
+import io.decant.core.schema.TableId;
+import io.decant.core.type.Kind;
+import io.decant.core.type.LogicalType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The table decant creates for a shaped source table (--create-schema, and a plan without a target):
+ * its columns in the types the target stores, collations, computed columns, and the source's keys,
+ * indexes and foreign keys under their new names.
+ */
+final class CreatedTable {
+    private CreatedTable() {
+    }
+
+    /**
+     * The collation a created text column gets: the one that compares as the source column does, where the target
+     * can say it; otherwise (or with {@code --collation default}) the target's default, noted when the source's
+     * rules differ from it.
+     */
+    private static String collation(ShapedColumn sc, LogicalType type, TargetView target,
+                                    boolean sourceCollation, Map<String, List<String>> notKept) {
+        if (target == null || !sourceCollation || !target.createsCollations() || type.kind() != Kind.TEXT
+                || sc.source() == null || sc.source().collation() == null
+                || !(sc.value() instanceof ValueSource.FromColumn) || !sc.cast().isIdentity()) {
+            return null;
+        }
+        String c = target.createdCollation(sc.source().collation());
+        if (c == null) {
+            notKept.computeIfAbsent(sc.source().collation(), k -> new ArrayList<>()).add(sc.name());
+        }
+        return c;
+    }
+
+    /**
+     * The table decant creates: the shaped columns in the target's stored types, the source's keys,
+     * indexes and foreign keys under their new names; what no longer maps is dropped and noted.
+     */
+    static Table derive(Table source, List<ShapedColumn> shaped, TableId targetId, Map<TableId, TableId> targetIds,
+                        Map<TableId, Shaper.Shaped> shapedBySource, TargetView target,
+                        Map<String, LogicalType> keyTypes, boolean sourceCollation, List<String> notes) {
+        List<Column> cols = new ArrayList<>();
+        Map<String, List<String>> notKept = new LinkedHashMap<>();
+        Map<String, String> renamed = new HashMap<>();
+        for (ShapedColumn sc : shaped) {
+            // A key's text bounded for the target (KeyTextBounds), or the type the target stores the value as.
+            LogicalType keyType = sc.source() == null ? null : keyTypes.get(sc.source().name());
+            var type = target == null ? sc.type() : keyType != null ? keyType : target.storedType(sc.type());
+            Column.Identity identity = sc.source() != null && sc.value() instanceof ValueSource.FromColumn
+                    && sc.cast().isIdentity() ? sc.source().identity() : Column.Identity.NONE;
+            // A column moved as the database's text is created with its own type where the target has it.
+            String nativeType = sc.source() != null && !sc.source().isSupported() && sc.value() instanceof ValueSource.FromColumn
+                    && sc.cast().isIdentity() && target != null && sc.source().nativeType() != null
+                    && target.nativeColumnType(sc.source().nativeType()) != null ? sc.source().nativeType() : null;
+            // A modelled column keeps its declared type where the target's own for its logical type compares otherwise.
+            String declared = nativeType == null && sc.source() != null && sc.source().isSupported()
+                    && sc.value() instanceof ValueSource.FromColumn && sc.cast().isIdentity() && target != null
+                    && sc.source().nativeType() != null && target.keepsDeclaredType(sc.source().nativeType())
+                    ? sc.source().nativeType() : nativeType;
+            cols.add(new Column(sc.name(), sc.source() != null ? sc.source().sourceType() : null, type, sc.nullable(),
+                    identity == Column.Identity.COMPUTED ? Column.Identity.NONE : identity,
+                    nativeType == null ? null : "moved as the database's text", declared,
+                    collation(sc, type, target, sourceCollation, notKept)));
+            if (sc.source() != null) {
+                renamed.put(sc.source().name(), sc.name());
+            }
+        }
+        // One note per table and collation: a MySQL schema's text columns are mostly case-insensitive.
+        notKept.forEach((coll, names) -> notes.add((names.size() == 1 ? "column " + names.get(0) + " compares"
+                : "columns " + String.join(", ", names) + " compare") + " as " + coll + " in the source; the target has"
+                + " no collation that compares the same, so " + (names.size() == 1 ? "it is" : "they are") + " created"
+                + " with the target database's default collation (docs/compatibility.md, \"Collations\")"));
+        // A computed column is created with its expression where the target speaks the source's SQL (PostgreSQL to
+        // PostgreSQL) and every column it may name is there under its own name; otherwise it is left out (noted).
+        boolean allKept = source.columns().stream().allMatch(c -> c.identity() == Column.Identity.COMPUTED
+                || c.name().equals(renamed.get(c.name())));
+        for (Column c : source.columns()) {
+            if (c.identity() != Column.Identity.COMPUTED || target == null) {
+                continue;
+            }
+            if (allKept && c.nativeType() != null && target.nativeColumnType(c.nativeType()) != null) {
+                // At its place among the source's columns, so that the rows read as they did.
+                int at = 0;
+                for (Column before : source.columns().subList(0, source.columns().indexOf(c))) {
+                    at += cols.stream().anyMatch(x -> x.name().equals(before.name())) ? 1 : 0;
+                }
+                cols.add(at, new Column(c.name(), c.sourceType(), target.storedType(c.type()), true, Column.Identity.COMPUTED,
+                        null, c.nativeType()));
+                notes.add("column " + c.name() + " is created computed, as in the source: the target computes it");
+            } else {
+                notes.add("column " + c.name() + " is computed by the source and not created: its expression is the"
+                        + " source database's" + (allKept ? "" : ", and names columns this spec renames or skips"));
+            }
+        }
+        List<String> pk = mapAll(source.primaryKey(), renamed);
+        if (pk == null) {
+            pk = List.of();
+            if (!source.primaryKey().isEmpty()) {
+                notes.add("primary key " + source.primaryKey() + " not created: not all of its columns are copied");
+            }
+        }
+        List<Index> indexes = new ArrayList<>();
+        for (Index ix : source.indexes()) {
+            List<String> c = mapAll(ix.columns(), renamed);
+            if (c != null) {
+                indexes.add(new Index(ix.name(), c, ix.unique(), ix.constraint()));
+            }
+        }
+        List<ForeignKey> fks = new ArrayList<>();
+        for (ForeignKey fk : source.foreignKeys()) {
+            TableId parent = targetIds.get(fk.refTable());
+            List<String> c = mapAll(fk.columns(), renamed);
+            Shaper.Shaped parentShape = shapedBySource.get(fk.refTable());
+            List<String> rc = parentShape == null ? null : mapAll(fk.refColumns(), renamedColumns(parentShape));
+            if (parent == null || c == null || rc == null) {
+                notes.add("foreign key " + fk.columns() + " -> " + fk.refTable().display() + fk.refColumns()
+                        + " not created: " + (parent == null ? "the parent table is not migrated" : "a column is not copied"));
+                continue;
+            }
+            fks.add(new ForeignKey(fk.name(), c, parent, rc, fk.deferrable(), fk.onDelete(), fk.onUpdate()));
+        }
+        return new Table(targetId, cols, pk, indexes, fks, source.rowEstimate());
+    }
+
+    private static Map<String, String> renamedColumns(Shaper.Shaped s) {
+        Map<String, String> m = new HashMap<>();
+        for (ShapedColumn sc : s.columns()) {
+            if (sc.source() != null) {
+                m.put(sc.source().name(), sc.name());
+            }
+        }
+        return m;
+    }
+
+    private static List<String> mapAll(List<String> names, Map<String, String> renamed) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            String r = renamed.get(n);
+            if (r == null) {
+                return null;
+            }
+            out.add(r);
+        }
+        return out;
+    }
+}
