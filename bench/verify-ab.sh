@@ -10,7 +10,7 @@
 #   bench/verify-ab.sh -n 3 /tmp/before.jar decant-cli/target/decant.jar sqlite:app.db \
 #       postgres://postgres@127.0.0.1:5432/dst --spec decant.yaml --mapping m.json --tables readings
 #
-# DECANT_JAVA_OPTS is passed to both JVMs (e.g. -Ddecant.verify.threads=1).
+# DECANT_JAVA_OPTS is passed to both JVMs (e.g. -Xmx256m); add verify's own options, e.g. --threads 1, after the URLs.
 set -euo pipefail
 runs=3
 table=readings

@@ -1,5 +1,6 @@
 package io.decant.cli;
 
+import io.decant.core.error.DecantException;
 import io.decant.core.run.MigrationOptions;
 import io.decant.core.verify.Status;
 import io.decant.core.verify.VerifyOptions;
@@ -26,6 +27,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--skip-checksum", description = "Row counts only (fast).")
     boolean skipChecksum;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Workers that map the source's rows through the spec and"
+            + " hash them (default: one per processor; 0: all on the reading thread).")
+    Integer threads;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write the report as JSON here, and as HTML beside it.")
     Path report;
 
@@ -45,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
         VerifyReport result = Facade.configure(common, err)
                 .options(MigrationOptions.builder().tables(selection.tables).exclude(selection.exclude).build())
                 .allowEmpty(selection.allowEmpty).report(report).from(from).to(to).load()
-                .verify(VerifyOptions.defaults().withChecksums(!skipChecksum));
+                .verify(options());
         if (common.debug) {
             for (io.decant.core.verify.IntegrityCheck c : result.integrity()) {
                 err.println("sql: " + c.kind() + " " + c.subject() + ": " + c.sql());
@@ -61,5 +66,16 @@ final class VerifyCommand implements Callable<Integer> {
         });
         out.flush();
         return result.status() == Status.FAIL ? 1 : 0;
+    }
+
+    private VerifyOptions options() {
+        VerifyOptions o = VerifyOptions.defaults().withChecksums(!skipChecksum);
+        if (threads == null) {
+            return o;
+        }
+        if (threads < 0) {
+            throw DecantException.usage("--threads takes 0 (all on the reading thread) or a number of workers, not " + threads);
+        }
+        return o.withThreads(threads);
     }
 }

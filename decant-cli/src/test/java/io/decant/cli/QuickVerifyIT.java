@@ -62,6 +62,12 @@ class QuickVerifyIT {
             "--mapping", mapping.toString()};
         Cli.Result full = Cli.run(verify);
         assertEquals(0, full.exit(), full.toString());
+        // The same proof with the source side mapped on the reading thread alone, and on three workers.
+        assertEquals(0, Cli.run(concat(verify, "--threads", "0")).exit());
+        assertEquals(0, Cli.run(concat(verify, "--threads", "3")).exit());
+        Cli.Result negative = Cli.run(concat(verify, "--threads", "-1"));
+        assertEquals(2, negative.exit(), negative.toString());
+        assertTrue(negative.err().contains("--threads"), negative.toString());
         Cli.Result quick = Cli.run(concat(verify, "--skip-checksum", "--output", "json"));
         assertEquals(0, quick.exit(), quick.toString());
         assertTrue(quick.out().replaceAll("\\s", "").contains("\"sourceRows\":16,\"targetRows\":16"), quick.out());

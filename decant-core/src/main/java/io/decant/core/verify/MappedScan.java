@@ -24,24 +24,9 @@ import java.util.concurrent.BlockingQueue;
  * still map every row before it, and the failure of the lowest row ordinal wins.
  */
 final class MappedScan {
-    /** Workers for the source side; 0 maps and hashes on the reading thread. */
-    static final String THREADS_PROPERTY = "decant.verify.threads";
     private static final int BATCH = 256;
 
     private MappedScan() {
-    }
-
-    static int defaultThreads() {
-        String p = System.getProperty(THREADS_PROPERTY);
-        if (p != null && !p.isBlank()) {
-            try {
-                return Math.max(0, Integer.parseInt(p.trim()));
-            } catch (NumberFormatException e) {
-                throw new DecantException(ErrorCode.USAGE, ErrorContext.EMPTY,
-                        THREADS_PROPERTY + " must be a whole number of threads (0: none), not '" + p + "'");
-            }
-        }
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     static SideScan run(TablePlan tp, SourceDatabase source, List<LogicalType> types, int[] key, int buckets,

@@ -122,7 +122,7 @@ public final class Verifier {
         List<String> keyColumns = Arrays.stream(key).mapToObj(i -> targetColumns.get(i).name()).toList();
         Integrity.Session.TableRun probes = checking == null ? null
                 : checking.ride(tp.target().id(), targetColumns, keyColumns);
-        both(() -> scanned[0] = MappedScan.run(tp, source, types, key, options.buckets(), MappedScan.defaultThreads()),
+        both(() -> scanned[0] = MappedScan.run(tp, source, types, key, options.buckets(), options.threads()),
                 () -> readTarget(tp, target, probes == null ? t::add : row -> probes.accept(row, t.add(row))));
         if (probes != null) {
             checking.done(probes);

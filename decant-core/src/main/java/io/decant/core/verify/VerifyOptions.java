@@ -1,17 +1,31 @@
 package io.decant.core.verify;
 
+import io.decant.core.error.DecantException;
+
 /**
  * @param checksums      compare content checksums (false: row counts only)
  * @param integrity      run orphan, duplicate and NULL checks on the target
  * @param maxDifferences rows named per table at most
  * @param buckets        hash partitions of a table's key space
+ * @param threads        workers that map and hash the source side's rows (0: on the reading thread)
  */
-public record VerifyOptions(boolean checksums, boolean integrity, int maxDifferences, int buckets) {
+public record VerifyOptions(boolean checksums, boolean integrity, int maxDifferences, int buckets, int threads) {
+    public VerifyOptions {
+        if (threads < 0) {
+            throw DecantException.usage("verify threads must be 0 (map on the reading thread) or more, not " + threads);
+        }
+    }
+
+    /** Checksums and integrity checks, 50 rows named per table, one worker per processor. */
     public static VerifyOptions defaults() {
-        return new VerifyOptions(true, true, 50, 4096);
+        return new VerifyOptions(true, true, 50, 4096, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     public VerifyOptions withChecksums(boolean v) {
-        return new VerifyOptions(v, integrity, maxDifferences, buckets);
+        return new VerifyOptions(v, integrity, maxDifferences, buckets, threads);
+    }
+
+    public VerifyOptions withThreads(int n) {
+        return new VerifyOptions(checksums, integrity, maxDifferences, buckets, n);
     }
 }
