@@ -77,11 +77,15 @@ final class PgDdl {
             if (i.constraint() && i.unique()) {
                 continue;
             }
-            out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX "
-                    + (i.name() == null ? "" : PgNames.quote(i.name()) + " ")
-                    + "ON " + PgNames.table(t.id()) + " (" + PgNames.columnList(i.columns()) + ")");
+            out.add(createIndex(t, i));
         }
         return out;
+    }
+
+    static String createIndex(Table t, Index i) {
+        return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX "
+                + (i.name() == null ? "" : PgNames.quote(i.name()) + " ")
+                + "ON " + PgNames.table(t.id()) + " (" + PgNames.columnList(i.columns()) + ")";
     }
 
     static List<String> addForeignKeys(Table t) {
