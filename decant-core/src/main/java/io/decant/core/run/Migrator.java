@@ -144,14 +144,31 @@ public final class Migrator {
      */
     private DecantException afterTheData(List<Table> created, TargetDatabase target, boolean resuming, List<String> notes,
                                          IndexBuilds builds, TargetDatabase.AfterDataTimes times) {
-        List<Table> todo = builds != null ? created.stream().map(Migrator::foreignKeysOnly).toList()
-                : resuming ? missing(created, target) : created;
+        List<Table> todo = resuming && builds == null ? missing(created, target) : created;
         if (todo.stream().allMatch(t -> t.indexes().isEmpty() && t.foreignKeys().isEmpty())) {
             return null;
         }
         String phase = "creating indexes and foreign keys";
         listener.phaseStarted(phase);
         long phaseStart = System.nanoTime();
+        if (builds != null) {
+            // the indexes still building, then the foreign keys alone
+            try {
+                builds.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                listener.phaseFinished(phase, (System.nanoTime() - phaseStart) / 1e9, false);
+                builds.undo();
+                return DecantException.internal("interrupted", e);
+            }
+            if (builds.failure() != null) {
+                listener.phaseFinished(phase, (System.nanoTime() - phaseStart) / 1e9, false);
+                builds.undo();
+                failedNote(created, target, created, notes, true);
+                return builds.failure();
+            }
+            todo = created.stream().map(Migrator::foreignKeysOnly).toList();
+        }
         try {
             target.createIndexesAndForeignKeys(todo, times);
             listener.phaseFinished(phase, (System.nanoTime() - phaseStart) / 1e9, true);
@@ -327,11 +344,8 @@ public final class Migrator {
                     failure = builds[0].failure();
                 }
             }
-            if (builds[0] != null) {
-                builds[0].await();
-                if (failure == null) {
-                    failure = builds[0].failure();
-                }
+            if (builds[0] != null && failure != null) {
+                builds[0].await(); // before the failure is reported: no index still building behind it
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
