@@ -24,12 +24,9 @@ public final class LoadOptions {
     boolean disableFk;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Tables loaded at once, and indexes built at once while"
-            + " they load (default: the number of cores, at most 4; --jobs 1 loads one table after another and then"
-            + " builds every index and foreign key).")
-    int jobs = DEFAULT_JOBS;
-
-    /** One job per core, up to 4: measured in docs/benchmarks.md ("The whole job"). */
-    static final int DEFAULT_JOBS = Math.min(4, Runtime.getRuntime().availableProcessors());
+            + " they load (default 1: one table after another, then every index and foreign key; measured in"
+            + " docs/benchmarks.md, \"The whole job\").")
+    int jobs = 1;
 
     @Option(names = "--resume", description = "Continue the run that the target's journal shows was cut short: "
             + "tables it committed are kept, a table it committed in part continues after its last chunk, the others "
