@@ -31,6 +31,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * to {@code jobs} at once (a table starts when the tables it references are committed, unless
  * foreign keys are not checked during the load), then creates indexes and foreign keys. The first
  * failure stops the run: tables still loading are aborted and nothing half-loaded stays behind.
+ *
+ * <p>Over 400 lines because the run's order and its failure handling are one story told here: what
+ * is created, the load's scheduling, the step after the data (also when {@link IndexBuilds} built the
+ * indexes during the load), and the note that tells what exists after a failure. Chunking and the
+ * journal live in {@link RunJournal} and {@link TableLoader}; the index builds in {@link IndexBuilds}.
  */
 public final class Migrator {
     private final MigrationOptions options;
