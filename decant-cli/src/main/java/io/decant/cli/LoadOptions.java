@@ -23,7 +23,9 @@ public final class LoadOptions {
     @Option(names = "--disable-fk", description = "Load without foreign-key checks (PostgreSQL: session_replication_role = replica).")
     boolean disableFk;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Tables loaded at once (default 1).")
+    @Option(names = "--jobs", paramLabel = "N", description = "Tables loaded at once, and indexes built at once while"
+            + " they load (default 1: one table after another, then every index and foreign key; measured in"
+            + " docs/benchmarks.md, \"The whole job\").")
     int jobs = 1;
 
     @Option(names = "--resume", description = "Continue the run that the target's journal shows was cut short: "

@@ -23,6 +23,12 @@ final class ResultView {
         sb.append(Format.pad("total", w)).append(String.format(Locale.ROOT, "  %12s  %10s  %8.2f  %10s  %s%n",
                 Format.count(r.rows()), Format.bytes(bytes), r.seconds(),
                 Format.count((long) (r.rows() / Math.max(r.seconds(), 1e-9))), r.ok() ? "ok" : "failed"));
+        io.decant.core.run.Phases p = r.phases();
+        if (p.keys() + p.indexes() + p.foreignKeys() > 0) {
+            // work seconds summed over the tables: with tables and indexes built at once, more than the wall clock
+            sb.append(String.format(Locale.ROOT, "phases: load %.2f s, keys %.2f s, indexes %.2f s, foreign keys %.2f s"
+                    + " (summed over tables)%n", p.load(), p.keys(), p.indexes(), p.foreignKeys()));
+        }
         for (TableResult t : r.tables()) {
             for (String n : t.notes()) {
                 sb.append("note: ").append(t.source()).append(": ").append(n).append('\n');

@@ -77,11 +77,15 @@ final class PgDdl {
             if (i.constraint() && i.unique()) {
                 continue;
             }
-            out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX "
-                    + (i.name() == null ? "" : PgIdentifiers.quote(i.name()) + " ")
-                    + "ON " + PgIdentifiers.table(t.id()) + " (" + PgIdentifiers.columnList(i.columns()) + ")");
+            out.add(createIndex(t, i));
         }
         return out;
+    }
+
+    static String createIndex(Table t, Index i) {
+        return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX "
+                + (i.name() == null ? "" : PgIdentifiers.quote(i.name()) + " ")
+                + "ON " + PgIdentifiers.table(t.id()) + " (" + PgIdentifiers.columnList(i.columns()) + ")";
     }
 
     static List<String> addForeignKeys(Table t) {

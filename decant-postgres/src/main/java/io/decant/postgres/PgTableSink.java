@@ -343,6 +343,13 @@ final class PgTableSink implements TableSink {
         buffer.reset(0);
     }
 
+    private double keySeconds;
+
+    @Override
+    public double keySeconds() {
+        return keySeconds;
+    }
+
     @Override
     public long commit() {
         if (done) {
@@ -361,9 +368,11 @@ final class PgTableSink implements TableSink {
                 isolating.finish();
             }
             loaded = isolating == null ? rows : isolating.accepted();
+            long keysStart = System.nanoTime();
             if (deferredKeys != null) {
                 deferredKeys.restore();
             }
+            keySeconds = (System.nanoTime() - keysStart) / 1e9;
             if (options.doneMark() != null) {
                 // In the table's own transaction: the rows and their "done" mark commit together or not at all.
                 journal.insert(connection, options.doneMark(), loaded);

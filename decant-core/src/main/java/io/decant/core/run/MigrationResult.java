@@ -15,6 +15,12 @@ public record MigrationResult(String source, String target, List<TableResult> ta
                 || t.status() == TableResult.Status.CANCELLED);
     }
 
+    /** Each phase summed over the tables (work seconds; with tables built at once, more than {@code seconds}). */
+    @com.fasterxml.jackson.annotation.JsonProperty("phases")
+    public Phases phases() {
+        return tables.stream().map(TableResult::phases).reduce(Phases.NONE, Phases::plus);
+    }
+
     public long rows() {
         return tables.stream().mapToLong(TableResult::rows).sum();
     }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * to {@code jobs} at once (a table starts when the tables it references are committed, unless
  * foreign keys are not checked during the load), then creates indexes and foreign keys. The first
  * failure stops the run: tables still loading are aborted and nothing half-loaded stays behind.
+ *
+ * <p>Over 400 lines because the run's order and its failure handling are one story told here: what
+ * is created, the load's scheduling, the step after the data (also when {@link IndexBuilds} built the
+ * indexes during the load), and the note that tells what exists after a failure. Chunking and the
+ * journal live in {@link RunJournal} and {@link TableLoader}; the index builds in {@link IndexBuilds}.
  */
 public final class Migrator {
     private final MigrationOptions options;
@@ -94,11 +100,24 @@ public final class Migrator {
             }
         }
         Map<String, TableResult> results = new LinkedHashMap<>();
-        DecantException failure = load(tables, plan.groups(), source, target, results, journal);
+        boolean resuming = journal.resuming() || options.resume();
+        IndexBuilds[] builds = {null};
+        DecantException failure = load(tables, plan.groups(), source, target, results, journal,
+                IndexBuilds.applies(options, target, created, resuming), builds);
         List<String> notes = new ArrayList<>(plan.notes());
+        Map<TableId, double[]> afterData = new ConcurrentHashMap<>();
+        if (failure != null && builds[0] != null) {
+            builds[0].undo();
+        }
+        if (failure != null && builds[0] != null && failure == builds[0].failure()) {
+            failedNote(created, target, created, notes, results.values().stream()
+                    .allMatch(r -> r.status() == TableResult.Status.LOADED || r.status() == TableResult.Status.SKIPPED)
+                    && results.size() == tables.size());
+        }
         if (failure == null && !created.isEmpty()) {
             journal.begin();
-            failure = afterTheData(created, target, journal.resuming() || options.resume(), notes);
+            failure = afterTheData(created, target, resuming, notes, builds[0],
+                    (id, fk, secs) -> afterData.computeIfAbsent(id, k -> new double[2])[fk ? 1 : 0] += secs);
         }
         if (failure == null) {
             journal.finished();
@@ -106,6 +125,10 @@ public final class Migrator {
         List<TableResult> ordered = new ArrayList<>();
         for (TablePlan tp : tables) {
             TableResult r = results.get(tp.name());
+            if (r != null && tp.create()) {
+                double[] after = afterData.getOrDefault(tp.target().id(), new double[2]);
+                r = r.withAfterData(after[0] + (builds[0] == null ? 0 : builds[0].seconds(tp.name())), after[1]);
+            }
             ordered.add(r != null ? r : new TableResult(tp.name(), tp.target().id().display(),
                     TableResult.Status.CANCELLED, 0, 0, 0, "not started: an earlier table failed", List.of()));
         }
@@ -122,46 +145,80 @@ public final class Migrator {
      * after the data. When resuming, only what the target lacks is created (a target whose DDL is not
      * transactional, MySQL, may hold part of it). If the step fails, the rows stay committed and the
      * journal unfinished: the summary lists what exists and what is missing, and {@code --resume}
-     * finishes it.
+     * finishes it. When {@code builds} built the indexes during the load, only the foreign keys are left.
      */
-    private DecantException afterTheData(List<Table> created, TargetDatabase target, boolean resuming, List<String> notes) {
-        List<Table> todo = resuming ? missing(created, target) : created;
+    private DecantException afterTheData(List<Table> created, TargetDatabase target, boolean resuming, List<String> notes,
+                                         IndexBuilds builds, TargetDatabase.AfterDataTimes times) {
+        List<Table> todo = resuming && builds == null ? missing(created, target) : created;
         if (todo.stream().allMatch(t -> t.indexes().isEmpty() && t.foreignKeys().isEmpty())) {
             return null;
         }
         String phase = "creating indexes and foreign keys";
         listener.phaseStarted(phase);
         long phaseStart = System.nanoTime();
+        if (builds != null) {
+            // the indexes still building, then the foreign keys alone
+            try {
+                builds.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                listener.phaseFinished(phase, (System.nanoTime() - phaseStart) / 1e9, false);
+                builds.undo();
+                return DecantException.internal("interrupted", e);
+            }
+            if (builds.failure() != null) {
+                listener.phaseFinished(phase, (System.nanoTime() - phaseStart) / 1e9, false);
+                builds.undo();
+                failedNote(created, target, created, notes, true);
+                return builds.failure();
+            }
+            todo = created.stream().map(Migrator::foreignKeysOnly).toList();
+        }
         try {
-            target.createIndexesAndForeignKeys(todo);
+            target.createIndexesAndForeignKeys(todo, times);
             listener.phaseFinished(phase, (System.nanoTime() - phaseStart) / 1e9, true);
             return null;
         } catch (DecantException e) {
             listener.phaseFinished(phase, (System.nanoTime() - phaseStart) / 1e9, false);
-            List<Table> left;
-            try {
-                left = missing(created, target);
-            } catch (DecantException unreadable) {
-                left = todo;
+            if (builds != null) {
+                builds.undo();
             }
-            List<String> exist = new ArrayList<>();
-            List<String> lack = new ArrayList<>();
-            for (Table t : created) {
-                Table l = left.stream().filter(x -> x.id().equals(t.id())).findFirst().orElse(null);
-                for (Index ix : t.indexes()) {
-                    boolean withTable = ix.unique() && ix.constraint(); // created with the table
-                    (l != null && l.indexes().contains(ix) && !withTable ? lack : exist).add(describe(t, ix));
-                }
-                for (ForeignKey fk : t.foreignKeys()) {
-                    (l != null && l.foreignKeys().contains(fk) ? lack : exist).add(describe(t, fk));
-                }
-            }
-            notes.add("every table's rows are committed; of the indexes and foreign keys created after the data, "
-                    + (exist.isEmpty() ? "none exists" : "these exist: " + String.join(", ", exist))
-                    + "; missing: " + String.join(", ", lack) + ". Fix the cause and rerun with --resume to create what is"
-                    + " missing");
+            failedNote(created, target, todo, notes, true);
             return e;
         }
+    }
+
+    /** {@code t} with its foreign keys and no index (those were built during the load or came with the table). */
+    private static Table foreignKeysOnly(Table t) {
+        return new Table(t.id(), t.columns(), t.primaryKey(), List.of(), t.foreignKeys(), t.rowEstimate());
+    }
+
+    /** The note of a failed after-data step: what of it exists in the target, what is missing, how to finish. */
+    private static void failedNote(List<Table> created, TargetDatabase target, List<Table> todo, List<String> notes,
+                                   boolean allRows) {
+        List<Table> left;
+        try {
+            left = missing(created, target);
+        } catch (DecantException unreadable) {
+            left = todo;
+        }
+        List<String> exist = new ArrayList<>();
+        List<String> lack = new ArrayList<>();
+        for (Table t : created) {
+            Table l = left.stream().filter(x -> x.id().equals(t.id())).findFirst().orElse(null);
+            for (Index ix : t.indexes()) {
+                boolean withTable = ix.unique() && ix.constraint(); // created with the table
+                (l != null && l.indexes().contains(ix) && !withTable ? lack : exist).add(describe(t, ix));
+            }
+            for (ForeignKey fk : t.foreignKeys()) {
+                (l != null && l.foreignKeys().contains(fk) ? lack : exist).add(describe(t, fk));
+            }
+        }
+        notes.add((allRows ? "every table's rows are committed" : "the tables loaded so far are committed")
+                + "; of the indexes and foreign keys created after the data, "
+                + (exist.isEmpty() ? "none exists" : "these exist: " + String.join(", ", exist))
+                + "; missing: " + String.join(", ", lack) + ". Fix the cause and rerun with --resume to create what is"
+                + " missing");
     }
 
     /**
@@ -222,7 +279,8 @@ public final class Migrator {
     }
 
     private DecantException load(List<TablePlan> tables, List<List<TablePlan>> groups, SourceDatabase source,
-                                 TargetDatabase target, Map<String, TableResult> results, RunJournal journal) {
+                                 TargetDatabase target, Map<String, TableResult> results, RunJournal journal,
+                                 boolean buildIndexes, IndexBuilds[] builds) {
         Map<TablePlan, Set<TablePlan>> waitsFor = dependencies(tables, groups);
         AtomicBoolean cancelled = new AtomicBoolean();
         RejectedRows rejected = options.rejects() == null ? null : new RejectedRows(tables);
@@ -237,6 +295,7 @@ public final class Migrator {
             return t;
         });
         ExecutorCompletionService<TableResult> done = new ExecutorCompletionService<>(pool);
+        builds[0] = buildIndexes ? new IndexBuilds(target, pool, cancelled) : null;
         Map<Future<TableResult>, TablePlan> running = new HashMap<>();
         Set<TablePlan> finished = new HashSet<>();
         List<TablePlan> pending = new ArrayList<>();
@@ -275,6 +334,9 @@ public final class Migrator {
                     TableResult r = f.get();
                     results.put(tp.name(), r);
                     finished.add(tp);
+                    if (builds[0] != null && r.status() == TableResult.Status.LOADED) {
+                        builds[0].loaded(tp);
+                    }
                 } catch (ExecutionException e) {
                     DecantException d = e.getCause() instanceof TableLoader.LoadFailure lf ? lf.cause
                             : TableLoader.asDecant(e.getCause(), io.decant.core.error.ErrorContext.EMPTY.withTable(tp.name()));
@@ -286,6 +348,12 @@ public final class Migrator {
                         cancelled.set(true);
                     }
                 }
+                if (failure == null && builds[0] != null && builds[0].failure() != null) {
+                    failure = builds[0].failure();
+                }
+            }
+            if (builds[0] != null && failure != null) {
+                builds[0].await(); // before the failure is reported: no index still building behind it
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -182,6 +182,9 @@ final class TableLoader {
             bytes = sink.bytesWritten();
             target.afterLoad(plan.target());
             TableResult r = result(plan, TableResult.Status.LOADED, written, bytes, start, null, notes);
+            double keys = Math.min(sink.keySeconds(), r.seconds());
+            r = new TableResult(r.source(), r.target(), r.status(), r.rows(), r.bytes(), r.seconds(), r.error(), r.notes(),
+                    r.orphans(), new Phases(r.seconds() - keys, keys, 0, 0));
             listener.tableFinished(plan, r);
             return r;
         } catch (Cancelled c) {

@@ -38,6 +38,14 @@ public interface TableSink extends AutoCloseable {
 
     void abort();
 
+    /**
+     * Seconds {@link #commit()} spent building keys the sink deferred during the load (0 when it
+     * deferred none), for the run's phase timings.
+     */
+    default double keySeconds() {
+        return 0;
+    }
+
     /** Bytes sent to the target so far, for the summary (0 if the sink cannot tell). */
     default long bytesWritten() {
         return 0;

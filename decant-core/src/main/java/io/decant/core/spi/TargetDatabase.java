@@ -139,6 +139,38 @@ public interface TargetDatabase extends Endpoint {
 
     void createIndexesAndForeignKeys(List<Table> tables);
 
+    /** Seconds one statement of the after-data step took, by table, for the run's phase timings. */
+    interface AfterDataTimes {
+        void took(io.decant.core.schema.TableId table, boolean foreignKey, double seconds);
+    }
+
+    /**
+     * {@link #createIndexesAndForeignKeys(List)}, reporting each statement's seconds to {@code times} when
+     * the target can tell them apart (by default it reports nothing).
+     */
+    default void createIndexesAndForeignKeys(List<Table> tables, AfterDataTimes times) {
+        createIndexesAndForeignKeys(tables);
+    }
+
+    /**
+     * Whether {@link #createIndex} may run for several indexes at once, each on its own connection and
+     * committed on its own, while other tables load: then a run with more than one job builds a created
+     * table's indexes as soon as its rows are committed.
+     */
+    default boolean buildsIndexesAtOnce() {
+        return false;
+    }
+
+    /** Creates one index of a created, loaded table, committed on its own (see {@link #buildsIndexesAtOnce}). */
+    default void createIndex(Table table, io.decant.core.schema.Index index) {
+        throw new UnsupportedOperationException("this target builds its indexes in one step");
+    }
+
+    /** Drops an index {@link #createIndex} built, when the run fails before the step after the data is whole. */
+    default void dropIndex(Table table, io.decant.core.schema.Index index) {
+        throw new UnsupportedOperationException("this target builds its indexes in one step");
+    }
+
     /** Empties {@code tables}, given children first, in one transaction. */
     void truncate(List<Table> tables);
 
