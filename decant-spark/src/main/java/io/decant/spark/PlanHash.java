@@ -1,12 +1,7 @@
 package io.decant.spark;
 
-import io.decant.core.plan.ColumnPlan;
 import io.decant.core.plan.MigrationPlan;
-import io.decant.core.plan.TablePlan;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.decant.core.run.RunJournal;
 
 /**
  * A plan's identity for the journal: source, target, each table's columns and conversions. It starts with
@@ -18,22 +13,6 @@ final class PlanHash {
     }
 
     static String of(MigrationPlan plan) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(plan.source()).append('\n').append(plan.target()).append('\n');
-        for (TablePlan t : plan.tables()) {
-            sb.append(t.name()).append(" -> ").append(t.target().id().display()).append(t.create() ? " create" : "")
-                    .append(t.filterText() == null ? "" : " where " + t.filterText()).append('\n');
-            for (ColumnPlan c : t.columns()) {
-                sb.append("  ").append(c.source() == null ? "-" : c.source().name()).append(" -> ")
-                        .append(c.target().name()).append(' ').append(c.target().type()).append(' ')
-                        .append(c.describe()).append('\n');
-            }
-        }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return "spark-" + HexFormat.of().formatHex(h, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return "spark-" + RunJournal.hash(plan);
     }
 }

@@ -27,7 +27,7 @@ import java.util.UUID;
  * refused before that (by its plan, or by the journal itself) creates nothing; a new run that fails after it
  * without committing anything removes the journal it created again ({@link #failed()}).
  */
-final class RunJournal {
+public final class RunJournal {
     private final Journal journal;
     private final String planHash;
     private final String runId;
@@ -247,8 +247,11 @@ final class RunJournal {
         return runs;
     }
 
-    /** The plan's identity: source, target, and every table's columns and conversions, not its row counts. */
-    static String hash(MigrationPlan plan) {
+    /**
+     * The plan's identity: source, target, and every table's columns and conversions, not its row counts.
+     * Public for engines that keep the same journal (decant on Spark prefixes it with its own name).
+     */
+    public static String hash(MigrationPlan plan) {
         StringBuilder sb = new StringBuilder();
         sb.append(plan.source()).append('\n').append(plan.target()).append('\n');
         for (TablePlan t : plan.tables()) {
