@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * connection. Binary because it is exact (floats by their bits, numerics by their digits, no
  * escaping, no text round trip of dates) and cheaper for the server to parse than text.
  * Nothing is visible before {@link #commit()}; {@link #abort()} cancels the COPY and rolls back.
+ *
+ * <p>Why a little over 400 lines: it is the COPY lifecycle and only that (open, write values or encoded
+ * batches, checkpoint a chunk with its journal mark, commit, abort), and each of those paths must see the
+ * same connection and COPY state; what can stand alone already does (DeferredKeys, InFlightKeys,
+ * TextInputRows, IsolatingCopy).
  */
 final class PgTableSink implements TableSink {
     private static final Logger LOG = LoggerFactory.getLogger(PgTableSink.class);
