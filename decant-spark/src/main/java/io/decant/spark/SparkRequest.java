@@ -107,8 +107,10 @@ public record SparkRequest(String from, String to, String specText, String specN
      * plans them as created (they exist now), as {@code decant migrate --resume --create-schema} does.
      */
     MigrationOptions options(Spec spec) {
-        return new MigrationOptions(tables, exclude, createSchema, truncateFirst, disableFk, 1, 1000, spec.zone(),
-                resume && createSchema, resume, null, 0, true, false);
+        // slices commit with their own journal records (commitEvery 0) and read values, not bytes (no pass-through)
+        return MigrationOptions.builder().tables(tables).exclude(exclude).createSchema(createSchema)
+                .truncateFirst(truncateFirst).disableFk(disableFk).naiveZone(spec.zone())
+                .replaceTables(resume && createSchema).resume(resume).commitEvery(0).passThrough(false).build();
     }
 
     /** Whether slice {@code index} of {@code table} fails on its first attempt at {@code point}. */

@@ -47,8 +47,8 @@ final class VerifyWorker implements AutoCloseable {
 
     static MigrationPlan plan(SparkRequest r, SourceDatabase source, SourceDatabase target) {
         Spec spec = r.spec();
-        MigrationOptions options = new MigrationOptions(r.tables(), r.exclude(), false, false, false, 1, 1000, spec.zone(),
-                false, false, null, 0, true, true);
+        MigrationOptions options = MigrationOptions.builder().tables(r.tables()).exclude(r.exclude())
+                .naiveZone(spec.zone()).commitEvery(0).build();
         return new Planner(options, spec, RunIds.none()).planComparison(source, target);
     }
 
