@@ -111,8 +111,8 @@ bench_pg_to_pg() {
   timed_decant pg.decant "$run" migrate --from "$(pg_url "$SRC_DB")" --to "$(pg_url "$DST_DB")" --create-schema --tables readings
   # before/after: every value decoded and encoded again, as before rows passed through in binary COPY form
   fresh_db "$DST_DB"; settle
-  DECANT_JAVA_OPTS="${DECANT_JAVA_OPTS:-} -Ddecant.passthrough=false" \
-    timed_decant pg.decant_values "$run" migrate --from "$(pg_url "$SRC_DB")" --to "$(pg_url "$DST_DB")" --create-schema --tables readings
+  timed_decant pg.decant_values "$run" migrate --from "$(pg_url "$SRC_DB")" --to "$(pg_url "$DST_DB")" --create-schema --tables readings \
+    --no-pass-through
   baseline pg.pipe "$run" "$DST_DB" pipe_copy "$DST_DB"
   baseline pg.dump_restore "$run" "$DST_DB" dump_restore "$DST_DB"
 }

@@ -1,8 +1,8 @@
 package io.decant.cli;
 
+import io.decant.core.api.AuditSink;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
-import io.decant.core.workflow.AuditLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +33,9 @@ final class Audited implements CommandLine.IExecutionStrategy {
             return next.execute(parseResult);
         }
         String command = leaf.commandSpec().qualifiedName();
-        AuditLog log;
+        AuditSink log;
         try {
-            log = new AuditLog(common.audit);
+            log = AuditSink.toFile(common.audit);
             List<String> options = new ArrayList<>();
             leaf.matchedOptions().forEach(o -> options.add(o.longestName()));
             Map<String, Object> start = new LinkedHashMap<>();

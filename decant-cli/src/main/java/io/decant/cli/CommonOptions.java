@@ -31,5 +31,5 @@ public final class CommonOptions {
     boolean includeExtensionTables;
 
     /** The open --audit log, set by {@link Audited} before the command runs; null without --audit. */
-    io.decant.core.workflow.AuditLog auditLog;
+    io.decant.core.api.AuditSink auditLog;
 }

@@ -2,19 +2,12 @@ package io.decant.cli;
 
 import io.decant.core.Decant;
 import io.decant.core.DecantConfig;
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.MigrationResult;
 import io.decant.core.error.DecantException;
-import io.decant.core.error.ErrorCode;
-import io.decant.core.run.MigrationOptions;
-import io.decant.core.run.MigrationResult;
-import io.decant.core.spec.SpecLoader;
-import io.decant.core.spi.Dialects;
-import io.decant.core.spi.OpenOptions;
-import io.decant.core.spi.SourceDatabase;
-import io.decant.core.spi.TargetDatabase;
 import io.decant.core.util.Redactor;
 import io.decant.core.verify.Status;
 import io.decant.core.verify.VerifyReport;
-import io.decant.core.workflow.ReportFiles;
 import io.decant.sqlite.demo.D1AppGenerator;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -80,10 +73,13 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int run(Path app, String targetUrl, Path work, PrintWriter out, PrintWriter err) {
-        io.decant.core.spec.Spec spec = exampleSpec(app, targetUrl);
         Path mapping = work.resolve("id-mapping.json");
         Path reportFile = work.resolve("verification-report.json");
-        DecantConfig config = Decant.configure().environment(Environment.current()).spec(spec).from("sqlite:" + app)
+        Map<String, String> env = new java.util.HashMap<>(Environment.current());
+        env.put("D1_URL", "sqlite:" + app);
+        env.put("DATABASE_URL", targetUrl);
+        DecantConfig config = Decant.configure().environment(env)
+                .specText(exampleSpec(), "examples/d1-to-postgres/decant.yaml").from("sqlite:" + app)
                 .to(targetUrl).mapping(mapping);
         MigrationResult result = config.options(MigrationOptions.builder().createSchema(true).jobs(Math.max(1, jobs)).build())
                 .progress(new StderrProgress(err, StderrProgress.chosen())).messages(err::println).load().migrate();
@@ -100,20 +96,18 @@ final class DemoCommand implements Callable<Integer> {
         out.print(ResultView.text(result));
         out.println();
         out.print(VerifyText.render(report));
-        out.println("report: " + reportFile + " (and " + ReportFiles.htmlPath(reportFile).getFileName() + ")");
+        out.println("report: " + reportFile + " (and " + Decant.htmlReport(reportFile).getFileName() + ")");
         out.flush();
         return report.status() == Status.FAIL ? 1 : 0;
     }
 
-    /** The d1-to-postgres example's spec, packaged in the jar, with its source and target set to this demo's. */
-    private static io.decant.core.spec.Spec exampleSpec(Path app, String targetUrl) {
+    /** The d1-to-postgres example's spec, packaged in the jar; its source and target come from the environment. */
+    private static String exampleSpec() {
         try (InputStream in = DemoCommand.class.getResourceAsStream("demo/decant.yaml")) {
             if (in == null) {
                 throw DecantException.internal("the demo spec is missing from the jar", null);
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return SpecLoader.parse(text, "examples/d1-to-postgres/decant.yaml",
-                    Map.of("D1_URL", "sqlite:" + app, "DATABASE_URL", targetUrl));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw DecantException.internal("could not read the demo spec", e);
         }

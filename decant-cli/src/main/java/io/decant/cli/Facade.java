@@ -3,11 +3,11 @@ package io.decant.cli;
 import io.decant.core.Decant;
 import io.decant.core.DecantConfig;
 import io.decant.core.api.FailedRun;
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.MigrationResult;
 import io.decant.core.api.PlanView;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
-import io.decant.core.run.MigrationOptions;
-import io.decant.core.run.MigrationResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -58,9 +58,7 @@ final class Facade {
         return MigrationOptions.builder().tables(sel.tables).exclude(sel.exclude).createSchema(createSchema)
                 .truncateFirst(load.truncateFirst).disableFk(load.disableFk).jobs(load.jobs).resume(load.resume)
                 .commitEvery(load.commitEvery).sourceCollation(load.collation.equals("source"))
-                // DECANT_JAVA_OPTS=-Ddecant.passthrough=false reads every row as values (docs/benchmarks.md:
-                // pg.decant_values); read here, not in core, so that a library caller sets MigrationOptions.passThrough.
-                .passThrough(!"false".equals(System.getProperty("decant.passthrough"))).build();
+                .passThrough(!load.noPassThrough).build();
     }
 
     static int print(PlanView view, CommonOptions common, PrintWriter out) {

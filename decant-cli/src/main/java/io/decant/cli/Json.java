@@ -1,6 +1,6 @@
 package io.decant.cli;
 
-import io.decant.core.workflow.ResultJson;
+import io.decant.core.api.ResultJson;
 
 /** JSON output of result records: stable field order (the records' component order), pretty-printed ({@link ResultJson}). */
 final class Json {

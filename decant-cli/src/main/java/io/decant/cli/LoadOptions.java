@@ -38,7 +38,7 @@ public final class LoadOptions {
             + "last chunk instead of the table's first row (default 1000000; 0: one transaction per table). Needs a "
             + "source that can continue a read part-way (SQLite by rowid, PostgreSQL by a one-column primary key, an "
             + "export folder by row); other tables load in one transaction.")
-    long commitEvery = io.decant.core.run.MigrationOptions.DEFAULT_COMMIT_EVERY;
+    long commitEvery = io.decant.core.api.MigrationOptions.DEFAULT_COMMIT_EVERY;
 
     @Option(names = "--on-error", paramLabel = "fail|reject", description = "fail (default): stop at the first value "
             + "that does not convert, with its full context; reject: write such rows, and rows a PostgreSQL target "
@@ -55,6 +55,11 @@ public final class LoadOptions {
 
     @Option(names = "--dry-run", description = "Plan and check everything, touch nothing.")
     boolean dryRun;
+
+    @Option(names = "--no-pass-through", description = "Decode and encode every value, even for tables whose rows could "
+            + "pass through as bytes (PostgreSQL to PostgreSQL, every column copied as is). Slower; the same rows arrive. "
+            + "For measuring, or for ruling pass-through out when a load behaves unexpectedly.")
+    boolean noPassThrough;
 
     @Option(names = "--journal-schema", paramLabel = "NAME", description = "PostgreSQL: the schema of decant's run journal"
             + " (default decant), created only when a run writes; DROP SCHEMA decant CASCADE removes it. SQLite and MySQL"

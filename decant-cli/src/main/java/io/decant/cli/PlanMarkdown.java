@@ -1,8 +1,8 @@
 package io.decant.cli;
 
 import io.decant.core.api.PlanView;
-import io.decant.core.plan.MigrationPlan;
-import io.decant.core.workflow.VerifyHtml;
+import io.decant.core.api.SkippedTable;
+import io.decant.core.util.Html;
 
 /**
  * A plan as Markdown for a pull-request comment or a CI step summary: the same {@link PlanView}
@@ -27,7 +27,7 @@ final class PlanMarkdown {
                     .append(t.cycleGroup() == null ? "" : ", fk cycle " + t.cycleGroup()).append(" |\n");
         }
         for (PlanView.TableView t : p.tables()) {
-            sb.append("\n<details><summary>").append(VerifyHtml.esc(t.name())).append(": ").append(t.columns().size())
+            sb.append("\n<details><summary>").append(Html.escape(t.name())).append(": ").append(t.columns().size())
                     .append(t.columns().size() == 1 ? " column" : " columns").append("</summary>\n\n");
             sb.append("| column | source type | logical | target type | cast |\n|---|---|---|---|---|\n");
             for (PlanView.ColumnView c : t.columns()) {
@@ -47,7 +47,7 @@ final class PlanMarkdown {
         }
         if (!p.skipped().isEmpty() || !p.notes().isEmpty()) {
             sb.append("\n### Notes\n\n");
-            for (MigrationPlan.Skipped s : p.skipped()) {
+            for (SkippedTable s : p.skipped()) {
                 sb.append("- skipped ").append(Markdown.span(s.table())).append(": ").append(Markdown.text(s.reason()))
                         .append('\n');
             }

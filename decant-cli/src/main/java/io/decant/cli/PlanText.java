@@ -3,7 +3,7 @@ package io.decant.cli;
 import io.decant.core.api.PlanView.ColumnView;
 import io.decant.core.api.PlanView.TableView;
 import io.decant.core.api.PlanView;
-import io.decant.core.plan.MigrationPlan;
+import io.decant.core.api.SkippedTable;
 import java.util.Locale;
 
 /** A plan as text, as {@code plan} and a dry run print it. */
@@ -56,7 +56,7 @@ final class PlanText {
                         .collect(java.util.stream.Collectors.joining(", "))).append('\n');
             }
         }
-        for (MigrationPlan.Skipped s : v.skipped()) {
+        for (SkippedTable s : v.skipped()) {
             sb.append("skipped: ").append(s.table()).append(" (").append(s.reason()).append(")\n");
         }
         for (String n : v.notes()) {

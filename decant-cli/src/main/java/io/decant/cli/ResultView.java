@@ -1,7 +1,7 @@
 package io.decant.cli;
 
-import io.decant.core.run.MigrationResult;
-import io.decant.core.run.TableResult;
+import io.decant.core.api.MigrationResult;
+import io.decant.core.api.TableResult;
 import java.util.Locale;
 
 /** The summary table printed at the end of migrate, export and import. */
@@ -23,7 +23,7 @@ final class ResultView {
         sb.append(Format.pad("total", w)).append(String.format(Locale.ROOT, "  %12s  %10s  %8.2f  %10s  %s%n",
                 Format.count(r.rows()), Format.bytes(bytes), r.seconds(),
                 Format.count((long) (r.rows() / Math.max(r.seconds(), 1e-9))), r.ok() ? "ok" : "failed"));
-        io.decant.core.run.Phases p = r.phases();
+        io.decant.core.api.Phases p = r.phases();
         if (p.keys() + p.indexes() + p.foreignKeys() > 0) {
             // work seconds summed over the tables: with tables and indexes built at once, more than the wall clock
             sb.append(String.format(Locale.ROOT, "phases: load %.2f s, keys %.2f s, indexes %.2f s, foreign keys %.2f s"

@@ -1,8 +1,9 @@
 package io.decant.cli;
 
+import io.decant.core.api.SampleFailure;
 import io.decant.core.api.SampleReport;
+import io.decant.core.api.TableSample;
 import io.decant.core.error.DecantException;
-import io.decant.core.plan.Sampler;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -35,11 +36,11 @@ final class SampleView {
         } else {
             out.println("Sample: " + (r.perTable() == Long.MAX_VALUE ? "every row" : Format.count(r.perTable())
                     + " rows per table") + " of " + r.source() + " through the plan");
-            for (Sampler.TableSample t : r.tables()) {
+            for (TableSample t : r.tables()) {
                 out.println(String.format(Locale.ROOT, "  %s: %s rows, %s failing value(s)%s", t.table(),
                         Format.count(t.rowsSampled()), Format.count(t.failures()),
                         t.stoppedBy() == null ? "" : " (" + t.stoppedBy() + ")"));
-                for (Sampler.Failure f : t.examples()) {
+                for (SampleFailure f : t.examples()) {
                     out.println("    row " + f.row() + (f.key() == null ? "" : " (" + f.key() + ")") + " " + f.column()
                             + " = " + f.value() + ": " + f.message() + " [" + f.code() + "; rule: " + f.rule() + "]");
                 }

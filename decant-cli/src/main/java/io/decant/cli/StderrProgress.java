@@ -1,10 +1,10 @@
 package io.decant.cli;
 
+import io.decant.core.api.ProgressListener;
+import io.decant.core.api.TableResult;
+import io.decant.core.api.TableView;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
-import io.decant.core.plan.TablePlan;
-import io.decant.core.run.ProgressListener;
-import io.decant.core.run.TableResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -105,18 +105,18 @@ final class StderrProgress implements ProgressListener {
     }
 
     @Override
-    public synchronized void tableStarted(TablePlan table) {
+    public synchronized void tableStarted(TableView table) {
         long now = clock.getAsLong();
-        loading.put(table.name(), new Loading(now, table.sourceRows()));
+        loading.put(table.name(), new Loading(now, table.estimatedRows()));
         lastLine.put(table.name(), now);
         if (mode != Mode.OFF) {
             line(String.format(Locale.ROOT, "%s: loading%s", table.name(),
-                    table.sourceRows() >= 0 ? " (~" + Format.count(table.sourceRows()) + " rows)" : ""));
+                    table.estimatedRows() >= 0 ? " (~" + Format.count(table.estimatedRows()) + " rows)" : ""));
         }
     }
 
     @Override
-    public synchronized void rowsWritten(TablePlan table, long rows) {
+    public synchronized void rowsWritten(TableView table, long rows) {
         Loading l = loading.get(table.name());
         if (l == null) {
             return;
@@ -169,7 +169,7 @@ final class StderrProgress implements ProgressListener {
     }
 
     @Override
-    public synchronized void tableFinished(TablePlan table, TableResult r) {
+    public synchronized void tableFinished(TableView table, TableResult r) {
         loading.remove(table.name());
         lastLine.remove(table.name());
         String text = switch (r.status()) {

@@ -1,11 +1,11 @@
 package io.decant.cli;
 
+import io.decant.core.Decant;
+import io.decant.core.api.MigrationOptions;
 import io.decant.core.error.DecantException;
-import io.decant.core.run.MigrationOptions;
 import io.decant.core.verify.Status;
 import io.decant.core.verify.VerifyOptions;
 import io.decant.core.verify.VerifyReport;
-import io.decant.core.workflow.ReportFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,7 +57,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         if (report != null) {
-            err.println("report: " + report + " and " + ReportFiles.htmlPath(report));
+            err.println("report: " + report + " and " + Decant.htmlReport(report));
         }
         out.print(switch (common.output) {
             case JSON -> Json.write(result) + "\n";

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.decant.core.api.TableResult;
+import io.decant.core.api.TableView;
 import io.decant.core.error.DecantException;
-import io.decant.core.plan.TablePlan;
-import io.decant.core.run.TableResult;
-import io.decant.core.schema.Column;
-import io.decant.core.schema.Table;
-import io.decant.core.schema.TableId;
-import io.decant.core.type.LogicalType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -30,10 +26,8 @@ class StderrProgressTest {
         return new StderrProgress(new PrintWriter(out), mode, now::get, 200);
     }
 
-    private static TablePlan table(String name, long estimate) {
-        Table t = new Table(TableId.of(name), List.of(Column.of("id", LogicalType.INT64)), List.of("id"), List.of(),
-                List.of(), estimate);
-        return new TablePlan(t, t, List.of(), false, estimate, List.of());
+    private static TableView table(String name, long estimate) {
+        return new TableView(name, name, estimate);
     }
 
     private static TableResult loaded(String name, long rows, double seconds) {
@@ -42,8 +36,8 @@ class StderrProgressTest {
 
     /** Two tables loading at once, then the step after the data, failing once and succeeding once. */
     private void run(StderrProgress p) {
-        TablePlan users = table("users", 10_000);
-        TablePlan orders = table("orders", -1);
+        TableView users = table("users", 10_000);
+        TableView orders = table("orders", -1);
         p.tableStarted(users);
         p.tableStarted(orders);
         for (int i = 1; i <= 30; i++) {
@@ -116,7 +110,7 @@ class StderrProgressTest {
     void offModeKeepsOnlyWhatTheRunHasToSay() {
         StderrProgress p = progress(StderrProgress.Mode.OFF);
         run(p);
-        TablePlan t = table("items", 5);
+        TableView t = table("items", 5);
         p.tableStarted(t);
         p.tableFinished(t, new TableResult("items", "items", TableResult.Status.FAILED, 0, 0, 1, "boom", List.of()));
         assertEquals("users: a note\nitems: FAILED, rolled back\n", out.toString());

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.decant.core.Decant;
-import io.decant.core.run.MigrationOptions;
-import io.decant.core.run.MigrationResult;
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.MigrationResult;
 import io.decant.core.verify.Status;
 import io.decant.core.verify.TableCheck;
 import io.decant.core.verify.VerifyReport;

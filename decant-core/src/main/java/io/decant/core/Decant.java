@@ -4,9 +4,12 @@ import io.decant.core.api.AuditSink;
 import io.decant.core.api.CheckResult;
 import io.decant.core.api.FailedRun;
 import io.decant.core.api.InitReport;
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.MigrationResult;
 import io.decant.core.api.PlanView;
 import io.decant.core.api.SampleReport;
 import io.decant.core.api.StatusView;
+import io.decant.core.api.TableSample;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.ids.IdsResults;
@@ -17,8 +20,6 @@ import io.decant.core.plan.MigrationPlan;
 import io.decant.core.plan.Planner;
 import io.decant.core.plan.Sampler;
 import io.decant.core.plan.TablePlan;
-import io.decant.core.run.MigrationOptions;
-import io.decant.core.run.MigrationResult;
 import io.decant.core.run.RunIds;
 import io.decant.core.spec.IdStrategy;
 import io.decant.core.spec.Spec;
@@ -81,7 +82,7 @@ public final class Decant {
         this.env = config.env != null ? config.env : System.getenv();
         this.spec = config.spec != null ? config.spec
                 : config.specFile != null ? SpecLoader.load(config.specFile, env)
-                : config.specText != null ? SpecLoader.parse(config.specText, "spec", env)
+                : config.specText != null ? SpecLoader.parse(config.specText, config.specName, env)
                 : Spec.empty();
         this.endpoints = new Endpoints(config.dialects != null ? config.dialects : Dialects.installed(), env);
         Object lock = new Object();
@@ -93,6 +94,11 @@ public final class Decant {
     }
 
     /** Starts a configuration: endpoints, spec, options, environment, listeners, files. */
+    /** Where the HTML twin of the verification report {@code json} is written (same folder, same name, .html). */
+    public static Path htmlReport(Path json) {
+        return io.decant.core.workflow.ReportFiles.htmlPath(json);
+    }
+
     public static DecantConfig configure() {
         return new DecantConfig();
     }
@@ -166,8 +172,8 @@ public final class Decant {
     public SampleReport sample(long rowsPerTable) {
         return planned((source, target, options, ids) -> {
             MigrationPlan plan = new Planner(options, spec, ids).plan(source, target);
-            List<Sampler.TableSample> tables = Sampler.run(plan, source, rowsPerTable);
-            long failures = tables.stream().mapToLong(Sampler.TableSample::failures).sum();
+            List<TableSample> tables = Sampler.run(plan, source, rowsPerTable);
+            long failures = tables.stream().mapToLong(TableSample::failures).sum();
             return new SampleReport(plan.source(), plan.target(), rowsPerTable, tables, failures);
         });
     }

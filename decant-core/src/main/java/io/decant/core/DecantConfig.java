@@ -1,8 +1,8 @@
 package io.decant.core;
 
 import io.decant.core.api.AuditSink;
-import io.decant.core.run.MigrationOptions;
-import io.decant.core.run.ProgressListener;
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.ProgressListener;
 import io.decant.core.spec.Spec;
 import io.decant.core.spi.Dialects;
 import java.nio.file.Path;
@@ -24,6 +24,7 @@ public final class DecantConfig {
     DataSource toDataSource;
     Path specFile;
     String specText;
+    String specName = "spec";
     Spec spec;
     MigrationOptions options = MigrationOptions.defaults();
     List<String> schemas = List.of();
@@ -84,7 +85,13 @@ public final class DecantConfig {
 
     /** The migration spec as YAML text. */
     public DecantConfig specText(String yaml) {
+        return specText(yaml, "spec");
+    }
+
+    /** The migration spec as YAML text; {@code name} says where it came from in every error about it. */
+    public DecantConfig specText(String yaml, String name) {
         this.specText = yaml;
+        this.specName = name;
         this.specFile = null;
         this.spec = null;
         return this;
@@ -227,6 +234,7 @@ public final class DecantConfig {
         c.toDataSource = toDataSource;
         c.specFile = specFile;
         c.specText = specText;
+        c.specName = specName;
         c.spec = spec;
         c.options = options;
         c.schemas = schemas;

@@ -1,8 +1,8 @@
 package io.decant.spark;
 
-import io.decant.core.run.MigrationResult;
-import io.decant.core.run.ProgressListener;
-import io.decant.core.run.TableResult;
+import io.decant.core.api.MigrationResult;
+import io.decant.core.api.ProgressListener;
+import io.decant.core.api.TableResult;
 import io.decant.core.error.DecantException;
 import io.decant.core.util.Redactor;
 import io.decant.core.verify.RowDiff;
@@ -69,7 +69,7 @@ public final class Main {
                         }
 
                         @Override
-                        public void tableFinished(io.decant.core.plan.TablePlan table, TableResult result) {
+                        public void tableFinished(io.decant.core.api.TableView table, TableResult result) {
                             err.println(table.name() + ": " + result.status().name().toLowerCase(Locale.ROOT) + ", "
                                     + result.rows() + " rows");
                         }

@@ -1,15 +1,15 @@
 package io.decant.spark;
 
-import io.decant.core.run.MigrationOptions;
-import io.decant.core.plan.MigrationPlan;
-import io.decant.core.run.MigrationResult;
-import io.decant.core.plan.Planner;
-import io.decant.core.run.ProgressListener;
-import io.decant.core.run.RunIds;
-import io.decant.core.plan.TablePlan;
-import io.decant.core.run.TableResult;
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.MigrationResult;
+import io.decant.core.api.ProgressListener;
+import io.decant.core.api.TableResult;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.plan.MigrationPlan;
+import io.decant.core.plan.Planner;
+import io.decant.core.plan.TablePlan;
+import io.decant.core.run.RunIds;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
@@ -188,7 +188,7 @@ public final class SparkMigration {
                 if (tasks.isEmpty()) {
                     continue;
                 }
-                wave.forEach(listener::tableStarted);
+                wave.forEach(tp -> listener.tableStarted(tp.view()));
                 List<SliceOutcome> done = spark.parallelize(tasks, tasks.size()).map(new SliceLoad(broadcast)).collect();
                 for (SliceOutcome o : done) {
                     outcomes.computeIfAbsent(o.table(), k -> new ArrayList<>()).add(o);
@@ -223,7 +223,7 @@ public final class SparkMigration {
                     : ", " + earlier + " of them committed before (an earlier attempt or the interrupted run)"));
             TableResult r = new TableResult(tp.name(), tp.target().id().display(), TableResult.Status.LOADED, rows, 0,
                     seconds, null, notes);
-            listener.tableFinished(tp, r);
+            listener.tableFinished(tp.view(), r);
             results.add(r);
         }
         List<String> notes = new ArrayList<>(plan.notes());

@@ -1,6 +1,6 @@
 package io.decant.spark;
 
-import io.decant.core.run.MigrationOptions;
+import io.decant.core.api.MigrationOptions;
 import io.decant.core.spec.Spec;
 import io.decant.core.spec.SpecLoader;
 import java.io.Serializable;

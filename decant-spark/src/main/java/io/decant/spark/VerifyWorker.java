@@ -1,10 +1,10 @@
 package io.decant.spark;
 
-import io.decant.core.run.MigrationOptions;
+import io.decant.core.api.MigrationOptions;
 import io.decant.core.plan.MigrationPlan;
 import io.decant.core.plan.Planner;
-import io.decant.core.run.RunIds;
 import io.decant.core.plan.TablePlan;
+import io.decant.core.run.RunIds;
 import io.decant.core.spec.Spec;
 import io.decant.core.spi.Dialects;
 import io.decant.core.spi.OpenOptions;

@@ -3,7 +3,7 @@ package io.decant.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.decant.core.run.MigrationResult;
+import io.decant.core.api.MigrationResult;
 import io.decant.core.verify.Status;
 import io.decant.testkit.PgServer;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package io.decant.spark;
 
-import io.decant.core.run.MigrationOptions;
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.MigrationResult;
+import io.decant.core.api.ProgressListener;
 import io.decant.core.plan.MigrationPlan;
-import io.decant.core.run.MigrationResult;
-import io.decant.core.run.Migrator;
 import io.decant.core.plan.Planner;
-import io.decant.core.run.ProgressListener;
+import io.decant.core.run.Migrator;
 import io.decant.core.spi.Dialects;
 import io.decant.core.spi.OpenOptions;
 import io.decant.core.spi.SourceDatabase;

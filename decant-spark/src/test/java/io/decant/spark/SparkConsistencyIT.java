@@ -3,7 +3,7 @@ package io.decant.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.decant.core.run.ProgressListener;
+import io.decant.core.api.ProgressListener;
 import io.decant.core.verify.Status;
 import io.decant.testkit.PgServer;
 import java.sql.Connection;

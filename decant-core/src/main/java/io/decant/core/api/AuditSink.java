@@ -12,4 +12,12 @@ import java.util.Map;
 @FunctionalInterface
 public interface AuditSink {
     void event(String event, Map<String, Object> fields);
+
+    /**
+     * An audit log appended to {@code file} as JSON lines, created owner-only if it does not exist.
+     * Refused (IO_ERROR, naming the file) when it cannot be opened, before anything else runs.
+     */
+    static AuditSink toFile(java.nio.file.Path file) {
+        return new io.decant.core.workflow.AuditLog(file);
+    }
 }

@@ -23,7 +23,7 @@ public final class FailedRun extends RuntimeException {
         return failure;
     }
 
-    /** The result so far: a {@link io.decant.core.run.MigrationResult} for a run. */
+    /** The result so far: a {@link io.decant.core.api.MigrationResult} for a run. */
     public Object result() {
         return result;
     }

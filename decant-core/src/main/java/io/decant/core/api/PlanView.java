@@ -5,11 +5,10 @@ import io.decant.core.plan.MigrationPlan;
 import io.decant.core.plan.TablePlan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** A plan as users see it: what {@code plan} and a dry run show, as text, JSON or Markdown. Its JSON shape is API. */
 public record PlanView(String source, String target, String consistency, List<TableView> tables,
-                List<MigrationPlan.Skipped> skipped, List<String> notes) {
+                List<SkippedTable> skipped, List<String> notes) {
 
     /**
      * @param unique  the keys the spec declares unique in the target (terms per key), which verify checks

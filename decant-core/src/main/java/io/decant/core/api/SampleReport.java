@@ -1,6 +1,5 @@
 package io.decant.core.api;
 
-import io.decant.core.plan.Sampler;
 import java.util.List;
 
 /**
@@ -9,5 +8,5 @@ import java.util.List;
  * @param perTable the rows sampled per table ({@link Long#MAX_VALUE}: every row)
  * @param failures the failing values over all tables; 0 when every sampled value converts
  */
-public record SampleReport(String source, String target, long perTable, List<Sampler.TableSample> tables, long failures) {
+public record SampleReport(String source, String target, long perTable, List<TableSample> tables, long failures) {
 }

@@ -1,5 +1,6 @@
 package io.decant.core.plan;
 
+import io.decant.core.api.SkippedTable;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.schema.TableId;
@@ -43,7 +44,7 @@ final class Merges {
      * Gives every merged table to its receiver, once all tables were added; a merged table that is not
      * also kept is recorded as skipped, and one whose receiver is not migrated is a problem.
      */
-    void attach(SourceDatabase source, List<MigrationPlan.Skipped> skipped, PlanProblems problems) {
+    void attach(SourceDatabase source, List<SkippedTable> skipped, PlanProblems problems) {
         for (Shaper.Shaped m : merged) {
             String schema = m.source().id().schema();
             Shaper.Shaped receiver = receivers.get(schema == null ? m.tableSpec().into() : schema + "." + m.tableSpec().into());
@@ -59,7 +60,7 @@ final class Merges {
             }
             parts.computeIfAbsent(qualified(receiver), k -> new ArrayList<>()).add(new MergePart(m, source));
             if (m.tableSpec().keep().isEmpty()) {
-                skipped.add(new MigrationPlan.Skipped(m.source().id().display(), "merged into " + receiver.targetName()
+                skipped.add(new SkippedTable(m.source().id().display(), "merged into " + receiver.targetName()
                         + " by " + String.join(", ", m.tableSpec().key())));
             }
         }

@@ -1,5 +1,6 @@
 package io.decant.core.plan;
 
+import io.decant.core.api.SkippedTable;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param uniques keys the spec declares unique, in target names, for verify
  */
 public record MigrationPlan(String source, String target, String consistency, List<List<TablePlan>> groups,
-                            List<Skipped> skipped, List<String> notes, List<DeclaredReference> references,
+                            List<SkippedTable> skipped, List<String> notes, List<DeclaredReference> references,
                             List<DeclaredUnique> uniques) {
     public MigrationPlan {
         groups = groups.stream().map(List::copyOf).toList();
@@ -21,12 +22,12 @@ public record MigrationPlan(String source, String target, String consistency, Li
     }
 
     public MigrationPlan(String source, String target, String consistency, List<List<TablePlan>> groups,
-                         List<Skipped> skipped, List<String> notes, List<DeclaredReference> references) {
+                         List<SkippedTable> skipped, List<String> notes, List<DeclaredReference> references) {
         this(source, target, consistency, groups, skipped, notes, references, List.of());
     }
 
     public MigrationPlan(String source, String target, String consistency, List<List<TablePlan>> groups,
-                         List<Skipped> skipped, List<String> notes) {
+                         List<SkippedTable> skipped, List<String> notes) {
         this(source, target, consistency, groups, skipped, notes, List.of());
     }
 
@@ -54,6 +55,4 @@ public record MigrationPlan(String source, String target, String consistency, Li
         return groups.stream().flatMap(List::stream).toList();
     }
 
-    public record Skipped(String table, String reason) {
-    }
 }

@@ -1,8 +1,9 @@
 package io.decant.core.plan;
 
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.SkippedTable;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
-import io.decant.core.run.MigrationOptions;
 import io.decant.core.run.RunIds;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.LoadOrder;
@@ -111,7 +112,7 @@ public final class Planner {
     /** Plans against any view of a target (for verify: the target as read back). */
     public MigrationPlan plan(SourceDatabase source, TargetView target) {
         PlanProblems problems = new PlanProblems();
-        List<MigrationPlan.Skipped> skipped = new ArrayList<>();
+        List<SkippedTable> skipped = new ArrayList<>();
         List<Table> all = source.tables();
         SpecCheck.orThrow(spec, all);
         List<Table> selected = new TableSelection(options, spec).select(all, skipped, problems);
@@ -177,7 +178,7 @@ public final class Planner {
     }
 
     private MigrationPlan order(SourceDatabase source, TargetView target, Map<TableId, TablePlan> byTarget,
-                                List<MigrationPlan.Skipped> skipped, PlanProblems problems) {
+                                List<SkippedTable> skipped, PlanProblems problems) {
         LoadOrder order = LoadOrder.of(byTarget.values().stream().map(TablePlan::target).toList());
         List<String> notes = new ArrayList<>();
         List<List<TablePlan>> groups = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.decant.core.plan;
 
+import io.decant.core.api.SampleFailure;
+import io.decant.core.api.TableSample;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.run.Rejects;
@@ -19,14 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Sampler {
     static final int EXAMPLES = 50;
-
-    /** One value that would fail. */
-    public record Failure(long row, String key, String column, String value, String rule, String code, String message) {
-    }
-
-    /** One table's sample. */
-    public record TableSample(String table, long rowsSampled, long failures, List<Failure> examples, String stoppedBy) {
-    }
 
     private Sampler() {
     }
@@ -76,7 +70,7 @@ public final class Sampler {
     /** Collects failures instead of stopping; called from one thread per table. */
     private static final class Collector implements Rejects {
         final AtomicLong count = new AtomicLong();
-        final List<Failure> examples = new ArrayList<>();
+        final List<SampleFailure> examples = new ArrayList<>();
         private final Map<String, AtomicLong> perTable = new ConcurrentHashMap<>();
 
         @Override
@@ -85,7 +79,7 @@ public final class Sampler {
             perTable.computeIfAbsent(table, t -> new AtomicLong()).incrementAndGet();
             if (examples.size() < EXAMPLES) {
                 var ctx = reason.context();
-                examples.add(new Failure(ctx.rowOrdinal() != null ? ctx.rowOrdinal() : ordinal, ctx.rowKey(), ctx.column(),
+                examples.add(new SampleFailure(ctx.rowOrdinal() != null ? ctx.rowOrdinal() : ordinal, ctx.rowKey(), ctx.column(),
                         ctx.value(), ctx.rule(), reason.code().name(), reason.detail()));
             }
         }

@@ -1,5 +1,6 @@
 package io.decant.core.plan;
 
+import io.decant.core.api.TableView;
 import io.decant.core.run.RowIssues;
 import io.decant.core.run.ValueSource;
 import io.decant.core.schema.Column;
@@ -43,6 +44,11 @@ public record TablePlan(Table source, List<Column> read, Table target, List<Colu
 
     public String name() {
         return source.id().display();
+    }
+
+    /** This table as progress listeners see it. */
+    public TableView view() {
+        return new TableView(name(), target.id().display(), sourceRows);
     }
 
     /**

@@ -1,8 +1,9 @@
 package io.decant.core.plan;
 
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.SkippedTable;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
-import io.decant.core.run.MigrationOptions;
 import io.decant.core.schema.Table;
 import io.decant.core.spec.Spec;
 import io.decant.core.spec.Suggest;
@@ -29,7 +30,7 @@ final class TableSelection {
     }
 
     /** The selected tables of {@code all}, in their order; the others are added to {@code skipped}. */
-    List<Table> select(List<Table> all, List<MigrationPlan.Skipped> skipped, PlanProblems problems) {
+    List<Table> select(List<Table> all, List<SkippedTable> skipped, PlanProblems problems) {
         Map<String, Table> byName = new LinkedHashMap<>();
         for (Table t : all) {
             byName.put(t.id().display(), t);
@@ -40,11 +41,11 @@ final class TableSelection {
         for (Table t : all) {
             String name = t.id().display();
             if (excluded.contains(name)) {
-                skipped.add(new MigrationPlan.Skipped(name, "excluded"));
+                skipped.add(new SkippedTable(name, "excluded"));
             } else if (spec.isExcluded(name)) {
-                skipped.add(new MigrationPlan.Skipped(name, "excluded by the spec"));
+                skipped.add(new SkippedTable(name, "excluded by the spec"));
             } else if (!only.isEmpty() && !only.contains(name)) {
-                skipped.add(new MigrationPlan.Skipped(name, "not in --tables"));
+                skipped.add(new SkippedTable(name, "not in --tables"));
             } else {
                 selected.add(t);
             }

@@ -1,5 +1,9 @@
 package io.decant.core.run;
 
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.MigrationResult;
+import io.decant.core.api.ProgressListener;
+import io.decant.core.api.TableResult;
 import io.decant.core.error.DecantException;
 import io.decant.core.plan.MigrationPlan;
 import io.decant.core.plan.TablePlan;
@@ -304,7 +308,7 @@ public final class Migrator {
                 TableResult r = new TableResult(tp.name(), tp.target().id().display(), TableResult.Status.SKIPPED, 0, 0, 0,
                         null, List.of("committed by the interrupted run " + journal.runId()));
                 results.put(tp.name(), r);
-                listener.tableFinished(tp, r);
+                listener.tableFinished(tp.view(), r);
                 finished.add(tp);
             } else {
                 pending.add(tp);

@@ -1,5 +1,6 @@
 package io.decant.core.run;
 
+import io.decant.core.api.MigrationOptions;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.plan.ColumnPlan;

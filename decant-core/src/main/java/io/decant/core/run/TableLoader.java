@@ -1,5 +1,10 @@
 package io.decant.core.run;
 
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.Phases;
+import io.decant.core.api.ProgressListener;
+import io.decant.core.api.TableResult;
+import io.decant.core.api.TableView;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
@@ -93,7 +98,8 @@ final class TableLoader {
     /** Loads {@code plan}, in chunks when {@code chunking} is not null (continuing after its {@code from}). */
     TableResult load(TablePlan plan, Chunking chunking) {
         long start = System.nanoTime();
-        listener.tableStarted(plan);
+        TableView view = plan.view();
+        listener.tableStarted(view);
         ErrorContext where = ErrorContext.EMPTY.withPhase("load").withTable(plan.name());
         RowMapper mapper = rejects == null ? new RowMapper(plan) : rejected == null
                 ? new RowMapper(plan).rejectingInto(rejects, plan) : new RowMapper(plan).rejectingInto(rejects, plan, rejected);
@@ -156,7 +162,7 @@ final class TableLoader {
                     sink.checkpoint(chunking.journal().chunkMark(plan, written, next.after()));
                     chunkStart = written;
                 }
-                listener.rowsWritten(plan, written);
+                listener.rowsWritten(view, written);
             }
             Throwable failure = readFailure.get();
             if (failure != null) {
@@ -185,16 +191,16 @@ final class TableLoader {
             double keys = Math.min(sink.keySeconds(), r.seconds());
             r = new TableResult(r.source(), r.target(), r.status(), r.rows(), r.bytes(), r.seconds(), r.error(), r.notes(),
                     r.orphans(), new Phases(r.seconds() - keys, keys, 0, 0));
-            listener.tableFinished(plan, r);
+            listener.tableFinished(view, r);
             return r;
         } catch (Cancelled c) {
             TableResult r = result(plan, TableResult.Status.CANCELLED, 0, 0, start, "cancelled: another table failed", List.of());
-            listener.tableFinished(plan, r);
+            listener.tableFinished(view, r);
             return r;
         } catch (Throwable t) {
             DecantException e = asDecant(t, where);
             TableResult r = result(plan, TableResult.Status.FAILED, 0, 0, start, e.getMessage(), List.of());
-            listener.tableFinished(plan, r);
+            listener.tableFinished(view, r);
             throw new LoadFailure(r, e);
         } finally {
             stopReading.set(true);

@@ -1,11 +1,11 @@
 package io.decant.core.workflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.decant.core.api.ProgressListener;
+import io.decant.core.api.TableResult;
+import io.decant.core.api.TableView;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
-import io.decant.core.plan.TablePlan;
-import io.decant.core.run.ProgressListener;
-import io.decant.core.run.TableResult;
 import io.decant.core.util.Jackson;
 import io.decant.core.util.Redactor;
 import java.io.IOException;
@@ -60,18 +60,18 @@ public final class AuditLog implements io.decant.core.api.AuditSink {
     public static ProgressListener listener(io.decant.core.api.AuditSink audit, ProgressListener next) {
         return new ProgressListener() {
             @Override
-            public void tableStarted(TablePlan table) {
-                audit.event("table-start", Map.of("table", table.name(), "target", table.target().id().display()));
+            public void tableStarted(TableView table) {
+                audit.event("table-start", Map.of("table", table.name(), "target", table.target()));
                 next.tableStarted(table);
             }
 
             @Override
-            public void rowsWritten(TablePlan table, long rows) {
+            public void rowsWritten(TableView table, long rows) {
                 next.rowsWritten(table, rows);
             }
 
             @Override
-            public void tableFinished(TablePlan table, TableResult r) {
+            public void tableFinished(TableView table, TableResult r) {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("table", r.source());
                 f.put("target", r.target());

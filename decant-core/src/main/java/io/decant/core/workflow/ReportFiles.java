@@ -1,7 +1,8 @@
 package io.decant.core.workflow;
 
-import io.decant.core.util.OwnerOnlyFiles;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.decant.core.api.ResultJson;
+import io.decant.core.util.OwnerOnlyFiles;
 import io.decant.core.verify.VerifyReport;
 import java.nio.file.Path;
 

@@ -1,12 +1,12 @@
 package io.decant.core.workflow;
 
 import io.decant.core.api.AuditSink;
+import io.decant.core.api.MigrationOptions;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.plan.MigrationPlan;
 import io.decant.core.plan.Planner;
-import io.decant.core.run.MigrationOptions;
 import io.decant.core.run.RunIds;
 import io.decant.core.spec.Spec;
 import io.decant.core.spi.Dialect;

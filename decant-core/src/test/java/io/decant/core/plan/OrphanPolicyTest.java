@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.MigrationResult;
+import io.decant.core.api.ProgressListener;
+import io.decant.core.api.TableResult;
 import io.decant.core.error.ErrorCode;
-import io.decant.core.run.MigrationOptions;
-import io.decant.core.run.MigrationResult;
 import io.decant.core.run.Migrator;
-import io.decant.core.run.ProgressListener;
 import io.decant.core.run.RowIssues;
 import io.decant.core.run.RunIds;
-import io.decant.core.run.TableResult;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spec.Spec;

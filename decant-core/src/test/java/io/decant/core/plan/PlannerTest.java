@@ -1,14 +1,15 @@
 package io.decant.core.plan;
 
+import io.decant.core.api.SkippedTable;
 import static io.decant.core.testing.Tables.rows;
 import static io.decant.core.testing.Tables.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.decant.core.api.MigrationOptions;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
-import io.decant.core.run.MigrationOptions;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.testing.MemorySource;
@@ -93,7 +94,7 @@ class PlannerTest {
                 .add(table("users", List.of(Column.of("id", LogicalType.TEXT))), rows());
         MigrationPlan plan = new Planner(MigrationOptions.builder().tables(List.of()).exclude(List.of("sessions")).build())
                 .plan(src);
-        assertEquals(List.of(new MigrationPlan.Skipped("sessions", "excluded")), plan.skipped());
+        assertEquals(List.of(new SkippedTable("sessions", "excluded")), plan.skipped());
         assertEquals(List.of("users"), plan.tables().stream().map(TablePlan::name).toList());
     }
 }

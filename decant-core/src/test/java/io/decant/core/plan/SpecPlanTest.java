@@ -1,5 +1,6 @@
 package io.decant.core.plan;
 
+import io.decant.core.api.SkippedTable;
 import static io.decant.core.testing.Tables.rows;
 import static io.decant.core.testing.Tables.table;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -7,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.MigrationResult;
+import io.decant.core.api.ProgressListener;
 import io.decant.core.error.DecantException;
-import io.decant.core.run.MigrationOptions;
-import io.decant.core.run.MigrationResult;
 import io.decant.core.run.Migrator;
-import io.decant.core.run.ProgressListener;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spec.Spec;
@@ -73,7 +74,7 @@ class SpecPlanTest {
         RecordingTarget dst = new RecordingTarget();
         MigrationPlan plan = new Planner(opts, spec).plan(src, dst);
         assertEquals(List.of("users"), plan.tables().stream().map(TablePlan::name).toList());
-        assertEquals(List.of("sessions", "user_wallet"), plan.skipped().stream().map(MigrationPlan.Skipped::table).sorted().toList());
+        assertEquals(List.of("sessions", "user_wallet"), plan.skipped().stream().map(SkippedTable::table).sorted().toList());
         Table created = plan.tables().get(0).target();
         assertEquals(List.of("id", "email_verified", "approved", "created_at", "nick_name", "total_xp", "level"),
                 created.columnNames());

@@ -1,5 +1,6 @@
 package io.decant.core.run;
 
+import io.decant.core.api.MigrationOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

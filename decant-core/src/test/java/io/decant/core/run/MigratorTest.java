@@ -1,5 +1,9 @@
 package io.decant.core.run;
 
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.MigrationResult;
+import io.decant.core.api.ProgressListener;
+import io.decant.core.api.TableResult;
 import static io.decant.core.testing.Tables.rows;
 import static io.decant.core.testing.Tables.table;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -11,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.plan.MigrationPlan;
 import io.decant.core.plan.Planner;
-import io.decant.core.plan.TablePlan;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.testing.MemorySource;
@@ -130,7 +133,7 @@ class MigratorTest {
         MigrationOptions opts = MigrationOptions.builder().createSchema(true).build();
         new Migrator(opts, new ProgressListener() {
             @Override
-            public void tableFinished(TablePlan table, TableResult result) {
+            public void tableFinished(io.decant.core.api.TableView table, TableResult result) {
                 heard.add("finished " + table.name());
             }
 

@@ -1,5 +1,8 @@
 package io.decant.core.run;
 
+import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.MigrationResult;
+import io.decant.core.api.ProgressListener;
 import static io.decant.core.testing.Tables.rows;
 import static io.decant.core.testing.Tables.table;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

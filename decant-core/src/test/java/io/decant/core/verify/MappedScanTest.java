@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.decant.core.api.MigrationOptions;
 import io.decant.core.error.DecantException;
 import io.decant.core.plan.MigrationPlan;
 import io.decant.core.plan.Planner;
 import io.decant.core.plan.TablePlan;
 import io.decant.core.plan.TargetView;
-import io.decant.core.run.MigrationOptions;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;

@@ -1,4 +1,4 @@
-package io.decant.core.run;
+package io.decant.core.api;
 
 /**
  * Where a table's time went, in seconds: its rows ({@code load}), the primary key and unique

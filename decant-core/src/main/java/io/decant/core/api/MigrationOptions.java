@@ -1,5 +1,6 @@
-package io.decant.core.run;
+package io.decant.core.api;
 
+import io.decant.core.run.Rejects;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.decant.core.run;
+package io.decant.core.api;
 
 import java.util.List;
 

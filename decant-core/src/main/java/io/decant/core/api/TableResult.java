@@ -1,4 +1,6 @@
-package io.decant.core.run;
+package io.decant.core.api;
+
+import io.decant.core.run.RowIssues;
 
 /**
  * The outcome of loading one table. {@code seconds} is the table's load, keys included; {@code phases}

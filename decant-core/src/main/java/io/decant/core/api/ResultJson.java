@@ -1,4 +1,4 @@
-package io.decant.core.workflow;
+package io.decant.core.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;

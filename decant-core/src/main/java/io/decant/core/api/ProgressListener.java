@@ -1,20 +1,19 @@
-package io.decant.core.run;
+package io.decant.core.api;
 
-import io.decant.core.plan.TablePlan;
-
+import io.decant.core.api.TableResult;
 /** Hears about a run as it goes; called from loader threads, so implementations must be thread-safe. */
 public interface ProgressListener {
     ProgressListener NONE = new ProgressListener() {
     };
 
-    default void tableStarted(TablePlan table) {
+    default void tableStarted(TableView table) {
     }
 
     /** Called after every batch with the rows written so far. */
-    default void rowsWritten(TablePlan table, long rows) {
+    default void rowsWritten(TableView table, long rows) {
     }
 
-    default void tableFinished(TablePlan table, TableResult result) {
+    default void tableFinished(TableView table, TableResult result) {
     }
 
     default void message(String text) {
