@@ -13,6 +13,8 @@ import io.decant.core.error.ErrorCode;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
+import io.decant.core.plan.TargetView;
+import io.decant.core.spec.IdStrategy;
 import io.decant.core.spec.Spec;
 import io.decant.core.spi.Dialects;
 import io.decant.core.spi.Journal;
@@ -22,6 +24,9 @@ import io.decant.core.spi.SliceStats;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.spi.TableSlice;
 import io.decant.core.spi.TargetDatabase;
+import io.decant.core.api.FailedRun;
+import io.decant.core.workflow.RejectFiles;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,9 +69,22 @@ public final class SparkMigration {
         }
         try (SourceDatabase source = dialects.openSource(request.from(), new OpenOptions(request.schemas(), request.settings()));
              TargetDatabase target = dialects.openTarget(request.to(), new OpenOptions(request.schemas(), request.settings()))) {
-            MigrationPlan plan = new Planner(options, spec, RunIds.none()).plan(source, target);
-            refuseUnsupported(spec, plan, target);
-            return load(request, options, plan, source, target, start);
+            RunIds ids = RunIds.none();
+            if (!spec.ids().isEmpty()) {
+                // As decant migrate: the plan is checked with the mappings' shapes before an id is made, a user
+                // created or the mapping file written; then they are built on the driver, once.
+                ids = ids(request, spec, options, source, target);
+            }
+            MigrationPlan plan = new Planner(options, spec, ids).plan(source, target);
+            refuseUnsupported(plan, target);
+            ShippedIds shipped = ShippedIds.of(ids, request.maxBroadcastIds());
+            if (!ids.isEmpty()) {
+                listener.message(String.format(Locale.ROOT, "id mappings: %s; %,d entries go to the executors in the"
+                        + " run's broadcast, %s made again on each from the source's keys",
+                        String.join(", ", ids.tables()), shipped.shippedEntries(), shipped.deterministic().isEmpty()
+                                ? "none" : String.join(", ", shipped.deterministic().keySet())));
+            }
+            return load(request, options, plan, shipped, source, target, start);
         } finally {
             if (spark.master().startsWith("local")) {
                 Worker.closeCurrent(); // local mode: the executor's endpoints live in this JVM
@@ -74,11 +92,29 @@ public final class SparkMigration {
         }
     }
 
-    private static void refuseUnsupported(Spec spec, MigrationPlan plan, TargetDatabase target) {
-        if (!spec.ids().isEmpty()) {
-            throw DecantException.usage("the spec's ids: are not built on Spark yet; run this migration on one machine"
-                    + " (decant migrate), or remove ids: from the spec");
+    /** The run's id mappings, built as {@code decant migrate} builds them, on the driver. */
+    private RunIds ids(SparkRequest request, Spec spec, MigrationOptions options, SourceDatabase source,
+                       TargetDatabase target) {
+        boolean match = spec.ids().values().stream().anyMatch(i -> i.strategy() == IdStrategy.MATCH);
+        Dialects dialects = Dialects.installed();
+        try (SourceDatabase read = match ? dialects.openSource(request.to(), new OpenOptions(List.of(), Map.of())) : null) {
+            RunIds unbuilt = RunIds.unbuilt(spec, source, read, TargetView.of(target), request.mappingPath());
+            refuseUnsupported(new Planner(options, spec, unbuilt).plan(source, target), target);
+            Map<String, Table> byName = new LinkedHashMap<>();
+            source.tables().forEach(t -> byName.put(t.id().display(), t));
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (String name : spec.ids().keySet()) {
+                Table t = byName.get(name);
+                SliceStats size = t == null ? null : source.sliceStats(t, null, 0, null);
+                rows.put(name, t == null ? 0 : size != null ? size.rows() : source.countRows(t));
+            }
+            ShippedIds.checkSize(rows, request.maxBroadcastIds());
+            return RunIds.build(spec, source, read, TargetView.of(target), request.mappingPath(), System.getenv(),
+                    listener::message);
         }
+    }
+
+    private static void refuseUnsupported(MigrationPlan plan, TargetDatabase target) {
         for (TablePlan tp : plan.tables()) {
             if (tp.finisher() != null) {
                 throw DecantException.usage(tp.name() + " merges rows into another table, which needs the whole table in"
@@ -93,8 +129,8 @@ public final class SparkMigration {
         probe.close();
     }
 
-    private MigrationResult load(SparkRequest request, MigrationOptions options, MigrationPlan plan, SourceDatabase source,
-                                 TargetDatabase target, long start) {
+    private MigrationResult load(SparkRequest request, MigrationOptions options, MigrationPlan plan, ShippedIds ids,
+                                 SourceDatabase source, TargetDatabase target, long start) {
         List<TablePlan> tables = plan.tables();
         // The snapshot and the slices first: a source that cannot be split is refused before anything is written.
         int cores = spark.defaultParallelism();
@@ -177,21 +213,49 @@ public final class SparkMigration {
         slices.keySet().removeIf(tablesDone::contains);
         List<List<String>> createdIds = created.stream().map(t -> List.of(t.id().schema() == null ? "" : t.id().schema(),
                 t.id().name())).toList();
-        RunContext ctx = new RunContext(request, runId, hash, snapshot, createdIds, tasksPerExecutor);
+        RunContext ctx = new RunContext(request, runId, hash, snapshot, createdIds, tasksPerExecutor, ids);
         Broadcast<RunContext> broadcast = spark.broadcast(ctx);
 
         Map<String, List<SliceOutcome>> outcomes = new LinkedHashMap<>();
+        RejectFiles rejectFiles = request.rejects() == null ? null : new RejectFiles(Path.of(request.rejects()), resuming);
+        Set<String> rejectedKeys = new LinkedHashSet<>();
+        List<String> rejectNotes = new ArrayList<>();
         try {
-            for (List<TablePlan> wave : waves(plan, options)) {
+            for (List<TablePlan> wave : waves(plan, options, rejectFiles != null)) {
                 List<SliceTask> tasks = new ArrayList<>();
                 wave.stream().filter(tp -> slices.containsKey(tp.name())).forEach(tp -> tasks.addAll(slices.get(tp.name())));
                 if (tasks.isEmpty()) {
                     continue;
                 }
                 wave.forEach(listener::tableStarted);
-                List<SliceOutcome> done = spark.parallelize(tasks, tasks.size()).map(new SliceLoad(broadcast)).collect();
+                Broadcast<List<String>> keys = spark.broadcast(List.copyOf(rejectedKeys));
+                List<SliceOutcome> done;
+                try {
+                    done = spark.parallelize(tasks, tasks.size()).map(new SliceLoad(broadcast, keys)).collect();
+                } finally {
+                    keys.destroy();
+                }
+                long rejectedHere = 0;
                 for (SliceOutcome o : done) {
                     outcomes.computeIfAbsent(o.table(), k -> new ArrayList<>()).add(o);
+                    if (rejectFiles != null) {
+                        o.rejected().lines().forEach(line -> rejectFiles.append(o.table(), line));
+                        rejectedKeys.addAll(o.rejected().keys());
+                        rejectedHere += o.rejected().lines().size();
+                        if (o.rejected().note() != null) {
+                            rejectNotes.add(o.rejected().note());
+                            listener.message(o.rejected().note());
+                        }
+                    }
+                }
+                String within = referencesWithin(wave);
+                if (rejectedHere > 0 && within != null) {
+                    String note = within + ": a row whose parent row was rejected in another slice of the same load step"
+                            + " is not rejected with it (on one machine, one whose parent was rejected earlier in the"
+                            + " table's read is); decant verify names such rows as orphans, and a foreign key created"
+                            + " after the data refuses them";
+                    rejectNotes.add(note);
+                    listener.message(note);
                 }
             }
         } catch (Exception e) { // Spark's SparkException is checked, and thrown undeclared
@@ -203,6 +267,9 @@ public final class SparkMigration {
                     "the Spark job failed: " + e.getMessage(), e);
         } finally {
             broadcast.destroy();
+            if (rejectFiles != null) {
+                rejectFiles.close();
+            }
         }
 
         List<TableResult> results = new ArrayList<>();
@@ -221,6 +288,12 @@ public final class SparkMigration {
             List<String> notes = new ArrayList<>();
             notes.add(String.format(Locale.ROOT, "%d slice(s)%s", os.size(), earlier == 0 ? ""
                     : ", " + earlier + " of them committed before (an earlier attempt or the interrupted run)"));
+            long rejectedRows = os.stream().mapToLong(o -> o.rejected().lines().size()).sum();
+            if (rejectedRows > 0) {
+                long orphaned = os.stream().mapToLong(o -> o.rejected().dependants()).sum();
+                notes.add(rejectedRows + " rows rejected (--on-error reject)" + (orphaned == 0 ? ""
+                        : ", " + orphaned + " of them because their parent row was rejected"));
+            }
             TableResult r = new TableResult(tp.name(), tp.target().id().display(), TableResult.Status.LOADED, rows, 0,
                     seconds, null, notes);
             listener.tableFinished(tp, r);
@@ -240,7 +313,28 @@ public final class SparkMigration {
         journal.append(new JournalEntry(runId, hash, JournalEntry.RUN_END, null, 0, Instant.now()));
         notes.add("run " + runId + " on Spark (" + spark.master() + ", " + cores + " cores, at most " + tasksPerExecutor
                 + " task(s) per executor under " + request.maxConnections() + " connections per database)");
-        return new MigrationResult(plan.source(), plan.target(), results, (System.nanoTime() - start) / 1e9, notes);
+        notes.addAll(rejectNotes);
+        MigrationResult result = new MigrationResult(plan.source(), plan.target(), results,
+                (System.nanoTime() - start) / 1e9, notes);
+        long rejected = rejectFiles == null ? 0 : rejectFiles.total();
+        if (rejected > 0) {
+            // as decant migrate: the run is done, and says so with the rows it set aside
+            throw new FailedRun(new DecantException(ErrorCode.ROWS_REJECTED, rejected + " row(s) were rejected and not"
+                    + " loaded; each is in " + rejectFiles.dir() + "/<table>.jsonl with its reason"), result);
+        }
+        return result;
+    }
+
+    /**
+     * The tables of a load step whose rows reference rows of the same step (a table that references itself, or
+     * a foreign-key cycle), for the note on rejects that cannot follow across slices; null when none.
+     */
+    private static String referencesWithin(List<TablePlan> wave) {
+        Set<TableId> ids = new HashSet<>();
+        wave.forEach(tp -> ids.add(tp.target().id()));
+        List<String> names = wave.stream().filter(tp -> tp.target().foreignKeys().stream()
+                .anyMatch(fk -> ids.contains(fk.refTable()))).map(TablePlan::name).toList();
+        return names.isEmpty() ? null : String.join(", ", names);
     }
 
     /**
@@ -287,13 +381,14 @@ public final class SparkMigration {
 
     /**
      * Tables that may load at once: all of them when foreign keys are created after the data or not checked;
-     * otherwise (existing tables whose foreign keys are checked) a table waits for the tables it references,
-     * a foreign-key cycle loading together.
+     * otherwise (existing tables whose foreign keys are checked), and with {@code --on-error reject} (a parent's
+     * rejected rows must be known before its children are read, to reject them too), a table waits for the
+     * tables it references, a foreign-key cycle loading together.
      */
-    private static List<List<TablePlan>> waves(MigrationPlan plan, MigrationOptions options) {
+    private static List<List<TablePlan>> waves(MigrationPlan plan, MigrationOptions options, boolean rejecting) {
         boolean checked = !options.disableFk() && plan.tables().stream().anyMatch(t -> !t.create()
                 && !t.target().foreignKeys().isEmpty());
-        if (!checked) {
+        if (!checked && !rejecting) {
             return List.of(plan.tables());
         }
         return plan.groups();
