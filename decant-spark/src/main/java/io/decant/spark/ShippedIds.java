@@ -8,14 +8,10 @@ import io.decant.core.ids.IdEntry;
 import io.decant.core.ids.IdMap;
 import io.decant.core.ids.IdMapBuilder;
 import io.decant.core.run.RunIds;
-import io.decant.core.schema.Column;
-import io.decant.core.schema.Table;
 import io.decant.core.spec.IdSpec;
 import io.decant.core.spec.IdStrategy;
 import io.decant.core.spec.Spec;
-import io.decant.core.spi.RowStream;
 import io.decant.core.spi.SourceDatabase;
-import io.decant.core.spi.TableSlice;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
 import java.io.Serializable;
@@ -143,56 +139,23 @@ record ShippedIds(List<Stored> stored, Map<String, Type> deterministic) implemen
 
     /**
      * The run's mappings on an executor: the stored ones as sent, the deterministic ones made again from
-     * {@code source}'s keys inside {@code snapshot} (every key when there is none), typed as the driver typed them.
+     * {@code source}'s keys (read inside the run's snapshot: see {@link SnapshotSource}), typed as the driver typed
+     * them.
      */
-    RunIds rebuild(Spec spec, SourceDatabase source, String snapshot) {
+    RunIds rebuild(Spec spec, SourceDatabase source) {
         if (stored.isEmpty() && deterministic.isEmpty()) {
             return RunIds.none();
         }
         Map<String, IdMap> maps = new LinkedHashMap<>();
         stored.forEach(s -> maps.put(s.table(), s.map()));
-        SourceDatabase inSnapshot = snapshot == null ? source : new SnapshotReads(source, snapshot);
         for (Map.Entry<String, Type> e : deterministic.entrySet()) {
             IdSpec idSpec = spec.ids().get(e.getKey());
             if (idSpec == null) {
                 throw DecantException.internal("ids." + e.getKey() + " is not in the executor's spec", null);
             }
-            maps.put(e.getKey(), IdMapBuilder.run(IdBuildRequest.of(e.getKey(), idSpec, inSnapshot)
+            maps.put(e.getKey(), IdMapBuilder.run(IdBuildRequest.of(e.getKey(), idSpec, source)
                     .withNewKeyType(e.getValue().logical())).map());
         }
         return RunIds.of(maps, null);
-    }
-
-    /** A source whose whole-table reads are made inside the run's snapshot. */
-    private record SnapshotReads(SourceDatabase source, String snapshot) implements SourceDatabase {
-        @Override
-        public long countRows(Table table) {
-            return source.countRows(table);
-        }
-
-        @Override
-        public RowStream read(Table table, List<Column> columns) {
-            return source.readSlice(table, columns, TableSlice.whole(), snapshot);
-        }
-
-        @Override
-        public String displayUrl() {
-            return source.displayUrl();
-        }
-
-        @Override
-        public String serverVersion() {
-            return source.serverVersion();
-        }
-
-        @Override
-        public List<Table> tables() {
-            return source.tables();
-        }
-
-        @Override
-        public void close() {
-            // the executor's source stays open: it is not this view's to close
-        }
     }
 }

@@ -81,7 +81,8 @@ final class SliceLoad implements Function<SliceTask, SliceOutcome> {
             if (claim.recordedRows() >= 0) {
                 SliceOutcome.Rejected again = rejecting ? rejectAgain(ctx, w, task, tp, mapper, rejects, rejected, given,
                         claim.recordedRows()) : SliceOutcome.Rejected.NONE;
-                return new SliceOutcome(tp.name(), task.index(), claim.recordedRows(), true, seconds(start), again);
+                return new SliceOutcome(tp.name(), task.index(), claim.recordedRows(), true, seconds(start), again,
+                        List.of());
             }
             JournalEntry mark = new JournalEntry(ctx.runId(), ctx.planHash(), JournalEntry.CHUNK_DONE, tp.name(), 0,
                     Instant.now(), position);
@@ -109,11 +110,13 @@ final class SliceLoad implements Function<SliceTask, SliceOutcome> {
                     }
                 }
                 fault(ctx, "after-copy", task);
+                // A table rows merge into is one slice: after it, the merged rows no row claimed are known.
+                List<String> notes = tp.finisher() == null ? List.of() : tp.finisher().finish();
                 long loaded = sink.commit();
                 committed = true;
                 fault(ctx, "after-commit", task);
                 return new SliceOutcome(tp.name(), task.index(), loaded, false, seconds(start),
-                        rejecting ? rejected(tp, rejects, rejected, given, null) : SliceOutcome.Rejected.NONE);
+                        rejecting ? rejected(tp, rejects, rejected, given, null) : SliceOutcome.Rejected.NONE, notes);
             } finally {
                 if (!committed) {
                     sink.abort();

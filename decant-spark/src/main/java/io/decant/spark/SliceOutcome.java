@@ -10,13 +10,18 @@ import java.util.List;
  * @param alreadyDone  an earlier attempt (or the run being resumed) had committed the slice: nothing was loaded
  * @param seconds      the task's time
  * @param rejected     the rows it set aside, with {@code --on-error reject}
+ * @param notes        what the table's checks after its last row said (merged rows no row claimed)
  */
-record SliceOutcome(String table, int index, long rows, boolean alreadyDone, double seconds, Rejected rejected)
-        implements Serializable {
+record SliceOutcome(String table, int index, long rows, boolean alreadyDone, double seconds, Rejected rejected,
+                    List<String> notes) implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    SliceOutcome {
+        notes = List.copyOf(notes);
+    }
+
     SliceOutcome(String table, int index, long rows, boolean alreadyDone, double seconds) {
-        this(table, index, rows, alreadyDone, seconds, Rejected.NONE);
+        this(table, index, rows, alreadyDone, seconds, Rejected.NONE, List.of());
     }
 
     /**

@@ -115,12 +115,6 @@ public final class SparkMigration {
     }
 
     private static void refuseUnsupported(MigrationPlan plan, TargetDatabase target) {
-        for (TablePlan tp : plan.tables()) {
-            if (tp.finisher() != null) {
-                throw DecantException.usage(tp.name() + " merges rows into another table, which needs the whole table in"
-                        + " one pass; run this migration on one machine (decant migrate)");
-            }
-        }
         Journal.Claim probe = target.journal() == null ? null : target.journal().claim("-", "-", "-");
         if (probe == null) {
             throw DecantException.usage(target.displayUrl() + " cannot claim slices in a run journal, which a Spark run"
@@ -288,6 +282,7 @@ public final class SparkMigration {
             List<String> notes = new ArrayList<>();
             notes.add(String.format(Locale.ROOT, "%d slice(s)%s", os.size(), earlier == 0 ? ""
                     : ", " + earlier + " of them committed before (an earlier attempt or the interrupted run)"));
+            os.forEach(o -> notes.addAll(o.notes()));
             long rejectedRows = os.stream().mapToLong(o -> o.rejected().lines().size()).sum();
             if (rejectedRows > 0) {
                 long orphaned = os.stream().mapToLong(o -> o.rejected().dependants()).sum();
@@ -366,12 +361,15 @@ public final class SparkMigration {
             throw DecantException.usage(source.displayUrl() + " cannot be split into slices; a Spark run reads a"
                     + " PostgreSQL source");
         }
-        int n = Slicer.count(size.rows(), sliceRows, cores);
+        // A table other tables' rows merge into is read in one slice: the task that reads it holds the merged rows
+        // (as one machine does, in memory) and counts those no row of it claimed, which slices could not add up.
+        boolean merges = tp.finisher() != null;
+        int n = merges ? 1 : Slicer.count(size.rows(), sliceRows, cores);
         SliceStats stats = n > 1 && key != null ? source.sliceStats(t, key.name(), Slicer.sampleSize(n), snapshot) : size;
         List<TableSlice> slices = Slicer.slices(key, stats, n);
         listener.message(String.format(Locale.ROOT, "%s: %,d rows%s in %d slice(s) %s", tp.name(), size.rows(),
-                size.exact() ? "" : " (estimated)", slices.size(), key != null ? "by " + key.name()
-                        : slices.size() > 1 ? "by block ranges" : ""));
+                size.exact() ? "" : " (estimated)", slices.size(), merges ? "(rows of other tables merge into it)"
+                        : key != null ? "by " + key.name() : slices.size() > 1 ? "by block ranges" : ""));
         List<SliceTask> out = new ArrayList<>();
         for (int i = 0; i < slices.size(); i++) {
             out.add(new SliceTask(tp.name(), i + 1, slices.size(), slices.get(i)));

@@ -96,8 +96,10 @@ final class Worker implements AutoCloseable {
         for (List<String> id : ctx.created()) {
             created.add(new TableId(id.get(0).isEmpty() ? null : id.get(0), id.get(1)));
         }
-        RunIds ids = ctx.ids().rebuild(spec, s, ctx.snapshot());
-        MigrationPlan plan = new Planner(r.options(spec), spec, ids).plan(s, asBefore(t, created));
+        // What the plan reads itself (a keep/uuid5 mapping's keys, a merged table's rows) it reads in the run's snapshot.
+        SourceDatabase inSnapshot = SnapshotSource.of(s, ctx.snapshot());
+        RunIds ids = ctx.ids().rebuild(spec, inSnapshot);
+        MigrationPlan plan = new Planner(r.options(spec), spec, ids).plan(inSnapshot, asBefore(t, created));
         String hash = PlanHash.of(plan);
         if (!hash.equals(ctx.planHash())) {
             throw new DecantException(ErrorCode.SCHEMA_MISMATCH, "an executor planned the run otherwise than the driver"
