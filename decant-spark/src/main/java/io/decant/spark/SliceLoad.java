@@ -92,6 +92,11 @@ final class SliceLoad implements Function<SliceTask, SliceOutcome> {
                 rejects.reject(tp.name(), ordinal, reason, columns, row);
                 keys.rejected(tp, columns, row);
             };
+            if (tp.finisher() != null) {
+                // Reads the rows merged into this table now, before the slice's read opens: a task holds one source
+                // connection at a time, as the connection cap counts it.
+                tp.finisher().finish();
+            }
             TableSink sink = w.target.openSink(tp.target(), tp.targetColumns(),
                     new SinkOptions(ctx.request().disableFk(), mark, false, refused));
             boolean committed = false;
@@ -134,6 +139,9 @@ final class SliceLoad implements Function<SliceTask, SliceOutcome> {
                                                      RowMapper mapper, SliceRejects rejects, RejectedRows rejected,
                                                      Set<String> given, long recorded) {
         long mapped = 0;
+        if (tp.finisher() != null) {
+            tp.finisher().finish(); // the merged rows first: one source connection at a time
+        }
         try (RowStream rows = w.source.readSlice(tp.source(), tp.sourceColumns(), task.slice(), ctx.snapshot())) {
             Object[] row;
             while ((row = rows.next()) != null) {

@@ -246,8 +246,10 @@ public final class SparkMigration {
                 if (rejectedHere > 0 && within != null) {
                     String note = within + ": a row whose parent row was rejected in another slice of the same load step"
                             + " is not rejected with it (on one machine, one whose parent was rejected earlier in the"
-                            + " table's read is); decant verify names such rows as orphans, and a foreign key created"
-                            + " after the data refuses them";
+                            + " table's read is): a foreign key checked during the load refuses it with its own reason,"
+                            + " one created after the data fails on it, naming the constraint; without either"
+                            + " (--disable-fk) it is loaded, and decant verify names it as an orphan. To have such rows"
+                            + " follow their parents, run on one machine";
                     rejectNotes.add(note);
                     listener.message(note);
                 }

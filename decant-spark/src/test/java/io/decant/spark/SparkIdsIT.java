@@ -93,6 +93,11 @@ class SparkIdsIT {
         assertEquals("0", dst.one("SELECT count(*) FROM orders o LEFT JOIN customers c ON c.id = o.customer_id"
                 + " WHERE c.id IS NULL"));
 
+        // the same schema (pg_dump -s) and sequence values
+        assertEquals(SparkMigrateIT.schema(one), SparkMigrateIT.schema(dst));
+        String seqs = "SELECT string_agg(sequencename || '=' || coalesce(last_value, 0), ',' ORDER BY sequencename)"
+                + " FROM pg_sequences WHERE schemaname <> 'decant'";
+        assertEquals(one.one(seqs), dst.one(seqs));
         VerifyReport oneVsSpark = Runs.verify(one, dst);
         assertEquals(Status.PASS, oneVsSpark.status(), oneVsSpark.toString());
         assertEquals(Runs.checksums(Runs.verify(one, one)), Runs.checksums(oneVsSpark));

@@ -100,6 +100,35 @@ class SparkRejectsIT {
     }
 
     /**
+     * A table that references itself loads its slices at once: a row whose parent row was rejected in another
+     * slice cannot follow it, and the run says so; with --create-schema the foreign key created after the data
+     * then fails on such a row, naming the constraint (one machine follows rejects earlier in the table's read).
+     */
+    @Test
+    void aSelfReferenceAcrossSlicesIsNamed(@TempDir Path dir) {
+        PgServer.TestDb src = PgServer.get().createDatabase("spark_a_rejself_src");
+        src.exec("""
+                CREATE TABLE staff (id bigint PRIMARY KEY, manager_id bigint REFERENCES staff(id), grade text);
+                -- staff 1 has a bad grade; everybody from 2 on reports to 1, across every slice
+                INSERT INTO staff VALUES (1, NULL, 'top');
+                INSERT INTO staff SELECT g, 1, (g % 9)::text FROM generate_series(2, 3000) g;
+                ANALYZE;
+                """);
+        PgServer.TestDb dst = PgServer.get().createDatabase("spark_a_rejself_dst");
+        Runs.Messages messages = new Runs.Messages();
+        RuntimeException failed = assertThrows(RuntimeException.class, () -> new SparkMigration(Runs.spark(), messages)
+                .run(SparkRequest.of(src.url(), dst.url()).withSpec("tables: { staff: { columns: { grade: { cast: integer"
+                        + " } } } }", dir.resolve("decant.yaml").toString()).withCreateSchema(true).withSliceRows(1000)
+                        .withRejects(dir.resolve("rejects").toString())));
+        String log = String.join("\n", messages.lines);
+        assertTrue(log.contains("staff: a row whose parent row was rejected in another slice of the same load step is"
+                + " not rejected with it"), log);
+        assertTrue(failed.getMessage().contains("creating indexes and foreign keys") && failed.getMessage().contains("staff"),
+                failed.getMessage());
+        assertTrue(Files.exists(dir.resolve("rejects/staff.jsonl")), "the rejects are written");
+    }
+
+    /**
      * A rejects folder's rows, by table: each line without its row number (one machine counts rows in the table's
      * read, Spark within the slice; the key names the row), sorted.
      */
