@@ -134,7 +134,7 @@ public final class SparkMigration {
                 : "every slice reads the source's snapshot " + snapshot + ", held until the last slice ends");
         Map<String, List<SliceTask>> slices = new LinkedHashMap<>();
         for (TablePlan tp : tables) {
-            slices.put(tp.name(), slice(source, tp, snapshot, request.sliceRows(), cores));
+            slices.put(tp.name(), slice(source, tp, snapshot, request.sliceRows(), cores, request.rejects() != null));
         }
         String hash = PlanHash.of(plan);
         Journal journal = target.journal();
@@ -244,10 +244,11 @@ public final class SparkMigration {
                 }
                 String within = referencesWithin(wave);
                 if (rejectedHere > 0 && within != null) {
-                    String note = within + ": a row whose parent row was rejected in another slice of the same load step"
-                            + " is not rejected with it (on one machine, one whose parent was rejected earlier in the"
-                            + " table's read is): a foreign key checked during the load refuses it with its own reason,"
-                            + " one created after the data fails on it, naming the constraint; without either"
+                    String note = within + ": a row whose parent row was rejected in another table of its foreign-key"
+                            + " cycle, in a slice loading at the same time, is not rejected with it (on one machine, one"
+                            + " whose parent was rejected before it was read is): a foreign key checked during the load"
+                            + " refuses it with its own reason, one created after the data fails on it, naming the"
+                            + " constraint; without either"
                             + " (--disable-fk) it is loaded, and decant verify names it as an orphan. To have such rows"
                             + " follow their parents, run on one machine";
                     rejectNotes.add(note);
@@ -323,14 +324,16 @@ public final class SparkMigration {
     }
 
     /**
-     * The tables of a load step whose rows reference rows of the same step (a table that references itself, or
-     * a foreign-key cycle), for the note on rejects that cannot follow across slices; null when none.
+     * The tables of a load step whose rows reference rows of another table of the same step (a foreign-key
+     * cycle), for the note on rejects that cannot follow across slices; null when none. (A table that references
+     * itself is one slice with rejects: its rows follow within its read.)
      */
     private static String referencesWithin(List<TablePlan> wave) {
         Set<TableId> ids = new HashSet<>();
         wave.forEach(tp -> ids.add(tp.target().id()));
         List<String> names = wave.stream().filter(tp -> tp.target().foreignKeys().stream()
-                .anyMatch(fk -> ids.contains(fk.refTable()))).map(TablePlan::name).toList();
+                .anyMatch(fk -> ids.contains(fk.refTable()) && !fk.refTable().equals(tp.target().id())))
+                .map(TablePlan::name).toList();
         return names.isEmpty() ? null : String.join(", ", names);
     }
 
@@ -355,7 +358,8 @@ public final class SparkMigration {
         return Math.max(1, Math.min(perExecutor, Math.max(1, cores / e)));
     }
 
-    private List<SliceTask> slice(SourceDatabase source, TablePlan tp, String snapshot, long sliceRows, int cores) {
+    private List<SliceTask> slice(SourceDatabase source, TablePlan tp, String snapshot, long sliceRows, int cores,
+                                  boolean rejecting) {
         Table t = tp.source();
         Column key = Slicer.splitKey(t);
         SliceStats size = source.sliceStats(t, null, 0, snapshot);
@@ -366,12 +370,16 @@ public final class SparkMigration {
         // A table other tables' rows merge into is read in one slice: the task that reads it holds the merged rows
         // (as one machine does, in memory) and counts those no row of it claimed, which slices could not add up.
         boolean merges = tp.finisher() != null;
-        int n = merges ? 1 : Slicer.count(size.rows(), sliceRows, cores);
+        // With rejects, a table that references itself is read in one slice too: its rows follow their rejected
+        // parents in the order of its read, as on one machine, which slices loading at once could not do.
+        boolean followsItself = rejecting && tp.target().foreignKeys().stream()
+                .anyMatch(fk -> fk.refTable().equals(tp.target().id()));
+        int n = merges || followsItself ? 1 : Slicer.count(size.rows(), sliceRows, cores);
         SliceStats stats = n > 1 && key != null ? source.sliceStats(t, key.name(), Slicer.sampleSize(n), snapshot) : size;
         List<TableSlice> slices = Slicer.slices(key, stats, n);
         listener.message(String.format(Locale.ROOT, "%s: %,d rows%s in %d slice(s) %s", tp.name(), size.rows(),
                 size.exact() ? "" : " (estimated)", slices.size(), merges ? "(rows of other tables merge into it)"
-                        : key != null ? "by " + key.name() : slices.size() > 1 ? "by block ranges" : ""));
+                        : followsItself ? "(it references itself: its rejects follow within one read)" : key != null ? "by " + key.name() : slices.size() > 1 ? "by block ranges" : ""));
         List<SliceTask> out = new ArrayList<>();
         for (int i = 0; i < slices.size(); i++) {
             out.add(new SliceTask(tp.name(), i + 1, slices.size(), slices.get(i)));
