@@ -1,8 +1,8 @@
 package io.decant.cli;
 
+import io.decant.core.api.PlanView;
 import io.decant.core.api.PlanView.ColumnView;
 import io.decant.core.api.PlanView.TableView;
-import io.decant.core.api.PlanView;
 import io.decant.core.api.SkippedTable;
 import java.util.Locale;
 

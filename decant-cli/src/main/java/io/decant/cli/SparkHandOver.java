@@ -18,9 +18,6 @@ final class SparkHandOver {
         if (load.dryRun) {
             refused.add("--dry-run (run decant plan)");
         }
-        if (!load.onError.equals("fail")) {
-            refused.add("--on-error " + load.onError);
-        }
         if (load.journalSchema != null) {
             refused.add("--journal-schema");
         }
@@ -73,6 +70,14 @@ final class SparkHandOver {
         }
         if (load.resume) {
             args.add("--resume");
+        }
+        if (load.onError.equals("reject")) {
+            args.addAll(List.of("--on-error", "reject", "--rejects", load.rejects.toString()));
+        } else if (!load.onError.equals("fail")) {
+            throw DecantException.usage("--on-error must be fail or reject, not " + load.onError);
+        }
+        if (m.common.mapping != null) {
+            args.addAll(List.of("--mapping", m.common.mapping.toString()));
         }
         return SparkEngine.migrate(m.master, args);
     }

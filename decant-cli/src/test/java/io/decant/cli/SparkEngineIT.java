@@ -28,9 +28,9 @@ class SparkEngineIT {
     @Test
     void optionsSparkDoesNotOfferAreRefused() {
         Cli.Result r = Cli.run(Map.of(), "migrate", "--engine", "spark", "--from", "postgres://u@h/a", "--to",
-                "postgres://u@h/b", "--dry-run", "--on-error", "reject");
+                "postgres://u@h/b", "--dry-run", "--report", "report.json");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().contains("--engine spark does not offer --dry-run (run decant plan), --on-error reject"),
+        assertTrue(r.err().contains("--engine spark does not offer --dry-run (run decant plan), --report"),
                 r.toString());
         Cli.Result other = Cli.run(Map.of(), "migrate", "--engine", "flink", "--from", "postgres://u@h/a", "--to",
                 "postgres://u@h/b");

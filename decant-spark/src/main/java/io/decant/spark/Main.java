@@ -37,7 +37,8 @@ public final class Main {
                      [--spec FILE] [--schemas a,b] [--include-extension-tables] [--tables a,b] [--exclude a,b]
                      [--create-schema]
                      [--truncate-first --yes] [--disable-fk] [--resume] [--slice-rows N] [--max-connections N]
-                     [--executors N] [--master local[N]]""";
+                     [--executors N] [--master local[N]] [--mapping FILE] [--max-broadcast-ids N]
+                     [--on-error fail|reject] [--rejects DIR]""";
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -74,9 +75,18 @@ public final class Main {
                                     + result.rows() + " rows");
                         }
                     };
-                    MigrationResult r = new SparkMigration(spark, progress).run(p.request);
-                    out.print(text(r));
-                    return 0;
+                    try {
+                        MigrationResult r = new SparkMigration(spark, progress).run(p.request);
+                        out.print(text(r));
+                        return 0;
+                    } catch (io.decant.core.api.FailedRun failed) {
+                        // the run ended and set rows aside: its result, then why it did not succeed
+                        if (failed.result() instanceof MigrationResult r) {
+                            out.print(text(r));
+                        }
+                        err.println(Redactor.global().redact(failed.failure().getMessage()));
+                        return failed.failure().exitCode();
+                    }
                 }
                 VerifyReport r = new SparkVerify(spark, err::println).verify(p.request);
                 out.print(text(r));
@@ -126,6 +136,10 @@ public final class Main {
         long sliceRows = SparkRequest.DEFAULT_SLICE_ROWS;
         int maxConnections = SparkRequest.DEFAULT_MAX_CONNECTIONS;
         int executors = 1;
+        String mapping = null;
+        long maxBroadcastIds = SparkRequest.DEFAULT_MAX_BROADCAST_IDS;
+        String onError = "fail";
+        String rejects = "rejects";
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
         while (!rest.isEmpty()) {
             String a = rest.remove(0);
@@ -152,6 +166,10 @@ public final class Main {
                         case "--slice-rows" -> sliceRows = number(a, v);
                         case "--max-connections" -> maxConnections = (int) number(a, v);
                         case "--executors" -> executors = (int) number(a, v);
+                        case "--mapping" -> mapping = v;
+                        case "--max-broadcast-ids" -> maxBroadcastIds = number(a, v);
+                        case "--on-error" -> onError = v;
+                        case "--rejects" -> rejects = v;
                         default -> throw DecantException.usage("unknown option '" + a + "'");
                     }
                 }
@@ -167,10 +185,14 @@ public final class Main {
         if (resume && truncate) {
             throw DecantException.usage("--resume continues a run and --truncate-first starts over: choose one");
         }
+        if (!onError.equals("fail") && !onError.equals("reject")) {
+            throw DecantException.usage("--on-error must be fail or reject, not " + onError);
+        }
         java.util.Map<String, String> settings = extensionTables
                 ? java.util.Map.of(io.decant.core.spi.OpenOptions.EXTENSION_TABLES, "include") : java.util.Map.of();
         SparkRequest r = new SparkRequest(from, to, null, io.decant.core.spec.Spec.NO_FILE, schemas, settings,
-                tables, exclude, create, truncate, disableFk, resume, sliceRows, maxConnections, executors, List.of());
+                tables, exclude, create, truncate, disableFk, resume, sliceRows, maxConnections, executors, List.of(),
+                mapping, maxBroadcastIds, onError.equals("reject") ? rejects : null);
         if (spec != null) {
             try {
                 r = r.withSpec(Files.readString(spec, StandardCharsets.UTF_8), spec.toString());

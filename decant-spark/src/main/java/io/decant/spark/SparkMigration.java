@@ -1,5 +1,6 @@
 package io.decant.spark;
 
+import io.decant.core.api.FailedRun;
 import io.decant.core.api.MigrationOptions;
 import io.decant.core.api.MigrationResult;
 import io.decant.core.api.ProgressListener;
@@ -9,10 +10,12 @@ import io.decant.core.error.ErrorCode;
 import io.decant.core.plan.MigrationPlan;
 import io.decant.core.plan.Planner;
 import io.decant.core.plan.TablePlan;
+import io.decant.core.plan.TargetView;
 import io.decant.core.run.RunIds;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
+import io.decant.core.spec.IdStrategy;
 import io.decant.core.spec.Spec;
 import io.decant.core.spi.Dialects;
 import io.decant.core.spi.Journal;
@@ -22,6 +25,8 @@ import io.decant.core.spi.SliceStats;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.spi.TableSlice;
 import io.decant.core.spi.TargetDatabase;
+import io.decant.core.workflow.RejectFiles;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,9 +69,22 @@ public final class SparkMigration {
         }
         try (SourceDatabase source = dialects.openSource(request.from(), new OpenOptions(request.schemas(), request.settings()));
              TargetDatabase target = dialects.openTarget(request.to(), new OpenOptions(request.schemas(), request.settings()))) {
-            MigrationPlan plan = new Planner(options, spec, RunIds.none()).plan(source, target);
-            refuseUnsupported(spec, plan, target);
-            return load(request, options, plan, source, target, start);
+            RunIds ids = RunIds.none();
+            if (!spec.ids().isEmpty()) {
+                // As decant migrate: the plan is checked with the mappings' shapes before an id is made, a user
+                // created or the mapping file written; then they are built on the driver, once.
+                ids = ids(request, spec, options, source, target);
+            }
+            MigrationPlan plan = new Planner(options, spec, ids).plan(source, target);
+            refuseUnsupported(plan, target);
+            ShippedIds shipped = ShippedIds.of(ids, request.maxBroadcastIds());
+            if (!ids.isEmpty()) {
+                listener.message(String.format(Locale.ROOT, "id mappings: %s; %,d entries go to the executors in the"
+                        + " run's broadcast, %s made again on each from the source's keys",
+                        String.join(", ", ids.tables()), shipped.shippedEntries(), shipped.deterministic().isEmpty()
+                                ? "none" : String.join(", ", shipped.deterministic().keySet())));
+            }
+            return load(request, options, plan, shipped, source, target, start);
         } finally {
             if (spark.master().startsWith("local")) {
                 Worker.closeCurrent(); // local mode: the executor's endpoints live in this JVM
@@ -74,17 +92,29 @@ public final class SparkMigration {
         }
     }
 
-    private static void refuseUnsupported(Spec spec, MigrationPlan plan, TargetDatabase target) {
-        if (!spec.ids().isEmpty()) {
-            throw DecantException.usage("the spec's ids: are not built on Spark yet; run this migration on one machine"
-                    + " (decant migrate), or remove ids: from the spec");
-        }
-        for (TablePlan tp : plan.tables()) {
-            if (tp.finisher() != null) {
-                throw DecantException.usage(tp.name() + " merges rows into another table, which needs the whole table in"
-                        + " one pass; run this migration on one machine (decant migrate)");
+    /** The run's id mappings, built as {@code decant migrate} builds them, on the driver. */
+    private RunIds ids(SparkRequest request, Spec spec, MigrationOptions options, SourceDatabase source,
+                       TargetDatabase target) {
+        boolean match = spec.ids().values().stream().anyMatch(i -> i.strategy() == IdStrategy.MATCH);
+        Dialects dialects = Dialects.installed();
+        try (SourceDatabase read = match ? dialects.openSource(request.to(), new OpenOptions(List.of(), Map.of())) : null) {
+            RunIds unbuilt = RunIds.unbuilt(spec, source, read, TargetView.of(target), request.mappingPath());
+            refuseUnsupported(new Planner(options, spec, unbuilt).plan(source, target), target);
+            Map<String, Table> byName = new LinkedHashMap<>();
+            source.tables().forEach(t -> byName.put(t.id().display(), t));
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (String name : spec.ids().keySet()) {
+                Table t = byName.get(name);
+                SliceStats size = t == null ? null : source.sliceStats(t, null, 0, null);
+                rows.put(name, t == null ? 0 : size != null ? size.rows() : source.countRows(t));
             }
+            ShippedIds.checkSize(rows, request.maxBroadcastIds());
+            return RunIds.build(spec, source, read, TargetView.of(target), request.mappingPath(), System.getenv(),
+                    listener::message);
         }
+    }
+
+    private static void refuseUnsupported(MigrationPlan plan, TargetDatabase target) {
         Journal.Claim probe = target.journal() == null ? null : target.journal().claim("-", "-", "-");
         if (probe == null) {
             throw DecantException.usage(target.displayUrl() + " cannot claim slices in a run journal, which a Spark run"
@@ -93,8 +123,8 @@ public final class SparkMigration {
         probe.close();
     }
 
-    private MigrationResult load(SparkRequest request, MigrationOptions options, MigrationPlan plan, SourceDatabase source,
-                                 TargetDatabase target, long start) {
+    private MigrationResult load(SparkRequest request, MigrationOptions options, MigrationPlan plan, ShippedIds ids,
+                                 SourceDatabase source, TargetDatabase target, long start) {
         List<TablePlan> tables = plan.tables();
         // The snapshot and the slices first: a source that cannot be split is refused before anything is written.
         int cores = spark.defaultParallelism();
@@ -104,7 +134,7 @@ public final class SparkMigration {
                 : "every slice reads the source's snapshot " + snapshot + ", held until the last slice ends");
         Map<String, List<SliceTask>> slices = new LinkedHashMap<>();
         for (TablePlan tp : tables) {
-            slices.put(tp.name(), slice(source, tp, snapshot, request.sliceRows(), cores));
+            slices.put(tp.name(), slice(source, tp, snapshot, request.sliceRows(), cores, request.rejects() != null));
         }
         String hash = PlanHash.of(plan);
         Journal journal = target.journal();
@@ -177,21 +207,52 @@ public final class SparkMigration {
         slices.keySet().removeIf(tablesDone::contains);
         List<List<String>> createdIds = created.stream().map(t -> List.of(t.id().schema() == null ? "" : t.id().schema(),
                 t.id().name())).toList();
-        RunContext ctx = new RunContext(request, runId, hash, snapshot, createdIds, tasksPerExecutor);
+        RunContext ctx = new RunContext(request, runId, hash, snapshot, createdIds, tasksPerExecutor, ids);
         Broadcast<RunContext> broadcast = spark.broadcast(ctx);
 
         Map<String, List<SliceOutcome>> outcomes = new LinkedHashMap<>();
+        RejectFiles rejectFiles = request.rejects() == null ? null : new RejectFiles(Path.of(request.rejects()), resuming);
+        Set<String> rejectedKeys = new LinkedHashSet<>();
+        List<String> rejectNotes = new ArrayList<>();
         try {
-            for (List<TablePlan> wave : waves(plan, options)) {
+            for (List<TablePlan> wave : waves(plan, options, rejectFiles != null)) {
                 List<SliceTask> tasks = new ArrayList<>();
                 wave.stream().filter(tp -> slices.containsKey(tp.name())).forEach(tp -> tasks.addAll(slices.get(tp.name())));
                 if (tasks.isEmpty()) {
                     continue;
                 }
                 wave.forEach(tp -> listener.tableStarted(tp.view()));
-                List<SliceOutcome> done = spark.parallelize(tasks, tasks.size()).map(new SliceLoad(broadcast)).collect();
+                Broadcast<List<String>> keys = spark.broadcast(List.copyOf(rejectedKeys));
+                List<SliceOutcome> done;
+                try {
+                    done = spark.parallelize(tasks, tasks.size()).map(new SliceLoad(broadcast, keys)).collect();
+                } finally {
+                    keys.destroy();
+                }
+                long rejectedHere = 0;
                 for (SliceOutcome o : done) {
                     outcomes.computeIfAbsent(o.table(), k -> new ArrayList<>()).add(o);
+                    if (rejectFiles != null) {
+                        o.rejected().lines().forEach(line -> rejectFiles.append(o.table(), line));
+                        rejectedKeys.addAll(o.rejected().keys());
+                        rejectedHere += o.rejected().lines().size();
+                        if (o.rejected().note() != null) {
+                            rejectNotes.add(o.rejected().note());
+                            listener.message(o.rejected().note());
+                        }
+                    }
+                }
+                String within = referencesWithin(wave);
+                if (rejectedHere > 0 && within != null) {
+                    String note = within + ": a row whose parent row was rejected in another table of its foreign-key"
+                            + " cycle, in a slice loading at the same time, is not rejected with it (on one machine, one"
+                            + " whose parent was rejected before it was read is): a foreign key checked during the load"
+                            + " refuses it with its own reason, one created after the data fails on it, naming the"
+                            + " constraint; without either"
+                            + " (--disable-fk) it is loaded, and decant verify names it as an orphan. To have such rows"
+                            + " follow their parents, run on one machine";
+                    rejectNotes.add(note);
+                    listener.message(note);
                 }
             }
         } catch (Exception e) { // Spark's SparkException is checked, and thrown undeclared
@@ -203,6 +264,9 @@ public final class SparkMigration {
                     "the Spark job failed: " + e.getMessage(), e);
         } finally {
             broadcast.destroy();
+            if (rejectFiles != null) {
+                rejectFiles.close();
+            }
         }
 
         List<TableResult> results = new ArrayList<>();
@@ -221,6 +285,13 @@ public final class SparkMigration {
             List<String> notes = new ArrayList<>();
             notes.add(String.format(Locale.ROOT, "%d slice(s)%s", os.size(), earlier == 0 ? ""
                     : ", " + earlier + " of them committed before (an earlier attempt or the interrupted run)"));
+            os.forEach(o -> notes.addAll(o.notes()));
+            long rejectedRows = os.stream().mapToLong(o -> o.rejected().lines().size()).sum();
+            if (rejectedRows > 0) {
+                long orphaned = os.stream().mapToLong(o -> o.rejected().dependants()).sum();
+                notes.add(rejectedRows + " rows rejected (--on-error reject)" + (orphaned == 0 ? ""
+                        : ", " + orphaned + " of them because their parent row was rejected"));
+            }
             TableResult r = new TableResult(tp.name(), tp.target().id().display(), TableResult.Status.LOADED, rows, 0,
                     seconds, null, notes);
             listener.tableFinished(tp.view(), r);
@@ -240,7 +311,30 @@ public final class SparkMigration {
         journal.append(new JournalEntry(runId, hash, JournalEntry.RUN_END, null, 0, Instant.now()));
         notes.add("run " + runId + " on Spark (" + spark.master() + ", " + cores + " cores, at most " + tasksPerExecutor
                 + " task(s) per executor under " + request.maxConnections() + " connections per database)");
-        return new MigrationResult(plan.source(), plan.target(), results, (System.nanoTime() - start) / 1e9, notes);
+        notes.addAll(rejectNotes);
+        MigrationResult result = new MigrationResult(plan.source(), plan.target(), results,
+                (System.nanoTime() - start) / 1e9, notes);
+        long rejected = rejectFiles == null ? 0 : rejectFiles.total();
+        if (rejected > 0) {
+            // as decant migrate: the run is done, and says so with the rows it set aside
+            throw new FailedRun(new DecantException(ErrorCode.ROWS_REJECTED, rejected + " row(s) were rejected and not"
+                    + " loaded; each is in " + rejectFiles.dir() + "/<table>.jsonl with its reason"), result);
+        }
+        return result;
+    }
+
+    /**
+     * The tables of a load step whose rows reference rows of another table of the same step (a foreign-key
+     * cycle), for the note on rejects that cannot follow across slices; null when none. (A table that references
+     * itself is one slice with rejects: its rows follow within its read.)
+     */
+    private static String referencesWithin(List<TablePlan> wave) {
+        Set<TableId> ids = new HashSet<>();
+        wave.forEach(tp -> ids.add(tp.target().id()));
+        List<String> names = wave.stream().filter(tp -> tp.target().foreignKeys().stream()
+                .anyMatch(fk -> ids.contains(fk.refTable()) && !fk.refTable().equals(tp.target().id())))
+                .map(TablePlan::name).toList();
+        return names.isEmpty() ? null : String.join(", ", names);
     }
 
     /**
@@ -264,7 +358,8 @@ public final class SparkMigration {
         return Math.max(1, Math.min(perExecutor, Math.max(1, cores / e)));
     }
 
-    private List<SliceTask> slice(SourceDatabase source, TablePlan tp, String snapshot, long sliceRows, int cores) {
+    private List<SliceTask> slice(SourceDatabase source, TablePlan tp, String snapshot, long sliceRows, int cores,
+                                  boolean rejecting) {
         Table t = tp.source();
         Column key = Slicer.splitKey(t);
         SliceStats size = source.sliceStats(t, null, 0, snapshot);
@@ -272,12 +367,19 @@ public final class SparkMigration {
             throw DecantException.usage(source.displayUrl() + " cannot be split into slices; a Spark run reads a"
                     + " PostgreSQL source");
         }
-        int n = Slicer.count(size.rows(), sliceRows, cores);
+        // A table other tables' rows merge into is read in one slice: the task that reads it holds the merged rows
+        // (as one machine does, in memory) and counts those no row of it claimed, which slices could not add up.
+        boolean merges = tp.finisher() != null;
+        // With rejects, a table that references itself is read in one slice too: its rows follow their rejected
+        // parents in the order of its read, as on one machine, which slices loading at once could not do.
+        boolean followsItself = rejecting && tp.target().foreignKeys().stream()
+                .anyMatch(fk -> fk.refTable().equals(tp.target().id()));
+        int n = merges || followsItself ? 1 : Slicer.count(size.rows(), sliceRows, cores);
         SliceStats stats = n > 1 && key != null ? source.sliceStats(t, key.name(), Slicer.sampleSize(n), snapshot) : size;
         List<TableSlice> slices = Slicer.slices(key, stats, n);
         listener.message(String.format(Locale.ROOT, "%s: %,d rows%s in %d slice(s) %s", tp.name(), size.rows(),
-                size.exact() ? "" : " (estimated)", slices.size(), key != null ? "by " + key.name()
-                        : slices.size() > 1 ? "by block ranges" : ""));
+                size.exact() ? "" : " (estimated)", slices.size(), merges ? "(rows of other tables merge into it)"
+                        : followsItself ? "(it references itself: its rejects follow within one read)" : key != null ? "by " + key.name() : slices.size() > 1 ? "by block ranges" : ""));
         List<SliceTask> out = new ArrayList<>();
         for (int i = 0; i < slices.size(); i++) {
             out.add(new SliceTask(tp.name(), i + 1, slices.size(), slices.get(i)));
@@ -287,13 +389,14 @@ public final class SparkMigration {
 
     /**
      * Tables that may load at once: all of them when foreign keys are created after the data or not checked;
-     * otherwise (existing tables whose foreign keys are checked) a table waits for the tables it references,
-     * a foreign-key cycle loading together.
+     * otherwise (existing tables whose foreign keys are checked), and with {@code --on-error reject} (a parent's
+     * rejected rows must be known before its children are read, to reject them too), a table waits for the
+     * tables it references, a foreign-key cycle loading together.
      */
-    private static List<List<TablePlan>> waves(MigrationPlan plan, MigrationOptions options) {
+    private static List<List<TablePlan>> waves(MigrationPlan plan, MigrationOptions options, boolean rejecting) {
         boolean checked = !options.disableFk() && plan.tables().stream().anyMatch(t -> !t.create()
                 && !t.target().foreignKeys().isEmpty());
-        if (!checked) {
+        if (!checked && !rejecting) {
             return List.of(plan.tables());
         }
         return plan.groups();

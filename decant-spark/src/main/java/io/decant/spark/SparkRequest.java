@@ -23,10 +23,13 @@ import java.util.Map;
 public record SparkRequest(String from, String to, String specText, String specName, List<String> schemas,
                            Map<String, String> settings, List<String> tables, List<String> exclude, boolean createSchema,
                            boolean truncateFirst, boolean disableFk, boolean resume, long sliceRows, int maxConnections,
-                           int executors, List<String> faults) implements Serializable {
+                           int executors, List<String> faults, String mappingFile, long maxBroadcastIds,
+                           String rejects) implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final long DEFAULT_SLICE_ROWS = 1_000_000;
     public static final int DEFAULT_MAX_CONNECTIONS = 32;
+    /** About 200 bytes of every executor's memory each: some 400 MB. */
+    public static final long DEFAULT_MAX_BROADCAST_IDS = 2_000_000;
 
     public SparkRequest {
         schemas = List.copyOf(schemas);
@@ -37,6 +40,9 @@ public record SparkRequest(String from, String to, String specText, String specN
         if (sliceRows < Slicer.MIN_SLICE_ROWS) {
             throw io.decant.core.error.DecantException.usage("--slice-rows must be at least " + Slicer.MIN_SLICE_ROWS);
         }
+        if (maxBroadcastIds < 0) {
+            throw io.decant.core.error.DecantException.usage("--max-broadcast-ids must not be negative");
+        }
         if (executors < 1) {
             throw io.decant.core.error.DecantException.usage("the number of executors must be at least 1");
         }
@@ -45,57 +51,85 @@ public record SparkRequest(String from, String to, String specText, String specN
     /** A request with decant's defaults: every table, no spec, no options. */
     public static SparkRequest of(String from, String to) {
         return new SparkRequest(from, to, null, Spec.NO_FILE, List.of(), Map.of(), List.of(), List.of(), false, false,
-                false, false, DEFAULT_SLICE_ROWS, DEFAULT_MAX_CONNECTIONS, 1, List.of());
+                false, false, DEFAULT_SLICE_ROWS, DEFAULT_MAX_CONNECTIONS, 1, List.of(), null, DEFAULT_MAX_BROADCAST_IDS, null);
     }
 
     public SparkRequest withSpec(String text, String name) {
         return new SparkRequest(from, to, text, name, schemas, settings, tables, exclude, createSchema, truncateFirst,
-                disableFk, resume, sliceRows, maxConnections, executors, faults);
+                disableFk, resume, sliceRows, maxConnections, executors, faults, mappingFile, maxBroadcastIds, rejects);
     }
 
     public SparkRequest withCreateSchema(boolean v) {
         return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, v, truncateFirst,
-                disableFk, resume, sliceRows, maxConnections, executors, faults);
+                disableFk, resume, sliceRows, maxConnections, executors, faults, mappingFile, maxBroadcastIds, rejects);
     }
 
     public SparkRequest withResume(boolean v) {
         return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema,
-                truncateFirst, disableFk, v, sliceRows, maxConnections, executors, faults);
+                truncateFirst, disableFk, v, sliceRows, maxConnections, executors, faults, mappingFile, maxBroadcastIds, rejects);
     }
 
     public SparkRequest withTruncateFirst(boolean v) {
         return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema, v,
-                disableFk, resume, sliceRows, maxConnections, executors, faults);
+                disableFk, resume, sliceRows, maxConnections, executors, faults, mappingFile, maxBroadcastIds, rejects);
     }
 
     public SparkRequest withSliceRows(long v) {
         return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema,
-                truncateFirst, disableFk, resume, v, maxConnections, executors, faults);
+                truncateFirst, disableFk, resume, v, maxConnections, executors, faults, mappingFile, maxBroadcastIds, rejects);
     }
 
     public SparkRequest withMaxConnections(int v) {
         return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema,
-                truncateFirst, disableFk, resume, sliceRows, v, executors, faults);
+                truncateFirst, disableFk, resume, sliceRows, v, executors, faults, mappingFile, maxBroadcastIds, rejects);
     }
 
     public SparkRequest withTables(List<String> only, List<String> excluded) {
         return new SparkRequest(from, to, specText, specName, schemas, settings, only, excluded, createSchema,
-                truncateFirst, disableFk, resume, sliceRows, maxConnections, executors, faults);
+                truncateFirst, disableFk, resume, sliceRows, maxConnections, executors, faults, mappingFile, maxBroadcastIds, rejects);
     }
 
     public SparkRequest withFaults(List<String> v) {
         return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema,
-                truncateFirst, disableFk, resume, sliceRows, maxConnections, executors, v);
+                truncateFirst, disableFk, resume, sliceRows, maxConnections, executors, v, mappingFile, maxBroadcastIds, rejects);
     }
 
     public SparkRequest withSchemas(List<String> v) {
         return new SparkRequest(from, to, specText, specName, v, settings, tables, exclude, createSchema,
-                truncateFirst, disableFk, resume, sliceRows, maxConnections, executors, faults);
+                truncateFirst, disableFk, resume, sliceRows, maxConnections, executors, faults, mappingFile, maxBroadcastIds, rejects);
     }
 
     public SparkRequest withExecutors(int v) {
         return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema,
-                truncateFirst, disableFk, resume, sliceRows, maxConnections, v, faults);
+                truncateFirst, disableFk, resume, sliceRows, maxConnections, v, faults, mappingFile, maxBroadcastIds, rejects);
+    }
+
+    /** The id mapping file the driver writes (and reads back on --resume); null: beside the spec, as one machine. */
+    public SparkRequest withMapping(String file, long maxEntries) {
+        return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema,
+                truncateFirst, disableFk, resume, sliceRows, maxConnections, executors, faults, file, maxEntries, rejects);
+    }
+
+    /** {@code --on-error reject --rejects DIR}: rejected rows go to the driver's DIR; null: the first bad row fails. */
+    public SparkRequest withRejects(String dir) {
+        return new SparkRequest(from, to, specText, specName, schemas, settings, tables, exclude, createSchema,
+                truncateFirst, disableFk, resume, sliceRows, maxConnections, executors, faults, mappingFile,
+                maxBroadcastIds, dir);
+    }
+
+    /**
+     * The id mapping file: as given, else {@code id-mapping.json} beside the spec file (or in the working folder),
+     * as {@code decant migrate} chooses it.
+     */
+    java.nio.file.Path mappingPath() {
+        if (mappingFile != null) {
+            return java.nio.file.Path.of(mappingFile);
+        }
+        if (specText == null || Spec.NO_FILE.equals(specName)) {
+            return java.nio.file.Path.of("id-mapping.json").toAbsolutePath();
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of(specName).toAbsolutePath().getParent();
+        return (dir == null ? java.nio.file.Path.of(".") : dir).resolve("id-mapping.json");
     }
 
     Spec spec() {

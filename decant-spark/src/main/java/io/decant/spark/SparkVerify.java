@@ -5,6 +5,7 @@ import io.decant.core.plan.TablePlan;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.schema.Column;
+import io.decant.core.run.RunIds;
 import io.decant.core.spec.Spec;
 import io.decant.core.spi.Dialects;
 import io.decant.core.spi.OpenOptions;
@@ -50,13 +51,14 @@ public final class SparkVerify {
             throw DecantException.usage("verify on Spark needs --to");
         }
         Spec spec = request.spec();
-        if (!spec.ids().isEmpty()) {
-            throw DecantException.usage("the spec's ids: are not checked on Spark yet; verify it on one machine (decant verify)");
-        }
         Dialects dialects = Dialects.installed();
         try (SourceDatabase source = dialects.openSource(request.from(), new OpenOptions(request.schemas(), request.settings()));
              SourceDatabase target = dialects.openSource(request.to(), new OpenOptions(request.schemas(), Map.of()))) {
-            MigrationPlan plan = VerifyWorker.plan(request, source, target);
+            // As decant verify: the source side is remapped through the mapping file the migration wrote (keep and
+            // uuid5 made again); executors get the mappings as a Spark migrate's do.
+            RunIds ids = spec.ids().isEmpty() ? RunIds.none() : RunIds.load(spec, source, request.mappingPath());
+            ShippedIds shipped = ShippedIds.of(ids, request.maxBroadcastIds());
+            MigrationPlan plan = VerifyWorker.plan(request, source, target, ids);
             String sourceSnapshot = source.exportSnapshot();
             String targetSnapshot = target.exportSnapshot();
             int cores = spark.defaultParallelism();
@@ -65,7 +67,7 @@ public final class SparkVerify {
                 tasks.addAll(slices(source, tp, sourceSnapshot, request.sliceRows(), cores));
             }
             VerifyContext ctx = new VerifyContext(UUID.randomUUID().toString(), request, sourceSnapshot, targetSnapshot,
-                    MAX_DIFFERENCES, tasksPerExecutor(request, cores));
+                    MAX_DIFFERENCES, tasksPerExecutor(request, cores), shipped);
             Broadcast<VerifyContext> broadcast = spark.broadcast(ctx);
             try {
                 List<SliceCheck.SliceSums> sums = spark.parallelize(tasks, Math.max(1, tasks.size()))

@@ -36,20 +36,17 @@ final class VerifyWorker implements AutoCloseable {
             source.close();
             throw e;
         }
-        plan(r).tables().forEach(tp -> plans.put(tp.name(), tp));
+        RunIds ids = ctx.ids().rebuild(r.spec(), SnapshotSource.of(source, ctx.sourceSnapshot()));
+        plan(r, source, target, ids).tables().forEach(tp -> plans.put(tp.name(), tp));
         this.permits = new java.util.concurrent.Semaphore(ctx.tasksPerExecutor(), true);
     }
 
-    /** The comparison's plan, the same on the driver and every executor. */
-    MigrationPlan plan(SparkRequest r) {
-        return plan(r, source, target);
-    }
-
-    static MigrationPlan plan(SparkRequest r, SourceDatabase source, SourceDatabase target) {
+    /** The comparison's plan, the same on the driver and every executor, with the run's id mappings. */
+    static MigrationPlan plan(SparkRequest r, SourceDatabase source, SourceDatabase target, RunIds ids) {
         Spec spec = r.spec();
         MigrationOptions options = MigrationOptions.builder().tables(r.tables()).exclude(r.exclude())
                 .naiveZone(spec.zone()).commitEvery(0).build();
-        return new Planner(options, spec, RunIds.none()).planComparison(source, target);
+        return new Planner(options, spec, ids).planComparison(source, target);
     }
 
     static synchronized VerifyWorker of(VerifyContext ctx) {

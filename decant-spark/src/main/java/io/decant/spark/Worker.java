@@ -22,7 +22,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * One executor's side of a run: the source and target opened once per executor JVM (not per task), the
- * plan made again here from the spec (a plan holds compiled conversions, which do not travel), checked
+ * plan made again here from the spec (a plan holds compiled conversions, which do not travel) with the run's
+ * id mappings (sent, or made again here from the source for those that are a function of it), checked
  * against the driver's by its hash, and the permits that keep this executor's tasks under the connection
  * cap. The current run's worker is kept; a new run closes the previous one's.
  */
@@ -32,7 +33,7 @@ final class Worker implements AutoCloseable {
     final SourceDatabase source;
     final TargetDatabase target;
     final Semaphore permits;
-    private final Map<String, TablePlan> plans = new HashMap<>();
+    private final Map<String, TablePlan> plans = new java.util.LinkedHashMap<>();
     private final String runId;
 
     private Worker(RunContext ctx) {
@@ -75,6 +76,11 @@ final class Worker implements AutoCloseable {
         }
     }
 
+    /** Every table of this executor's plan. */
+    List<TablePlan> plans() {
+        return List.copyOf(plans.values());
+    }
+
     TablePlan plan(String table) {
         TablePlan tp = plans.get(table);
         if (tp == null) {
@@ -90,7 +96,10 @@ final class Worker implements AutoCloseable {
         for (List<String> id : ctx.created()) {
             created.add(new TableId(id.get(0).isEmpty() ? null : id.get(0), id.get(1)));
         }
-        MigrationPlan plan = new Planner(r.options(spec), spec, RunIds.none()).plan(s, asBefore(t, created));
+        // What the plan reads itself (a keep/uuid5 mapping's keys, a merged table's rows) it reads in the run's snapshot.
+        SourceDatabase inSnapshot = SnapshotSource.of(s, ctx.snapshot());
+        RunIds ids = ctx.ids().rebuild(spec, inSnapshot);
+        MigrationPlan plan = new Planner(r.options(spec), spec, ids).plan(inSnapshot, asBefore(t, created));
         String hash = PlanHash.of(plan);
         if (!hash.equals(ctx.planHash())) {
             throw new DecantException(ErrorCode.SCHEMA_MISMATCH, "an executor planned the run otherwise than the driver"

@@ -59,6 +59,28 @@ class PackagingIT {
         assertTrue(err.toString().contains("migrate needs --from and --to"), err.toString());
     }
 
+    /** The jar with a spec's ids: and --on-error reject: the mapping file and the rejects on the driver, exit 3. */
+    @Test
+    void theJarWritesTheMappingAndTheRejects(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("spark_a_jar_src");
+        PgServer.TestDb dst = PgServer.get().createDatabase("spark_a_jar_dst");
+        src.exec("CREATE TABLE items (id integer PRIMARY KEY, qty text);"
+                + " INSERT INTO items SELECT g, CASE WHEN g % 500 = 0 THEN 'many' ELSE g::text END"
+                + " FROM generate_series(1, 3000) g");
+        Path spec = dir.resolve("decant.yaml");
+        Files.writeString(spec, "ids:\n  items: { strategy: uuid5 }\ntables:\n  items:\n    columns:\n"
+                + "      qty: { cast: integer }\n");
+        Path rejects = dir.resolve("rejects");
+        Result r = run("migrate", "--from", src.url(), "--to", dst.url(), "--create-schema", "--master", "local[2]",
+                "--slice-rows", "1000", "--spec", spec.toString(), "--on-error", "reject", "--rejects", rejects.toString());
+        assertEquals(3, r.exit, r.err);
+        assertTrue(r.out.contains("total 2994 rows"), r.out);
+        assertTrue(r.err.contains("6 row(s) were rejected and not loaded; each is in " + rejects + "/<table>.jsonl"), r.err);
+        assertEquals(6, Files.readAllLines(rejects.resolve("items.jsonl")).size());
+        assertTrue(Files.exists(dir.resolve("id-mapping.json")), "the mapping file beside the spec, as decant migrate");
+        assertEquals("2994", dst.one("SELECT count(*) FROM items"));
+    }
+
     private record Result(int exit, String out, String err) {
     }
 

@@ -23,15 +23,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * can be added after the data (or the target's own checks never see the row). The migrator loads a
  * table after the tables it references, so a parent's rejects are all known when its children start;
  * within a foreign-key cycle or a table that references itself only the rejects known so far count.
- * Values are compared as written, in the target's types.
+ * Values are compared as written, in the target's types. Public for an engine that loads a table in several
+ * processes (decant on Spark): it sends each process the keys rejected so far ({@link #keys}, {@link #addKeys}).
  */
-final class RejectedRows {
+public final class RejectedRows {
     private final Map<TableId, List<List<String>>> referenced = new HashMap<>();
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> dependants = new ConcurrentHashMap<>();
     private final Map<String, int[][]> positions = new ConcurrentHashMap<>();
 
-    RejectedRows(List<TablePlan> tables) {
+    public RejectedRows(List<TablePlan> tables) {
         for (TablePlan tp : tables) {
             for (ForeignKey fk : tp.target().foreignKeys()) {
                 List<List<String>> cols = referenced.computeIfAbsent(fk.refTable(), k -> new ArrayList<>());
@@ -43,7 +44,7 @@ final class RejectedRows {
     }
 
     /** A rejected row of {@code tp}: the values of {@code columns} (null where not known), as written. */
-    void rejected(TablePlan tp, List<String> columns, Object[] row) {
+    public void rejected(TablePlan tp, List<String> columns, Object[] row) {
         List<List<String>> sets = referenced.get(tp.target().id());
         if (sets == null) {
             return;
@@ -99,8 +100,18 @@ final class RejectedRows {
                 .map(fk -> fk.columns().stream().mapToInt(names::indexOf).toArray()).toArray(int[][]::new);
     }
 
+    /** The rejected rows' referenced keys so far, in a form {@link #addKeys} takes back (in another process). */
+    public Set<String> keys() {
+        return Set.copyOf(keys);
+    }
+
+    /** Adds keys another process's {@link #keys} returned: rows referencing them are rejected here too. */
+    public void addKeys(java.util.Collection<String> more) {
+        keys.addAll(more);
+    }
+
     /** How many rows of {@code table} were rejected because a parent row was. */
-    long dependants(String table) {
+    public long dependants(String table) {
         AtomicLong n = dependants.get(table);
         return n == null ? 0 : n.get();
     }

@@ -99,7 +99,7 @@ public final class RowMapper {
      * was rejected is rejected too, and the keys of this table's rejected rows are recorded for its
      * children.
      */
-    RowMapper rejectingInto(Rejects r, TablePlan plan, RejectedRows rejected) {
+    public RowMapper rejectingInto(Rejects r, TablePlan plan, RejectedRows rejected) {
         rejectingInto(r, plan);
         this.rejected = rejected;
         this.plan = plan;

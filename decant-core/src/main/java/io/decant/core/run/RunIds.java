@@ -41,6 +41,14 @@ public final class RunIds {
         return NONE;
     }
 
+    /**
+     * Mappings made elsewhere: an engine that plans a run again in another process (decant on Spark's
+     * executors) with the mappings the run's driver built and sent it.
+     */
+    public static RunIds of(Map<String, IdMap> maps, Path file) {
+        return maps.isEmpty() ? NONE : new RunIds(maps, file);
+    }
+
     public Map<String, IdMap> maps() {
         return maps;
     }

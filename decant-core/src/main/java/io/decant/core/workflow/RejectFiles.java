@@ -42,38 +42,53 @@ public final class RejectFiles implements Rejects, AutoCloseable {
 
     private static final class Writer {
         final OutputStream out;
-        final JsonGenerator json;
         final AtomicLong count = new AtomicLong();
 
-        Writer(OutputStream out, JsonGenerator json) {
+        Writer(OutputStream out) {
             this.out = out;
-            this.json = json;
         }
     }
 
     @Override
     public void reject(String table, long ordinal, DecantException reason, List<String> columns, Object[] row) {
+        append(table, line(table, ordinal, reason, columns, row));
+    }
+
+    /**
+     * One rejected row as its file holds it (one JSON object, no newline): for an engine whose rows are rejected
+     * in other processes and written here by {@link #append} (decant on Spark).
+     */
+    public static String line(String table, long ordinal, DecantException reason, List<String> columns, Object[] row) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("table", table);
+            g.writeNumberField("row", ordinal);
+            g.writeStringField("key", reason.context().rowKey());
+            g.writeStringField("code", reason.code().name());
+            g.writeStringField("column", reason.context().column());
+            g.writeStringField("rule", reason.context().rule());
+            g.writeStringField("error", reason.getMessage());
+            g.writeObjectFieldStart("values");
+            for (int i = 0; i < columns.size(); i++) {
+                Object v = row[i];
+                g.writeStringField(columns.get(i), v == null ? null : v instanceof Bytes b ? b.base64() : v.toString());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON to memory", e);
+        }
+        return out.toString();
+    }
+
+    /** Writes a rejected row of {@code table} made by {@link #line}, and counts it. */
+    public void append(String table, String line) {
         Writer w = writers.computeIfAbsent(table, this::open);
         synchronized (w) {
             try {
-                JsonGenerator g = w.json;
-                g.writeStartObject();
-                g.writeStringField("table", table);
-                g.writeNumberField("row", ordinal);
-                g.writeStringField("key", reason.context().rowKey());
-                g.writeStringField("code", reason.code().name());
-                g.writeStringField("column", reason.context().column());
-                g.writeStringField("rule", reason.context().rule());
-                g.writeStringField("error", reason.getMessage());
-                g.writeObjectFieldStart("values");
-                for (int i = 0; i < columns.size(); i++) {
-                    Object v = row[i];
-                    g.writeStringField(columns.get(i), v == null ? null : v instanceof Bytes b ? b.base64() : v.toString());
-                }
-                g.writeEndObject();
-                g.writeEndObject();
-                g.writeRaw('\n');
-                g.flush();
+                w.out.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                w.out.flush();
                 w.count.incrementAndGet();
             } catch (IOException e) {
                 throw new DecantException(ErrorCode.IO_ERROR, "could not write a rejected row of " + table + " to " + dir
@@ -97,10 +112,7 @@ public final class RejectFiles implements Rejects, AutoCloseable {
             }
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE);
-            JsonGenerator g = JSON.createGenerator(out);
-            g.setRootValueSeparator(null);
-            return new Writer(out, g);
+            return new Writer(new java.io.BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE)));
         } catch (IOException e) {
             throw new DecantException(ErrorCode.IO_ERROR, "could not create " + dir + " for rejected rows: " + e.getMessage());
         }
@@ -124,7 +136,6 @@ public final class RejectFiles implements Rejects, AutoCloseable {
     public void close() {
         for (Writer w : writers.values()) {
             try {
-                w.json.close();
                 w.out.close();
             } catch (IOException ignored) {
                 // the rows were flushed as they were written
