@@ -2,7 +2,7 @@ package io.decant.cli;
 
 import io.decant.core.api.ProgressListener;
 import io.decant.core.api.TableResult;
-import io.decant.core.api.TableView;
+import io.decant.core.api.TableTask;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import java.io.PrintWriter;
@@ -105,7 +105,7 @@ final class StderrProgress implements ProgressListener {
     }
 
     @Override
-    public synchronized void tableStarted(TableView table) {
+    public synchronized void tableStarted(TableTask table) {
         long now = clock.getAsLong();
         loading.put(table.name(), new Loading(now, table.estimatedRows()));
         lastLine.put(table.name(), now);
@@ -116,7 +116,7 @@ final class StderrProgress implements ProgressListener {
     }
 
     @Override
-    public synchronized void rowsWritten(TableView table, long rows) {
+    public synchronized void rowsWritten(TableTask table, long rows) {
         Loading l = loading.get(table.name());
         if (l == null) {
             return;
@@ -169,7 +169,7 @@ final class StderrProgress implements ProgressListener {
     }
 
     @Override
-    public synchronized void tableFinished(TableView table, TableResult r) {
+    public synchronized void tableFinished(TableTask table, TableResult r) {
         loading.remove(table.name());
         lastLine.remove(table.name());
         String text = switch (r.status()) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.decant.core.api.TableResult;
-import io.decant.core.api.TableView;
+import io.decant.core.api.TableTask;
 import io.decant.core.error.DecantException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,8 +26,8 @@ class StderrProgressTest {
         return new StderrProgress(new PrintWriter(out), mode, now::get, 200);
     }
 
-    private static TableView table(String name, long estimate) {
-        return new TableView(name, name, estimate);
+    private static TableTask table(String name, long estimate) {
+        return new TableTask(name, name, estimate);
     }
 
     private static TableResult loaded(String name, long rows, double seconds) {
@@ -36,8 +36,8 @@ class StderrProgressTest {
 
     /** Two tables loading at once, then the step after the data, failing once and succeeding once. */
     private void run(StderrProgress p) {
-        TableView users = table("users", 10_000);
-        TableView orders = table("orders", -1);
+        TableTask users = table("users", 10_000);
+        TableTask orders = table("orders", -1);
         p.tableStarted(users);
         p.tableStarted(orders);
         for (int i = 1; i <= 30; i++) {
@@ -110,7 +110,7 @@ class StderrProgressTest {
     void offModeKeepsOnlyWhatTheRunHasToSay() {
         StderrProgress p = progress(StderrProgress.Mode.OFF);
         run(p);
-        TableView t = table("items", 5);
+        TableTask t = table("items", 5);
         p.tableStarted(t);
         p.tableFinished(t, new TableResult("items", "items", TableResult.Status.FAILED, 0, 0, 1, "boom", List.of()));
         assertEquals("users: a note\nitems: FAILED, rolled back\n", out.toString());

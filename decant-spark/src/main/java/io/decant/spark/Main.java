@@ -70,7 +70,7 @@ public final class Main {
                         }
 
                         @Override
-                        public void tableFinished(io.decant.core.api.TableView table, TableResult result) {
+                        public void tableFinished(io.decant.core.api.TableTask table, TableResult result) {
                             err.println(table.name() + ": " + result.status().name().toLowerCase(Locale.ROOT) + ", "
                                     + result.rows() + " rows");
                         }

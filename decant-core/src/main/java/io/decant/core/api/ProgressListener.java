@@ -6,14 +6,14 @@ public interface ProgressListener {
     ProgressListener NONE = new ProgressListener() {
     };
 
-    default void tableStarted(TableView table) {
+    default void tableStarted(TableTask table) {
     }
 
     /** Called after every batch with the rows written so far. */
-    default void rowsWritten(TableView table, long rows) {
+    default void rowsWritten(TableTask table, long rows) {
     }
 
-    default void tableFinished(TableView table, TableResult result) {
+    default void tableFinished(TableTask table, TableResult result) {
     }
 
     default void message(String text) {

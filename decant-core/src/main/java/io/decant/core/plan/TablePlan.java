@@ -1,6 +1,6 @@
 package io.decant.core.plan;
 
-import io.decant.core.api.TableView;
+import io.decant.core.api.TableTask;
 import io.decant.core.run.RowIssues;
 import io.decant.core.run.ValueSource;
 import io.decant.core.schema.Column;
@@ -47,8 +47,8 @@ public record TablePlan(Table source, List<Column> read, Table target, List<Colu
     }
 
     /** This table as progress listeners see it. */
-    public TableView view() {
-        return new TableView(name(), target.id().display(), sourceRows);
+    public TableTask view() {
+        return new TableTask(name(), target.id().display(), sourceRows);
     }
 
     /**

@@ -4,7 +4,7 @@ import io.decant.core.api.MigrationOptions;
 import io.decant.core.api.Phases;
 import io.decant.core.api.ProgressListener;
 import io.decant.core.api.TableResult;
-import io.decant.core.api.TableView;
+import io.decant.core.api.TableTask;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
@@ -98,7 +98,7 @@ final class TableLoader {
     /** Loads {@code plan}, in chunks when {@code chunking} is not null (continuing after its {@code from}). */
     TableResult load(TablePlan plan, Chunking chunking) {
         long start = System.nanoTime();
-        TableView view = plan.view();
+        TableTask view = plan.view();
         listener.tableStarted(view);
         ErrorContext where = ErrorContext.EMPTY.withPhase("load").withTable(plan.name());
         RowMapper mapper = rejects == null ? new RowMapper(plan) : rejected == null

@@ -3,7 +3,7 @@ package io.decant.core.workflow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.decant.core.api.ProgressListener;
 import io.decant.core.api.TableResult;
-import io.decant.core.api.TableView;
+import io.decant.core.api.TableTask;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.util.Jackson;
@@ -60,18 +60,18 @@ public final class AuditLog implements io.decant.core.api.AuditSink {
     public static ProgressListener listener(io.decant.core.api.AuditSink audit, ProgressListener next) {
         return new ProgressListener() {
             @Override
-            public void tableStarted(TableView table) {
+            public void tableStarted(TableTask table) {
                 audit.event("table-start", Map.of("table", table.name(), "target", table.target()));
                 next.tableStarted(table);
             }
 
             @Override
-            public void rowsWritten(TableView table, long rows) {
+            public void rowsWritten(TableTask table, long rows) {
                 next.rowsWritten(table, rows);
             }
 
             @Override
-            public void tableFinished(TableView table, TableResult r) {
+            public void tableFinished(TableTask table, TableResult r) {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("table", r.source());
                 f.put("target", r.target());

@@ -133,7 +133,7 @@ class MigratorTest {
         MigrationOptions opts = MigrationOptions.builder().createSchema(true).build();
         new Migrator(opts, new ProgressListener() {
             @Override
-            public void tableFinished(io.decant.core.api.TableView table, TableResult result) {
+            public void tableFinished(io.decant.core.api.TableTask table, TableResult result) {
                 heard.add("finished " + table.name());
             }
 

@@ -7,5 +7,5 @@ package io.decant.core.api;
  * @param target        the table it is written to
  * @param estimatedRows the source's row estimate, or -1 when the source gives none
  */
-public record TableView(String name, String target, long estimatedRows) {
+public record TableTask(String name, String target, long estimatedRows) {
 }
