@@ -256,6 +256,7 @@ public final class SparkMigration {
                 }
             }
         } catch (Exception e) { // Spark's SparkException is checked, and thrown undeclared
+            RunningTasks.stopAndWait(spark, 120_000, listener::message);
             if (e instanceof DecantException own) {
                 throw own;
             }
