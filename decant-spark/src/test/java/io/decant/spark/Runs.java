@@ -60,8 +60,13 @@ final class Runs {
 
     /** A one-machine migrate with --create-schema, as {@code decant migrate} runs it. */
     static MigrationResult oneMachine(PgServer.TestDb from, PgServer.TestDb to) {
-        MigrationOptions options = MigrationOptions.builder().createSchema(true).build();
-        try (SourceDatabase s = source(from.url()); TargetDatabase t = target(to.url())) {
+        return oneMachine(from.url(), to, true);
+    }
+
+    /** A one-machine migrate from any source URL, creating the tables or into the existing ones. */
+    static MigrationResult oneMachine(String from, PgServer.TestDb to, boolean createSchema) {
+        MigrationOptions options = MigrationOptions.builder().createSchema(createSchema).build();
+        try (SourceDatabase s = source(from); TargetDatabase t = target(to.url())) {
             MigrationPlan plan = new Planner(options).plan(s, t);
             return new Migrator(options, ProgressListener.NONE).run(plan, s, t);
         }
