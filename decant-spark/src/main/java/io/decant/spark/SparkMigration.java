@@ -22,6 +22,7 @@ import io.decant.core.spi.SliceStats;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.spi.TableSlice;
 import io.decant.core.spi.TargetDatabase;
+import io.decant.core.type.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,7 +63,7 @@ public final class SparkMigration {
         if (request.to() == null) {
             throw DecantException.usage("migrate needs --to");
         }
-        try (SourceDatabase source = dialects.openSource(request.from(), new OpenOptions(request.schemas(), request.settings()));
+        try (SourceDatabase source = dialects.openSource(request.from(), request.sourceOptions());
              TargetDatabase target = dialects.openTarget(request.to(), new OpenOptions(request.schemas(), request.settings()))) {
             MigrationPlan plan = new Planner(options, spec, RunIds.none()).plan(source, target);
             refuseUnsupported(spec, plan, target);
@@ -100,7 +101,9 @@ public final class SparkMigration {
         int cores = spark.defaultParallelism();
         int tasksPerExecutor = tasksPerExecutor(request, cores);
         String snapshot = source.exportSnapshot();
-        listener.message(snapshot == null ? "the source shares no snapshot: each slice reads the rows of its own moment"
+        listener.message(snapshot == null ? "the source shares no snapshot between slices: each slice reads the rows of"
+                + " its own moment, so the copy is consistent only if the source takes no writes during the run (a"
+                + " replica with replication stopped, or a maintenance window)"
                 : "every slice reads the source's snapshot " + snapshot + ", held until the last slice ends");
         Map<String, List<SliceTask>> slices = new LinkedHashMap<>();
         for (TablePlan tp : tables) {
@@ -266,18 +269,22 @@ public final class SparkMigration {
 
     private List<SliceTask> slice(SourceDatabase source, TablePlan tp, String snapshot, long sliceRows, int cores) {
         Table t = tp.source();
-        Column key = Slicer.splitKey(t);
+        Column candidate = Slicer.splitKey(t);
+        String key = source.sliceKey(t, candidate);
         SliceStats size = source.sliceStats(t, null, 0, snapshot);
         if (size == null) {
             throw DecantException.usage(source.displayUrl() + " cannot be split into slices; a Spark run reads a"
-                    + " PostgreSQL source");
+                    + " PostgreSQL, MySQL/MariaDB or SQLite source: for another, run on one machine (decant migrate)");
         }
-        int n = Slicer.count(size.rows(), sliceRows, cores);
-        SliceStats stats = n > 1 && key != null ? source.sliceStats(t, key.name(), Slicer.sampleSize(n), snapshot) : size;
-        List<TableSlice> slices = Slicer.slices(key, stats, n);
+        boolean byKey = key != null && !key.isEmpty();
+        int n = key == null ? 1 : Slicer.count(size.rows(), sliceRows, cores);
+        SliceStats stats = n > 1 && byKey ? source.sliceStats(t, key, Slicer.sampleSize(n), snapshot) : size;
+        boolean uuid = byKey && candidate != null && key.equals(candidate.name()) && candidate.type().kind() == Kind.UUID;
+        List<TableSlice> slices = key == null ? List.of(TableSlice.whole()) : Slicer.slices(key, uuid, stats, n);
+        String how = key == null ? "(read whole: no one-column key the source can split it by)"
+                : byKey ? "by " + key : slices.size() > 1 ? "by block ranges" : "";
         listener.message(String.format(Locale.ROOT, "%s: %,d rows%s in %d slice(s) %s", tp.name(), size.rows(),
-                size.exact() ? "" : " (estimated)", slices.size(), key != null ? "by " + key.name()
-                        : slices.size() > 1 ? "by block ranges" : ""));
+                size.exact() ? "" : " (estimated)", slices.size(), how));
         List<SliceTask> out = new ArrayList<>();
         for (int i = 0; i < slices.size(); i++) {
             out.add(new SliceTask(tp.name(), i + 1, slices.size(), slices.get(i)));

@@ -74,7 +74,11 @@ final class Runs {
 
     /** One-machine verify of {@code to} against {@code from}, with no spec. */
     static VerifyReport verify(PgServer.TestDb from, PgServer.TestDb to) {
-        try (SourceDatabase s = source(from.url()); SourceDatabase t = source(to.url())) {
+        return verify(from.url(), to.url());
+    }
+
+    static VerifyReport verify(String from, String to) {
+        try (SourceDatabase s = source(from); SourceDatabase t = source(to)) {
             MigrationPlan plan = new Planner(MigrationOptions.defaults()).planComparison(s, t);
             return new Verifier(VerifyOptions.defaults(), m -> { }).verify(plan, s, t);
         }
