@@ -75,6 +75,9 @@ class SparkSqliteIT {
         assertEquals(Runs.checksums(Runs.verify(src, one.url())), Runs.checksums(spark));
         assertEquals(Status.PASS, Runs.verify(one, dst).status());
         assertEquals(SparkMigrateIT.schema(one), SparkMigrateIT.schema(dst));
+        String seqs = "SELECT string_agg(sequencename || '=' || coalesce(last_value, 0), ',' ORDER BY sequencename)"
+                + " FROM pg_sequences WHERE schemaname <> 'decant'";
+        assertEquals(one.one(seqs), dst.one(seqs), "sequences moved past the loaded keys, as on one machine");
         Map<String, Integer> slices = Runs.journalSlices(dst);
         assertEquals(19 + 4 + 1, slices.size(), slices.toString());
         assertTrue(slices.values().stream().allMatch(n -> n == 1), slices.toString());
