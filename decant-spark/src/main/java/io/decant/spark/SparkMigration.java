@@ -274,7 +274,7 @@ public final class SparkMigration {
         SliceStats size = source.sliceStats(t, null, 0, snapshot);
         if (size == null) {
             throw DecantException.usage(source.displayUrl() + " cannot be split into slices; a Spark run reads a"
-                    + " PostgreSQL, MySQL/MariaDB or SQLite source: for another, run on one machine (decant migrate)");
+                    + " PostgreSQL, MySQL/MariaDB, SQLite or export-folder source: for another, run on one machine (decant migrate)");
         }
         boolean byKey = key != null && !key.isEmpty();
         int n = key == null ? 1 : Slicer.count(size.rows(), sliceRows, cores);
