@@ -100,6 +100,8 @@ public final class SparkMigration {
         // The snapshot and the slices first: a source that cannot be split is refused before anything is written.
         int cores = spark.defaultParallelism();
         int tasksPerExecutor = tasksPerExecutor(request, cores);
+        // an export folder's files, present and of their manifest's size, before anything is written (as on one machine)
+        source.checkFiles(io.decant.core.workflow.Selection.byKey(options, request.spec()), false, listener::message);
         String snapshot = source.exportSnapshot();
         listener.message(snapshot == null ? "the source shares no snapshot between slices: each slice reads the rows of"
                 + " its own moment, so the copy is consistent only if the source takes no writes during the run (a"
@@ -274,7 +276,8 @@ public final class SparkMigration {
         SliceStats size = source.sliceStats(t, null, 0, snapshot);
         if (size == null) {
             throw DecantException.usage(source.displayUrl() + " cannot be split into slices; a Spark run reads a"
-                    + " PostgreSQL, MySQL/MariaDB, SQLite or export-folder source: for another, run on one machine (decant migrate)");
+                    + " PostgreSQL, MySQL/MariaDB, SQLite or export-folder source: for another, run on one machine"
+                    + " (decant migrate)");
         }
         boolean byKey = key != null && !key.isEmpty();
         int n = key == null ? 1 : Slicer.count(size.rows(), sliceRows, cores);

@@ -22,7 +22,7 @@ class SparkFolderIT {
     Path dir;
 
     @Test
-    void sameResultAsOneMachineSplitByFiles() {
+    void sameResultAsOneMachineSplitByFiles() throws java.io.IOException {
         PgServer.TestDb src = SparkMigrateIT.seeded("spark_b_folder_src");
         Path out = dir.resolve("export");
         Decant.configure().from(src.url()).rowsPerFile(1000).load().exportTo(out);
@@ -44,5 +44,21 @@ class SparkFolderIT {
         assertEquals(SparkMigrateIT.schema(one), SparkMigrateIT.schema(dst));
         Map<String, Integer> slices = Runs.journalSlices(dst);
         assertTrue(slices.values().stream().allMatch(n -> n == 1), slices.toString());
+
+        // a cut-off file stops the run before anything is written, as on one machine
+        Path part;
+        try (var files = java.nio.file.Files.list(out)) {
+            part = files.filter(f -> f.getFileName().toString().startsWith("logs")).sorted().reduce((a, b) -> b).orElseThrow();
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(part);
+        java.nio.file.Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        PgServer.TestDb none = PgServer.get().createDatabase("spark_b_folder_none");
+        io.decant.core.error.DecantException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.decant.core.error.DecantException.class, () -> new SparkMigration(Runs.spark(), new Runs.Messages())
+                        .run(SparkRequest.of(folder, none.url()).withCreateSchema(true)));
+        assertEquals(io.decant.core.error.ErrorCode.FILE_CORRUPT, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains(part.getFileName().toString()), e.getMessage());
+        assertEquals("0", none.one("SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"),
+                "nothing was written");
     }
 }

@@ -154,7 +154,8 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
         try {
             c.setAutoCommit(false);
             long rows;
-            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + name)) {
+            try (java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + name)) {
                 rs.next();
                 rows = rs.getLong(1);
             }
