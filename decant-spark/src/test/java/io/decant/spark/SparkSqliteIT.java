@@ -121,6 +121,11 @@ class SparkSqliteIT {
                 + " at the same path (NFS, a mounted volume), add --shared-storage"), e.getMessage());
         Main.refuseLocalFiles(lite, true);
         Main.refuseLocalFiles(SparkRequest.of("mysql://app@db.example/app", "postgres://app@db.example/app"), false);
+        Main.refuseLocalFiles(SparkRequest.of("jdbc:mariadb://db.example/app", "postgresql://db.example/app"), false);
+        for (String file : List.of("/data/app.db", "dir:/data/export", "/data/export/", "jdbc:sqlite:/data/app.db")) {
+            assertThrows(DecantException.class, () -> Main.refuseLocalFiles(
+                    SparkRequest.of(file, "postgres://app@db.example/app"), false), file);
+        }
         assertTrue(Main.parse(new String[] {"migrate", "--from", "sqlite:/data/app.db", "--to", "postgres://h/app",
             "--shared-storage"}).sharedStorage());
     }
