@@ -1,8 +1,8 @@
 package io.decant.cli;
 
+import io.decant.core.api.InitReport;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
-import io.decant.core.api.InitReport;
 import io.decant.core.init.InitResult;
 import java.io.IOException;
 import java.io.PrintWriter;

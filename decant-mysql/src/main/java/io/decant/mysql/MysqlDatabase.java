@@ -42,6 +42,8 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     private boolean snapshotTried;
 
     private final boolean snapshotReads;
+    /** Read in slices by separate tasks ({@link io.decant.core.spi.OpenOptions#SLICED_READS}): no global lock. */
+    private final boolean slicedReads;
 
     /** A target: its reads see what was written meanwhile, so they take no snapshot. */
     MysqlDatabase(MysqlUrl url) {
@@ -60,7 +62,8 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     MysqlDatabase(MysqlConnector connector, Map<String, String> settings, boolean snapshotReads) {
         this.url = connector.url();
         this.settings = Map.copyOf(settings);
-        this.snapshotReads = snapshotReads;
+        this.slicedReads = "true".equals(settings.get(io.decant.core.spi.OpenOptions.SLICED_READS));
+        this.snapshotReads = snapshotReads && !slicedReads;
         this.connector = connector;
         this.journal = new io.decant.core.spi.JdbcJournal(connector::open,
                 "CREATE TABLE IF NOT EXISTS `decant_journal` (seq BIGINT AUTO_INCREMENT PRIMARY KEY,"
@@ -140,6 +143,12 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public String consistency() {
         MysqlSnapshot snap = snapshot();
+        if (slicedReads) {
+            return "none across slices: InnoDB cannot share a snapshot between connections, so each slice is read in a"
+                    + " START TRANSACTION WITH CONSISTENT SNAPSHOT of its own and sees the moment it starts; a consistent"
+                    + " copy needs a source that takes no writes during the run (a replica with replication stopped, or a"
+                    + " maintenance window)";
+        }
         if (!snapshotReads) {
             return "none: each table is read over its own connection, without a common snapshot";
         }
@@ -147,6 +156,23 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
                 : "none: each table is read over its own connection, without a common snapshot; one snapshot for all"
                 + " tables needs the RELOAD privilege for a brief FLUSH TABLES WITH READ LOCK (GRANT RELOAD ON *.* TO"
                 + " the user), which this user lacks";
+    }
+
+    /** Integer and text keys only ({@link MysqlSlices}); tables without one are read whole, and no table by blocks. */
+    @Override
+    public String sliceKey(Table table, Column candidate) {
+        return MysqlSlices.splits(candidate) ? candidate.name() : null;
+    }
+
+    /** No snapshot to export: InnoDB's cannot be shared between connections ({@link MysqlSlices}). */
+    @Override
+    public io.decant.core.spi.SliceStats sliceStats(Table table, String keyColumn, int sampleRows, String snapshotId) {
+        return MysqlSlices.stats(connector, url.database(), table, keyColumn, sampleRows);
+    }
+
+    @Override
+    public RowStream readSlice(Table table, List<Column> columns, io.decant.core.spi.TableSlice slice, String snapshotId) {
+        return MysqlRowStream.slice(connector, table, columns, settings, slice);
     }
 
     private synchronized MysqlSnapshot snapshot() {

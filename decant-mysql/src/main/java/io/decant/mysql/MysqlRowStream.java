@@ -50,6 +50,20 @@ final class MysqlRowStream implements RowStream {
      */
     MysqlRowStream(MysqlConnector connector, Table table, List<Column> columns, Map<String, String> settings,
                    Connection leased, MysqlSnapshot snapshot) {
+        this(connector, table, columns, settings, leased, snapshot, null);
+    }
+
+    /**
+     * The rows of {@code slice} ({@link MysqlSlices}), over a connection of its own in a snapshot transaction of its
+     * own: an engine's slice task. A whole-table slice too reads in such a transaction.
+     */
+    static MysqlRowStream slice(MysqlConnector connector, Table table, List<Column> columns, Map<String, String> settings,
+                                io.decant.core.spi.TableSlice slice) {
+        return new MysqlRowStream(connector, table, columns, settings, null, null, slice);
+    }
+
+    private MysqlRowStream(MysqlConnector connector, Table table, List<Column> columns, Map<String, String> settings,
+                           Connection leased, MysqlSnapshot snapshot, io.decant.core.spi.TableSlice slice) {
         this.snapshot = leased == null ? null : snapshot;
         this.connector = connector;
         this.table = table;
@@ -80,9 +94,19 @@ final class MysqlRowStream implements RowStream {
             if (leased == null) {
                 c.setReadOnly(true);
             }
-            this.statement = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(FETCH);
-            this.rs = statement.executeQuery(sql);
+            if (slice == null) {
+                this.statement = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                statement.setFetchSize(FETCH);
+                this.rs = statement.executeQuery(sql);
+            } else {
+                MysqlSlices.beginSnapshot(c);
+                java.sql.PreparedStatement ps = c.prepareStatement(sql + MysqlSlices.condition(table, slice),
+                        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                this.statement = ps;
+                ps.setFetchSize(FETCH);
+                MysqlSlices.bind(ps, table, slice);
+                this.rs = ps.executeQuery();
+            }
             this.connection = c;
         } catch (SQLException e) {
             if (this.snapshot != null) {

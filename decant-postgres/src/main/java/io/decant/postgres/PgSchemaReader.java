@@ -172,10 +172,13 @@ final class PgSchemaReader {
                     if (!col.isSupported() && identity != Column.Identity.NONE) {
                         col = new Column(col.name(), col.sourceType(), col.type(), col.nullable(), identity, col.unsupported());
                     }
+                    // format_type spells int[][] as integer[]: the declared dimensions are added back, so that a table
+                    // created from this one declares them too, and reads back as this one does (as text).
+                    String declared = rs.getInt(10) > 1 ? spelled + "[]".repeat(rs.getInt(10) - 1) : spelled;
                     // A computed column's native type carries its expression, so that another PostgreSQL computes it too.
                     String generated = rs.getString(11);
-                    col = col.withNativeType(nativeType(generated == null ? spelled
-                            : spelled + " GENERATED ALWAYS AS (" + generated + ") STORED"));
+                    col = col.withNativeType(nativeType(generated == null ? declared
+                            : declared + " GENERATED ALWAYS AS (" + generated + ") STORED"));
                     // A collation the column declares (not its type's, the database's default): kept by name.
                     String collation = rs.getString(12);
                     if (collation != null && col.isSupported() && col.type().kind() == io.decant.core.type.Kind.TEXT) {

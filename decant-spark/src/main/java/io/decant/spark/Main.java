@@ -37,7 +37,7 @@ public final class Main {
                      [--spec FILE] [--schemas a,b] [--include-extension-tables] [--tables a,b] [--exclude a,b]
                      [--create-schema]
                      [--truncate-first --yes] [--disable-fk] [--resume] [--slice-rows N] [--max-connections N]
-                     [--executors N] [--master local[N]] [--mapping FILE] [--max-broadcast-ids N]
+                     [--executors N] [--master local[N]] [--shared-storage] [--mapping FILE] [--max-broadcast-ids N]
                      [--on-error fail|reject] [--rejects DIR]""";
 
     public static void main(String[] args) {
@@ -60,7 +60,7 @@ public final class Main {
                 }
                 String master = spark.master();
                 if (!master.startsWith("local")) {
-                    refuseLocalFiles(p.request);
+                    refuseLocalFiles(p.request, p.sharedStorage);
                 }
                 if (p.command.equals("migrate")) {
                     ProgressListener progress = new ProgressListener() {
@@ -101,19 +101,30 @@ public final class Main {
         }
     }
 
-    /** Sources in a local file (SQLite, export folders) are readable by every executor only in local mode. */
-    static void refuseLocalFiles(SparkRequest r) {
+    /**
+     * Sources in a local file (SQLite, export folders) are readable by every executor only in local mode, or when the
+     * user states that the path is on storage every executor reads at the same path ({@code --shared-storage}).
+     * Databases reached over the network (PostgreSQL, MySQL/MariaDB) need nothing of the kind.
+     */
+    static void refuseLocalFiles(SparkRequest r, boolean sharedStorage) {
         for (String url : List.of(r.from(), r.to())) {
-            String u = url.toLowerCase(Locale.ROOT);
-            if (!u.startsWith("postgres://") && !u.startsWith("postgresql://")) {
-                throw DecantException.usage("on a Spark cluster decant reads and writes PostgreSQL; "
-                        + Redactor.global().redact(url) + " is a local file or another database, which not every"
-                        + " executor can reach: use --master local[N], or decant migrate on one machine");
+            if (!sharedStorage && !overTheNetwork(url)) {
+                throw DecantException.usage("on a Spark cluster every executor opens " + Redactor.global().redact(url)
+                        + " itself, and a file on the driver's disk is not on theirs: use --master local[N], or, when the"
+                        + " path is on storage every executor reads at the same path (NFS, a mounted volume), add"
+                        + " --shared-storage");
             }
         }
     }
 
-    record Parsed(String command, SparkRequest request, String master) {
+    /** A URL with a scheme and a host (postgres://, mysql://, jdbc:mariadb://): not a file. */
+    static boolean overTheNetwork(String url) {
+        String u = url.toLowerCase(Locale.ROOT);
+        int at = u.indexOf("://");
+        return at > 0 && !u.startsWith("file:") && !u.startsWith("sqlite:") && !u.startsWith("jdbc:sqlite:");
+    }
+
+    record Parsed(String command, SparkRequest request, String master, boolean sharedStorage) {
     }
 
     static Parsed parse(String[] args) {
@@ -133,6 +144,7 @@ public final class Main {
         boolean disableFk = false;
         boolean resume = false;
         boolean extensionTables = false;
+        boolean sharedStorage = false;
         long sliceRows = SparkRequest.DEFAULT_SLICE_ROWS;
         int maxConnections = SparkRequest.DEFAULT_MAX_CONNECTIONS;
         int executors = 1;
@@ -150,6 +162,7 @@ public final class Main {
                 case "--disable-fk" -> disableFk = true;
                 case "--resume" -> resume = true;
                 case "--include-extension-tables" -> extensionTables = true;
+                case "--shared-storage" -> sharedStorage = true;
                 default -> {
                     if (rest.isEmpty() || !a.startsWith("--")) {
                         throw DecantException.usage("unknown argument '" + a + "'");
@@ -201,7 +214,7 @@ public final class Main {
                         + e.getMessage());
             }
         }
-        return new Parsed(args[0], r, master);
+        return new Parsed(args[0], r, master, sharedStorage);
     }
 
     private static long number(String option, String v) {

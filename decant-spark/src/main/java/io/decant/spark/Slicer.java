@@ -61,15 +61,23 @@ final class Slicer {
      * come back when the sample has fewer distinct values than parts, or the table fewer blocks.
      */
     static List<TableSlice> slices(Column key, SliceStats stats, int n) {
+        return slices(key == null ? "" : key.name(), key != null && key.type().kind() == Kind.UUID, stats, n);
+    }
+
+    /**
+     * The same for a key the source names ({@link io.decant.core.spi.SourceDatabase#sliceKey}): a column or a
+     * pseudo-column such as SQLite's rowid; {@code ""} for block ranges.
+     */
+    static List<TableSlice> slices(String key, boolean uuidKey, SliceStats stats, int n) {
         if (n <= 1 || stats == null) {
             return List.of(TableSlice.whole());
         }
-        if (key != null) {
+        if (!key.isEmpty()) {
             List<String> sample = stats.sample();
-            if (key.type().kind() == Kind.UUID && uniform(sample)) {
-                return byUuidSpace(key.name(), n);
+            if (uuidKey && uniform(sample)) {
+                return byUuidSpace(key, n);
             }
-            return byQuantiles(key.name(), sample, n);
+            return byQuantiles(key, sample, n);
         }
         if (stats.blocks() > 1) {
             return byBlocks(stats.blocks(), (int) Math.min(n, stats.blocks()));

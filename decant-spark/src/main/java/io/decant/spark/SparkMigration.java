@@ -25,6 +25,7 @@ import io.decant.core.spi.SliceStats;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.spi.TableSlice;
 import io.decant.core.spi.TargetDatabase;
+import io.decant.core.type.Kind;
 import io.decant.core.workflow.RejectFiles;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -67,7 +68,7 @@ public final class SparkMigration {
         if (request.to() == null) {
             throw DecantException.usage("migrate needs --to");
         }
-        try (SourceDatabase source = dialects.openSource(request.from(), new OpenOptions(request.schemas(), request.settings()));
+        try (SourceDatabase source = dialects.openSource(request.from(), request.sourceOptions());
              TargetDatabase target = dialects.openTarget(request.to(), new OpenOptions(request.schemas(), request.settings()))) {
             RunIds ids = RunIds.none();
             if (!spec.ids().isEmpty()) {
@@ -129,8 +130,12 @@ public final class SparkMigration {
         // The snapshot and the slices first: a source that cannot be split is refused before anything is written.
         int cores = spark.defaultParallelism();
         int tasksPerExecutor = tasksPerExecutor(request, cores);
+        // an export folder's files, present and of their manifest's size, before anything is written (as on one machine)
+        source.checkFiles(io.decant.core.workflow.Selection.byKey(options, request.spec()), false, listener::message);
         String snapshot = source.exportSnapshot();
-        listener.message(snapshot == null ? "the source shares no snapshot: each slice reads the rows of its own moment"
+        listener.message(snapshot == null ? "the source shares no snapshot between slices: each slice reads the rows of"
+                + " its own moment, so the copy is consistent only if the source takes no writes during the run (a"
+                + " replica with replication stopped, or a maintenance window)"
                 : "every slice reads the source's snapshot " + snapshot + ", held until the last slice ends");
         Map<String, List<SliceTask>> slices = new LinkedHashMap<>();
         for (TablePlan tp : tables) {
@@ -362,11 +367,13 @@ public final class SparkMigration {
     private List<SliceTask> slice(SourceDatabase source, TablePlan tp, String snapshot, long sliceRows, int cores,
                                   boolean rejecting) {
         Table t = tp.source();
-        Column key = Slicer.splitKey(t);
+        Column candidate = Slicer.splitKey(t);
+        String key = source.sliceKey(t, candidate);
         SliceStats size = source.sliceStats(t, null, 0, snapshot);
         if (size == null) {
             throw DecantException.usage(source.displayUrl() + " cannot be split into slices; a Spark run reads a"
-                    + " PostgreSQL source");
+                    + " PostgreSQL, MySQL/MariaDB, SQLite or export-folder source: for another, run on one machine"
+                    + " (decant migrate)");
         }
         // A table other tables' rows merge into is read in one slice: the task that reads it holds the merged rows
         // (as one machine does, in memory) and counts those no row of it claimed, which slices could not add up.
@@ -375,12 +382,17 @@ public final class SparkMigration {
         // parents in the order of its read, as on one machine, which slices loading at once could not do.
         boolean followsItself = rejecting && tp.target().foreignKeys().stream()
                 .anyMatch(fk -> fk.refTable().equals(tp.target().id()));
-        int n = merges || followsItself ? 1 : Slicer.count(size.rows(), sliceRows, cores);
-        SliceStats stats = n > 1 && key != null ? source.sliceStats(t, key.name(), Slicer.sampleSize(n), snapshot) : size;
-        List<TableSlice> slices = Slicer.slices(key, stats, n);
+        boolean byKey = key != null && !key.isEmpty();
+        int n = key == null || merges || followsItself ? 1 : Slicer.count(size.rows(), sliceRows, cores);
+        SliceStats stats = n > 1 && byKey ? source.sliceStats(t, key, Slicer.sampleSize(n), snapshot) : size;
+        boolean uuid = byKey && candidate != null && key.equals(candidate.name()) && candidate.type().kind() == Kind.UUID;
+        List<TableSlice> slices = key == null ? List.of(TableSlice.whole()) : Slicer.slices(key, uuid, stats, n);
+        String how = merges ? "(rows of other tables merge into it)"
+                : followsItself ? "(it references itself: its rejects follow within one read)"
+                : key == null ? "(read whole: no one-column key the source can split it by)"
+                : byKey ? "by " + key : slices.size() > 1 ? "by block ranges" : "";
         listener.message(String.format(Locale.ROOT, "%s: %,d rows%s in %d slice(s) %s", tp.name(), size.rows(),
-                size.exact() ? "" : " (estimated)", slices.size(), merges ? "(rows of other tables merge into it)"
-                        : followsItself ? "(it references itself: its rejects follow within one read)" : key != null ? "by " + key.name() : slices.size() > 1 ? "by block ranges" : ""));
+                size.exact() ? "" : " (estimated)", slices.size(), how));
         List<SliceTask> out = new ArrayList<>();
         for (int i = 0; i < slices.size(); i++) {
             out.add(new SliceTask(tp.name(), i + 1, slices.size(), slices.get(i)));

@@ -147,6 +147,18 @@ public record SparkRequest(String from, String to, String specText, String specN
                 .replaceTables(resume && createSchema).resume(resume).commitEvery(0).passThrough(false).build();
     }
 
+    /**
+     * How the driver and every executor open the source: the spec's source settings (zero dates) and the command's,
+     * read in slices ({@link io.decant.core.spi.OpenOptions#SLICED_READS}), so that no source takes a snapshot of
+     * its own for whole-table reads on every executor.
+     */
+    io.decant.core.spi.OpenOptions sourceOptions() {
+        Map<String, String> s = new java.util.LinkedHashMap<>(spec().sourceSettings());
+        s.putAll(settings);
+        s.put(io.decant.core.spi.OpenOptions.SLICED_READS, "true");
+        return new io.decant.core.spi.OpenOptions(schemas, s);
+    }
+
     /** Whether slice {@code index} of {@code table} fails on its first attempt at {@code point}. */
     boolean faultAt(String point, String table, int index) {
         return faults.contains(point + ":" + table + ":" + index);

@@ -52,7 +52,7 @@ public final class SparkVerify {
         }
         Spec spec = request.spec();
         Dialects dialects = Dialects.installed();
-        try (SourceDatabase source = dialects.openSource(request.from(), new OpenOptions(request.schemas(), request.settings()));
+        try (SourceDatabase source = dialects.openSource(request.from(), request.sourceOptions());
              SourceDatabase target = dialects.openSource(request.to(), new OpenOptions(request.schemas(), Map.of()))) {
             // As decant verify: the source side is remapped through the mapping file the migration wrote (keep and
             // uuid5 made again); executors get the mappings as a Spark migrate's do.
@@ -64,7 +64,7 @@ public final class SparkVerify {
             int cores = spark.defaultParallelism();
             List<SliceTask> tasks = new ArrayList<>();
             for (TablePlan tp : plan.tables()) {
-                tasks.addAll(slices(source, tp, sourceSnapshot, request.sliceRows(), cores));
+                tasks.addAll(slices(source, target, tp, sourceSnapshot, request.sliceRows(), cores));
             }
             VerifyContext ctx = new VerifyContext(UUID.randomUUID().toString(), request, sourceSnapshot, targetSnapshot,
                     MAX_DIFFERENCES, tasksPerExecutor(request, cores), shipped);
@@ -114,10 +114,16 @@ public final class SparkVerify {
         return Math.max(1, Math.min(total / e, Math.max(1, cores / e)));
     }
 
-    private List<SliceTask> slices(SourceDatabase source, TablePlan tp, String snapshot, long sliceRows, int cores) {
+    /**
+     * Both sides are cut at the same key values, so the key must order alike on both: integers always, text only
+     * between two databases of the same kind (MySQL's collations do not sort as PostgreSQL's).
+     */
+    private List<SliceTask> slices(SourceDatabase source, SourceDatabase target, TablePlan tp, String snapshot,
+                                   long sliceRows, int cores) {
         Column key = Slicer.splitKey(tp.source());
-        if (key == null || SliceCheck.targetKey(tp, key.name()) == null) {
-            log.accept(tp.name() + ": checked in one slice (no key that both sides share unchanged)");
+        boolean alike = key != null && (key.type().kind().isInteger() || source.getClass() == target.getClass());
+        if (!alike || !key.name().equals(source.sliceKey(tp.source(), key)) || SliceCheck.targetKey(tp, key.name()) == null) {
+            log.accept(tp.name() + ": checked in one slice (no key that both sides share unchanged and order alike)");
             return List.of(new SliceTask(tp.name(), 1, 1, TableSlice.whole()));
         }
         SliceStats size = source.sliceStats(tp.source(), null, 0, snapshot);

@@ -29,7 +29,7 @@ final class VerifyWorker implements AutoCloseable {
         this.id = ctx.id();
         SparkRequest r = ctx.request();
         Dialects dialects = Dialects.installed();
-        this.source = dialects.openSource(r.from(), new OpenOptions(r.schemas(), r.settings()));
+        this.source = dialects.openSource(r.from(), r.sourceOptions());
         try {
             this.target = dialects.openSource(r.to(), new OpenOptions(r.schemas(), Map.of()));
         } catch (RuntimeException e) {

@@ -40,7 +40,7 @@ final class Worker implements AutoCloseable {
         this.runId = ctx.runId();
         SparkRequest r = ctx.request();
         Dialects dialects = Dialects.installed();
-        this.source = dialects.openSource(r.from(), new OpenOptions(r.schemas(), r.settings()));
+        this.source = dialects.openSource(r.from(), r.sourceOptions());
         TargetDatabase t = null;
         try {
             t = r.to() == null ? null : dialects.openTarget(r.to(), new OpenOptions(r.schemas(), r.settings()));

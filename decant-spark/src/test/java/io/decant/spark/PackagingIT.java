@@ -100,6 +100,7 @@ class PackagingIT {
             boolean decant = n.contains("/decant-") || n.contains("/io/decant/");
             boolean carried = n.contains("/org/postgresql/") || n.contains("/snakeyaml-engine/")
                     || n.contains("/commons-jexl3/") || n.contains("/json-schema-validator/")
+                    || n.contains("/mariadb-java-client/") || n.contains("/sqlite-jdbc/")
                     || n.contains("/junit") || n.contains("/opentest4j/") || n.contains("/zonky/");
             if (!decant && !carried) {
                 cp.add(e);

@@ -60,8 +60,13 @@ final class Runs {
 
     /** A one-machine migrate with --create-schema, as {@code decant migrate} runs it. */
     static MigrationResult oneMachine(PgServer.TestDb from, PgServer.TestDb to) {
-        MigrationOptions options = MigrationOptions.builder().createSchema(true).build();
-        try (SourceDatabase s = source(from.url()); TargetDatabase t = target(to.url())) {
+        return oneMachine(from.url(), to, true);
+    }
+
+    /** A one-machine migrate from any source URL, creating the tables or into the existing ones. */
+    static MigrationResult oneMachine(String from, PgServer.TestDb to, boolean createSchema) {
+        MigrationOptions options = MigrationOptions.builder().createSchema(createSchema).build();
+        try (SourceDatabase s = source(from); TargetDatabase t = target(to.url())) {
             MigrationPlan plan = new Planner(options).plan(s, t);
             return new Migrator(options, ProgressListener.NONE).run(plan, s, t);
         }
@@ -69,7 +74,11 @@ final class Runs {
 
     /** One-machine verify of {@code to} against {@code from}, with no spec. */
     static VerifyReport verify(PgServer.TestDb from, PgServer.TestDb to) {
-        try (SourceDatabase s = source(from.url()); SourceDatabase t = source(to.url())) {
+        return verify(from.url(), to.url());
+    }
+
+    static VerifyReport verify(String from, String to) {
+        try (SourceDatabase s = source(from); SourceDatabase t = source(to)) {
             MigrationPlan plan = new Planner(MigrationOptions.defaults()).planComparison(s, t);
             return new Verifier(VerifyOptions.defaults(), m -> { }).verify(plan, s, t);
         }

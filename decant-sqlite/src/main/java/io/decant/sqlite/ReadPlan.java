@@ -28,6 +28,26 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
      * @param afterRowid whether the statement takes one parameter, the rowid to continue after
      */
     static ReadPlan of(Table table, List<Column> columns, Conversions conversions, String rowid, boolean afterRowid) {
+        return of(table, columns, conversions, rowid, afterRowid ? " WHERE " + rowid + " > ?" : "");
+    }
+
+    /**
+     * The rows of {@code table} whose rowid lies in a range, for an engine's slice: the statement takes a parameter
+     * for each bound given, low first.
+     */
+    static ReadPlan slice(Table table, List<Column> columns, Conversions conversions, String rowid, boolean low,
+                          boolean high) {
+        List<String> where = new ArrayList<>();
+        if (low) {
+            where.add(rowid + " >= ?");
+        }
+        if (high) {
+            where.add(rowid + " < ?");
+        }
+        return of(table, columns, conversions, rowid, where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+    }
+
+    private static ReadPlan of(Table table, List<Column> columns, Conversions conversions, String rowid, String where) {
         List<Item> items = new ArrayList<>();
         List<String> select = new ArrayList<>();
         for (Column c : columns) {
@@ -60,7 +80,7 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
         String sql = "SELECT " + String.join(", ", select) + " FROM " + SqliteIdentifiers.quote(table.id().name());
         if (rowid != null) {
             // The table's own b-tree order: an ordered read costs nothing more than a plain scan.
-            sql += (afterRowid ? " WHERE " + rowid + " > ?" : "") + " ORDER BY " + rowid;
+            sql += where + " ORDER BY " + rowid;
         }
         return new ReadPlan(table.id().name(), sql, List.copyOf(items), List.copyOf(keyNames), keyPositions, rowidPosition);
     }

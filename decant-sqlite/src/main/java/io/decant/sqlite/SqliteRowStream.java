@@ -51,7 +51,7 @@ final class SqliteRowStream implements RowStream {
     private long lastRowid;
 
     SqliteRowStream(ReadPlan plan, Connection connection) {
-        this(plan, connection, null, null);
+        this(plan, connection, List.of(), null);
     }
 
     /**
@@ -59,6 +59,11 @@ final class SqliteRowStream implements RowStream {
      * @param fingerprint with a plan that reads by rowid: the file's state, part of every position
      */
     SqliteRowStream(ReadPlan plan, Connection connection, Long afterRowid, String fingerprint) {
+        this(plan, connection, afterRowid == null ? List.of() : List.of(afterRowid), fingerprint);
+    }
+
+    /** @param parameters the statement's parameters: the rowid to continue after, or a slice's rowid bounds */
+    SqliteRowStream(ReadPlan plan, Connection connection, List<Long> parameters, String fingerprint) {
         this.rowidColumn = plan.rowidPosition() + 1;
         this.fingerprint = fingerprint;
         this.table = plan.table();
@@ -72,8 +77,8 @@ final class SqliteRowStream implements RowStream {
         try {
             connection.setAutoCommit(false); // one read transaction: one snapshot of this table
             statement = connection.prepareStatement(plan.sql());
-            if (afterRowid != null) {
-                statement.setLong(1, afterRowid);
+            for (int p = 0; p < parameters.size(); p++) {
+                statement.setLong(p + 1, parameters.get(p));
             }
             rs = statement.executeQuery();
             direct = statement instanceof CoreStatement core ? core.pointer : null;

@@ -132,6 +132,83 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
         return new SqliteRowStream(plan, c, afterRowid, now);
     }
 
+    /**
+     * A rowid table is split by rowid ranges, sized from a sample of its rowids, so that rowids with gaps still give
+     * slices of even size; a table WITHOUT ROWID is read whole, in one slice.
+     */
+    @Override
+    public String sliceKey(Table table, Column candidate) {
+        return rowid(table);
+    }
+
+    /**
+     * Counts the rows and samples the rowids in one read transaction: every rowid when the table is not much larger
+     * than the sample, otherwise those a fixed hash keeps (the same sample for the same file, so that a resumed run
+     * cuts the same slices).
+     */
+    @Override
+    public io.decant.core.spi.SliceStats sliceStats(Table table, String keyColumn, int sampleRows, String snapshot) {
+        String rowid = sliceRowid(table, keyColumn);
+        String name = SqliteIdentifiers.quote(table.id().name());
+        Connection c = SqliteConnector.openReadOnly(file());
+        try {
+            c.setAutoCommit(false);
+            long rows;
+            try (java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + name)) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+            List<String> sample = new java.util.ArrayList<>();
+            if (rowid != null && rows > 0) {
+                long kept = (long) Math.ceil((double) sampleRows / rows * HASH_SPACE);
+                String sql = "SELECT " + rowid + " FROM " + name + (kept >= HASH_SPACE / 2 ? ""
+                        : " WHERE abs(" + rowid + " % " + HASH_SPACE + ") * 7919 % " + HASH_SPACE + " < " + kept)
+                        + " ORDER BY " + rowid;
+                try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+                    while (rs.next()) {
+                        sample.add(Long.toString(rs.getLong(1)));
+                    }
+                }
+            }
+            c.commit();
+            return new io.decant.core.spi.SliceStats(rows, true, 0, sample);
+        } catch (SQLException e) {
+            throw SqliteErrors.wrap(e, context().withPhase("split").withTable(table.id().display()),
+                    "sizing " + table.id().display() + " for splitting");
+        } finally {
+            SqliteConnector.close(c);
+        }
+    }
+
+    /** A prime: rowids are kept by their residue times another prime, which spreads a run of rowids evenly. */
+    private static final long HASH_SPACE = 1_000_003L;
+
+    @Override
+    public RowStream readSlice(Table table, List<Column> columns, io.decant.core.spi.TableSlice slice, String snapshot) {
+        if (slice.isWhole()) {
+            return read(table, columns);
+        }
+        String rowid = sliceRowid(table, slice.keyColumn());
+        List<Long> bounds = new java.util.ArrayList<>();
+        for (String b : new String[] {slice.low(), slice.high()}) {
+            if (b != null) {
+                bounds.add(Long.parseLong(b));
+            }
+        }
+        ReadPlan plan = ReadPlan.slice(table, columns, conversions, rowid, slice.low() != null, slice.high() != null);
+        return new SqliteRowStream(plan, SqliteConnector.openReadOnly(file()), bounds, fingerprint());
+    }
+
+    /** The rowid a slice of {@code table} is bounded by: {@code key} must be the one {@link #sliceKey} named. */
+    private String sliceRowid(Table table, String key) {
+        String rowid = rowid(table);
+        if (key != null && !key.equals(rowid)) {
+            throw new UnsupportedOperationException(table.id().display() + " is split by its rowid, not by " + key);
+        }
+        return key == null ? null : rowid;
+    }
+
     /** What the rows come from, for messages: the file, or (for a script) the script. */
     protected String origin() {
         return "the SQLite file";

@@ -29,6 +29,13 @@ public record OpenOptions(List<String> schemas, Map<String, String> settings, Ma
      */
     public static final String EXTENSION_TABLES = "postgres.extension_tables";
 
+    /**
+     * The setting that says a source is read in slices by separate tasks (decant on Spark: {@code true}), through
+     * {@link SourceDatabase#readSlice}: a source that would take a snapshot of every table for its whole-table
+     * reads (MySQL's global read lock) does not take it, and says how its slices see the data.
+     */
+    public static final String SLICED_READS = "reads.sliced";
+
     public OpenOptions {
         schemas = List.copyOf(schemas);
         settings = Map.copyOf(settings);

@@ -85,6 +85,17 @@ public interface SourceDatabase extends Endpoint {
     }
 
     /**
+     * For an engine that splits tables into slices: what {@link #readSlice} bounds the slices of {@code table} by.
+     * {@code candidate} is the engine's choice, a one-column primary key whose text form reads back exactly, or
+     * null. Returns the name of the column (or of a pseudo-column of this source's, such as SQLite's rowid) whose
+     * values {@link #sliceStats} samples and slice bounds compare in the same order; {@code ""} for ranges of
+     * storage blocks ({@link SliceStats#blocks}); or null when this source reads the table whole, in one slice.
+     */
+    default String sliceKey(Table table, Column candidate) {
+        return candidate != null ? candidate.name() : "";
+    }
+
+    /**
      * Sizes {@code table} for splitting: its rows, its blocks and, when {@code keyColumn} is not null, a sample
      * of about {@code sampleRows} of that column's values, ascending; read inside {@code snapshot} when not
      * null. Null when this source cannot split tables.
