@@ -23,6 +23,12 @@ final class VerifyMarkdown {
                     .append(Format.count(t.sourceRows())).append(" | ").append(Format.count(t.targetRows())).append(" | ")
                     .append(lower(t.count())).append(" | ").append(t.checksum() == null ? "-" : lower(t.checksum()))
                     .append(" | ").append(bold(t.status())).append(" |\n");
+            if (!t.migrate().isEmpty()) {
+                // a row of its own under the counts it explains, in the table's first cell
+                sb.append("| ↳ ").append(Markdown.text(String.join("; ",
+                        t.migrate().stream().map(io.decant.core.verify.MigrateNote::text).toList())))
+                        .append(" | | | | | | |\n");
+            }
         }
         StringBuilder notes = new StringBuilder();
         for (TableCheck t : r.tables()) {

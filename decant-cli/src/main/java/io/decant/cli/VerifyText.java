@@ -21,6 +21,8 @@ final class VerifyText {
             sb.append(Format.pad(t.table(), w)).append(String.format(Locale.ROOT, "  %12s  %12s  %-8s  %-8s  %s%n",
                     Format.count(t.sourceRows()), Format.count(t.targetRows()), lower(t.count()),
                     t.checksum() == null ? "-" : lower(t.checksum()), lower(t.status())));
+            // next to the counts they explain, before the rows that differ
+            t.migrate().forEach(n -> sb.append("    migrate: ").append(n.text()).append('\n'));
             for (RowDiff d : t.differences()) {
                 sb.append("    ").append(d.kind()).append(' ').append(d.key()).append('\n');
                 for (RowDiff.ColumnDiff c : d.columns()) {

@@ -294,7 +294,7 @@ public final class Decant {
     /** {@link #verify()} with these options (checksums or counts only). */
     public VerifyReport verify(VerifyOptions options) {
         return new io.decant.core.workflow.Verification(endpoints, spec, c.specFile, c.schemas, c.options, sourceSettings(),
-                readSettings(), c.allowEmpty, c.audit, messages, c.report).run(source(), target(false),
+                readSettings(), targetSettings(), c.allowEmpty, c.audit, messages, c.report).run(source(), target(false),
                 c.mapping != null || !spec.ids().isEmpty() ? mappingFile() : null, options);
     }
 

@@ -12,6 +12,7 @@ public final class RowIssues {
     static final int SAMPLE = 100;
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong nulled = new AtomicLong();
+    private final AtomicLong filtered = new AtomicLong();
     private final List<RowIssue> sample = new ArrayList<>();
 
     /** One row an orphan policy acted on. */
@@ -25,6 +26,16 @@ public final class RowIssues {
                 sample.add(issue);
             }
         }
+    }
+
+    /** A row the spec's {@code where:} left out: counted only, it is no problem. */
+    void countFiltered() {
+        filtered.incrementAndGet();
+    }
+
+    /** Rows the spec's {@code where:} left out. */
+    public long filtered() {
+        return filtered.get();
     }
 
     public long skipped() {
