@@ -137,4 +137,33 @@ class StderrProgressTest {
         assertTrue(e.getMessage().contains("DECANT_PROGRESS=fancy") && e.getMessage().contains("live, lines or off"),
                 e.getMessage());
     }
+
+    @Test
+    void theOptionWinsOverTheEnvironmentAndAutoAsksStderr() {
+        Map<String, String> env = Map.of("TERM", "xterm", "DECANT_PROGRESS", "off");
+        assertEquals(StderrProgress.Mode.LINES, StderrProgress.choose("lines", env, true));
+        assertEquals(StderrProgress.Mode.LIVE, StderrProgress.choose("auto", env, true), "auto: decide, whatever the env says");
+        assertEquals(StderrProgress.Mode.LINES, StderrProgress.choose("AUTO", env, false));
+        assertEquals(StderrProgress.Mode.OFF, StderrProgress.choose(null, env, true));
+        assertEquals(StderrProgress.Mode.LIVE, StderrProgress.choose(null, Map.of("TERM", "xterm", "DECANT_PROGRESS", "auto"), true));
+        DecantException e = assertThrows(DecantException.class, () -> StderrProgress.choose("plain", env, true));
+        assertEquals("--progress plain is not a progress mode: give --progress live, lines or off, or auto to let decant"
+                + " choose", e.getMessage().replaceFirst("^\\[USAGE\\] ", ""));
+    }
+
+    /** What /proc/self/fd/2 may link to, row by row. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "NULL", value = {
+        "/dev/pts/3, true", "/dev/pts/0, true", "/dev/tty, true", "/dev/tty1, true", "/dev/ttyS0, true",
+        "/dev/ttyUSB0, true", "/dev/console, true",
+        "/dev/null, false", "pipe:[40312], false", "socket:[99], false", "/tmp/decant.log, false",
+        "/home/me/tty1.log, false", "/dev/ptsx, false", "anon_inode:[eventfd], false"})
+    void whatFileDescriptorTwoLinksToSaysWhetherItIsATerminal(String link, boolean terminal) {
+        assertEquals(terminal, StderrTerminal.ofLink(link), link);
+    }
+
+    @Test
+    void withoutProcTheConsoleDecides() {
+        org.junit.jupiter.api.Assertions.assertNull(StderrTerminal.ofLink(null));
+    }
 }
