@@ -69,6 +69,10 @@ class VerifyMigrateNotesIT {
         String accountsFile = rejects.resolve("accounts.jsonl").toAbsolutePath().toString();
         String paymentsFile = rejects.resolve("payments.jsonl").toAbsolutePath().toString();
         String out = text.out();
+        // what the proof was made with, as the report files record it, under its first line
+        assertTrue(out.split("\n")[1].matches("decant " + java.util.regex.Pattern.quote(Main.VERSION)
+                + ", \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ, spec sha256:[0-9a-f]{64}, id mapping "
+                + java.util.regex.Pattern.quote(mapping.toString())), out);
         // each table's notes follow its own line of counts
         int accounts = out.indexOf("\naccounts ");
         int payments = out.indexOf("\npayments ");
@@ -102,6 +106,7 @@ class VerifyMigrateNotesIT {
         Cli.Result md = Cli.run(concat(verify, "--output", "markdown"));
         assertEquals(0, md.exit(), md.toString());
         assertTrue(md.out().contains("| `payments` | `payments` | 4 | 3 | warn | warn | **warn** |\n| ↳ 1 rejected"), md.out());
+        assertTrue(md.out().contains("\n\ndecant " + Main.VERSION + ", "), "what it was made with: " + md.out());
 
         Cli.Result quick = Cli.run(concat(verify, "--skip-checksum"));
         assertEquals(0, quick.exit(), "the counts-only proof reads the same notes: " + quick);
