@@ -48,6 +48,8 @@ final class StderrProgress implements ProgressListener {
         final long start;
         final long estimate;
         long rows;
+        /** Every row is written: the sink builds the keys it deferred and commits. */
+        boolean committing;
 
         Loading(long start, long estimate) {
             this.start = start;
@@ -177,7 +179,24 @@ final class StderrProgress implements ProgressListener {
     }
 
     private static String status(String table, Loading l, long now) {
+        if (l.committing) {
+            return table + ": " + Format.count(l.rows) + " rows written, building keys and committing";
+        }
         return status(table, l.rows, l.estimate, (now - l.start) / 1e9);
+    }
+
+    @Override
+    public synchronized void tableCommitting(TablePlan table, long rows) {
+        Loading l = loading.get(table.name());
+        if (l == null) {
+            return;
+        }
+        l.rows = rows;
+        l.committing = true;
+        if (mode == Mode.LIVE) {
+            erase();
+            draw(clock.getAsLong());
+        }
     }
 
     /** 7s, 2m 05s, 1h 03m. */
@@ -197,8 +216,9 @@ final class StderrProgress implements ProgressListener {
         loading.remove(table.name());
         lastLine.remove(table.name());
         String text = switch (r.status()) {
-            case LOADED -> mode == Mode.OFF ? null : String.format(Locale.ROOT, "%s: %s rows in %.2f s (%s rows/s)",
-                    table.name(), Format.count(r.rows()), r.seconds(), Format.count((long) r.rowsPerSecond()));
+            case LOADED -> mode == Mode.OFF ? null : String.format(Locale.ROOT, "%s: %s rows in %.2f s (%s rows/s%s)",
+                    table.name(), Format.count(r.rows()), r.seconds(), Format.count((long) r.rowsPerSecond()),
+                    r.phases().keys() >= 0.005 ? String.format(Locale.ROOT, "; keys %.2f s of it", r.phases().keys()) : "");
             case FAILED -> table.name() + ": FAILED, rolled back";
             case CANCELLED -> table.name() + ": cancelled, rolled back";
             case SKIPPED -> mode == Mode.OFF ? null : table.name() + ": skipped";

@@ -113,6 +113,29 @@ class StderrProgressTest {
     }
 
     @Test
+    void aTableBuildingItsKeysSaysSoAndItsEndLineTimesThem() {
+        StderrProgress live = progress(StderrProgress.Mode.LIVE);
+        TablePlan users = table("users", 3_000);
+        live.tableStarted(users);
+        now.addAndGet(10 * SECOND);
+        live.rowsWritten(users, 3_000);
+        live.tableCommitting(users, 3_000);
+        String s = out.toString();
+        assertTrue(s.endsWith("\033[1A\r\033[J\r\033[Kusers: 3,000 rows written, building keys and committing\n"), s);
+        now.addAndGet(4 * SECOND);
+        live.tableFinished(users, new TableResult("users", "users", TableResult.Status.LOADED, 3_000, 0, 14, null,
+                List.of(), null, new io.decant.core.run.Phases(10, 4, 0, 0)));
+        assertTrue(out.toString().endsWith("\033[1A\r\033[Jusers: 3,000 rows in 14.00 s (214 rows/s; keys 4.00 s of it)\n"),
+                out.toString());
+
+        StringWriter plain = new StringWriter();
+        StderrProgress lines = new StderrProgress(new PrintWriter(plain), StderrProgress.Mode.LINES, now::get, 200);
+        lines.tableStarted(users);
+        lines.tableCommitting(users, 3_000);
+        assertEquals("users: loading (~3,000 rows)\n", plain.toString(), "lines mode adds no line for it: the end line says it");
+    }
+
+    @Test
     void offModeKeepsOnlyWhatTheRunHasToSay() {
         StderrProgress p = progress(StderrProgress.Mode.OFF);
         run(p);

@@ -14,6 +14,13 @@ public interface ProgressListener {
     default void rowsWritten(TablePlan table, long rows) {
     }
 
+    /**
+     * Every row of {@code table} is written ({@code rows} in all); its sink now builds the keys it deferred
+     * (a created table's primary key and unique constraints) and commits, which may take a while.
+     */
+    default void tableCommitting(TablePlan table, long rows) {
+    }
+
     default void tableFinished(TablePlan table, TableResult result) {
     }
 
