@@ -73,8 +73,8 @@ class ProgressOnStderrIT {
         assertTrue(Files.exists(JAR), JAR.toAbsolutePath() + " is built by the package phase, before integration tests");
         Path script = Path.of("/usr/bin/script");
         if (!Files.isExecutable(script)) {
-            String why = "util-linux's script is not installed; it gives decant a terminal for its stderr here. Install"
-                    + " util-linux, or set " + Services.REQUIRE_ENV + "=1 to make this a failure.";
+            String why = "script (util-linux; Debian package bsdutils) is not installed; it gives decant a terminal for"
+                    + " its stderr here. Install it, or set " + Services.REQUIRE_ENV + "=1 to make this a failure.";
             if (Services.required()) {
                 throw new IllegalStateException(why);
             }

@@ -156,7 +156,8 @@ public final class Verifier {
         List<String> keyColumns = Arrays.stream(key).mapToObj(i -> targetColumns.get(i).name()).toList();
         Integrity.Session.TableRun probes = checking == null ? null
                 : checking.ride(tp.target().id(), targetColumns, keyColumns);
-        both(() -> scanned[0] = MappedScan.run(tp, () -> mapper(tp, aside), source, types, key, options.buckets(), options.threads()),
+        both(() -> scanned[0] = MappedScan.run(tp, () -> mapper(tp, aside), source, types, key, options.buckets(),
+                        options.threads()),
                 () -> readTarget(tp, target, probes == null ? t::add : row -> probes.accept(row, t.add(row))));
         if (probes != null) {
             checking.done(probes);
