@@ -30,6 +30,9 @@ class VerifyMigrateNotesIT {
               CASE WHEN g % 5 = 0 THEN timestamptz '2024-01-01 00:00:00Z' END FROM generate_series(1, 30) g;
             -- payment 3 belongs to account 7, which is rejected: it is rejected with its parent
             INSERT INTO payments VALUES (1, 1, 100), (2, 4, 200), (3, 7, 300), (4, 13, 400);
+            -- merged into accounts: the settings of accounts that are not migrated find no row to merge into
+            CREATE TABLE settings (account_id int PRIMARY KEY, theme text NOT NULL);
+            INSERT INTO settings SELECT g, CASE WHEN g % 2 = 0 THEN 'dark' ELSE 'light' END FROM generate_series(1, 20) g;
             """;
 
     static final String SPEC = """
@@ -43,6 +46,9 @@ class VerifyMigrateNotesIT {
                 where: "deleted_at == null"
                 columns:
                   born: { cast: date }
+              settings:
+                into: accounts
+                key: { account_id: id }
             """;
 
     @Test
@@ -60,6 +66,10 @@ class VerifyMigrateNotesIT {
         // 30 accounts: 6 deleted (filtered out), 8 more with org 3 (skipped as orphans), account 7 rejected
         assertEquals("15", dst.one("SELECT count(*) FROM accounts"));
         assertEquals("3", dst.one("SELECT count(*) FROM payments"));
+        java.util.regex.Matcher unmerged = java.util.regex.Pattern.compile("(\\d+) rows of settings found no row in accounts")
+                .matcher(m.all());
+        assertTrue(unmerged.find(), "migrate says how many settings found no account: " + m);
+        String unmergedRows = unmerged.group(1);
 
         Path report = dir.resolve("verify.json");
         String[] verify = {"verify", "--from", src.url(), "--to", dst.url(), "--spec", spec.toString(),
@@ -85,6 +95,8 @@ class VerifyMigrateNotesIT {
         assertTrue(accountsPart.contains("    migrate: 6 left out by the spec's where: by migrate: run "), out);
         assertTrue(accountsPart.contains("note: 1 source rows do not convert and are not counted, as migrate rejected them"),
                 out);
+        assertTrue(accountsPart.contains("    migrate: " + unmergedRows + " rows of settings found no row here to merge into,"
+                + " by migrate: run "), out);
         String paymentsPart = out.substring(payments);
         assertTrue(paymentsPart.matches("(?s)\\npayments +4 +3 +warn +warn +warn\\n.*"),
                 "the difference stays visible, as a warning: " + out);

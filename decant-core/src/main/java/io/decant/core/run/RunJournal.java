@@ -209,9 +209,11 @@ public final class RunJournal {
      * After {@code table} committed: the rows it left out on purpose, one {@link JournalEntry#TABLE_NOTE} per kind,
      * for verify to explain the counts with. Appended on their own, after the commit (see there why).
      *
-     * @param rejectsWhere where the rejected rows went, or null
+     * @param rejectsWhere    where the rejected rows went, or null
+     * @param mergedUnmatched per table merged into this one, its rows that found no row of it to merge into
      */
-    void notes(TablePlan table, long rejected, String rejectsWhere, long orphansSkipped, long filtered) {
+    void notes(TablePlan table, long rejected, String rejectsWhere, long orphansSkipped, long filtered,
+               Map<String, Long> mergedUnmatched) {
         if (journal == null) {
             return;
         }
@@ -227,6 +229,8 @@ public final class RunJournal {
         if (filtered > 0) {
             journal.append(JournalEntry.note(runId, planHash, table.name(), JournalEntry.NOTE_FILTERED, filtered, null, now));
         }
+        mergedUnmatched.forEach((merged, rows) -> journal.append(JournalEntry.note(runId, planHash, table.name(),
+                JournalEntry.NOTE_MERGED_UNMATCHED, rows, merged, now)));
     }
 
     void finished() {

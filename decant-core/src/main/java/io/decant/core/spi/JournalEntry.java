@@ -15,7 +15,7 @@ import java.time.Instant;
  *                 committed so far by the run, this chunk included; for {@link #TABLE_NOTE}, the rows noted
  * @param position for {@link #CHUNK_DONE}: where the source's read continues after the chunk, as the
  *                 source's {@link RowStream#position()} gave it; for {@link #TABLE_NOTE}, the note's kind and,
- *                 after a space, where the rows went if anywhere ({@link #note}); null otherwise
+ *                 after a space, its place (a rejects file, a merged table) if any ({@link #note}); null otherwise
  */
 public record JournalEntry(String runId, String planHash, String event, String table, long rows, Instant at,
                            String position) {
@@ -35,6 +35,8 @@ public record JournalEntry(String runId, String planHash, String event, String t
     public static final String NOTE_REJECTED = "rejected";
     public static final String NOTE_ORPHANS_SKIPPED = "orphans-skipped";
     public static final String NOTE_FILTERED = "filtered";
+    /** Rows of a table merged into this one that found no row of it; the note's place is that table's name. */
+    public static final String NOTE_MERGED_UNMATCHED = "merged-unmatched";
     public static final String RUN_END = "run-end";
     public static final String RUN_ABANDONED = "run-abandoned";
     /** The name of the journal table in database targets; discovery leaves it out. */
@@ -56,7 +58,7 @@ public record JournalEntry(String runId, String planHash, String event, String t
         return space < 0 ? position : position.substring(0, space);
     }
 
-    /** Where the rows of a {@link #TABLE_NOTE} went (a rejects file), or null. */
+    /** Where the rows of a {@link #TABLE_NOTE} went (a rejects file) or came from (a merged table), or null. */
     public String noteWhere() {
         int space = position == null ? -1 : position.indexOf(' ');
         return space < 0 ? null : position.substring(space + 1);

@@ -38,11 +38,13 @@ public final class MigrateNotes {
                 continue;
             }
             Map<String, MigrateNote> kinds = notes.computeIfAbsent(e.table(), t -> new LinkedHashMap<>());
-            MigrateNote before = kinds.get(e.noteKind());
+            // one note per kind; per merged table for rows that found nothing to merge into
+            String key = e.noteKind().equals(JournalEntry.NOTE_MERGED_UNMATCHED) ? e.noteKind() + " " + e.noteWhere()
+                    : e.noteKind();
+            MigrateNote before = kinds.get(key);
             long rows = e.rows() + (before == null ? 0 : before.rows());
             String where = e.noteWhere() != null ? e.noteWhere() : before == null ? null : before.where();
-            kinds.put(e.noteKind(), new MigrateNote(e.noteKind(), rows, e.runId(), where,
-                    text(e.noteKind(), rows, e.runId(), where)));
+            kinds.put(key, new MigrateNote(e.noteKind(), rows, e.runId(), where, text(e.noteKind(), rows, e.runId(), where)));
         }
         Map<String, List<MigrateNote>> out = new HashMap<>();
         notes.forEach((t, kinds) -> out.put(t, List.copyOf(kinds.values())));
@@ -64,6 +66,10 @@ public final class MigrateNotes {
     }
 
     private static String text(String kind, long rows, String run, String where) {
+        if (kind.equals(JournalEntry.NOTE_MERGED_UNMATCHED)) {
+            return String.format(Locale.ROOT, "%,d rows of %s found no row here to merge into, by migrate: run %s", rows,
+                    where, run);
+        }
         String what = switch (kind) {
             case JournalEntry.NOTE_REJECTED -> "rejected (--on-error reject)";
             case JournalEntry.NOTE_ORPHANS_SKIPPED -> "skipped as orphans";

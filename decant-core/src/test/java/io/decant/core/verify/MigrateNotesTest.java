@@ -35,12 +35,16 @@ class MigrateNotesTest {
                 done("r1", "users"), note("r1", "users", JournalEntry.NOTE_FILTERED, 2, null),
                 done("r2", "orders"), note("r2", "orders", JournalEntry.NOTE_REJECTED, 1, "/r/orders.jsonl"),
                 note("r2", "orders", JournalEntry.NOTE_ORPHANS_SKIPPED, 4, null),
-                note("r2", "orders", JournalEntry.NOTE_REJECTED, 2, null)));
+                note("r2", "orders", JournalEntry.NOTE_REJECTED, 2, null),
+                note("r2", "orders", JournalEntry.NOTE_MERGED_UNMATCHED, 7, "order_notes"),
+                note("r2", "orders", JournalEntry.NOTE_MERGED_UNMATCHED, 1, "order_tags")));
         List<MigrateNote> orders = notes.of("orders");
-        assertEquals(2, orders.size(), orders.toString());
+        assertEquals(4, orders.size(), orders.toString());
         assertEquals(new MigrateNote("rejected", 3, "r2", "/r/orders.jsonl",
                 "3 rejected (--on-error reject) by migrate: run r2, rejects file /r/orders.jsonl"), orders.get(0));
         assertEquals("4 skipped as orphans by migrate: run r2", orders.get(1).text());
+        assertEquals("7 rows of order_notes found no row here to merge into, by migrate: run r2", orders.get(2).text());
+        assertEquals("1 rows of order_tags found no row here to merge into, by migrate: run r2", orders.get(3).text());
         assertEquals("2 left out by the spec's where: by migrate: run r1", notes.of("users").get(0).text());
         assertEquals(List.of(), notes.of("items"));
     }
