@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
         description = "Generates a D1-style SQLite app database, migrates it into an embedded PostgreSQL "
                 + "(or --to URL), verifies it and prints the summary.")
 final class DemoCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ProgressOption progress;
+
     @Option(names = "--readings", paramLabel = "N", description = "Rows of the large readings table (default 20000).")
     long readings = 20_000;
 
@@ -82,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
                 .specText(exampleSpec(), "examples/d1-to-postgres/decant.yaml").from("sqlite:" + app)
                 .to(targetUrl).mapping(mapping);
         MigrationResult result = config.options(MigrationOptions.builder().createSchema(true).jobs(Math.max(1, jobs)).build())
-                .progress(new StderrProgress(err, StderrProgress.chosen())).messages(err::println).load().migrate();
+                .progress(new StderrProgress(err, StderrProgress.chosen(progress.mode))).messages(err::println).load().migrate();
         VerifyReport report = config.options(MigrationOptions.defaults()).messages(m -> { }).report(reportFile).load()
                 .verify();
         if (output == OutputFormat.JSON) {

@@ -33,6 +33,9 @@ final class ExportCommand implements Callable<Integer> {
     long rowsPerFile;
 
     @Mixin
+    ProgressOption progress;
+
+    @Mixin
     CommonOptions common;
 
     @Mixin
@@ -52,7 +55,7 @@ final class ExportCommand implements Callable<Integer> {
         DecantConfig config = Facade.configure(common, err).options(Facade.options(selection, load, true))
                 .allowEmpty(selection.allowEmpty).from(from).exportFormat(format).rowsPerFile(rowsPerFile);
         if (!dryRun) {
-            config.progress(Facade.progress(err));
+            config.progress(Facade.progress(err, progress));
         }
         Decant decant = config.load();
         if (dryRun) {

@@ -98,9 +98,9 @@ final class Facade {
         return 0;
     }
 
-    /** A run's progress on stderr, in the mode DECANT_PROGRESS chooses. */
-    static StderrProgress progress(PrintWriter err) {
-        return new StderrProgress(err, StderrProgress.chosen());
+    /** A run's progress on stderr, in the mode --progress or DECANT_PROGRESS chooses. */
+    static StderrProgress progress(PrintWriter err, ProgressOption option) {
+        return new StderrProgress(err, StderrProgress.chosen(option.mode));
     }
 
     private static void print(MigrationResult result, CommonOptions common, PrintWriter out) {

@@ -24,6 +24,9 @@ final class ImportCommand implements Callable<Integer> {
     boolean verifyFiles;
 
     @Mixin
+    ProgressOption progress;
+
+    @Mixin
     CommonOptions common;
 
     @Mixin
@@ -40,7 +43,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = cmd.commandLine().getErr();
         DecantConfig config = Facade.configure(common, selection, load, err).to(to).verifyFiles(verifyFiles);
         if (!load.dryRun) {
-            config.progress(Facade.progress(err));
+            config.progress(Facade.progress(err, progress));
         }
         Decant decant = config.load();
         if (load.dryRun) {

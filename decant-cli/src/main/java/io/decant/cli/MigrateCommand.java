@@ -19,6 +19,9 @@ final class MigrateCommand implements Callable<Integer> {
     String to;
 
     @Mixin
+    ProgressOption progress;
+
+    @Mixin
     CommonOptions common;
 
     @Mixin
@@ -45,7 +48,7 @@ final class MigrateCommand implements Callable<Integer> {
         PrintWriter err = cmd.commandLine().getErr();
         DecantConfig config = Facade.configure(common, selection, load, err).from(from).to(to);
         if (!load.dryRun) {
-            config.progress(Facade.progress(err));
+            config.progress(Facade.progress(err, progress));
         }
         Decant decant = config.load();
         if (load.dryRun) {

@@ -48,6 +48,8 @@ final class StderrProgress implements ProgressListener {
         final long start;
         final long estimate;
         long rows;
+        /** Every row is written: the sink builds the keys it deferred and commits. */
+        boolean committing;
 
         Loading(long start, long estimate) {
             this.start = start;
@@ -68,31 +70,55 @@ final class StderrProgress implements ProgressListener {
     }
 
     /**
-     * The mode: {@code DECANT_PROGRESS} (live, lines or off) when set; otherwise lines when CI is set,
-     * TERM is absent or dumb, or there is no console (Java 17 cannot ask whether stderr itself is a
-     * terminal, so a redirected stdin or stdout also means lines); live otherwise.
+     * The mode: {@code --progress} when given, else {@code DECANT_PROGRESS} when set (live, lines, off, or auto);
+     * auto is lines when CI is set, TERM is absent or dumb, or stderr is no terminal ({@link StderrTerminal}), and
+     * live otherwise.
+     *
+     * @param option the {@code --progress} value, or null
      */
-    static Mode choose(Map<String, String> env, boolean console) {
+    static Mode choose(String option, Map<String, String> env, boolean stderrTerminal) {
+        if (option != null) {
+            return parse(option, "--progress " + option, "give --progress live, lines or off, or auto to let decant choose")
+                    .orElseGet(() -> auto(env, stderrTerminal));
+        }
         String asked = env.get(ENV);
         if (asked != null && !asked.isBlank()) {
-            try {
-                return Mode.valueOf(asked.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new DecantException(ErrorCode.USAGE, ENV + "=" + asked + " is not a progress mode: set it to live,"
-                        + " lines or off, or unset it to let decant choose");
-            }
+            return parse(asked, ENV + "=" + asked, "set it to live, lines or off, or to auto (or unset it) to let decant choose")
+                    .orElseGet(() -> auto(env, stderrTerminal));
         }
+        return auto(env, stderrTerminal);
+    }
+
+    /** {@link #choose} without {@code --progress}. */
+    static Mode choose(Map<String, String> env, boolean stderrTerminal) {
+        return choose(null, env, stderrTerminal);
+    }
+
+    /** The mode named, or empty for auto. */
+    private static java.util.Optional<Mode> parse(String value, String what, String wayOut) {
+        String v = value.trim().toUpperCase(Locale.ROOT);
+        if (v.equals("AUTO")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Mode.valueOf(v));
+        } catch (IllegalArgumentException e) {
+            throw new DecantException(ErrorCode.USAGE, what + " is not a progress mode: " + wayOut);
+        }
+    }
+
+    private static Mode auto(Map<String, String> env, boolean stderrTerminal) {
         String term = env.get("TERM");
         boolean ci = env.get("CI") != null && !env.get("CI").isEmpty();
-        if (!console || ci || term == null || term.isEmpty() || term.equals("dumb")) {
+        if (!stderrTerminal || ci || term == null || term.isEmpty() || term.equals("dumb")) {
             return Mode.LINES;
         }
         return Mode.LIVE;
     }
 
-    /** The mode for this process: {@link #choose} on the environment and {@link System#console()}. */
-    static Mode chosen() {
-        return choose(Environment.current(), System.console() != null);
+    /** The mode for this process: {@link #choose} on {@code --progress}, the environment and stderr. */
+    static Mode chosen(String option) {
+        return choose(option, Environment.current(), StderrTerminal.isTerminal());
     }
 
     private static int columns(String value) {
@@ -153,7 +179,24 @@ final class StderrProgress implements ProgressListener {
     }
 
     private static String status(String table, Loading l, long now) {
+        if (l.committing) {
+            return table + ": " + Format.count(l.rows) + " rows written, building keys and committing";
+        }
         return status(table, l.rows, l.estimate, (now - l.start) / 1e9);
+    }
+
+    @Override
+    public synchronized void tableCommitting(TableTask table, long rows) {
+        Loading l = loading.get(table.name());
+        if (l == null) {
+            return;
+        }
+        l.rows = rows;
+        l.committing = true;
+        if (mode == Mode.LIVE) {
+            erase();
+            draw(clock.getAsLong());
+        }
     }
 
     /** 7s, 2m 05s, 1h 03m. */
@@ -173,8 +216,9 @@ final class StderrProgress implements ProgressListener {
         loading.remove(table.name());
         lastLine.remove(table.name());
         String text = switch (r.status()) {
-            case LOADED -> mode == Mode.OFF ? null : String.format(Locale.ROOT, "%s: %s rows in %.2f s (%s rows/s)",
-                    table.name(), Format.count(r.rows()), r.seconds(), Format.count((long) r.rowsPerSecond()));
+            case LOADED -> mode == Mode.OFF ? null : String.format(Locale.ROOT, "%s: %s rows in %.2f s (%s rows/s%s)",
+                    table.name(), Format.count(r.rows()), r.seconds(), Format.count((long) r.rowsPerSecond()),
+                    r.phases().keys() >= 0.005 ? String.format(Locale.ROOT, "; keys %.2f s of it", r.phases().keys()) : "");
             case FAILED -> table.name() + ": FAILED, rolled back";
             case CANCELLED -> table.name() + ": cancelled, rolled back";
             case SKIPPED -> mode == Mode.OFF ? null : table.name() + ": skipped";

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Whether a person is at the terminal, and asking them. How progress shows on stderr is chosen apart,
- * by {@link StderrProgress#chosen()} (DECANT_PROGRESS, CI, TERM, the console).
+ * by {@link StderrProgress#chosen(String)} (--progress, DECANT_PROGRESS, CI, TERM, whether stderr is a terminal).
  */
 final class Terminal {
     private Terminal() {

@@ -47,10 +47,10 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
-        VerifyReport result = Facade.configure(common, err)
+        io.decant.core.Decant decant = Facade.configure(common, err)
                 .options(MigrationOptions.builder().tables(selection.tables).exclude(selection.exclude).build())
-                .allowEmpty(selection.allowEmpty).report(report).from(from).to(to).load()
-                .verify(options());
+                .allowEmpty(selection.allowEmpty).report(report).from(from).to(to).load();
+        VerifyReport result = decant.verify(options());
         if (common.debug) {
             for (io.decant.core.verify.IntegrityCheck c : result.integrity()) {
                 err.println("sql: " + c.kind() + " " + c.subject() + ": " + c.sql());
@@ -61,8 +61,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.print(switch (common.output) {
             case JSON -> Json.write(result) + "\n";
-            case MARKDOWN -> VerifyMarkdown.render(result);
-            case TEXT -> VerifyText.render(result);
+            case MARKDOWN -> VerifyMarkdown.render(result, decant.verifyMeta());
+            case TEXT -> VerifyText.render(result, decant.verifyMeta());
         });
         out.flush();
         return result.status() == Status.FAIL ? 1 : 0;

@@ -11,11 +11,15 @@ final class VerifyMarkdown {
     private VerifyMarkdown() {
     }
 
-    static String render(VerifyReport r) {
+    /** @param meta what the verification was made with, as a line under the heading; null for none */
+    static String render(VerifyReport r, io.decant.core.workflow.ReportMeta meta) {
         StringBuilder sb = new StringBuilder();
         sb.append("## decant verify: ").append(lower(r.status())).append("\n\n").append(Markdown.span(r.source()))
                 .append(" → ").append(Markdown.span(r.target())).append(r.checksums() ? ", checksums" : ", row counts only")
                 .append("\n\n");
+        if (meta != null) {
+            sb.append(Markdown.text(VerifyText.madeWith(meta))).append("\n\n");
+        }
         sb.append("| table | target | source rows | target rows | count | checksum | status |\n")
                 .append("|---|---|---:|---:|---|---|---|\n");
         for (TableCheck t : r.tables()) {
@@ -23,6 +27,12 @@ final class VerifyMarkdown {
                     .append(Format.count(t.sourceRows())).append(" | ").append(Format.count(t.targetRows())).append(" | ")
                     .append(lower(t.count())).append(" | ").append(t.checksum() == null ? "-" : lower(t.checksum()))
                     .append(" | ").append(bold(t.status())).append(" |\n");
+            if (!t.migrate().isEmpty()) {
+                // a row of its own under the counts it explains, in the table's first cell
+                sb.append("| ↳ ").append(Markdown.text(String.join("; ",
+                        t.migrate().stream().map(io.decant.core.verify.MigrateNote::text).toList())))
+                        .append(" | | | | | | |\n");
+            }
         }
         StringBuilder notes = new StringBuilder();
         for (TableCheck t : r.tables()) {

@@ -1,6 +1,7 @@
 package io.decant.cli;
 
 import io.decant.core.verify.IntegrityCheck;
+import io.decant.core.workflow.ReportMeta;
 import io.decant.core.verify.RowDiff;
 import io.decant.core.verify.TableCheck;
 import io.decant.core.verify.VerifyReport;
@@ -12,8 +13,16 @@ final class VerifyText {
     }
 
     static String render(VerifyReport r) {
+        return render(r, null);
+    }
+
+    /** @param meta what the verification was made with, shown under its first line; null for none */
+    static String render(VerifyReport r, ReportMeta meta) {
         StringBuilder sb = new StringBuilder();
         sb.append("Verify: ").append(r.source()).append(" -> ").append(r.target()).append('\n');
+        if (meta != null) {
+            sb.append(madeWith(meta)).append('\n');
+        }
         int w = Math.max(5, r.tables().stream().mapToInt(t -> t.table().length()).max().orElse(5));
         sb.append(Format.pad("table", w)).append(String.format(Locale.ROOT, "  %12s  %12s  %-8s  %-8s  %s%n",
                 "source", "target", "count", "checksum", "status"));
@@ -21,6 +30,8 @@ final class VerifyText {
             sb.append(Format.pad(t.table(), w)).append(String.format(Locale.ROOT, "  %12s  %12s  %-8s  %-8s  %s%n",
                     Format.count(t.sourceRows()), Format.count(t.targetRows()), lower(t.count()),
                     t.checksum() == null ? "-" : lower(t.checksum()), lower(t.status())));
+            // next to the counts they explain, before the rows that differ
+            t.migrate().forEach(n -> sb.append("    migrate: ").append(n.text()).append('\n'));
             for (RowDiff d : t.differences()) {
                 sb.append("    ").append(d.kind()).append(' ').append(d.key()).append('\n');
                 for (RowDiff.ColumnDiff c : d.columns()) {
@@ -44,6 +55,12 @@ final class VerifyText {
         sb.append("integrity: ").append(passed).append(" of ").append(r.integrity().size()).append(" checks passed\n");
         sb.append("result: ").append(lower(r.status())).append(String.format(Locale.ROOT, " (%.2f s)%n", r.seconds()));
         return sb.toString();
+    }
+
+    /** "decant 0.1.0, 2026-12-06T22:00:00Z, spec sha256:..., id mapping id-mapping.json": as the report files record it. */
+    static String madeWith(ReportMeta m) {
+        return "decant " + m.version() + ", " + m.time() + ", " + (m.specHash() == null ? "no spec" : "spec " + m.specHash())
+                + (m.mapping() == null ? "" : ", id mapping " + m.mapping());
     }
 
     private static String lower(Enum<?> e) {

@@ -107,6 +107,29 @@ class StderrProgressTest {
     }
 
     @Test
+    void aTableBuildingItsKeysSaysSoAndItsEndLineTimesThem() {
+        StderrProgress live = progress(StderrProgress.Mode.LIVE);
+        TableTask users = table("users", 3_000);
+        live.tableStarted(users);
+        now.addAndGet(10 * SECOND);
+        live.rowsWritten(users, 3_000);
+        live.tableCommitting(users, 3_000);
+        String s = out.toString();
+        assertTrue(s.endsWith("\033[1A\r\033[J\r\033[Kusers: 3,000 rows written, building keys and committing\n"), s);
+        now.addAndGet(4 * SECOND);
+        live.tableFinished(users, new TableResult("users", "users", TableResult.Status.LOADED, 3_000, 0, 14, null,
+                List.of(), null, new io.decant.core.api.Phases(10, 4, 0, 0)));
+        assertTrue(out.toString().endsWith("\033[1A\r\033[Jusers: 3,000 rows in 14.00 s (214 rows/s; keys 4.00 s of it)\n"),
+                out.toString());
+
+        StringWriter plain = new StringWriter();
+        StderrProgress lines = new StderrProgress(new PrintWriter(plain), StderrProgress.Mode.LINES, now::get, 200);
+        lines.tableStarted(users);
+        lines.tableCommitting(users, 3_000);
+        assertEquals("users: loading (~3,000 rows)\n", plain.toString(), "lines mode adds no line for it: the end line says it");
+    }
+
+    @Test
     void offModeKeepsOnlyWhatTheRunHasToSay() {
         StderrProgress p = progress(StderrProgress.Mode.OFF);
         run(p);
@@ -130,5 +153,34 @@ class StderrProgressTest {
                 () -> StderrProgress.choose(Map.of("DECANT_PROGRESS", "fancy"), true));
         assertTrue(e.getMessage().contains("DECANT_PROGRESS=fancy") && e.getMessage().contains("live, lines or off"),
                 e.getMessage());
+    }
+
+    @Test
+    void theOptionWinsOverTheEnvironmentAndAutoAsksStderr() {
+        Map<String, String> env = Map.of("TERM", "xterm", "DECANT_PROGRESS", "off");
+        assertEquals(StderrProgress.Mode.LINES, StderrProgress.choose("lines", env, true));
+        assertEquals(StderrProgress.Mode.LIVE, StderrProgress.choose("auto", env, true), "auto: decide, whatever the env says");
+        assertEquals(StderrProgress.Mode.LINES, StderrProgress.choose("AUTO", env, false));
+        assertEquals(StderrProgress.Mode.OFF, StderrProgress.choose(null, env, true));
+        assertEquals(StderrProgress.Mode.LIVE, StderrProgress.choose(null, Map.of("TERM", "xterm", "DECANT_PROGRESS", "auto"), true));
+        DecantException e = assertThrows(DecantException.class, () -> StderrProgress.choose("plain", env, true));
+        assertEquals("--progress plain is not a progress mode: give --progress live, lines or off, or auto to let decant"
+                + " choose", e.getMessage().replaceFirst("^\\[USAGE\\] ", ""));
+    }
+
+    /** What /proc/self/fd/2 may link to, row by row. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "NULL", value = {
+        "/dev/pts/3, true", "/dev/pts/0, true", "/dev/tty, true", "/dev/tty1, true", "/dev/ttyS0, true",
+        "/dev/ttyUSB0, true", "/dev/console, true",
+        "/dev/null, false", "pipe:[40312], false", "socket:[99], false", "/tmp/decant.log, false",
+        "/home/me/tty1.log, false", "/dev/ptsx, false", "anon_inode:[eventfd], false"})
+    void whatFileDescriptorTwoLinksToSaysWhetherItIsATerminal(String link, boolean terminal) {
+        assertEquals(terminal, StderrTerminal.ofLink(link), link);
+    }
+
+    @Test
+    void withoutProcTheConsoleDecides() {
+        org.junit.jupiter.api.Assertions.assertNull(StderrTerminal.ofLink(null));
     }
 }

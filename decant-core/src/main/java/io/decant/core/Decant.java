@@ -300,8 +300,21 @@ public final class Decant {
     /** {@link #verify()} with these options (checksums or counts only). */
     public VerifyReport verify(VerifyOptions options) {
         return new io.decant.core.workflow.Verification(endpoints, spec, c.specFile, c.schemas, c.options, sourceSettings(),
-                readSettings(), c.allowEmpty, c.audit, messages, c.report).run(source(), target(false),
-                c.mapping != null || !spec.ids().isEmpty() ? mappingFile() : null, options);
+                readSettings(), targetSettings(), c.allowEmpty, c.audit, messages, c.report).run(source(), target(false),
+                verifyMapping(), options);
+    }
+
+    /**
+     * What a verification is made with, for printing beside its result as the report files record it: decant's
+     * version, the time, the spec's hash and the id mapping file verify reads.
+     */
+    public io.decant.core.workflow.ReportMeta verifyMeta() {
+        return io.decant.core.workflow.ReportMeta.of(c.specFile, verifyMapping());
+    }
+
+    /** The id mapping file verify reads, or null when the run made none. */
+    private Path verifyMapping() {
+        return c.mapping != null || !spec.ids().isEmpty() ? mappingFile() : null;
     }
 
     /** Builds, shows and looks up id mappings without moving data. */

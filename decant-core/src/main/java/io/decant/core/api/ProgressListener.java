@@ -13,6 +13,13 @@ public interface ProgressListener {
     default void rowsWritten(TableTask table, long rows) {
     }
 
+    /**
+     * Every row of {@code table} is written ({@code rows} in all); its sink now builds the keys it deferred
+     * (a created table's primary key and unique constraints) and commits, which may take a while.
+     */
+    default void tableCommitting(TableTask table, long rows) {
+    }
+
     default void tableFinished(TableTask table, TableResult result) {
     }
 

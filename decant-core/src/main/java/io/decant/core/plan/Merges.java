@@ -81,17 +81,31 @@ final class Merges {
         if (merges.isEmpty()) {
             return null;
         }
-        return () -> {
-            List<String> out = new ArrayList<>();
-            for (MergePart m : merges) {
-                long unclaimed = m.index().unclaimed();
-                if (unclaimed > 0) {
-                    out.add(unclaimed + " rows of " + m.index().tableName() + " found no row in " + targetId.display()
-                            + " to merge into: " + (m.shaped().tableSpec().keep().isEmpty() ? "they were not migrated"
-                            : "their merged columns " + m.columnNames() + " were not migrated (their kept columns were)"));
+        return new TablePlan.Finisher() {
+            @Override
+            public List<String> finish() {
+                List<String> out = new ArrayList<>();
+                for (MergePart m : merges) {
+                    long unclaimed = m.index().unclaimed();
+                    if (unclaimed > 0) {
+                        out.add(unclaimed + " rows of " + m.index().tableName() + " found no row in " + targetId.display()
+                                + " to merge into: " + (m.shaped().tableSpec().keep().isEmpty() ? "they were not migrated"
+                                : "their merged columns " + m.columnNames() + " were not migrated (their kept columns were)"));
+                    }
                 }
+                return out;
             }
-            return out;
+
+            @Override
+            public java.util.Map<String, Long> unmatched() {
+                java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+                for (MergePart m : merges) {
+                    if (m.index().unclaimed() > 0) {
+                        out.merge(m.index().tableName(), m.index().unclaimed(), Long::sum);
+                    }
+                }
+                return out;
+            }
         };
     }
 

@@ -76,6 +76,11 @@ public record TablePlan(Table source, List<Column> read, Table target, List<Colu
     @FunctionalInterface
     public interface Finisher {
         List<String> finish();
+
+        /** After {@link #finish}: per merged table, its rows that found no receiving row (none listed when all did). */
+        default java.util.Map<String, Long> unmatched() {
+            return java.util.Map.of();
+        }
     }
 
     /** A row filter compiled at plan time. */

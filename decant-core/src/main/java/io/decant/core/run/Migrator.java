@@ -338,6 +338,12 @@ public final class Migrator {
                     TableResult r = f.get();
                     results.put(tp.name(), r);
                     finished.add(tp);
+                    if (r.status() == TableResult.Status.LOADED) {
+                        long rejectedRows = options.rejects() == null ? 0 : options.rejects().count(tp.name());
+                        journal.notes(tp, rejectedRows, rejectedRows == 0 ? null : options.rejects().place(tp.name()),
+                                tp.issues().skipped(), tp.issues().filtered(),
+                                tp.finisher() == null ? Map.of() : tp.finisher().unmatched());
+                    }
                     if (builds[0] != null && r.status() == TableResult.Status.LOADED) {
                         builds[0].loaded(tp);
                     }

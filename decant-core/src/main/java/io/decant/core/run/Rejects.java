@@ -18,6 +18,11 @@ public interface Rejects {
 
     long count(String table);
 
+    /** Where the rejected rows of {@code table} are kept (a file), for the run journal's note; null when nowhere. */
+    default String place(String table) {
+        return null;
+    }
+
     /** The rows of {@code table} that its sink refuses go here too, with the sink's columns and the row as written. */
     default RowRejector forTable(String table) {
         return (ordinal, reason, columns, row) -> reject(table, ordinal, reason, columns, row);

@@ -12,6 +12,8 @@ public final class RowIssues {
     static final int SAMPLE = 100;
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong nulled = new AtomicLong();
+    /** An adder, not an AtomicLong: verify's mapping threads may all be counting filtered rows at once. */
+    private final java.util.concurrent.atomic.LongAdder filtered = new java.util.concurrent.atomic.LongAdder();
     private final List<RowIssue> sample = new ArrayList<>();
 
     /** One row an orphan policy acted on. */
@@ -25,6 +27,16 @@ public final class RowIssues {
                 sample.add(issue);
             }
         }
+    }
+
+    /** A row the spec's {@code where:} left out: counted only, it is no problem. */
+    void countFiltered() {
+        filtered.increment();
+    }
+
+    /** Rows the spec's {@code where:} left out. */
+    public long filtered() {
+        return filtered.sum();
     }
 
     public long skipped() {

@@ -172,6 +172,7 @@ public final class RowMapper {
 
     private Object[] convert(Object[] in, long ordinal) {
         if (filter != null && !accept(in, ordinal)) {
+            issues.countFiltered();
             return null;
         }
         Object[] out = new Object[width];

@@ -206,6 +206,34 @@ public final class RunJournal {
         return new JournalEntry(runId, planHash, JournalEntry.CHUNK_DONE, table.name(), rows, Instant.now(), position);
     }
 
+    /**
+     * After {@code table} committed: the rows it left out on purpose, one {@link JournalEntry#TABLE_NOTE} per kind,
+     * for verify to explain the counts with. Appended on their own, after the commit (see there why).
+     *
+     * @param rejectsWhere    where the rejected rows went, or null
+     * @param mergedUnmatched per table merged into this one, its rows that found no row of it to merge into
+     */
+    void notes(TablePlan table, long rejected, String rejectsWhere, long orphansSkipped, long filtered,
+               Map<String, Long> mergedUnmatched) {
+        if (journal == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        if (rejected > 0) {
+            journal.append(JournalEntry.note(runId, planHash, table.name(), JournalEntry.NOTE_REJECTED, rejected,
+                    rejectsWhere, now));
+        }
+        if (orphansSkipped > 0) {
+            journal.append(JournalEntry.note(runId, planHash, table.name(), JournalEntry.NOTE_ORPHANS_SKIPPED,
+                    orphansSkipped, null, now));
+        }
+        if (filtered > 0) {
+            journal.append(JournalEntry.note(runId, planHash, table.name(), JournalEntry.NOTE_FILTERED, filtered, null, now));
+        }
+        mergedUnmatched.forEach((merged, rows) -> journal.append(JournalEntry.note(runId, planHash, table.name(),
+                JournalEntry.NOTE_MERGED_UNMATCHED, rows, merged, now)));
+    }
+
     void finished() {
         // A new run that wrote nothing (no table to load) has nothing to record; a resumed one closes its run.
         if (journal != null && (begun || !fresh)) {
@@ -240,6 +268,7 @@ public final class RunJournal {
                         p.chunks.put(e.table(), new Chunk(e.rows(), e.position()));
                     }
                 }
+                case JournalEntry.TABLE_NOTE -> { } // for verify; a run's progress is in the entries above
                 case JournalEntry.RUN_END, JournalEntry.RUN_ABANDONED -> runs.remove(e.runId());
                 default -> throw new DecantException(ErrorCode.FILE_CORRUPT, "the target's journal has an unknown event '"
                         + e.event() + "'; it was written by a newer decant, or damaged");

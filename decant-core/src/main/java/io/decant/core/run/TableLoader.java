@@ -169,6 +169,7 @@ final class TableLoader {
                 throw failure;
             }
             List<String> notes = new java.util.ArrayList<>(plan.finisher() == null ? List.of() : plan.finisher().finish());
+            listener.tableCommitting(view, written);
             written = earlier + sink.commit(); // first: the sink may still refuse rows of its last batch (--on-error reject)
             committed = true;
             if (earlier > 0) {

@@ -29,11 +29,12 @@ final class MappedScan {
     private MappedScan() {
     }
 
-    static SideScan run(TablePlan tp, SourceDatabase source, List<LogicalType> types, int[] key, int buckets,
-                        int threads) {
+    /** @param mappers a new mapper for the table (one per worker) */
+    static SideScan run(TablePlan tp, java.util.function.Supplier<RowMapper> mappers, SourceDatabase source,
+                        List<LogicalType> types, int[] key, int buckets, int threads) {
         SideScan total = new SideScan(types, key, buckets);
         if (threads <= 0) {
-            RowMapper mapper = new RowMapper(tp);
+            RowMapper mapper = mappers.get();
             try (RowStream rs = source.read(tp.source(), tp.sourceColumns())) {
                 Object[] row;
                 while ((row = rs.next()) != null) {
@@ -49,7 +50,7 @@ final class MappedScan {
         Failure failure = new Failure();
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            Worker w = new Worker(new RowMapper(tp), new SideScan(types, key, buckets), queue, failure);
+            Worker w = new Worker(mappers.get(), new SideScan(types, key, buckets), queue, failure);
             w.thread = new Thread(w, "decant-verify-" + tp.name() + "-" + i);
             w.thread.setDaemon(true);
             w.thread.start();

@@ -27,10 +27,40 @@ import java.util.function.Consumer;
 public final class Verifier {
     private final VerifyOptions options;
     private final Consumer<String> log;
+    private final MigrateNotes migrateNotes;
 
     public Verifier(VerifyOptions options, Consumer<String> log) {
+        this(options, log, MigrateNotes.NONE);
+    }
+
+    /** @param notes what migrate noted in the target's journal, to explain the differences it caused */
+    public Verifier(VerifyOptions options, Consumer<String> log, MigrateNotes notes) {
         this.options = options;
         this.log = log;
+        this.migrateNotes = notes;
+    }
+
+    /**
+     * Counts the source rows verify sets aside because they do not convert, for a table migrate rejected rows of
+     * ({@code --on-error reject}): it left them out, so verify does too, and says how many. Keeps no row.
+     */
+    private static final class SetAside implements io.decant.core.run.Rejects {
+        private final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void reject(String table, long ordinal, DecantException reason, List<String> columns, Object[] row) {
+            rows.incrementAndGet();
+        }
+
+        @Override
+        public long count(String table) {
+            return rows.get();
+        }
+    }
+
+    /** A mapper as migrate used it: one that sets rows aside when migrate rejected rows of the table. */
+    private RowMapper mapper(TablePlan tp, SetAside aside) {
+        return migrateNotes.rejected(tp.name()) ? new RowMapper(tp).rejectingInto(aside, tp) : new RowMapper(tp);
     }
 
     public VerifyReport verify(MigrationPlan plan, SourceDatabase source, SourceDatabase target) {
@@ -44,7 +74,10 @@ public final class Verifier {
                 : null;
         for (TablePlan tp : plan.tables()) {
             log.accept(tp.name() + ": verifying");
-            TableCheck c = options.checksums() ? checksum(tp, source, target, checking) : counts(tp, source, target);
+            SetAside aside = new SetAside();
+            TableCheck c = options.checksums() ? checksum(tp, source, target, checking, aside)
+                    : counts(tp, source, target, aside);
+            c = migrateNotes.explain(c, aside.count(tp.name()));
             log.accept(tp.name() + ": " + c.status().name().toLowerCase(java.util.Locale.ROOT));
             checks.add(c);
             status = status.worst(c.status());
@@ -88,14 +121,14 @@ public final class Verifier {
      * Row counts only: the source's rows as the spec passes them (its {@code where} filter and the
      * orphans it leaves out are not counted, as in a full verify), the target's as they are.
      */
-    private TableCheck counts(TablePlan tp, SourceDatabase source, SourceDatabase target) {
-        TablePlan rows = tp.rowsOnly();
+    private TableCheck counts(TablePlan tp, SourceDatabase source, SourceDatabase target, SetAside aside) {
+        TablePlan rows = migrateNotes.rejected(tp.name()) ? tp : tp.rowsOnly(); // rows that may not convert are mapped whole
         long[] s = new long[1];
         long[] t = new long[1];
         if (rows == null) {
             both(() -> s[0] = source.countRows(tp.source()), () -> t[0] = target.countRows(tp.target()));
         } else {
-            RowMapper mapper = new RowMapper(rows);
+            RowMapper mapper = mapper(rows, aside);
             both(() -> readSource(rows, source, mapper, row -> s[0]++), () -> t[0] = target.countRows(tp.target()));
         }
         Status count = s[0] == t[0] ? Status.PASS : Status.FAIL;
@@ -108,21 +141,23 @@ public final class Verifier {
                 Math.abs(s[0] - t[0]), List.of(), notes);
     }
 
-    private TableCheck checksum(TablePlan tp, SourceDatabase source, SourceDatabase target, Integrity.Session checking) {
+    private TableCheck checksum(TablePlan tp, SourceDatabase source, SourceDatabase target, Integrity.Session checking,
+                                SetAside aside) {
         List<LogicalType> types = tp.columns().stream().map(c -> c.target().type()).toList();
         int[] key = keyIndexes(tp);
         List<String> notes = new ArrayList<>();
         if (key.length == types.size() && tp.target().rowKey().isEmpty()) {
             notes.add("no primary key: rows are compared as a whole, so a changed row shows as one missing and one extra");
         }
-        RowMapper mapper = new RowMapper(tp);
+        RowMapper mapper = mapper(tp, new SetAside()); // the second pass's: the first pass counts what it sets aside
         SideScan[] scanned = new SideScan[1];
         SideScan t = new SideScan(types, key, options.buckets());
         List<io.decant.core.schema.Column> targetColumns = tp.columns().stream().map(ColumnPlan::target).toList();
         List<String> keyColumns = Arrays.stream(key).mapToObj(i -> targetColumns.get(i).name()).toList();
         Integrity.Session.TableRun probes = checking == null ? null
                 : checking.ride(tp.target().id(), targetColumns, keyColumns);
-        both(() -> scanned[0] = MappedScan.run(tp, source, types, key, options.buckets(), options.threads()),
+        both(() -> scanned[0] = MappedScan.run(tp, () -> mapper(tp, aside), source, types, key, options.buckets(),
+                        options.threads()),
                 () -> readTarget(tp, target, probes == null ? t::add : row -> probes.accept(row, t.add(row))));
         if (probes != null) {
             checking.done(probes);

@@ -71,6 +71,11 @@ public final class AuditLog implements io.decant.core.api.AuditSink {
             }
 
             @Override
+            public void tableCommitting(TableTask table, long rows) {
+                next.tableCommitting(table, rows);
+            }
+
+            @Override
             public void tableFinished(TableTask table, TableResult r) {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("table", r.source());

@@ -103,7 +103,7 @@ public final class RejectFiles implements Rejects, AutoCloseable {
             if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             }
-            Path file = dir.resolve(table.replaceAll("[^A-Za-z0-9_.-]", "_") + ".jsonl");
+            Path file = file(table);
             if (keepEarlier && Files.exists(file)) {
                 // A resumed run: the interrupted run's rejects stay, beside this run's, under another name.
                 String base = file.getFileName().toString();
@@ -122,6 +122,15 @@ public final class RejectFiles implements Rejects, AutoCloseable {
     public long count(String table) {
         Writer w = writers.get(table);
         return w == null ? 0 : w.count.get();
+    }
+
+    private Path file(String table) {
+        return dir.resolve(table.replaceAll("[^A-Za-z0-9_.-]", "_") + ".jsonl");
+    }
+
+    @Override
+    public String place(String table) {
+        return writers.containsKey(table) ? file(table).toAbsolutePath().toString() : null;
     }
 
     public long total() {

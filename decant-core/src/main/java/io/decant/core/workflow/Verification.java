@@ -10,7 +10,10 @@ import io.decant.core.plan.Planner;
 import io.decant.core.run.RunIds;
 import io.decant.core.spec.Spec;
 import io.decant.core.spi.Dialect;
+import io.decant.core.spi.Journal;
 import io.decant.core.spi.SourceDatabase;
+import io.decant.core.spi.TargetDatabase;
+import io.decant.core.verify.MigrateNotes;
 import io.decant.core.verify.TableCheck;
 import io.decant.core.verify.Verifier;
 import io.decant.core.verify.VerifyOptions;
@@ -35,6 +38,7 @@ public final class Verification {
     private final MigrationOptions selection;
     private final Map<String, String> sourceSettings;
     private final Map<String, String> readSettings;
+    private final Map<String, String> journalSettings;
     private final boolean allowEmpty;
     private final AuditSink audit;
     private final Consumer<String> messages;
@@ -43,9 +47,11 @@ public final class Verification {
     /**
      * @param selection only its tables and exclude are used
      * @param report    where to write the report as JSON, and as HTML beside it; null for none
+     * @param journalSettings the target's settings that say where its run journal is
      */
     public Verification(Endpoints endpoints, Spec spec, Path specFile, List<String> schemas, MigrationOptions selection,
-                        Map<String, String> sourceSettings, Map<String, String> readSettings, boolean allowEmpty,
+                        Map<String, String> sourceSettings, Map<String, String> readSettings,
+                        Map<String, String> journalSettings, boolean allowEmpty,
                         AuditSink audit, Consumer<String> messages, Path report) {
         this.endpoints = endpoints;
         this.spec = spec;
@@ -54,6 +60,7 @@ public final class Verification {
         this.selection = selection;
         this.sourceSettings = sourceSettings;
         this.readSettings = readSettings;
+        this.journalSettings = journalSettings;
         this.allowEmpty = allowEmpty;
         this.audit = audit;
         this.messages = messages;
@@ -81,9 +88,34 @@ public final class Verification {
             Selection.check(source, schemas, plan, spec, allowEmpty, "verify");
             RunIds ids = RunIds.load(spec, source, mappingRead);
             MigrationPlan comparison = new Planner(plan, spec, ids).planComparison(source, target);
-            result = new Verifier(options, messages).verify(comparison, source, target);
+            result = new Verifier(options, messages, migrateNotes(to)).verify(comparison, source, target);
         }
         return finish(result, mappingRead);
+    }
+
+    /**
+     * What migrate noted in the target's run journal, read in this process: the notes explain differences it
+     * caused on purpose. A target without a journal, or one verify may not read, has none: then every difference
+     * stays unexplained, which is the safe side.
+     */
+    private MigrateNotes migrateNotes(Where to) {
+        if (endpoints.absentTarget(to) != null) {
+            return MigrateNotes.NONE;
+        }
+        TargetDatabase target;
+        try {
+            target = endpoints.target(to, journalSettings);
+        } catch (DecantException e) {
+            return MigrateNotes.NONE; // read as a source, it is fine; what does not open as a target keeps no journal
+        }
+        try (target) {
+            Journal journal = target.journal();
+            return journal == null ? MigrateNotes.NONE : MigrateNotes.of(journal.read());
+        } catch (DecantException e) {
+            messages.accept("migrate's notes were not read from the target's run journal (" + e.getMessage()
+                    + "); differences they would explain are reported as failures");
+            return MigrateNotes.NONE;
+        }
     }
 
     private VerifyReport alone(String dir) {

@@ -1,6 +1,7 @@
 package io.decant.core.workflow;
 
 import io.decant.core.verify.IntegrityCheck;
+import io.decant.core.verify.MigrateNote;
 import io.decant.core.verify.RowDiff;
 import io.decant.core.verify.Status;
 import io.decant.core.verify.TableCheck;
@@ -25,6 +26,7 @@ public final class VerifyHtml {
             th{background:#f5f6f8;font-weight:600} td.num{text-align:right;font-variant-numeric:tabular-nums}
             tr.failrow td{background:#fff5f5} code{font:12px ui-monospace,monospace;background:#f5f6f8;padding:.05rem .25rem;border-radius:3px}
             .bar{height:.6rem;border-radius:.3rem;background:#7aa7e0;display:block;margin:.1rem 0} .bar.t{background:#9bd0a5}
+            tr.migrate td{color:#5b6472;font-size:.9rem;border-bottom:none;padding-top:0}
             .chart td{border:none;padding:.15rem .6rem} .legend span{margin-right:1rem}
             """;
 
@@ -51,6 +53,14 @@ public final class VerifyHtml {
                     .append("<td>").append(badge(t.count())).append("</td><td>")
                     .append(t.checksum() == null ? "&ndash;" : badge(t.checksum())).append("</td><td>")
                     .append(badge(t.status())).append("</td></tr>");
+            for (MigrateNote n : t.migrate()) {
+                // under the counts it explains
+                h.append("<tr class=\"migrate\"><td></td><td colspan=\"6\">migrate: ").append(esc(n.text()))
+                        .append("</td></tr>");
+            }
+            for (String n : t.notes()) {
+                h.append("<tr class=\"migrate\"><td></td><td colspan=\"6\">note: ").append(esc(n)).append("</td></tr>");
+            }
         }
         h.append("</table>");
         for (TableCheck t : r.tables()) {
