@@ -69,7 +69,10 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private VerifyOptions options() {
-        VerifyOptions o = VerifyOptions.defaults().withChecksums(!skipChecksum);
+        // DECANT_JAVA_OPTS=-Ddecant.verify.wire=false hashes every row through its values (docs/benchmarks.md,
+        // the before/after of hashing PostgreSQL's binary fields); read here so that a library caller sets it.
+        VerifyOptions o = VerifyOptions.defaults().withChecksums(!skipChecksum)
+                .withWireChecksums(!"false".equals(System.getProperty("decant.verify.wire")));
         if (threads == null) {
             return o;
         }
