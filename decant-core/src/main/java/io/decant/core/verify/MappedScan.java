@@ -45,17 +45,16 @@ final class MappedScan {
     static SideScan run(TablePlan tp, SourceDatabase source, List<LogicalType> types, int[] key, int buckets,
                         int threads, boolean wire) {
         SideScan total = new SideScan(types, key, buckets);
-        List<Column> asIs = wire ? readAsIs(tp, types) : null;
+        List<Column> asIs = wire && source.readsCanonical() ? readAsIs(tp, types) : null;
         if (asIs != null) {
             try (RowStream rs = source.read(tp.source(), asIs)) {
-                if (rs instanceof CanonicalRowStream w) {
-                    boolean[] decode = new boolean[types.size()];
-                    RowHasher h = total.hasher();
-                    while (w.nextCanonical(h.rowBuffer(), h.fieldEnds(), decode) != null) {
-                        total.addFilled();
-                    }
-                    return total;
+                CanonicalRowStream w = (CanonicalRowStream) rs;
+                boolean[] decode = new boolean[types.size()];
+                RowHasher h = total.hasher();
+                while (w.nextCanonical(h.rowBuffer(), h.fieldEnds(), decode) != null) {
+                    total.addFilled();
                 }
+                return total;
             }
         }
         if (threads <= 0) {
