@@ -31,6 +31,11 @@ final class VerifyCommand implements Callable<Integer> {
             + " hash them (default: one per processor; 0: all on the reading thread).")
     Integer threads;
 
+    @Option(names = "--no-pass-through", description = "Hash every row through its decoded values, even where it could be"
+            + " hashed straight from PostgreSQL's binary COPY fields. Slower; the same checksums. For measuring, or for"
+            + " ruling the fast path out when a result surprises you.")
+    boolean noPassThrough;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write the report as JSON here, and as HTML beside it.")
     Path report;
 
@@ -69,7 +74,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private VerifyOptions options() {
-        VerifyOptions o = VerifyOptions.defaults().withChecksums(!skipChecksum);
+        VerifyOptions o = VerifyOptions.defaults().withChecksums(!skipChecksum).withWireChecksums(!noPassThrough);
         if (threads == null) {
             return o;
         }

@@ -41,6 +41,12 @@ class PgEveryTypeIT {
 
         Cli.Result v = Cli.run("verify", "--from", src.url(), "--to", dst.url());
         assertEquals(0, v.exit(), v.toString());
+        // Checksums hashed from binary COPY's fields are those of the values, type by type.
+        Cli.Result wire = Cli.run("verify", "--from", src.url(), "--to", dst.url(), "--output", "json");
+        Cli.Result values = Cli.run("verify", "--from", src.url(), "--to", dst.url(), "--output", "json",
+                "--no-pass-through");
+        assertTrue(wire.out().contains("\"sourceChecksum\""), wire.out());
+        assertEquals(checksums(values.out()), checksums(wire.out()));
         dst.exec("UPDATE every_type SET iv = iv + interval '1 microsecond', hs = hs || 'z=>1' WHERE id = 1");
         Cli.Result bad = Cli.run("verify", "--from", src.url(), "--to", dst.url());
         assertEquals(1, bad.exit(), bad.toString());
@@ -140,5 +146,17 @@ class PgEveryTypeIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The "sourceChecksum" and "targetChecksum" members of verify's JSON, in order. */
+    private static java.util.List<String> checksums(String json) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(source|target)Checksum\"\\s*:\\s*\"([0-9a-f]+)\"")
+                .matcher(json);
+        while (m.find()) {
+            out.add(m.group(1) + " " + m.group(2));
+        }
+        assertTrue(!out.isEmpty(), json);
+        return out;
     }
 }

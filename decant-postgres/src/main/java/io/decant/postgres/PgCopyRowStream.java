@@ -1,12 +1,14 @@
 package io.decant.postgres;
 
+import io.decant.core.checksum.Canonical;
+import io.decant.core.checksum.CanonicalBuffer;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.error.RowKeys;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
-import io.decant.core.spi.RowStream;
+import io.decant.core.spi.CanonicalRowStream;
 import io.decant.core.transform.ConversionException;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
@@ -26,7 +28,7 @@ import java.util.List;
  * too) and unsupported columns the spec reads {@code as_text} (cast to text). Primary-key columns
  * not asked for are selected as text after the requested ones, only to name the row in errors.
  */
-final class PgCopyRowStream implements RowStream {
+final class PgCopyRowStream implements CanonicalRowStream {
     private final Table table;
     private final List<Column> columns;
     private final BinaryDecoders.Decoder[] decoders;
@@ -37,6 +39,8 @@ final class PgCopyRowStream implements RowStream {
     private final CopyFrames frames;
     private long rows;
     private boolean finished;
+    /** The checksum field writers of the columns, made on the first {@link #nextCanonical}. */
+    private CanonicalFields.Writer[] writers;
 
     /** With a read in key order: the field holding the key (or its text form), for {@link #position()}; else -1. */
     private final int positionField;
@@ -204,6 +208,51 @@ final class PgCopyRowStream implements RowStream {
             for (; i < row.length; i++) {
                 int len = lengths[i];
                 row[i] = len < 0 ? null : decoders[i].decode(b, offsets[i], len);
+            }
+            rows++;
+            return row;
+        } catch (ConversionException e) {
+            throw new DecantException(e.code(), context().withColumn(columns.get(i).name())
+                    .withRow(rows + 1, key()).withRule(e.rule()), e.getMessage(), e);
+        } catch (CopyFrames.BadFrame e) {
+            throw new DecantException(ErrorCode.INTERNAL, context().withRow(rows + 1, null),
+                    "unexpected COPY data: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, context().withRow(rows + 1, null), "reading");
+        }
+    }
+
+    @Override
+    public Object[] nextCanonical(CanonicalBuffer out, int[] ends, boolean[] decode) {
+        if (finished) {
+            return null;
+        }
+        if (writers == null) {
+            writers = new CanonicalFields.Writer[columns.size()];
+            for (int c = 0; c < writers.length; c++) {
+                Column col = columns.get(c);
+                writers[c] = CanonicalFields.forType(col.isSupported() ? col.type() : LogicalType.TEXT);
+            }
+        }
+        int i = 0;
+        try {
+            if (!frames.nextRow()) {
+                finish();
+                return null;
+            }
+            byte[] b = frames.buffer();
+            int[] offsets = frames.offsets();
+            int[] lengths = frames.lengths();
+            Object[] row = new Object[writers.length];
+            for (; i < row.length; i++) {
+                int len = lengths[i];
+                if (len < 0) {
+                    Canonical.writeNull(out);
+                } else {
+                    writers[i].write(b, offsets[i], len, out);
+                    row[i] = decode[i] ? decoders[i].decode(b, offsets[i], len) : NOT_DECODED;
+                }
+                ends[i] = out.size();
             }
             rows++;
             return row;

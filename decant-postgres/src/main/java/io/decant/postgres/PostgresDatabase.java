@@ -125,6 +125,11 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     }
 
     @Override
+    public boolean readsCanonical() {
+        return true;
+    }
+
+    @Override
     public RowStream read(Table table, List<Column> columns) {
         return new PgCopyRowStream(connector, table, columns, snapshot.id(), null, null, inheritanceParents);
     }

@@ -67,11 +67,7 @@ public final class Canonical {
 
     public static FieldEncoder encoderFor(LogicalType type) {
         return switch (type.kind()) {
-            case BOOLEAN -> (v, out) -> {
-                int f = out.begin((byte) 'b');
-                out.putByte((Boolean) v ? 1 : 0);
-                out.end(f);
-            };
+            case BOOLEAN -> (v, out) -> writeBoolean((Boolean) v, out);
             case INT16, INT32, INT64 -> (v, out) -> writeNumber(((Number) v).longValue(), 0, out);
             case DECIMAL -> (v, out) -> writeDecimal((BigDecimal) v, out);
             case FLOAT32 -> (v, out) -> writeFloat((double) (Float) v, out);
@@ -83,32 +79,127 @@ public final class Canonical {
             };
             case BYTES -> (v, out) -> {
                 Bytes b = (Bytes) v;
-                out.field((byte) 'x', b.unsafeArray(), 0, b.length());
+                writeBytes(b.unsafeArray(), 0, b.length(), out);
             };
             case UUID -> (v, out) -> {
                 UUID u = (UUID) v;
-                int f = out.begin((byte) 'u');
-                out.putLong(u.getMostSignificantBits());
-                out.putLong(u.getLeastSignificantBits());
-                out.end(f);
+                writeUuid(u.getMostSignificantBits(), u.getLeastSignificantBits(), out);
             };
             case JSON -> (v, out) -> {
                 int f = out.begin((byte) 'j');
                 out.putUtf8(json(((JsonText) v).text()));
                 out.end(f);
             };
-            case DATE -> (v, out) -> writeLong((byte) 'd', ((LocalDate) v).toEpochDay(), out);
-            case TIME -> (v, out) -> writeLong((byte) 'h', ((LocalTime) v).toNanoOfDay(), out);
+            case DATE -> (v, out) -> writeDate(((LocalDate) v).toEpochDay(), out);
+            case TIME -> (v, out) -> writeTime(((LocalTime) v).toNanoOfDay(), out);
             case TIMESTAMP -> (v, out) -> {
                 LocalDateTime t = (LocalDateTime) v;
-                writeEpoch((byte) 't', t.toEpochSecond(ZoneOffset.UTC), t.getNano(), out);
+                writeTimestamp(t.toEpochSecond(ZoneOffset.UTC), t.getNano(), out);
             };
             case TIMESTAMPTZ -> (v, out) -> {
                 Instant i = (Instant) v;
-                writeEpoch((byte) 'z', i.getEpochSecond(), i.getNano(), out);
+                writeTimestamptz(i.getEpochSecond(), i.getNano(), out);
             };
             case ARRAY -> arrayEncoder(type.element());
         };
+    }
+
+    // The field writers below are the only code that lays out a field: the encoders above use them, and so
+    // does a reader that writes fields straight from its wire form (PostgreSQL's binary COPY for verify),
+    // which therefore cannot lay them out differently.
+
+    /** A boolean's field. */
+    public static void writeBoolean(boolean v, CanonicalBuffer out) {
+        int f = out.begin((byte) 'b');
+        out.putByte(v ? 1 : 0);
+        out.end(f);
+    }
+
+    /** A uuid's field, from its two halves. */
+    public static void writeUuid(long mostSignificant, long leastSignificant, CanonicalBuffer out) {
+        int f = out.begin((byte) 'u');
+        out.putLong(mostSignificant);
+        out.putLong(leastSignificant);
+        out.end(f);
+    }
+
+    /** A bytes value's field. */
+    public static void writeBytes(byte[] b, int off, int len, CanonicalBuffer out) {
+        out.field((byte) 'x', b, off, len);
+    }
+
+    /**
+     * A text value's field from its UTF-8 bytes, which must be well-formed UTF-8 (then they are what
+     * {@link CanonicalBuffer#putUtf8} writes for the string they decode to); see {@link #isWellFormedUtf8}.
+     */
+    public static void writeUtf8Text(byte[] b, int off, int len, CanonicalBuffer out) {
+        out.field((byte) 's', b, off, len);
+    }
+
+    /** A date's field, from its epoch day. */
+    public static void writeDate(long epochDay, CanonicalBuffer out) {
+        writeLong((byte) 'd', epochDay, out);
+    }
+
+    /** A time of day's field, from its nano of day. */
+    public static void writeTime(long nanoOfDay, CanonicalBuffer out) {
+        writeLong((byte) 'h', nanoOfDay, out);
+    }
+
+    /** A timestamp's field (its date and time read as UTC), from the epoch second and the nanos. */
+    public static void writeTimestamp(long epochSecond, int nano, CanonicalBuffer out) {
+        writeEpoch((byte) 't', epochSecond, nano, out);
+    }
+
+    /** An instant's field, from the epoch second and the nanos. */
+    public static void writeTimestamptz(long epochSecond, int nano, CanonicalBuffer out) {
+        writeEpoch((byte) 'z', epochSecond, nano, out);
+    }
+
+    /**
+     * Whether {@code b[off, off + len)} is well-formed UTF-8 (RFC 3629: shortest forms, no surrogates, at
+     * most U+10FFFF), the bytes that decoding to a String and encoding back give unchanged.
+     */
+    public static boolean isWellFormedUtf8(byte[] b, int off, int len) {
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            int c = b[i];
+            if (c >= 0) {
+                i++;
+                continue;
+            }
+            c &= 0xff;
+            if (c < 0xc2 || c > 0xf4) {
+                return false; // a continuation byte first, an overlong 2-byte lead, or beyond U+10FFFF
+            }
+            int n = c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
+            if (i + n >= end) {
+                return false;
+            }
+            int c1 = b[i + 1] & 0xff;
+            if (c1 < 0x80 || c1 > 0xbf) {
+                return false;
+            }
+            if (n >= 2) {
+                // the second byte's range excludes overlong forms, surrogates and code points above U+10FFFF
+                if (c == 0xe0 && c1 < 0xa0 || c == 0xed && c1 > 0x9f || c == 0xf0 && c1 < 0x90 || c == 0xf4 && c1 > 0x8f) {
+                    return false;
+                }
+                int c2 = b[i + 2] & 0xff;
+                if (c2 < 0x80 || c2 > 0xbf) {
+                    return false;
+                }
+                if (n == 3) {
+                    int c3 = b[i + 3] & 0xff;
+                    if (c3 < 0x80 || c3 > 0xbf) {
+                        return false;
+                    }
+                }
+            }
+            i += n + 1;
+        }
+        return true;
     }
 
     private static FieldEncoder arrayEncoder(LogicalType element) {
@@ -127,7 +218,7 @@ public final class Canonical {
     }
 
     /** The number {@code unscaled × 10^-scale}, in the one form every integer and decimal kind shares. */
-    static void writeNumber(long unscaled, int scale, CanonicalBuffer out) {
+    public static void writeNumber(long unscaled, int scale, CanonicalBuffer out) {
         if (unscaled == 0) {
             scale = 0;
         } else {
@@ -142,7 +233,8 @@ public final class Canonical {
         out.end(f);
     }
 
-    static void writeDecimal(BigDecimal d, CanonicalBuffer out) {
+    /** A decimal's field, in the number form ({@link #writeNumber}). */
+    public static void writeDecimal(BigDecimal d, CanonicalBuffer out) {
         int scale = d.scale();
         if (d.precision() <= 18) {
             // fits a long: no BigInteger, no string
@@ -161,7 +253,8 @@ public final class Canonical {
         out.end(f);
     }
 
-    private static void writeFloat(double d, CanonicalBuffer out) {
+    /** A float's field, of the value as a double (a float widens exactly). */
+    public static void writeFloat(double d, CanonicalBuffer out) {
         writeLong((byte) 'f', Double.doubleToLongBits(d), out);
     }
 

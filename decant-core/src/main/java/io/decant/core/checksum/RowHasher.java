@@ -65,6 +65,28 @@ public final class RowHasher {
      */
     public long hashWithKey(Object[] row, long[] out) {
         fill(row);
+        return hashFilledWithKey(out);
+    }
+
+    /**
+     * The buffer a reader writes a row's canonical fields into, cleared, for {@link #hashFilledWithKey}:
+     * one field per column, in column order, each column's end recorded in {@link #fieldEnds()}.
+     */
+    public CanonicalBuffer rowBuffer() {
+        buf.clear();
+        return buf;
+    }
+
+    /** Where each column's field ends in {@link #rowBuffer()}; the reader that fills the buffer fills these. */
+    public int[] fieldEnds() {
+        return ends;
+    }
+
+    /**
+     * {@link #hashWithKey} of the row whose fields were written into {@link #rowBuffer()}, with their
+     * ends in {@link #fieldEnds()}.
+     */
+    public long hashFilledWithKey(long[] out) {
         byte[] b = buf.bytes;
         Murmur3.hash128(b, 0, buf.size, ROW_SEED, out);
         if (keyIsRow) {

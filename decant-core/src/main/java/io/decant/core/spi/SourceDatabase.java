@@ -50,6 +50,14 @@ public interface SourceDatabase extends Endpoint {
     }
 
     /**
+     * Whether every stream {@link #read} returns is a {@link CanonicalRowStream}, which verify can hash
+     * without values; asked before a stream is opened, so that no read is started only to be given up.
+     */
+    default boolean readsCanonical() {
+        return false;
+    }
+
+    /**
      * What {@code plan} should say about the values of {@code table} that the schema alone does not
      * show, each note naming its way out: for example SQLite rows with NULL in a primary key column.
      */

@@ -203,6 +203,17 @@ final class Integrity {
             int pkProbe = keyHashIsPk && !t.primaryKey().isEmpty() ? 0 : -1;
             TableRun run = new TableRun(t, neededCols, cols, probes, keptKeys, kept, pkProbe);
             run.keyHashIsPk = keyHashIsPk;
+            // Every probe but the NULL checks reads values; those only ask whether a value is there.
+            Set<String> values = new java.util.HashSet<>();
+            uniques.forEach(values::addAll);
+            spec.forEach(k -> values.addAll(k.columns()));
+            values.addAll(t.primaryKey());
+            keep.forEach(values::addAll);
+            fks.forEach(fk -> values.addAll(fk.columns()));
+            run.decode = new boolean[names.size()];
+            for (int i = 0; i < names.size(); i++) {
+                run.decode[i] = values.contains(names.get(i));
+            }
             return run;
         }
 
@@ -260,6 +271,11 @@ final class Integrity {
             private final int pkProbe;
             private final DuplicatesProbe pkDuplicates;
             boolean keyHashIsPk;
+            /**
+             * For each column of the rows fed, whether a probe reads its value; the others' values are
+             * only asked whether they are NULL (a row may hold any non-null stand-in for them).
+             */
+            boolean[] decode;
 
             TableRun(Table table, List<Column> needed, List<Column> cols, List<Probe> probes, List<List<String>> keptKeys,
                      List<LongHashSet> kept, int pkProbe) {

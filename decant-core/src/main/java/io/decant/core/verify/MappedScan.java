@@ -1,10 +1,13 @@
 package io.decant.core.verify;
 
+import io.decant.core.checksum.RowHasher;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.plan.TablePlan;
 import io.decant.core.run.RowMapper;
+import io.decant.core.schema.Column;
+import io.decant.core.spi.CanonicalRowStream;
 import io.decant.core.spi.RowStream;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.type.LogicalType;
@@ -29,10 +32,27 @@ final class MappedScan {
     private MappedScan() {
     }
 
-    /** @param mappers a new mapper for the table (one per worker) */
+    /**
+     * @param mappers a new mapper for the table (one per worker)
+     * @param wire    whether rows may be hashed from the source's wire form ({@link CanonicalRowStream}) when
+     *                the plan copies every column as it is, with the same kind of value: then there is nothing
+     *                to map, and the reading thread hashes each row as it reads it
+     */
     static SideScan run(TablePlan tp, java.util.function.Supplier<RowMapper> mappers, SourceDatabase source,
-                        List<LogicalType> types, int[] key, int buckets, int threads) {
+                        List<LogicalType> types, int[] key, int buckets, int threads, boolean wire) {
         SideScan total = new SideScan(types, key, buckets);
+        List<Column> asIs = wire && source.readsCanonical() ? readAsIs(tp, types) : null;
+        if (asIs != null) {
+            try (RowStream rs = source.read(tp.source(), asIs)) {
+                CanonicalRowStream w = (CanonicalRowStream) rs;
+                boolean[] decode = new boolean[types.size()];
+                RowHasher h = total.hasher();
+                while (w.nextCanonical(h.rowBuffer(), h.fieldEnds(), decode) != null) {
+                    total.addFilled();
+                }
+                return total;
+            }
+        }
         if (threads <= 0) {
             RowMapper mapper = mappers.get();
             try (RowStream rs = source.read(tp.source(), tp.sourceColumns())) {
@@ -93,6 +113,28 @@ final class MappedScan {
             total.add(w.scan);
         }
         return total;
+    }
+
+    /**
+     * The source columns to read, one per target column, when the plan copies each of them as it is
+     * into a column of the same kind (so that a value's checksum field is the same read or written);
+     * else null.
+     */
+    private static List<Column> readAsIs(TablePlan tp, List<LogicalType> types) {
+        int[] from = new RowMapper(tp).copiesAsIs();
+        if (from == null) {
+            return null;
+        }
+        List<Column> read = new ArrayList<>(from.length);
+        for (int i = 0; i < from.length; i++) {
+            Column c = tp.sourceColumns().get(from[i]);
+            if (!c.isSupported() || c.type().kind() != types.get(i).kind()
+                    || c.type().kind() == io.decant.core.type.Kind.ARRAY) {
+                return null;
+            }
+            read.add(c);
+        }
+        return read;
     }
 
     private static void put(BlockingQueue<Batch> queue, Batch b) {

@@ -31,6 +31,19 @@ final class SideScan {
         return key;
     }
 
+    /** The hasher, whose {@link RowHasher#rowBuffer()} a reader fills before {@link #addFilled()}. */
+    RowHasher hasher() {
+        return hasher;
+    }
+
+    /** Adds the row written into the hasher's row buffer; returns its key hash. */
+    long addFilled() {
+        long key = hasher.hashFilledWithKey(hash);
+        total.add(hash);
+        buckets[bucketOf(key, buckets.length)].add(hash);
+        return key;
+    }
+
     /** Adds another scan of the same table (a worker's share of the rows). */
     void add(SideScan other) {
         total.add(other.total);

@@ -1,11 +1,13 @@
 package io.decant.core.verify;
 
+import io.decant.core.checksum.RowHasher;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.plan.ColumnPlan;
 import io.decant.core.plan.MigrationPlan;
 import io.decant.core.plan.TablePlan;
 import io.decant.core.run.RowMapper;
+import io.decant.core.spi.CanonicalRowStream;
 import io.decant.core.spi.RowStream;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.type.LogicalType;
@@ -156,9 +158,9 @@ public final class Verifier {
         List<String> keyColumns = Arrays.stream(key).mapToObj(i -> targetColumns.get(i).name()).toList();
         Integrity.Session.TableRun probes = checking == null ? null
                 : checking.ride(tp.target().id(), targetColumns, keyColumns);
-        both(() -> scanned[0] = MappedScan.run(tp, () -> mapper(tp, aside), source, types, key, options.buckets(),
-                        options.threads()),
-                () -> readTarget(tp, target, probes == null ? t::add : row -> probes.accept(row, t.add(row))));
+        both(() -> scanned[0] = MappedScan.run(tp, () -> mapper(tp, aside), source, types, key, options.buckets(), options.threads(),
+                        options.wireChecksums()),
+                () -> scanTarget(tp, target, t, probes));
         if (probes != null) {
             checking.done(probes);
         }
@@ -204,6 +206,35 @@ public final class Verifier {
                 Object[] out = mapper.map(row, rs.rowsRead());
                 if (out != null) {
                     sink.accept(out);
+                }
+            }
+        }
+    }
+
+    /**
+     * The target side of the first pass: every row into {@code scan}, and to the integrity checks riding
+     * along. Rows are hashed from the reader's wire form when it can, with only the values the checks
+     * read decoded.
+     */
+    private void scanTarget(TablePlan tp, SourceDatabase target, SideScan scan, Integrity.Session.TableRun probes) {
+        try (RowStream rs = target.read(tp.target(), tp.columns().stream().map(ColumnPlan::target).toList())) {
+            if (options.wireChecksums() && rs instanceof CanonicalRowStream wire) {
+                boolean[] decode = probes != null ? probes.decode : new boolean[tp.columns().size()];
+                RowHasher h = scan.hasher();
+                Object[] row;
+                while ((row = wire.nextCanonical(h.rowBuffer(), h.fieldEnds(), decode)) != null) {
+                    long keyHash = scan.addFilled();
+                    if (probes != null) {
+                        probes.accept(row, keyHash);
+                    }
+                }
+                return;
+            }
+            Object[] row;
+            while ((row = rs.next()) != null) {
+                long keyHash = scan.add(row);
+                if (probes != null) {
+                    probes.accept(row, keyHash);
                 }
             }
         }

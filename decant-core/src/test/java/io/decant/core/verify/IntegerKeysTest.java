@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The integer key check counts and names what a check row by row counts and names (the rows whose
  * value came before; the first values in the order of their second occurrence), in every order of
- * arrival: sorted, in interleaved runs, at random, descending.
+ * arrival: sorted (with and without repeats), in interleaved runs, at random, descending.
  */
 class IntegerKeysTest {
     private static long[] values(int shape, int n) {
@@ -28,6 +28,7 @@ class IntegerKeysTest {
                 case 3 -> r.nextInt(3 * n) - 1000;                                    // random
                 case 4 -> n - next++;                                                 // descending
                 case 5 -> r.nextInt(7);                                               // few values, many repeats
+                case 7 -> r.nextInt(3) == 0 ? next : ++next;                          // ascending, repeats side by side
                 default -> r.nextBoolean() ? Long.MIN_VALUE + r.nextInt(3) : Long.MAX_VALUE - r.nextInt(3);
             };
         }
@@ -35,7 +36,7 @@ class IntegerKeysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
     void countsAndNamesAsARowByRowCheck(int shape) {
         for (int n : new int[] {0, 1, 2, 1000, 100_000}) {
             long[] v = values(shape, n);

@@ -44,7 +44,7 @@ class MappedScanTest {
         TablePlan tp = plan.tables().get(0);
         List<LogicalType> types = tp.columns().stream().map(c -> c.target().type()).toList();
         assertEquals(LogicalType.TIMESTAMPTZ, types.get(1), "the plan converts text to timestamptz");
-        return MappedScan.run(tp, () -> new io.decant.core.run.RowMapper(tp), source, types, new int[] {0}, 64, threads);
+        return MappedScan.run(tp, () -> new io.decant.core.run.RowMapper(tp), source, types, new int[] {0}, 64, threads, false);
     }
 
     @Test
