@@ -12,7 +12,7 @@ final class VerifyMarkdown {
     }
 
     /** @param meta what the verification was made with, as a line under the heading; null for none */
-    static String render(VerifyReport r, io.decant.core.workflow.ReportMeta meta) {
+    static String render(VerifyReport r, io.decant.core.api.ReportMeta meta) {
         StringBuilder sb = new StringBuilder();
         sb.append("## decant verify: ").append(lower(r.status())).append("\n\n").append(Markdown.span(r.source()))
                 .append(" → ").append(Markdown.span(r.target())).append(r.checksums() ? ", checksums" : ", row counts only")

@@ -1,7 +1,7 @@
 package io.decant.cli;
 
+import io.decant.core.api.ReportMeta;
 import io.decant.core.verify.IntegrityCheck;
-import io.decant.core.workflow.ReportMeta;
 import io.decant.core.verify.RowDiff;
 import io.decant.core.verify.TableCheck;
 import io.decant.core.verify.VerifyReport;

@@ -27,7 +27,7 @@ class FacadeOnlyTest {
     private static final Pattern CORE = Pattern.compile("io/decant/core/([A-Za-z0-9_/$]+)");
     private static final Pattern ALLOWED = Pattern.compile(
             "((Decant|DecantConfig)(\\$.*)?|api/.*|error/.*|util/.*|verify/(VerifyReport|VerifyOptions|TableCheck|RowDiff|Status"
-                    + "|IntegrityCheck)(\\$.*)?|ids/IdsResults(\\$.*)?|init/InitResult(\\$.*)?)");
+                    + "|IntegrityCheck|MigrateNote)(\\$.*)?|ids/IdsResults(\\$.*)?|init/InitResult(\\$.*)?)");
 
     @Test
     void theCliRefersToNoEngineClass() throws IOException, URISyntaxException {

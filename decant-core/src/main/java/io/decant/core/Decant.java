@@ -308,8 +308,8 @@ public final class Decant {
      * What a verification is made with, for printing beside its result as the report files record it: decant's
      * version, the time, the spec's hash and the id mapping file verify reads.
      */
-    public io.decant.core.workflow.ReportMeta verifyMeta() {
-        return io.decant.core.workflow.ReportMeta.of(c.specFile, verifyMapping());
+    public io.decant.core.api.ReportMeta verifyMeta() {
+        return io.decant.core.api.ReportMeta.of(c.specFile, verifyMapping());
     }
 
     /** The id mapping file verify reads, or null when the run made none. */

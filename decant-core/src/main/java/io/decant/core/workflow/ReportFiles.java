@@ -1,6 +1,7 @@
 package io.decant.core.workflow;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.decant.core.api.ReportMeta;
 import io.decant.core.api.ResultJson;
 import io.decant.core.util.OwnerOnlyFiles;
 import io.decant.core.verify.VerifyReport;

@@ -2,6 +2,7 @@ package io.decant.core.workflow;
 
 import io.decant.core.api.AuditSink;
 import io.decant.core.api.MigrationOptions;
+import io.decant.core.api.ReportMeta;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;

@@ -1,5 +1,6 @@
 package io.decant.core.workflow;
 
+import io.decant.core.api.ReportMeta;
 import io.decant.core.verify.IntegrityCheck;
 import io.decant.core.verify.MigrateNote;
 import io.decant.core.verify.RowDiff;

@@ -1,4 +1,4 @@
-package io.decant.core.workflow;
+package io.decant.core.api;
 
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
