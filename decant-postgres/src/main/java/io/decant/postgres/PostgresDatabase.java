@@ -21,8 +21,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -111,6 +113,38 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         notes.addAll(PgCheckNotes.collect(meta(), schemas, extensionTables));
         notes.add("consistency: " + consistency());
         return notes;
+    }
+
+    /**
+     * Every valid unique index of the table over plain columns, not partial (a primary key's and a
+     * unique constraint's included, under the constraint's name). An index left invalid by a failed
+     * CREATE INDEX CONCURRENTLY is not counted: the rows it was built over were never all checked.
+     */
+    @Override
+    public synchronized Map<List<String>, String> enforcedUniqueKeys(Table table) {
+        Map<List<String>, String> keys = new LinkedHashMap<>();
+        String sql = """
+                SELECT coalesce(con.conname, ic.relname),
+                       ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
+                             JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num ORDER BY k.ord)
+                FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+                LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid
+                     AND con.contype IN ('p', 'u')
+                WHERE i.indrelid = to_regclass(?) AND i.indisunique AND i.indisvalid AND i.indexprs IS NULL
+                  AND i.indpred IS NULL AND NOT (0 = ANY (i.indkey::int2[]))
+                ORDER BY i.indisprimary DESC, 1""";
+        try (PreparedStatement s = meta().prepareStatement(sql)) {
+            s.setString(1, PgIdentifiers.table(table.id()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    List<String> columns = List.of((String[]) rs.getArray(2).getArray());
+                    keys.putIfAbsent(columns, rs.getString(1));
+                }
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withTable(table.id().display()), "reading the table's unique keys");
+        }
     }
 
     @Override

@@ -3,14 +3,14 @@ package io.decant.core.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.decant.core.error.DecantException;
-import io.decant.core.util.Jackson;
+import io.decant.core.util.JsonMappers;
 
 /**
  * Result records as JSON, the way every result is printed and written (reports, {@code --output json}):
  * stable field order (the records' component order), pretty-printed, java.time values as ISO text.
  */
 public final class ResultJson {
-    private static final ObjectWriter MAPPER = Jackson.MAPPER.writerWithDefaultPrettyPrinter();
+    private static final ObjectWriter MAPPER = JsonMappers.MAPPER.writerWithDefaultPrettyPrinter();
 
     private ResultJson() {
     }

@@ -7,7 +7,7 @@ import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.spec.HttpSpec;
 import io.decant.core.util.Env;
-import io.decant.core.util.Jackson;
+import io.decant.core.util.JsonMappers;
 import io.decant.core.util.Redactor;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * Header values are registered as secrets and never appear in a message.
  */
 final class HttpIdClient {
-    private static final ObjectMapper MAPPER = Jackson.MAPPER;
+    private static final ObjectMapper MAPPER = JsonMappers.MAPPER;
     private static final int BODY_PREVIEW = 200;
     private static final java.util.regex.Pattern ENV_REF = java.util.regex.Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
-import io.decant.core.util.Jackson;
+import io.decant.core.util.JsonMappers;
 import io.decant.core.util.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -35,7 +35,7 @@ import java.util.Set;
  * stops and says so rather than risk a second user. A last line cut by a crash is ignored.
  */
 final class IdJournal implements AutoCloseable {
-    private static final ObjectMapper MAPPER = Jackson.MAPPER;
+    private static final ObjectMapper MAPPER = JsonMappers.MAPPER;
 
     /** What the journal says about one table. */
     record State(Map<String, MappingDocument.Entry> created, Set<String> inFlight) {

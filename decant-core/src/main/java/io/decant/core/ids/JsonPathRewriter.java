@@ -10,7 +10,7 @@ import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.type.LogicalType;
-import io.decant.core.util.Jackson;
+import io.decant.core.util.JsonMappers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class JsonPathRewriter {
     private static final Pattern STEP = Pattern.compile("\\.([A-Za-z_$][A-Za-z0-9_$-]*)|\\[([0-9]+|\\*)]");
-    private static final ObjectMapper MAPPER = Jackson.EXACT_MAPPER;
+    private static final ObjectMapper MAPPER = JsonMappers.EXACT_MAPPER;
 
     private enum StepKind { FIELD, INDEX, EVERY }
 

@@ -11,6 +11,7 @@ import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.type.LogicalType;
 import io.decant.core.util.Jackson;
+import io.decant.core.util.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  * layouts and the rules.
  */
 final class MappingReader {
-    private static final ObjectMapper MAPPER = Jackson.MAPPER;
+    private static final ObjectMapper MAPPER = JsonMappers.MAPPER;
     private static final JsonFactory FACTORY = Jackson.NO_DUPLICATE_KEYS;
     private static final Set<String> DECANT_TOP = Set.of("format", "generatedAt", "retainUntil", "tables");
     private static final Set<String> DECANT_TABLE = Set.of("strategy", "key", "oldType", "newType", "count", "entries");

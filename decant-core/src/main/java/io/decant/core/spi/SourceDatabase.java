@@ -58,6 +58,18 @@ public interface SourceDatabase extends Endpoint {
     }
 
     /**
+     * The keys of {@code table} that the database itself keeps unique on every row it holds: a primary
+     * key or a unique constraint or index over exactly these plain columns, valid, not partial. For each,
+     * its column names and the name of the constraint or index, which a report cites as the proof. Two
+     * rows the database lets through under such a key differ in it for verify too (the database's
+     * equality is as strict as the canonical values' or stricter), so verify's duplicates check of such
+     * a key has nothing to find and keeps nothing per row. Empty where nothing is enforced (a folder).
+     */
+    default java.util.Map<List<String>, String> enforcedUniqueKeys(Table table) {
+        return java.util.Map.of();
+    }
+
+    /**
      * What {@code plan} should say about the values of {@code table} that the schema alone does not
      * show, each note naming its way out: for example SQLite rows with NULL in a primary key column.
      */

@@ -5,18 +5,13 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import java.time.temporal.TemporalAccessor;
 
 /**
  * The one Jackson configuration of decant. Every module takes its factory or mapper from here, so
  * that a limit or a feature is decided once; the variants below differ only where a reader or
- * writer needs something the others must not have, and each says why.
+ * writer needs something the others must not have, and each says why. The object mappers are in
+ * {@link JsonMappers}: building them loads about 400 classes of jackson-databind (0.4 s of a cold
+ * start), which reading and writing JSON text as a stream, as verify's checksums do, never needs.
  */
 public final class Jackson {
 
@@ -57,26 +52,6 @@ public final class Jackson {
 
     /** For files where a repeated key is an error, not "the last one wins" (mapping files). */
     public static final JsonFactory NO_DUPLICATE_KEYS = FACTORY.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
-    /**
-     * Trees and records over {@link #FACTORY}. java.time values (an id mapping's generatedAt, say)
-     * are written as their ISO text, as the text output shows them; a record without properties is
-     * written as {@code {}}.
-     */
-    public static final JsonMapper MAPPER = JsonMapper.builder(FACTORY)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .addModule(new SimpleModule("decant-time").addSerializer(TemporalAccessor.class, ToStringSerializer.instance))
-            .build();
-
-    /**
-     * {@link #MAPPER} for documents that are rewritten and must otherwise stay as they were: floats
-     * read as BigDecimal with their scale (1.10 stays 1.10), a repeated key refused.
-     */
-    public static final JsonMapper EXACT_MAPPER = MAPPER.rebuild()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-            .build();
 
     private Jackson() {
     }

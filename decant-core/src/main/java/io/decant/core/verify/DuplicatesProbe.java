@@ -19,7 +19,9 @@ import java.util.stream.IntStream;
  * one integer column by its values, {@link IntegerKeys}) and keeps the hashes of some repeated keys;
  * a second read, only when there are repeats, names each of those key values with its number of rows
  * and some of those rows' primary keys. Two keys whose hashes collide show as one row and are not
- * named.
+ * named. A key the target itself keeps unique (its primary key or a valid unique constraint or index
+ * over exactly these columns, {@link io.decant.core.spi.SourceDatabase#enforcedUniqueKeys}) is not
+ * counted: the constraint is the proof, the check passes naming it, and nothing is kept per row.
  */
 final class DuplicatesProbe implements Probe {
     /** Rows named per duplicated key value. */
@@ -30,6 +32,8 @@ final class DuplicatesProbe implements Probe {
     /** The key's terms (plain columns for a constraint); whether the spec declares it. */
     private final List<UniqueKey.Term> terms;
     private final boolean declared;
+    /** The target's constraint or index that keeps the key unique, or null: then the rows are counted. */
+    private final String enforcedBy;
     private final List<String> columns;
     private final int[] idx;
     private final RowHasher keyHasher;
@@ -45,23 +49,25 @@ final class DuplicatesProbe implements Probe {
     private long count;
 
     /**
-     * @param declared whether the spec declares the key (a constraint's otherwise)
-     * @param names    the names of the run's columns, in row order
+     * @param declared   whether the spec declares the key (a constraint's otherwise)
+     * @param names      the names of the run's columns, in row order
+     * @param enforcedBy the target's constraint or index that keeps this key unique, or null
      */
     DuplicatesProbe(Table table, List<UniqueKey.Term> terms, boolean declared, List<String> names, int expectedRows,
-                    int maxExamples) {
+                    int maxExamples, String enforcedBy) {
         this.table = table;
         this.maxExamples = maxExamples;
         this.terms = terms;
         this.declared = declared;
+        this.enforcedBy = enforcedBy;
         this.columns = terms.stream().map(UniqueKey.Term::column).toList();
         boolean integer = terms.size() == 1 && terms.get(0).functions().isEmpty()
                 && switch (table.column(columns.get(0)).type().kind()) {
                     case INT16, INT32, INT64 -> true;
                     default -> false;
                 };
-        this.integers = integer ? new IntegerKeys() : null;
-        this.seen = integer ? null : new LongHashSet(expectedRows);
+        this.integers = integer && enforcedBy == null ? new IntegerKeys() : null;
+        this.seen = integer || enforcedBy != null ? null : new LongHashSet(expectedRows);
         this.idx = ProbeRows.indexes(columns, names);
         this.keyHasher = new RowHasher(columns.stream().map(c -> table.column(c).type()).toList(),
                 IntStream.range(0, idx.length).toArray());
@@ -80,7 +86,7 @@ final class DuplicatesProbe implements Probe {
 
     @Override
     public void accept(Object[] row) {
-        if (!ProbeRows.anyNull(row, idx)) {
+        if (enforcedBy == null && !ProbeRows.anyNull(row, idx)) {
             if (integers == null) {
                 seen(keyHash(row));
             } else {
@@ -91,7 +97,7 @@ final class DuplicatesProbe implements Probe {
 
     /** A check of the primary key, given the key's hash (as {@link #keyHash} makes it). */
     void acceptKey(Object[] row, long keyHash) {
-        if (!ProbeRows.anyNull(row, idx)) {
+        if (enforcedBy == null && !ProbeRows.anyNull(row, idx)) {
             if (integers == null) {
                 seen(keyHash);
             } else {
@@ -154,7 +160,8 @@ final class DuplicatesProbe implements Probe {
     @Override
     public IntegrityCheck result(ProbeSql sql) {
         String subject = table.id().display() + " (" + terms.stream().map(UniqueKey.Term::toString)
-                .collect(Collectors.joining(", ")) + ") unique" + (declared ? " per spec" : "");
+                .collect(Collectors.joining(", ")) + ") unique" + (declared ? " per spec" : "")
+                + (enforcedBy != null ? ", enforced by the target's " + enforcedBy : "");
         return new IntegrityCheck("duplicates", table.id().display(), subject, count == 0 ? Status.PASS : Status.FAIL,
                 count, duplicatesSql(sql), duplicates());
     }

@@ -177,12 +177,20 @@ final class Integrity {
             int expected = (int) Math.min(Math.max(t.rowEstimate(), 0), 2_000_000);
             boolean keyHashIsPk = !keyColumns.isEmpty() && keyColumns.equals(t.primaryKey());
             List<Probe> probes = new ArrayList<>();
+            // A key the target keeps unique itself is not counted row by row: its constraint is the proof.
+            Map<List<String>, String> enforced = uniques.isEmpty() && spec.isEmpty() ? Map.of() : target.enforcedUniqueKeys(t);
+            String pkEnforcedBy = null;
             for (List<String> u : uniques) {
+                String by = enforcedBy(enforced, u);
+                if (u.equals(t.primaryKey())) {
+                    pkEnforcedBy = by;
+                }
                 probes.add(new DuplicatesProbe(t, u.stream().map(UniqueKey.Term::of).toList(), false, names, expected,
-                        maxExamples));
+                        maxExamples, by));
             }
             for (UniqueKey k : spec) {
-                probes.add(new DuplicatesProbe(t, k.terms(), true, names, expected, maxExamples));
+                probes.add(new DuplicatesProbe(t, k.terms(), true, names, expected, maxExamples,
+                        k.isPlain() ? enforcedBy(enforced, k.columns()) : null));
             }
             int at = position.get(t.id());
             for (ForeignKey fk : fks) {
@@ -200,7 +208,7 @@ final class Integrity {
                 kept.add(new LongHashSet(expected));
             }
             // The primary key's duplicates probe, and a kept key set of it, take the hash the read comes with.
-            int pkProbe = keyHashIsPk && !t.primaryKey().isEmpty() ? 0 : -1;
+            int pkProbe = keyHashIsPk && !t.primaryKey().isEmpty() && pkEnforcedBy == null ? 0 : -1;
             TableRun run = new TableRun(t, neededCols, cols, probes, keptKeys, kept, pkProbe);
             run.keyHashIsPk = keyHashIsPk;
             // Every probe but the NULL checks reads values; those only ask whether a value is there.
@@ -215,6 +223,17 @@ final class Integrity {
                 run.decode[i] = values.contains(names.get(i));
             }
             return run;
+        }
+
+        /** The constraint or index of the target that keeps these columns unique, in any order; or null. */
+        private static String enforcedBy(Map<List<String>, String> enforced, List<String> columns) {
+            Set<String> wanted = Set.copyOf(columns);
+            for (Map.Entry<List<String>, String> e : enforced.entrySet()) {
+                if (e.getKey().size() == columns.size() && Set.copyOf(e.getKey()).equals(wanted)) {
+                    return e.getValue();
+                }
+            }
+            return null;
         }
 
         /** The primary key and the unique indexes' columns. */

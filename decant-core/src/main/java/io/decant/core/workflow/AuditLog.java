@@ -6,7 +6,7 @@ import io.decant.core.api.TableResult;
 import io.decant.core.api.TableTask;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
-import io.decant.core.util.Jackson;
+import io.decant.core.util.JsonMappers;
 import io.decant.core.util.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ import java.util.Map;
  * events and their fields are listed in the README; they are API.
  */
 public final class AuditLog implements io.decant.core.api.AuditSink {
-    private static final ObjectMapper JSON = Jackson.MAPPER;
+    private static final ObjectMapper JSON = JsonMappers.MAPPER;
     private final Path file;
 
     public AuditLog(Path file) {

@@ -16,6 +16,7 @@ import io.decant.core.schema.Index;
 import io.decant.core.schema.TableId;
 import io.decant.core.type.LogicalType;
 import io.decant.core.util.Jackson;
+import io.decant.core.util.JsonMappers;
 import io.decant.files.convex.ConvexRules;
 import io.decant.files.convex.ImportScript;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +34,7 @@ import java.util.Map;
 
 /** Reads and writes manifest.json. Written by hand, key by key, so that its layout is stable API. */
 final class ManifestCodec {
-    private static final ObjectMapper MAPPER = Jackson.MAPPER;
+    private static final ObjectMapper MAPPER = JsonMappers.MAPPER;
 
     private ManifestCodec() {
     }

@@ -9,6 +9,7 @@ import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.spi.OpenOptions;
 import io.decant.core.util.Jackson;
+import io.decant.core.util.JsonMappers;
 import io.decant.files.folder.DataFile;
 import io.decant.files.folder.MetadataJson;
 import io.decant.files.folder.OwnerOnly;
@@ -70,7 +71,7 @@ public final class MetadataFolderSource extends InferredSource {
     private Map<String, Long> readMetadata() {
         JsonNode root;
         try {
-            root = Jackson.MAPPER.readTree(Files.readAllBytes(dir.resolve(MetadataJson.FILE_NAME)));
+            root = JsonMappers.MAPPER.readTree(Files.readAllBytes(dir.resolve(MetadataJson.FILE_NAME)));
         } catch (JsonProcessingException e) {
             throw new DecantException(ErrorCode.FILE_CORRUPT, ErrorContext.EMPTY.withLocation(MetadataJson.FILE_NAME),
                     "not valid JSON: " + e.getOriginalMessage());
