@@ -3,8 +3,13 @@
 #   one.decant   decant migrate --create-schema                    (bin/decant, decant-cli/target/decant.jar)
 #   spark.local1 decant-spark.jar migrate --master local[1] --create-schema
 #   spark.local2 decant-spark.jar migrate --master local[2] --create-schema
+#   spark.local4 decant-spark.jar migrate --master local[4] --create-schema (more tasks than cores when nproc < 4)
 # Each into a fresh target, CHECKPOINT before each; wall seconds of the whole command (JVM and Spark start
 # included) and the rows/s that gives; then each target is verified against the source (must pass).
+# Then the target's own cap, without decant: the table is written to N binary COPY files (id % N), and N
+# concurrent `psql -c "\copy readings FROM file (FORMAT binary)"` streams load them into one fresh target
+# (the table without its key, as decant loads before it builds indexes): copy.streamsN, N = 1, 2, 4, timed
+# from the first stream's start to the last one's end.
 #
 #   ./mvnw -q -DskipTests package      # decant.jar and decant-spark.jar
 #   bench/spark.sh [--rows N] [--slice-rows N]
@@ -13,7 +18,7 @@
 # (the spark-core class path Maven resolved when it packaged decant-spark). PGHOST/PGPORT/PGUSER as bench/run.sh (default 127.0.0.1, 5432, postgres).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-ROWS=1000000
+ROWS=2000000
 SLICE_ROWS=100000
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,6 +52,7 @@ else
 fi
 opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false"
 
+log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 src=decant_spark_bench_src
 fresh_db "$src"
 log "generating $ROWS rows in $src.readings"
@@ -81,6 +87,33 @@ log "Spark local[1]"
 timed spark.local1 decant_spark_bench_l1 spark "local[1]" decant_spark_bench_l1
 log "Spark local[2]"
 timed spark.local2 decant_spark_bench_l2 spark "local[2]" decant_spark_bench_l2
+log "Spark local[4]"
+timed spark.local4 decant_spark_bench_l4 spark "local[4]" decant_spark_bench_l4
+
+# The target's cap: N concurrent binary COPY streams of psql into one PostgreSQL, decant not involved.
+table_ddl="CREATE TABLE readings (id bigint NOT NULL, device uuid NOT NULL, value double precision,
+    amount numeric(10,2), taken timestamptz NOT NULL, note text, raw bytea)"
+for n in 1 2 4; do
+  log "$n binary COPY stream(s) into one target"
+  for ((i = 0; i < n; i++)); do
+    psql_db "$src" -c "\\copy (SELECT * FROM readings WHERE id % $n = $i) TO '$RUN_DIR/part$n.$i.bin' WITH (FORMAT binary)"
+  done
+  db=decant_spark_bench_copy$n
+  fresh_db "$db"
+  psql_db "$db" -c "$table_ddl"
+  psql_db postgres -c CHECKPOINT >/dev/null
+  t0=$(date +%s.%N)
+  pids=()
+  for ((i = 0; i < n; i++)); do
+    psql_db "$db" -c "\\copy readings FROM '$RUN_DIR/part$n.$i.bin' WITH (FORMAT binary)" & pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p" || { log "copy stream failed"; exit 1; }; done
+  t1=$(date +%s.%N)
+  printf '%s\t%s\n' "copy.streams$n" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')" >> "$RESULTS"
+  loaded=$(psql_db "$db" -At -c "SELECT count(*) FROM readings")
+  [ "$loaded" = "$ROWS" ] || { log "copy.streams$n loaded $loaded rows, not $ROWS"; exit 1; }
+  rm -f "$RUN_DIR"/part$n.*.bin
+done
 
 one=$(awk '$1 == "one.decant" { print $2 }' "$RESULTS")
 printf '\n%-14s %9s %12s %9s\n' metric seconds rows/s "vs one"
@@ -88,4 +121,5 @@ while IFS=$'\t' read -r m s; do
   printf '%-14s %9s %12.0f %9.2f\n' "$m" "$s" "$(awk -v r="$ROWS" -v s="$s" 'BEGIN { print r / s }')" \
     "$(awk -v a="$one" -v b="$s" 'BEGIN { print a / b }')"
 done < "$RESULTS"
-echo "(rows $ROWS, slice rows $SLICE_ROWS, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); all targets verified)"
+echo "(rows $ROWS, slice rows $SLICE_ROWS, $(nproc) cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg);"\
+  "decant's targets verified, the COPY targets counted)"

@@ -40,10 +40,22 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master (default local[*]).")
     String master;
 
+    @Option(names = "--slice-rows", paramLabel = "N", description = "With --engine spark: rows per slice task"
+            + " (default 1,000,000).")
+    Long sliceRows;
+
+    @Option(names = "--shared-storage", description = "With --engine spark on a cluster: a SQLite file or export folder"
+            + " source is on storage every executor reads at the same path.")
+    boolean sharedStorage;
+
     @Override
     public Integer call() {
         if (!engine.equals("local")) {
             return SparkHandOver.run(this);
+        }
+        if (sliceRows != null || sharedStorage || master != null) {
+            throw io.decant.core.error.DecantException.usage((master != null ? "--master" : sliceRows != null
+                    ? "--slice-rows" : "--shared-storage") + " is for --engine spark; leave it out, or add --engine spark");
         }
         PrintWriter err = cmd.commandLine().getErr();
         DecantConfig config = Facade.configure(common, selection, load, err).from(from).to(to);

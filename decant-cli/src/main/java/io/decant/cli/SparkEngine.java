@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code decant migrate --engine spark}: hands the run over to decant-spark.jar, which this jar does not
@@ -25,8 +26,27 @@ final class SparkEngine {
     private SparkEngine() {
     }
 
-    /** Runs {@code migrateArgs} (decant-spark's own migrate options) on Spark; returns the exit code. */
-    static int migrate(String master, List<String> migrateArgs) {
+    /**
+     * Runs {@code migrateArgs} (decant-spark's own migrate options) on Spark with {@code env} (DECANT_FROM,
+     * DECANT_TO) added to the environment it inherits; returns the exit code.
+     */
+    static int migrate(String master, List<String> migrateArgs, Map<String, String> env) {
+        List<String> cmd = command(master, migrateArgs);
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            return p.waitFor();
+        } catch (IOException e) {
+            throw new DecantException(ErrorCode.IO_ERROR, "could not start " + cmd.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DecantException.internal("interrupted while Spark ran", e);
+        }
+    }
+
+    /** The command line that starts the Spark driver: spark-submit, or a JVM of its own in local mode. */
+    static List<String> command(String master, List<String> migrateArgs) {
         Path jar = jar();
         String sparkHome = Environment.get("SPARK_HOME");
         List<String> cmd = new ArrayList<>();
@@ -51,15 +71,7 @@ final class SparkEngine {
                     "io.decant.spark.Main", "migrate", "--master", m));
             cmd.addAll(migrateArgs);
         }
-        try {
-            Process p = new ProcessBuilder(cmd).inheritIO().start();
-            return p.waitFor();
-        } catch (IOException e) {
-            throw new DecantException(ErrorCode.IO_ERROR, "could not start " + cmd.get(0) + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DecantException.internal("interrupted while Spark ran", e);
-        }
+        return cmd;
     }
 
     /** decant-spark.jar: DECANT_SPARK_JAR, beside decant.jar, or where the build leaves it. */

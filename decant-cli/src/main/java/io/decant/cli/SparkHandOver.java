@@ -3,6 +3,7 @@ package io.decant.cli;
 import io.decant.core.error.DecantException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** migrate's options as decant-spark's migrate takes them, refusing those it does not offer. */
 final class SparkHandOver {
@@ -37,10 +38,16 @@ final class SparkHandOver {
             throw DecantException.usage("--engine spark does not offer " + String.join(", ", refused)
                     + "; leave them out, or run on one machine");
         }
-        if (m.from == null || m.to == null) {
-            throw DecantException.usage("--engine spark needs --from and --to");
+        String from = m.from != null ? m.from : Environment.get("DECANT_FROM");
+        String to = m.to != null ? m.to : Environment.get("DECANT_TO");
+        if (from == null || to == null) {
+            throw DecantException.usage("--engine spark needs --from and --to (or DECANT_FROM and DECANT_TO in the"
+                    + " environment)");
         }
-        List<String> args = new ArrayList<>(List.of("--from", m.from, "--to", m.to));
+        // the URLs (and their passwords) go to the Spark driver in its environment, never on its command line,
+        // where ps shows them to every user of the machine
+        Map<String, String> env = Map.of("DECANT_FROM", from, "DECANT_TO", to);
+        List<String> args = new ArrayList<>();
         if (m.common.spec != null) {
             args.addAll(List.of("--spec", m.common.spec.toString()));
         }
@@ -79,6 +86,15 @@ final class SparkHandOver {
         if (m.common.mapping != null) {
             args.addAll(List.of("--mapping", m.common.mapping.toString()));
         }
-        return SparkEngine.migrate(m.master, args);
+        if (m.sliceRows != null) {
+            if (m.sliceRows < 1) {
+                throw DecantException.usage("--slice-rows takes a number of rows above 0, not " + m.sliceRows);
+            }
+            args.addAll(List.of("--slice-rows", m.sliceRows.toString()));
+        }
+        if (m.sharedStorage) {
+            args.add("--shared-storage");
+        }
+        return SparkEngine.migrate(m.master, args, env);
     }
 }

@@ -33,12 +33,14 @@ public final class Main {
     }
 
     static final String USAGE = """
-            usage: spark-submit --class io.decant.spark.Main decant-spark.jar migrate|verify --from URL --to URL
+            usage: spark-submit --class io.decant.spark.Main decant-spark.jar migrate|verify [--from URL] [--to URL]
                      [--spec FILE] [--schemas a,b] [--include-extension-tables] [--tables a,b] [--exclude a,b]
                      [--create-schema]
                      [--truncate-first --yes] [--disable-fk] [--resume] [--slice-rows N] [--max-connections N]
                      [--executors N] [--master local[N]] [--shared-storage] [--mapping FILE] [--max-broadcast-ids N]
-                     [--on-error fail|reject] [--rejects DIR]""";
+                     [--on-error fail|reject] [--rejects DIR]
+            --from and --to default to DECANT_FROM and DECANT_TO in the environment, which keeps a URL's password
+            off the command line (where ps shows it to every user).""";
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -46,7 +48,7 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            Parsed p = parse(args);
+            Parsed p = parse(args, System.getenv());
             SparkConf conf = new SparkConf().setAppName("decant " + p.command);
             if (p.master != null) {
                 conf.setMaster(p.master);
@@ -128,6 +130,11 @@ public final class Main {
     }
 
     static Parsed parse(String[] args) {
+        return parse(args, java.util.Map.of());
+    }
+
+    /** The command line; {@code --from} and {@code --to} default to DECANT_FROM and DECANT_TO in {@code env}. */
+    static Parsed parse(String[] args, java.util.Map<String, String> env) {
         if (args.length == 0 || !(args[0].equals("migrate") || args[0].equals("verify"))) {
             throw DecantException.usage("the first argument is migrate or verify");
         }
@@ -188,8 +195,10 @@ public final class Main {
                 }
             }
         }
+        from = from != null ? from : nonEmpty(env.get("DECANT_FROM"));
+        to = to != null ? to : nonEmpty(env.get("DECANT_TO"));
         if (from == null || to == null) {
-            throw DecantException.usage(args[0] + " needs --from and --to");
+            throw DecantException.usage(args[0] + " needs --from and --to (or DECANT_FROM and DECANT_TO in the environment)");
         }
         if (truncate && !yes) {
             throw new DecantException(io.decant.core.error.ErrorCode.CONFIRMATION_REQUIRED,
@@ -215,6 +224,10 @@ public final class Main {
             }
         }
         return new Parsed(args[0], r, master, sharedStorage);
+    }
+
+    private static String nonEmpty(String v) {
+        return v == null || v.isEmpty() ? null : v;
     }
 
     private static long number(String option, String v) {

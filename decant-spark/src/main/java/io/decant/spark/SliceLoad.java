@@ -1,6 +1,7 @@
 package io.decant.spark;
 
 import io.decant.core.run.RejectedRows;
+import io.decant.core.run.RowIssues;
 import io.decant.core.run.RowMapper;
 import io.decant.core.plan.TablePlan;
 import io.decant.core.error.DecantException;
@@ -77,12 +78,16 @@ final class SliceLoad implements Function<SliceTask, SliceOutcome> {
                 given = new HashSet<>(rejectedKeys.value());
                 rejected.addKeys(given);
             }
-            RowMapper mapper = rejecting ? new RowMapper(tp).rejectingInto(rejects, tp, rejected) : new RowMapper(tp);
+            // the slice's own count of rows left out (orphans, where:): the executor's plan is shared by its tasks
+            TablePlan counting = new TablePlan(tp.source(), tp.read(), tp.target(), tp.columns(), tp.filter(),
+                    tp.filterText(), tp.finisher(), tp.create(), tp.sourceRows(), tp.notes(), new RowIssues());
+            RowMapper mapper = rejecting ? new RowMapper(counting).rejectingInto(rejects, tp, rejected)
+                    : new RowMapper(counting);
             if (claim.recordedRows() >= 0) {
                 SliceOutcome.Rejected again = rejecting ? rejectAgain(ctx, w, task, tp, mapper, rejects, rejected, given,
                         claim.recordedRows()) : SliceOutcome.Rejected.NONE;
                 return new SliceOutcome(tp.name(), task.index(), claim.recordedRows(), true, seconds(start), again,
-                        List.of());
+                        List.of(), rejecting ? left(tp, counting) : SliceOutcome.Left.UNKNOWN);
             }
             JournalEntry mark = new JournalEntry(ctx.runId(), ctx.planHash(), JournalEntry.CHUNK_DONE, tp.name(), 0,
                     Instant.now(), position);
@@ -121,7 +126,8 @@ final class SliceLoad implements Function<SliceTask, SliceOutcome> {
                 committed = true;
                 fault(ctx, "after-commit", task);
                 return new SliceOutcome(tp.name(), task.index(), loaded, false, seconds(start),
-                        rejecting ? rejected(tp, rejects, rejected, given, null) : SliceOutcome.Rejected.NONE, notes);
+                        rejecting ? rejected(tp, rejects, rejected, given, null) : SliceOutcome.Rejected.NONE, notes,
+                        left(tp, counting));
             } finally {
                 if (!committed) {
                     sink.abort();
@@ -167,6 +173,12 @@ final class SliceLoad implements Function<SliceTask, SliceOutcome> {
         }
         return new SliceOutcome.Rejected(rejects.lines(), added, rejected.dependants(tp.name()), note);
     }
+    /** What the slice's read left out, once every row went through the mapper. */
+    private static SliceOutcome.Left left(TablePlan tp, TablePlan counting) {
+        return new SliceOutcome.Left(true, counting.issues().skipped(), counting.issues().filtered(),
+                tp.finisher() == null ? java.util.Map.of() : tp.finisher().unmatched());
+    }
+
     /** A failure a test asked for: on the slice's first attempt, or on every attempt ({@code every-attempt-} points). */
     private static void fault(RunContext ctx, String point, SliceTask task) {
         TaskContext tc = TaskContext.get();

@@ -288,6 +288,7 @@ public final class SparkMigration {
             double seconds = os.stream().mapToDouble(SliceOutcome::seconds).max().orElse(0);
             target.afterLoad(tp.target());
             journal.append(new JournalEntry(runId, hash, JournalEntry.TABLE_DONE, tp.name(), rows, Instant.now()));
+            String unknown = writeNotes(journal, runId, hash, tp, os, rejectFiles);
             List<String> notes = new ArrayList<>();
             notes.add(String.format(Locale.ROOT, "%d slice(s)%s", os.size(), earlier == 0 ? ""
                     : ", " + earlier + " of them committed before (an earlier attempt or the interrupted run)"));
@@ -297,6 +298,9 @@ public final class SparkMigration {
                 long orphaned = os.stream().mapToLong(o -> o.rejected().dependants()).sum();
                 notes.add(rejectedRows + " rows rejected (--on-error reject)" + (orphaned == 0 ? ""
                         : ", " + orphaned + " of them because their parent row was rejected"));
+            }
+            if (unknown != null) {
+                notes.add(unknown);
             }
             TableResult r = new TableResult(tp.name(), tp.target().id().display(), TableResult.Status.LOADED, rows, 0,
                     seconds, null, notes);
@@ -327,6 +331,37 @@ public final class SparkMigration {
                     + " loaded; each is in " + rejectFiles.dir() + "/<table>.jsonl with its reason"), result);
         }
         return result;
+    }
+
+    /**
+     * After a table is recorded done: the rows its slices left out on purpose, one {@link JournalEntry#TABLE_NOTE}
+     * per kind as one machine writes them, so that {@code decant verify} explains the counts. Returns a note for the
+     * result when slices committed by an earlier attempt were not read again, so their rows left out are not counted;
+     * null otherwise.
+     */
+    private static String writeNotes(Journal journal, String runId, String hash, TablePlan tp, List<SliceOutcome> os,
+                                     RejectFiles rejectFiles) {
+        Instant now = Instant.now();
+        long rejected = rejectFiles == null ? 0 : rejectFiles.count(tp.name());
+        if (rejected > 0) {
+            journal.append(JournalEntry.note(runId, hash, tp.name(), JournalEntry.NOTE_REJECTED, rejected,
+                    rejectFiles.place(tp.name()), now));
+        }
+        long skipped = os.stream().mapToLong(o -> o.left().skipped()).sum();
+        if (skipped > 0) {
+            journal.append(JournalEntry.note(runId, hash, tp.name(), JournalEntry.NOTE_ORPHANS_SKIPPED, skipped, null, now));
+        }
+        long filtered = os.stream().mapToLong(o -> o.left().filtered()).sum();
+        if (filtered > 0) {
+            journal.append(JournalEntry.note(runId, hash, tp.name(), JournalEntry.NOTE_FILTERED, filtered, null, now));
+        }
+        Map<String, Long> unmatched = new LinkedHashMap<>();
+        os.forEach(o -> o.left().unmatched().forEach((merged, rows) -> unmatched.merge(merged, rows, Long::sum)));
+        unmatched.forEach((merged, rows) -> journal.append(JournalEntry.note(runId, hash, tp.name(),
+                JournalEntry.NOTE_MERGED_UNMATCHED, rows, merged, now)));
+        long lost = os.stream().filter(o -> !o.left().known()).count();
+        return lost == 0 || tp.rowsOnly() == null && tp.finisher() == null ? null : lost + " slice(s) committed by an earlier attempt were not read again: the rows they left out"
+                + " (orphans, where:) are not in the journal's notes, so decant verify may not explain all of the counts";
     }
 
     /**

@@ -40,6 +40,22 @@ class MainOptionsTest {
         assertEquals(Path.of("/work/specs/id-mapping.json"), withSpec.mappingPath(), "beside the spec, as decant migrate");
     }
 
+    /** The hand-over gives the URLs in the environment, not on the command line; a given option still wins. */
+    @Test
+    void fromAndToComeFromTheEnvironmentWhenLeftOut() {
+        java.util.Map<String, String> env = java.util.Map.of("DECANT_FROM", "postgres://a:secret@h/src", "DECANT_TO",
+                "postgres://a:secret@h/dst");
+        SparkRequest r = Main.parse(new String[] {"migrate", "--create-schema"}, env).request();
+        assertEquals("postgres://a:secret@h/src", r.from());
+        assertEquals("postgres://a:secret@h/dst", r.to());
+        assertEquals("postgres://x@h/other", Main.parse(new String[] {"migrate", "--from", "postgres://x@h/other"}, env)
+                .request().from());
+        DecantException none = assertThrows(DecantException.class, () -> Main.parse(new String[] {"migrate"},
+                java.util.Map.of("DECANT_FROM", "postgres://a@h/src", "DECANT_TO", "")));
+        assertTrue(none.getMessage().contains("migrate needs --from and --to (or DECANT_FROM and DECANT_TO in the"
+                + " environment)"), none.getMessage());
+    }
+
     @Test
     void anUnknownPolicyOrANegativeCapIsAUsageError() {
         DecantException policy = assertThrows(DecantException.class, () -> Main.parse(with("--on-error", "skip")));
