@@ -50,6 +50,11 @@ import org.apache.spark.broadcast.Broadcast;
  * creates indexes and foreign keys: the same target steps, through the same target methods, as the
  * one-machine run. Tables load all at once when foreign keys are created after the data or not checked;
  * otherwise one Spark job per step of the load order.
+ *
+ * <p>Over the usual size because it is the driver's whole sequence, kept in one place so that its order
+ * (refusals and slicing before the first write, the journal before the tables, the slices' outcomes
+ * before the after-data steps) can be read top to bottom; what a task does is in {@link SliceLoad}, the
+ * id mappings shipped to executors in {@link ShippedIds}.
  */
 public final class SparkMigration {
     private final JavaSparkContext spark;
