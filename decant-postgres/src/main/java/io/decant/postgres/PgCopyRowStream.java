@@ -211,14 +211,8 @@ final class PgCopyRowStream implements CanonicalRowStream {
             }
             rows++;
             return row;
-        } catch (ConversionException e) {
-            throw new DecantException(e.code(), context().withColumn(columns.get(i).name())
-                    .withRow(rows + 1, key()).withRule(e.rule()), e.getMessage(), e);
-        } catch (CopyFrames.BadFrame e) {
-            throw new DecantException(ErrorCode.INTERNAL, context().withRow(rows + 1, null),
-                    "unexpected COPY data: " + e.getMessage(), e);
-        } catch (SQLException e) {
-            throw PgErrors.map(e, context().withRow(rows + 1, null), "reading");
+        } catch (ConversionException | CopyFrames.BadFrame | SQLException e) {
+            throw readFailure(e, i);
         }
     }
 
@@ -256,15 +250,22 @@ final class PgCopyRowStream implements CanonicalRowStream {
             }
             rows++;
             return row;
-        } catch (ConversionException e) {
-            throw new DecantException(e.code(), context().withColumn(columns.get(i).name())
-                    .withRow(rows + 1, key()).withRule(e.rule()), e.getMessage(), e);
-        } catch (CopyFrames.BadFrame e) {
-            throw new DecantException(ErrorCode.INTERNAL, context().withRow(rows + 1, null),
-                    "unexpected COPY data: " + e.getMessage(), e);
-        } catch (SQLException e) {
-            throw PgErrors.map(e, context().withRow(rows + 1, null), "reading");
+        } catch (ConversionException | CopyFrames.BadFrame | SQLException e) {
+            throw readFailure(e, i);
         }
+    }
+
+    /** What reading the current row's field {@code column} failed with, named by table, row and, for a value, column and key. */
+    private DecantException readFailure(Exception e, int column) {
+        if (e instanceof ConversionException c) {
+            return new DecantException(c.code(), context().withColumn(columns.get(column).name())
+                    .withRow(rows + 1, key()).withRule(c.rule()), c.getMessage(), c);
+        }
+        if (e instanceof SQLException s) {
+            return PgErrors.map(s, context().withRow(rows + 1, null), "reading");
+        }
+        return new DecantException(ErrorCode.INTERNAL, context().withRow(rows + 1, null),
+                "unexpected COPY data: " + e.getMessage(), e);
     }
 
     /** {@code id=887}, from the current row's key fields, or null when the table has no key or it cannot be shown. */

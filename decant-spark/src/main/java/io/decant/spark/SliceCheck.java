@@ -61,6 +61,25 @@ final class SliceCheck {
         private static final long serialVersionUID = 1L;
     }
 
+    /**
+     * Runs {@code body} on this executor's verify worker, within its connection permits; a refusal comes
+     * back naming the slice.
+     */
+    static <T> T onWorker(VerifyContext ctx, SliceTask task, java.util.function.Function<VerifyWorker, T> body)
+            throws InterruptedException {
+        try {
+            VerifyWorker w = VerifyWorker.of(ctx);
+            w.permits.acquire();
+            try {
+                return body.apply(w);
+            } finally {
+                w.permits.release();
+            }
+        } catch (DecantException e) {
+            throw SliceFailed.of(e, task);
+        }
+    }
+
     static final class Sums implements Function<SliceTask, SliceSums> {
         private static final long serialVersionUID = 1L;
         private final Broadcast<VerifyContext> context;
@@ -72,21 +91,13 @@ final class SliceCheck {
         @Override
         public SliceSums call(SliceTask task) throws InterruptedException {
             VerifyContext ctx = context.value();
-            try {
-                VerifyWorker w = VerifyWorker.of(ctx);
-                w.permits.acquire();
-                try {
-                    TablePlan tp = w.plan(task.table());
-                    List<LogicalType> types = tp.columns().stream().map(c -> c.target().type()).toList();
-                    long[] s = sum(types, consumer -> readSource(w, ctx, tp, task, consumer));
-                    long[] t = sum(types, consumer -> readTarget(w, ctx, tp, task, consumer));
-                    return new SliceSums(task.table(), task.index(), new Sum(s[0], s[1], s[2]), new Sum(t[0], t[1], t[2]));
-                } finally {
-                    w.permits.release();
-                }
-            } catch (DecantException e) {
-                throw SliceFailed.of(e, task);
-            }
+            return onWorker(ctx, task, w -> {
+                TablePlan tp = w.plan(task.table());
+                List<LogicalType> types = tp.columns().stream().map(c -> c.target().type()).toList();
+                long[] s = sum(types, consumer -> readSource(w, ctx, tp, task, consumer));
+                long[] t = sum(types, consumer -> readTarget(w, ctx, tp, task, consumer));
+                return new SliceSums(task.table(), task.index(), new Sum(s[0], s[1], s[2]), new Sum(t[0], t[1], t[2]));
+            });
         }
 
         private static long[] sum(List<LogicalType> types, Consumer<Consumer<Object[]>> read) {
@@ -114,17 +125,7 @@ final class SliceCheck {
         @Override
         public SliceDifferences call(SliceTask task) throws InterruptedException {
             VerifyContext ctx = context.value();
-            try {
-                VerifyWorker w = VerifyWorker.of(ctx);
-                w.permits.acquire();
-                try {
-                    return differences(ctx, w, task);
-                } finally {
-                    w.permits.release();
-                }
-            } catch (DecantException e) {
-                throw SliceFailed.of(e, task);
-            }
+            return onWorker(ctx, task, w -> differences(ctx, w, task));
         }
 
         private static SliceDifferences differences(VerifyContext ctx, VerifyWorker w, SliceTask task) {
