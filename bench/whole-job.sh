@@ -5,7 +5,12 @@
 #   bench/whole-job.sh [--rows 1M|N] [--runs N] [--jobs "1 2 4"]
 # The psql route: pg_dump's pre-data section (bare tables), \copy of every table's binary COPY file,
 # two at a time, largest first; then pg_dump's post-data section as a DBA would run it on two cores:
-# keys and indexes two at a time, then the foreign keys two at a time.
+# keys and indexes two at a time, then the foreign keys two at a time. Its binary files are made
+# beforehand from decant's own result and not timed: that route never reads SQLite.
+# The sqlite3 route is the same, except that each table's rows come from SQLite as a DBA would take
+# them: `sqlite3 -csv` piped into `\copy ... FROM STDIN (FORMAT csv)`, two tables at a time, blobs
+# as hex, reals printed with 17 digits (sqlite3's own 15 would round them). Both routes end with the
+# same keys, indexes and foreign keys, and the sqlite3 route's row counts are checked after each run.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -87,9 +92,21 @@ pg_dump --section=post-data -N decant "$SRC_DB" > "$RUN_DIR/post.sql"
 mkdir -p "$RUN_DIR/copy" "$RUN_DIR/keys" "$RUN_DIR/fks"
 TABLES=$(psql_db "$SRC_DB" -At -c "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY pg_relation_size(c.oid) DESC")
+mkdir -p "$RUN_DIR/select"
 for t in $TABLES; do
   psql_db "$SRC_DB" -c "\\copy public.\"$t\" TO '$RUN_DIR/copy/$t.bin' (FORMAT binary)" >/dev/null
+  # the sqlite3 route's SELECT for this table: the created table's columns, in order
+  psql_db "$SRC_DB" -At -F $'\t' -c "SELECT column_name, data_type FROM information_schema.columns
+    WHERE table_schema = 'public' AND table_name = '$t' ORDER BY ordinal_position" \
+    | awk -F'\t' -v t="$t" '{
+        q = "\"" $1 "\""
+        if ($2 == "bytea") e = "(CASE WHEN " q " IS NULL THEN NULL ELSE '"'"'\\x'"'"' || hex(" q ") END)"
+        else if ($2 == "double precision" || $2 == "real") e = "(CASE WHEN " q " IS NULL THEN NULL ELSE printf('"'"'%!.17g'"'"', " q ") END)"
+        else e = q
+        cols = cols (NR > 1 ? ", " : "") e
+      } END { print "SELECT " cols " FROM \"" t "\";" }' > "$RUN_DIR/select/$t.sql"
 done
+SRC_COUNTS=$(for t in $TABLES; do printf '%s %s\n' "$t" "$(psql_db "$SRC_DB" -At -c "SELECT count(*) FROM public.\"$t\"")"; done)
 # One file per post-data statement: foreign keys apart, everything else (keys, indexes) first.
 python3 - "$RUN_DIR" <<'PY'
 import re, sys
@@ -112,6 +129,29 @@ psql_route() {
   t0=$(now)
   for t in $TABLES; do echo "$t"; done \
     | xargs -P 2 -I{} psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "\\copy public.\"{}\" FROM '$RUN_DIR/copy/{}.bin' (FORMAT binary)"
+  t1=$(now)
+  ls "$RUN_DIR"/keys/*.sql | xargs -P 2 -I{} psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f {} >/dev/null
+  t2=$(now)
+  ls "$RUN_DIR"/fks/*.sql | xargs -P 2 -I{} psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f {} >/dev/null
+  t3=$(now)
+  echo "$(elapsed "$t0" "$t1") $(elapsed "$t1" "$t2") $(elapsed "$t2" "$t3")"
+}
+
+# One table from SQLite into PostgreSQL through a pipe (the sqlite3 route's data step).
+sqlite3_table() {
+  local db=$1 t=$2
+  sqlite3 -csv "$CLEAN_DB" < "$RUN_DIR/select/$t.sql" \
+    | psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "\\copy public.\"$t\" FROM STDIN (FORMAT csv)"
+}
+export -f sqlite3_table
+export CLEAN_DB RUN_DIR
+
+sqlite3_route() {
+  local db=$1
+  psql_db "$db" -f "$RUN_DIR/pre.sql" >/dev/null
+  local t0 t1 t2 t3
+  t0=$(now)
+  for t in $TABLES; do echo "$t"; done | xargs -P 2 -I{} bash -c 'set -o pipefail; sqlite3_table "$0" "$1"' "$db" {}
   t1=$(now)
   ls "$RUN_DIR"/keys/*.sql | xargs -P 2 -I{} psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f {} >/dev/null
   t2=$(now)
@@ -160,6 +200,16 @@ PY
   record psql.total "$run" "$(elapsed "$t0" "$t1")"
   record psql.copy "$run" "$c"; record psql.keys_indexes "$run" "$k"; record psql.fks "$run" "$f"
   psql_db postgres -c "DROP DATABASE \"$db\"" >/dev/null
+  db="${DB_PREFIX}_sqlite3"
+  fresh_db "$db"; settle
+  t0=$(now)
+  read -r c k f < <(sqlite3_route "$db")
+  t1=$(now)
+  record sqlite3.total "$run" "$(elapsed "$t0" "$t1")"
+  record sqlite3.copy "$run" "$c"; record sqlite3.keys_indexes "$run" "$k"; record sqlite3.fks "$run" "$f"
+  got=$(for t in $TABLES; do printf '%s %s\n' "$t" "$(psql_db "$db" -At -c "SELECT count(*) FROM public.\"$t\"")"; done)
+  [ "$got" = "$SRC_COUNTS" ] || { echo "bench: the sqlite3 route's row counts differ:"; diff <(echo "$SRC_COUNTS") <(echo "$got"); exit 1; } >&2
+  psql_db postgres -c "DROP DATABASE \"$db\"" >/dev/null
   if command -v pgloader >/dev/null; then
     db="${DB_PREFIX}_pgloader"
     fresh_db "$db"; settle
@@ -178,9 +228,9 @@ awk -F'\t' '{ print $1 }' "$RESULTS" | awk '!seen[$0]++' | while read -r m; do
 done
 echo
 for j in $JOBS; do
-  d=$(med "decant.jobs$j.total"); p=$(med psql.total); l=$(med pgloader.total)
-  awk -v j="$j" -v d="$d" -v p="$p" -v l="$l" 'BEGIN {
-    printf "  --jobs %s: decant / psql route %.2fx (target <= 1.1)", j, d / p
+  d=$(med "decant.jobs$j.total"); p=$(med psql.total); l=$(med pgloader.total); s3=$(med sqlite3.total)
+  awk -v j="$j" -v d="$d" -v p="$p" -v l="$l" -v s3="$s3" 'BEGIN {
+    printf "  --jobs %s: decant / psql route %.2fx (target <= 1.1), decant / sqlite3 route %.2fx", j, d / p, d / s3
     if (l != "") printf ", pgloader / decant %.2fx (target >= 3)", l / d
     printf "\n" }'
 done
