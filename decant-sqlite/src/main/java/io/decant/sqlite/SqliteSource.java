@@ -76,6 +76,12 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
         return new SqliteRowStream(plan, c);
     }
 
+    /** Every stream {@link #read} returns is a {@link SqliteRowStream}, which hashes values from the driver's bytes. */
+    @Override
+    public boolean readsCanonical() {
+        return true;
+    }
+
     /** Per table: the name its rowid is selected by, or "" for a table without rowid. */
     private final java.util.Map<String, String> rowids = new java.util.HashMap<>();
 
