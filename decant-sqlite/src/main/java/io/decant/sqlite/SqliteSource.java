@@ -76,10 +76,16 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
         return new SqliteRowStream(plan, c);
     }
 
-    /** Every stream {@link #read} returns is a {@link SqliteRowStream}, which hashes values from the driver's bytes. */
+    /**
+     * No, although every stream {@link #read} returns can ({@link SqliteRowStream#nextCanonical}, which
+     * verify uses when the file is the target): as a source, the reading thread is busy in the driver the
+     * whole time (it does not wait on a server as a PostgreSQL reader does), so hashing there lengthens the
+     * pass; verify's workers hash the rows instead. Measured both ways in docs/benchmarks.md, "Verify
+     * per-row work (2026-12-07)".
+     */
     @Override
     public boolean readsCanonical() {
-        return true;
+        return false;
     }
 
     /** Per table: the name its rowid is selected by, or "" for a table without rowid. */
