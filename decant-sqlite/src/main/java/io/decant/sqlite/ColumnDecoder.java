@@ -35,6 +35,8 @@ import java.nio.charset.StandardCharsets;
 final class ColumnDecoder {
     private final Converter[] byClass = new Converter[StorageClass.values().length];
     private final String[] rules = new String[StorageClass.values().length];
+    /** Per storage class: whether a value of it is the column's value as it is (no conversion, no check). */
+    private final boolean[] asIs = new boolean[StorageClass.values().length];
     private final LogicalType type;
 
     ColumnDecoder(String declared, LogicalType type, Conversions conversions) {
@@ -55,6 +57,15 @@ final class ColumnDecoder {
         return byClass[StorageClass.of(raw).ordinal()].convert(raw);
     }
 
+    /**
+     * Whether a value of storage class {@code sc} is the column's value unchanged: an integer in an int64
+     * column, a real in a float64 column, text in a text column, a blob in a bytes column. Verify then
+     * hashes it from the driver's bytes or primitive without making the value.
+     */
+    boolean readsAsIs(StorageClass sc) {
+        return asIs[sc.ordinal()];
+    }
+
     /** The rule applied to values of {@code sc}, for messages and plans. */
     String rule(StorageClass sc) {
         return rules[sc.ordinal()];
@@ -67,6 +78,7 @@ final class ColumnDecoder {
         if (sc == StorageClass.BLOB) {
             if (to == Kind.BYTES) {
                 set(sc, v -> Bytes.wrap((byte[]) v), "blob -> bytes");
+                asIs[sc.ordinal()] = true;
             } else if (to == Kind.TEXT && retyped) {
                 set(sc, v -> ByteEncoding.utf8((byte[]) v, "blob -> text"), "blob -> text (UTF-8, as SQLite's CAST)");
             } else {
@@ -103,6 +115,7 @@ final class ColumnDecoder {
             c = v -> v instanceof Integer i ? Long.valueOf(i.longValue()) : v;
         }
         set(sc, c, conversion.rule());
+        asIs[sc.ordinal()] = conversion.isIdentity();
     }
 
     private static boolean isTemporal(Kind k) {

@@ -1,9 +1,11 @@
 package io.decant.sqlite;
 
+import io.decant.core.checksum.Canonical;
+import io.decant.core.checksum.CanonicalBuffer;
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorContext;
 import io.decant.core.error.RowKeys;
-import io.decant.core.spi.RowStream;
+import io.decant.core.spi.CanonicalRowStream;
 import io.decant.core.transform.ConversionException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -20,8 +22,14 @@ import org.sqlite.core.SafeStmtPtr;
  * Rows of one table from one read-only connection inside one read transaction, forward only. The
  * statement selects the requested columns and then any primary-key column not among them, so that
  * an error can name the row by its key; those extra columns are read only when a value fails.
+ *
+ * <p>For verify, {@link #nextCanonical} writes a row's checksum fields without making its values where
+ * a value is the column's value as it is stored ({@link ColumnDecoder#readsAsIs}): an integer, a real,
+ * a blob, and text whose bytes are well-formed UTF-8, from the driver's primitive or bytes; every other
+ * value is decoded as {@link #next()} decodes it and then encoded, so it gives the same field or the
+ * same error ({@code SqliteCanonicalReadIT} compares both ways on seeded random files).
  */
-final class SqliteRowStream implements RowStream {
+final class SqliteRowStream implements CanonicalRowStream {
 
     private final String table;
     private final List<ReadPlan.Item> items;
@@ -45,6 +53,17 @@ final class SqliteRowStream implements RowStream {
     /** The current row's values as the driver gives them, before each column's decoder. */
     private final Object[] stored;
     private final SafeStmtPtr.SafePtrConsumer<SQLException> readRow = this::readRow;
+
+    /** The checksum field encoders of the columns, made on the first {@link #nextCanonical}. */
+    private Canonical.FieldEncoder[] encoders;
+    private CanonicalBuffer canonicalOut;
+    private int[] canonicalEnds;
+    private boolean[] canonicalDecode;
+    private Object[] canonicalRow;
+    /** The column and the driver's value being decoded by {@link #readCanonical}, for its error. */
+    private int failedColumn;
+    private Object failedRaw;
+    private final SafeStmtPtr.SafePtrConsumer<SQLException> readCanonical = this::readCanonical;
 
     private final int rowidColumn;
     private final String fingerprint;
@@ -157,6 +176,136 @@ final class SqliteRowStream implements RowStream {
                 case Codes.SQLITE_BLOB -> db.column_blob(stmt, c);
                 default -> null;
             };
+        }
+    }
+
+    @Override
+    public Object[] nextCanonical(CanonicalBuffer out, int[] ends, boolean[] decode) {
+        if (closed) {
+            return null;
+        }
+        if (encoders == null) {
+            encoders = new Canonical.FieldEncoder[width];
+            for (int c = 0; c < width; c++) {
+                encoders[c] = Canonical.encoderFor(decoders[c].type());
+            }
+        }
+        if (direct == null || !utf8) {
+            return canonicalOf(next(), out, ends, decode);
+        }
+        Object[] row = new Object[width];
+        canonicalOut = out;
+        canonicalEnds = ends;
+        canonicalDecode = decode;
+        canonicalRow = row;
+        failedColumn = -1;
+        try {
+            if (!rs.next()) {
+                close();
+                return null;
+            }
+            direct.safeRunConsume(readCanonical);
+            rows++;
+            return row;
+        } catch (ConversionException e) {
+            DecantException error = valueError(failedColumn, failedRaw, e);
+            rows++; // the cursor is past this row: the next call reads the one after it
+            throw error;
+        } catch (SQLException e) {
+            throw SqliteErrors.wrap(e, ErrorContext.EMPTY.withPhase("read").withTable(table).withRow(rows + 1, null),
+                    "reading " + table);
+        }
+    }
+
+    /** The general way: a row as {@link #next()} decoded it, encoded field by field. */
+    private Object[] canonicalOf(Object[] row, CanonicalBuffer out, int[] ends, boolean[] decode) {
+        if (row == null) {
+            return null;
+        }
+        for (int c = 0; c < width; c++) {
+            Object v = row[c];
+            if (v == null) {
+                Canonical.writeNull(out);
+            } else {
+                encoders[c].encode(v, out);
+                if (!decode[c]) {
+                    row[c] = NOT_DECODED;
+                }
+            }
+            ends[c] = out.size();
+        }
+        return row;
+    }
+
+    /**
+     * The current row's checksum fields, read straight from the statement. A value the column takes as it
+     * is stored is hashed from the driver's primitive or bytes (text only when its bytes are well-formed
+     * UTF-8, the bytes its String would encode back to); any other value, and any value asked for in
+     * {@code decode}, is made as {@link #readRow} and the decoder make it, then encoded.
+     */
+    private void readCanonical(DB db, long stmt) throws SQLException {
+        CanonicalBuffer out = canonicalOut;
+        if (rowidColumn > 0) {
+            lastRowid = db.column_long(stmt, rowidColumn - 1);
+        }
+        for (int c = 0; c < width; c++) {
+            ColumnDecoder d = decoders[c];
+            boolean plain = !canonicalDecode[c];
+            boolean isNull = false;
+            Object raw;
+            switch (db.column_type(stmt, c)) {
+                case Codes.SQLITE_INTEGER -> {
+                    long v = db.column_long(stmt, c);
+                    if (plain && d.readsAsIs(StorageClass.INTEGER)) {
+                        Canonical.writeNumber(v, 0, out);
+                        raw = null;
+                    } else {
+                        raw = v == (int) v ? (Object) Integer.valueOf((int) v) : Long.valueOf(v);
+                    }
+                }
+                case Codes.SQLITE_FLOAT -> {
+                    double v = db.column_double(stmt, c);
+                    if (plain && d.readsAsIs(StorageClass.REAL)) {
+                        Canonical.writeFloat(v, out);
+                        raw = null;
+                    } else {
+                        raw = v;
+                    }
+                }
+                case Codes.SQLITE_TEXT -> {
+                    byte[] b = db.column_blob(stmt, c);
+                    if (plain && d.readsAsIs(StorageClass.TEXT) && Canonical.isWellFormedUtf8(b, 0, b.length)) {
+                        Canonical.writeUtf8Text(b, 0, b.length, out);
+                        raw = null;
+                    } else {
+                        raw = new String(b, StandardCharsets.UTF_8);
+                    }
+                }
+                case Codes.SQLITE_BLOB -> {
+                    byte[] b = db.column_blob(stmt, c);
+                    if (plain && d.readsAsIs(StorageClass.BLOB)) {
+                        Canonical.writeBytes(b, 0, b.length, out);
+                        raw = null;
+                    } else {
+                        raw = b;
+                    }
+                }
+                default -> {
+                    Canonical.writeNull(out);
+                    isNull = true;
+                    raw = null;
+                }
+            }
+            if (raw != null) {
+                failedColumn = c;
+                failedRaw = raw;
+                Object v = d.decode(raw);
+                encoders[c].encode(v, out);
+                canonicalRow[c] = plain ? NOT_DECODED : v;
+            } else if (!isNull) {
+                canonicalRow[c] = NOT_DECODED;
+            }
+            canonicalEnds[c] = out.size();
         }
     }
 

@@ -76,6 +76,18 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
         return new SqliteRowStream(plan, c);
     }
 
+    /**
+     * No, although every stream {@link #read} returns can ({@link SqliteRowStream#nextCanonical}, which
+     * verify uses when the file is the target): as a source, the reading thread is busy in the driver the
+     * whole time (it does not wait on a server as a PostgreSQL reader does), so hashing there lengthens the
+     * pass; verify's workers hash the rows instead. Measured both ways in docs/benchmarks.md, "Verify
+     * per-row work (2026-12-07)".
+     */
+    @Override
+    public boolean readsCanonical() {
+        return false;
+    }
+
     /** Per table: the name its rowid is selected by, or "" for a table without rowid. */
     private final java.util.Map<String, String> rowids = new java.util.HashMap<>();
 

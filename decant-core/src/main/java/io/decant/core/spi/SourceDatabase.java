@@ -50,8 +50,10 @@ public interface SourceDatabase extends Endpoint {
     }
 
     /**
-     * Whether every stream {@link #read} returns is a {@link CanonicalRowStream}, which verify can hash
-     * without values; asked before a stream is opened, so that no read is started only to be given up.
+     * Whether every stream {@link #read} returns is a {@link CanonicalRowStream} that verify should hash, as
+     * a source, on the reading thread without values; asked before a stream is opened, so that no read is
+     * started only to be given up. A source whose streams can but whose reading thread has no time to spare
+     * answers false, and verify maps and hashes its rows on worker threads.
      */
     default boolean readsCanonical() {
         return false;
