@@ -39,6 +39,8 @@ import java.util.Set;
  */
 final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     private final PgConnector connector;
+    /** Sinks' connections, kept from one table's commit to the next table's sink. */
+    private final SinkConnections sinkConnections;
     private final List<String> schemas;
     private final PgSnapshot snapshot;
     private final PgJournal journal;
@@ -54,6 +56,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
 
     PostgresDatabase(PgConnector connector, OpenOptions options) {
         this.connector = connector;
+        this.sinkConnections = new SinkConnections(connector);
         this.schemas = options.schemas().isEmpty() ? List.of(PgIdentifiers.DEFAULT_SCHEMA) : options.schemas();
         this.journal = new PgJournal(connector, options.setting(OpenOptions.JOURNAL_SCHEMA, PgJournal.DEFAULT_SCHEMA), schemas.get(0));
         boolean shared = Boolean.parseBoolean(options.setting("postgres.snapshot", "true"));
@@ -475,7 +478,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public TableSink openSink(Table table, List<Column> columns, SinkOptions options) {
-        return new PgTableSink(connector, table, columns, options, journal);
+        return new PgTableSink(connector, sinkConnections, table, columns, options, journal);
     }
 
     @Override
@@ -557,8 +560,14 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         }
     }
 
+    /** How many sink connections wait for the next table, for tests. */
+    int idleSinkConnections() {
+        return sinkConnections.idle();
+    }
+
     @Override
     public synchronized void close() {
+        sinkConnections.close();
         snapshot.close();
         PgConnector.closeQuietly(meta);
         meta = null;
