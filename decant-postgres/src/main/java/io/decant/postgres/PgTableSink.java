@@ -59,10 +59,10 @@ final class PgTableSink implements TableSink {
     private final String copySql;
     private final PgUrl url;
     private final PgConnector connectorForSide;
-    private final SinkConnections connections;
+    private final IdleConnections connections;
 
     /** @param connections where the sink's connection comes from and, after a commit, goes back to */
-    PgTableSink(PgConnector connector, SinkConnections connections, Table table, List<Column> columns,
+    PgTableSink(PgConnector connector, IdleConnections connections, Table table, List<Column> columns,
                 SinkOptions options, PgJournal journal) {
         this.options = options;
         this.journal = journal;

@@ -5,7 +5,8 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 
 /**
- * The connections of sinks that committed, kept for the next sink of the same run. A new connection
+ * Connections kept between uses in one run: a sink's after its commit, for the next table's sink, and
+ * the run journal's between its reads and writes (before this, each opened and closed its own). A new connection
  * costs a backend start, authentication, two SETs and a cold catalog cache for the first queries (the
  * type catalog, the table's attributes, the key lookup): on the profile of a 9-table migration, about
  * 40-70 ms a table, in the load phase, while the reader had nothing to do.
@@ -16,18 +17,18 @@ import java.util.ArrayDeque;
  * an application hands over through a DataSource are never kept: its pool does that. At most
  * {@link #MAX_IDLE} are kept (one per table loading at once is what a run needs); the rest close.
  */
-final class SinkConnections implements AutoCloseable {
+final class IdleConnections implements AutoCloseable {
     static final int MAX_IDLE = 4;
 
     private final PgConnector connector;
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private boolean closed;
 
-    SinkConnections(PgConnector connector) {
+    IdleConnections(PgConnector connector) {
         this.connector = connector;
     }
 
-    /** An idle connection of an earlier sink, or a new one. */
+    /** An idle connection, or a new one; either way in autocommit mode, as {@link PgConnector#open()} gives it. */
     Connection take() {
         while (true) {
             Connection c;
@@ -44,7 +45,10 @@ final class SinkConnections implements AutoCloseable {
         }
     }
 
-    /** Takes back the connection of a sink that committed; closes it when it cannot be kept. */
+    /**
+     * Takes back a connection whose work is done (a sink's after its commit); closes it when it cannot be
+     * kept: inside a transaction (a failed one included), closed, or more than {@link #MAX_IDLE} waiting.
+     */
     void give(Connection c) {
         boolean keep;
         synchronized (this) {
@@ -58,11 +62,15 @@ final class SinkConnections implements AutoCloseable {
         }
     }
 
-    /** Open, and not inside a transaction (a failed one included). */
+    /** Open and not inside a transaction (a failed one included); set back to autocommit for the next user. */
     private static boolean usable(Connection c) {
         try {
-            return !c.isClosed() && c.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
-                    == org.postgresql.core.TransactionState.IDLE;
+            if (c.isClosed() || c.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+                    != org.postgresql.core.TransactionState.IDLE) {
+                return false;
+            }
+            c.setAutoCommit(true); // no transaction is open: pgjdbc only sets its flag
+            return true;
         } catch (SQLException e) {
             return false;
         }

@@ -18,7 +18,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
-class SinkConnectionsIT {
+class IdleConnectionsIT {
 
     private static int backendPid(Connection c) throws Exception {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
@@ -38,7 +38,7 @@ class SinkConnectionsIT {
     @Test
     void aCommittedConnectionIsTakenAgainAndOneInsideATransactionIsNot() throws Exception {
         PgServer.TestDb db = Pg.db("sinkconn");
-        try (SinkConnections pool = new SinkConnections(new PgConnector(PgUrl.parse(db.url())))) {
+        try (IdleConnections pool = new IdleConnections(new PgConnector(PgUrl.parse(db.url())))) {
             Connection first = pool.take();
             int pid = backendPid(first);
             pool.give(first);
@@ -46,6 +46,12 @@ class SinkConnectionsIT {
             Connection again = pool.take();
             assertSame(first, again);
             assertEquals(pid, backendPid(again));
+
+            again.setAutoCommit(false); // as a sink leaves it after its commit: no transaction open
+            pool.give(again);
+            again = pool.take();
+            assertSame(first, again);
+            assertTrue(again.getAutoCommit(), "handed out in autocommit mode, as a new connection is");
 
             again.setAutoCommit(false);
             backendPid(again); // a transaction is now open
@@ -76,26 +82,26 @@ class SinkConnectionsIT {
             PostgresDatabase pg = (PostgresDatabase) dst;
             TableSink s1 = dst.openSink(a, a.columns(), SinkOptions.DEFAULT);
             s1.write(new Object[] {1});
-            assertEquals(0, pg.idleSinkConnections());
+            assertEquals(0, pg.idleIdleConnections());
             s1.commit();
-            assertEquals(1, pg.idleSinkConnections());
+            assertEquals(1, pg.idleIdleConnections());
             TableSink s2 = dst.openSink(b, b.columns(), SinkOptions.DEFAULT);
-            assertEquals(0, pg.idleSinkConnections(), "the second sink took the first one's connection");
+            assertEquals(0, pg.idleIdleConnections(), "the second sink took the first one's connection");
             s2.write(new Object[] {1});
             s2.write(new Object[] {1});
             assertThrows(DecantException.class, s2::commit);
             s2.abort();
-            assertEquals(0, pg.idleSinkConnections(), "a failed sink's connection is closed, not kept");
+            assertEquals(0, pg.idleIdleConnections(), "a failed sink's connection is closed, not kept");
             TableSink s3 = dst.openSink(b, b.columns(), SinkOptions.DEFAULT);
             s3.write(new Object[] {2});
             s3.commit();
             s3.abort(); // after commit: a no-op, and the connection stays kept
-            assertEquals(1, pg.idleSinkConnections());
+            assertEquals(1, pg.idleIdleConnections());
             TableSink s4 = dst.openSink(a, a.columns(), SinkOptions.DEFAULT);
-            assertEquals(0, pg.idleSinkConnections());
+            assertEquals(0, pg.idleIdleConnections());
             s4.write(new Object[] {2});
             s4.commit();
-            assertEquals(1, pg.idleSinkConnections());
+            assertEquals(1, pg.idleIdleConnections());
         }
         assertEquals(2, count(db, "a"));
         assertEquals(1, count(db, "b"));
