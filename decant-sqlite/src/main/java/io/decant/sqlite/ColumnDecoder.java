@@ -55,14 +55,6 @@ final class ColumnDecoder {
         return byClass[StorageClass.of(raw).ordinal()].convert(raw);
     }
 
-    /**
-     * Converts a non-null value whose storage class the caller already knows (it asked SQLite), so
-     * that the class is not found again from the value's Java type.
-     */
-    Object decode(StorageClass sc, Object raw) {
-        return byClass[sc.ordinal()].convert(raw);
-    }
-
     /** The rule applied to values of {@code sc}, for messages and plans. */
     String rule(StorageClass sc) {
         return rules[sc.ordinal()];

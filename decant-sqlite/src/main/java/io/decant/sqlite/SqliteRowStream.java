@@ -44,8 +44,6 @@ final class SqliteRowStream implements RowStream {
     private boolean utf8;
     /** The current row's values as the driver gives them, before each column's decoder. */
     private final Object[] stored;
-    /** With {@link #direct}: the storage class of each of {@link #stored}, as SQLite said it. */
-    private final StorageClass[] classes;
     private final SafeStmtPtr.SafePtrConsumer<SQLException> readRow = this::readRow;
 
     private final int rowidColumn;
@@ -73,7 +71,6 @@ final class SqliteRowStream implements RowStream {
         this.decoders = plan.items().stream().map(ReadPlan.Item::decoder).toArray(ColumnDecoder[]::new);
         this.width = decoders.length;
         this.stored = new Object[width];
-        this.classes = new StorageClass[width];
         this.keyNames = plan.keyNames();
         this.keyPositions = plan.keyPositions();
         this.connection = connection;
@@ -121,19 +118,10 @@ final class SqliteRowStream implements RowStream {
                 }
             }
             Object[] row = new Object[width];
-            if (direct != null) {
-                for (; i < width; i++) {
-                    raw = stored[i];
-                    if (raw != null) {
-                        row[i] = decoders[i].decode(classes[i], raw);
-                    }
-                }
-            } else {
-                for (; i < width; i++) {
-                    raw = stored[i];
-                    if (raw != null) {
-                        row[i] = decoders[i].decode(raw);
-                    }
+            for (; i < width; i++) {
+                raw = stored[i];
+                if (raw != null) {
+                    row[i] = decoders[i].decode(raw);
                 }
             }
             rows++;
@@ -149,38 +137,26 @@ final class SqliteRowStream implements RowStream {
     }
 
     /**
-     * The current row's values read straight from the statement (its storage class, then its value, per
-     * column) with each value's class beside it: Long for INTEGER (int64's own representation, so the
-     * decoder does not box twice), Double, String, byte[] or null.
+     * The current row's values as the driver's getObject gives them (Integer or Long, Double, String,
+     * byte[], null), read straight from the statement: its type, then its value, per column.
      */
     private void readRow(DB db, long stmt) throws SQLException {
         if (rowidColumn > 0) {
             lastRowid = db.column_long(stmt, rowidColumn - 1);
         }
         for (int c = 0; c < width; c++) {
-            switch (db.column_type(stmt, c)) {
+            stored[c] = switch (db.column_type(stmt, c)) {
                 case Codes.SQLITE_INTEGER -> {
-                    stored[c] = db.column_long(stmt, c);
-                    classes[c] = StorageClass.INTEGER;
+                    long v = db.column_long(stmt, c);
+                    yield v == (int) v ? (Object) Integer.valueOf((int) v) : Long.valueOf(v);
                 }
-                case Codes.SQLITE_FLOAT -> {
-                    stored[c] = db.column_double(stmt, c);
-                    classes[c] = StorageClass.REAL;
-                }
-                case Codes.SQLITE_TEXT -> {
-                    // A text value's bytes, decoded here: cheaper than the driver's decoding of a direct buffer.
-                    stored[c] = utf8 ? new String(db.column_blob(stmt, c), StandardCharsets.UTF_8) : db.column_text(stmt, c);
-                    classes[c] = StorageClass.TEXT;
-                }
-                case Codes.SQLITE_BLOB -> {
-                    stored[c] = db.column_blob(stmt, c);
-                    classes[c] = StorageClass.BLOB;
-                }
-                default -> {
-                    stored[c] = null;
-                    classes[c] = StorageClass.NULL;
-                }
-            }
+                case Codes.SQLITE_FLOAT -> db.column_double(stmt, c);
+                // A text value's bytes, decoded here: cheaper than the driver's decoding of a direct buffer.
+                case Codes.SQLITE_TEXT -> utf8 ? new String(db.column_blob(stmt, c), StandardCharsets.UTF_8)
+                        : db.column_text(stmt, c);
+                case Codes.SQLITE_BLOB -> db.column_blob(stmt, c);
+                default -> null;
+            };
         }
     }
 
