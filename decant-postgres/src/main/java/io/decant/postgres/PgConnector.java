@@ -66,6 +66,11 @@ final class PgConnector {
         return url;
     }
 
+    /** Whether connections come from an application's DataSource (its pool keeps them, not decant). */
+    boolean fromApplication() {
+        return dataSource != null;
+    }
+
     /** A connection for catalog queries and DDL, in autocommit mode. */
     Connection open() {
         return open(new Properties());

@@ -28,16 +28,38 @@ final class PgJournal implements Journal {
     private final TableId table;
     /** Where decant kept the journal before it had a schema of its own: the target's first schema. */
     private final TableId legacy;
+    private final IdleConnections connections;
 
-    PgJournal(PgConnector connector, String journalSchema, String targetSchema) {
+    /** One of {@link #connections}, given back when closed. */
+    private Lease lease() {
+        return new Lease(connections.take());
+    }
+
+    private final class Lease implements AutoCloseable {
+        final Connection c;
+
+        Lease(Connection c) {
+            this.c = c;
+        }
+
+        @Override
+        public void close() {
+            connections.give(c);
+        }
+    }
+
+    /** @param connections where the journal's reads and writes get a connection, and give it back */
+    PgJournal(PgConnector connector, IdleConnections connections, String journalSchema, String targetSchema) {
         this.connector = connector;
+        this.connections = connections;
         this.table = PgIdentifiers.tableId(journalSchema, JournalEntry.TABLE_NAME);
         this.legacy = PgIdentifiers.tableId(targetSchema, JournalEntry.TABLE_NAME);
     }
 
     @Override
     public void prepare() {
-        try (Connection c = connector.open(); Statement s = c.createStatement()) {
+        try (Lease l = lease(); Statement s = l.c.createStatement()) {
+            Connection c = l.c;
             // Only when missing: CREATE SCHEMA IF NOT EXISTS still needs CREATE on the database, which a role that
             // was given a schema of its own (--journal-schema) may not have.
             if (!schemaExists(c, PgIdentifiers.schemaOf(table))) {
@@ -85,7 +107,8 @@ final class PgJournal implements Journal {
     @Override
     public List<JournalEntry> read() {
         List<JournalEntry> out = new ArrayList<>();
-        try (Connection c = connector.open()) {
+        try (Lease l = lease()) {
+            Connection c = l.c;
             TableId from = exists(c, table) ? table : !legacy.equals(table) && exists(c, legacy) ? legacy : null;
             if (from == null) {
                 return out; // no run has written to this target yet
@@ -106,8 +129,8 @@ final class PgJournal implements Journal {
 
     @Override
     public void append(JournalEntry entry) {
-        try (Connection c = connector.open()) {
-            insert(c, entry, entry.rows());
+        try (Lease l = lease()) {
+            insert(l.c, entry, entry.rows());
         } catch (SQLException e) {
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("journal"), "writing " + table.display());
         }

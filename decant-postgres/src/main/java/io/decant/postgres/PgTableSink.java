@@ -59,8 +59,11 @@ final class PgTableSink implements TableSink {
     private final String copySql;
     private final PgUrl url;
     private final PgConnector connectorForSide;
+    private final IdleConnections connections;
 
-    PgTableSink(PgConnector connector, Table table, List<Column> columns, SinkOptions options, PgJournal journal) {
+    /** @param connections where the sink's connection comes from and, after a commit, goes back to */
+    PgTableSink(PgConnector connector, IdleConnections connections, Table table, List<Column> columns,
+                SinkOptions options, PgJournal journal) {
         this.options = options;
         this.journal = journal;
         this.table = table;
@@ -74,7 +77,8 @@ final class PgTableSink implements TableSink {
         this.copySql = copySql;
         this.url = connector.url();
         this.connectorForSide = connector;
-        this.connection = connector.open();
+        this.connections = connections;
+        this.connection = connections.take();
         // (with rejects the keys stay: a duplicate is then refused at its row, not when the key is built)
         this.deferredKeys = options.createdByRun() && options.rejector() == null ? new DeferredKeys(connection, table) : null;
         try {
@@ -388,7 +392,11 @@ final class PgTableSink implements TableSink {
             throw isolating == null ? withKey(mapped) : mapped;
         }
         done = true;
-        PgConnector.closeQuietly(connection);
+        if (isolating == null) {
+            connections.give(connection);
+        } else {
+            PgConnector.closeQuietly(connection); // its savepoints and cancelled statements: not worth reusing
+        }
         if (textRows != null) {
             textRows.close();
         }

@@ -39,6 +39,8 @@ import java.util.Set;
  */
 final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     private final PgConnector connector;
+    /** Sinks' and the journal's connections, kept from one use to the next. */
+    private final IdleConnections idleConnections;
     private final List<String> schemas;
     private final PgSnapshot snapshot;
     private final PgJournal journal;
@@ -54,8 +56,9 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
 
     PostgresDatabase(PgConnector connector, OpenOptions options) {
         this.connector = connector;
+        this.idleConnections = new IdleConnections(connector);
         this.schemas = options.schemas().isEmpty() ? List.of(PgIdentifiers.DEFAULT_SCHEMA) : options.schemas();
-        this.journal = new PgJournal(connector, options.setting(OpenOptions.JOURNAL_SCHEMA, PgJournal.DEFAULT_SCHEMA), schemas.get(0));
+        this.journal = new PgJournal(connector, idleConnections, options.setting(OpenOptions.JOURNAL_SCHEMA, PgJournal.DEFAULT_SCHEMA), schemas.get(0));
         boolean shared = Boolean.parseBoolean(options.setting("postgres.snapshot", "true"));
         this.snapshot = new PgSnapshot(connector, shared);
         this.extensionTables = parseExtensionTables(options.setting(OpenOptions.EXTENSION_TABLES, "skip"));
@@ -475,7 +478,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
 
     @Override
     public TableSink openSink(Table table, List<Column> columns, SinkOptions options) {
-        return new PgTableSink(connector, table, columns, options, journal);
+        return new PgTableSink(connector, idleConnections, table, columns, options, journal);
     }
 
     @Override
@@ -557,8 +560,14 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         }
     }
 
+    /** How many sink connections wait for the next table, for tests. */
+    int idleIdleConnections() {
+        return idleConnections.idle();
+    }
+
     @Override
     public synchronized void close() {
+        idleConnections.close();
         snapshot.close();
         PgConnector.closeQuietly(meta);
         meta = null;

@@ -122,6 +122,31 @@ class SinkIT {
         assertEquals("", query(db, "SELECT * FROM t"));
     }
 
+    /** A composite key, not in the first columns, named for a row written after the recent keys wrapped around. */
+    @Test
+    void serverSideCopyErrorsNameACompositeKeyAfterWrapAround() {
+        PgServer.TestDb db = Pg.db("sink_dup2");
+        db.exec("CREATE TABLE t (v text, a int, b text, PRIMARY KEY (b, a))");
+        try (TargetDatabase dst = Pg.target(db)) {
+            Table t = Pg.table(((SourceDatabase) dst).tables(), null, "t");
+            TableSink sink = dst.openSink(t, t.columns(), SinkOptions.DEFAULT);
+            try {
+                int rows = InFlightKeys.RECENT + 1000;
+                for (int i = 1; i <= rows; i++) {
+                    sink.write(new Object[] {"v" + i, i, "k" + (i % 7)});
+                }
+                sink.write(new Object[] {"dup", 5, "k5"});
+                DecantException e = assertThrows(DecantException.class, sink::commit);
+                assertEquals(ErrorCode.CONSTRAINT_VIOLATION, e.code());
+                assertEquals(rows + 1L, e.context().rowOrdinal());
+                assertEquals("b, a=k5, 5", e.context().rowKey()); // RowKeys' composite form
+            } finally {
+                sink.abort();
+            }
+        }
+        assertEquals("", query(db, "SELECT * FROM t"));
+    }
+
     @Test
     void encodersFollowTheTargetColumnTypes() {
         PgServer.TestDb db = Pg.db("sink_types");
