@@ -115,6 +115,7 @@ final class NativeLibraryCache {
                 return Optional.empty();
             }
             createFolder(dir);
+            dropStaleTemporaries(dir);
             Path lib = dir.resolve(fileName(resource));
             Entry expected = entry(url);
             Path tmp = Files.createTempFile(dir, ".lib", ".tmp", ownerOnly("rwx------"));
@@ -166,6 +167,25 @@ final class NativeLibraryCache {
             }
         }
         return crc.getValue() == expected.crc() ? Optional.of(lib) : Optional.empty();
+    }
+
+    /**
+     * Deletes the temporary files of writers killed mid-copy (kill -9 leaves them), once they are an hour
+     * old: a younger one may be another process's, still being written.
+     */
+    private static void dropStaleTemporaries(Path dir) throws IOException {
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        try (var files = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path f : files) {
+                try {
+                    if (Files.getLastModifiedTime(f).toMillis() < hourAgo) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (IOException e) {
+                    // another process dropped it first, or it is not ours to drop
+                }
+            }
+        }
     }
 
     /** Whether only the owner may write to {@code dir}: a library others could replace is not loaded. */

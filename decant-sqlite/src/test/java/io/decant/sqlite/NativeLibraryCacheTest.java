@@ -75,6 +75,19 @@ class NativeLibraryCacheTest {
     }
 
     @Test
+    void whatAKilledWriterLeftIsDroppedOnceItIsOld() throws IOException {
+        Path dir = NativeLibraryCache.folder(tmp);
+        Path lib = NativeLibraryCache.install(dir).orElseThrow();
+        Path old = Files.write(dir.resolve(".lib123.tmp"), new byte[100]);
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000L));
+        Path young = Files.write(dir.resolve(".lib456.tmp"), new byte[100]);
+        Files.write(lib, new byte[10]);
+        assertEquals(Optional.of(lib), NativeLibraryCache.install(dir));
+        assertTrue(Files.notExists(old), "an hour-old temporary file is dropped");
+        assertTrue(Files.exists(young), "a young one may be another process's, still being written");
+    }
+
+    @Test
     void aGarbledResourceNoteIsRepaired() throws IOException {
         Path dir = NativeLibraryCache.folder(tmp);
         Path lib = NativeLibraryCache.install(dir).orElseThrow();
