@@ -33,7 +33,7 @@ public final class Main implements Runnable {
 
     /** Runs a command line; returns the exit code. Used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -67,6 +67,30 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> json
                 ? reportJson(ex, out, err, debug(args)) : report(ex, err, debug(args)));
         return cl.execute(args);
+    }
+
+    /**
+     * The command line for {@code args}. When the first word names a command, only that command's model
+     * is built, under a bare "decant" that parses nothing itself: picocli builds a model by reflection,
+     * and building all ten took 0.25 s of CPU at every start, more than the one that runs
+     * (docs/benchmarks.md, "Start-up cost (2026-12-07)"). Anything else (no command, an option, help, a
+     * misspelt command and its suggestions) gets the whole tree, so it sees what it always saw. The
+     * commands are the ones this class's {@code @Command} names, the list that help, man pages and
+     * completion are made from.
+     */
+    static CommandLine commandLine(String[] args) {
+        Command top = Main.class.getAnnotation(Command.class);
+        if (args.length > 0) {
+            for (Class<?> sub : top.subcommands()) {
+                Command named = sub.getAnnotation(Command.class);
+                if (sub != CommandLine.HelpCommand.class && named.name().equals(args[0])) {
+                    CommandLine lean = new CommandLine(CommandLine.Model.CommandSpec.wrapWithoutInspection(new Main()).name(top.name()));
+                    lean.addSubcommand(sub);
+                    return lean;
+                }
+            }
+        }
+        return new CommandLine(new Main());
     }
 
     /** --output markdown renders a plan or a verify report; every other command's result is text or JSON. */

@@ -89,6 +89,39 @@ class ReleaseArchiveIT {
         assertTrue(demo[2].contains("put decant-demo.jar") && demo[2].contains("decant demo --to postgres://"), demo[2]);
     }
 
+    /**
+     * Class-data sharing from the unpacked archive (bin/decant's header), on the Java of the tests and on
+     * Temurin 25 when it is installed: the first working command writes the archive, the next adopts and
+     * maps it, and stdout is decant's JSON both times.
+     */
+    @Test
+    void keepsAClassDataSharingArchiveOutsideTheRepository() throws Exception {
+        List<String> javas = new ArrayList<>(List.of(System.getProperty("java.home")));
+        Path temurin25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        if (Files.isExecutable(temurin25.resolve("bin/java"))) {
+            javas.add(temurin25.toString());
+        }
+        Path elsewhere = Files.createDirectories(dir.resolve("cds-work"));
+        Path cache = dir.resolve("cds-cache");
+        Path db = elsewhere.resolve("empty.db");
+        Files.write(db, new byte[0]);
+        for (String javaHome : javas) {
+            for (int run = 1; run <= 2; run++) {
+                Path classes = elsewhere.resolve("classes-" + run + ".log");
+                String[] plan = run(elsewhere, Map.of("JAVA_HOME", javaHome, "XDG_CACHE_HOME", cache.toString(),
+                        "DECANT_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+                        home.resolve("bin/decant").toString(), "plan", "--from", "sqlite:" + db, "--to", "sqlite:"
+                        + elsewhere.resolve("out.db"), "--create-schema", "--allow-empty", "--output", "json");
+                assertEquals("0", plan[0], javaHome + ": " + plan[1] + plan[2]);
+                assertTrue(plan[1].startsWith("{") && plan[1].strip().endsWith("}") && !plan[1].contains("[warning]"),
+                        javaHome + ": " + plan[1]);
+                assertTrue(plan[2].isEmpty(), javaHome + ": " + plan[2]);
+                boolean mapped = Files.readString(classes).contains("shared objects file (top)");
+                assertEquals(run == 2, mapped, javaHome + ", run " + run + ": the archive is mapped from the second run on");
+            }
+        }
+    }
+
     @Test
     void completionCompletesCommandsAndOptions() throws Exception {
         String script = home.resolve("completion/decant.bash").toString();

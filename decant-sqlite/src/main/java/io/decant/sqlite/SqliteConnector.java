@@ -65,6 +65,7 @@ final class SqliteConnector {
     private static Connection open(Path file, SQLiteConfig config, String doing) {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         Properties props = config.toProperties();
+        NativeLibraryCache.useCache();
         try {
             Connection c = JDBC.createConnection("jdbc:sqlite:" + file, props);
             // Opening is lazy about the header: touch the schema so a non-database fails here, by name.
