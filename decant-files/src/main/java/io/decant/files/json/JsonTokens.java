@@ -134,13 +134,19 @@ abstract class JsonTokens {
         byte[] a = b;
         boolean escaped = false;
         boolean ascii = true;
-        // eight plain bytes (printable ASCII, neither '"' nor '\\') at a time, then byte by byte from the first other one
-        while (i + 8 <= stop) {
+        // eight bytes at a time up to the first one that is not plain (printable ASCII, neither '"' nor '\\'),
+        // then byte by byte from exactly there. Words may reach past the line's end into the rest of
+        // the buffer: a byte found there counts only as "the line ended inside the string".
+        int words = a.length - 8;
+        while (i <= words) {
             long x = (long) LONGS.get(a, i);
             long quote = x ^ QUOTES;
             long backslash = x ^ BACKSLASHES;
-            long special = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((x - SPACES) & ~x) | x;
-            if ((special & HIGHS) != 0) {
+            long special = (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((x - SPACES) & ~x) | x) & HIGHS;
+            if (special != 0) {
+                // each term flags its lowest matching byte exactly (a borrow only runs upward), so the
+                // lowest flag of the four is the first byte that is not plain
+                i += Long.numberOfTrailingZeros(special) >>> 3;
                 break;
             }
             i += 8;

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  * rather than a confusing one later. Blank lines at the end are allowed (editors add them); a blank
  * line followed by more rows is not.
  *
- * <p>Each line is first tried on the fast path ({@link RowDecoder#decodeLine}: straight from the
+ * <p>Each line is first tried on the fast path ({@link RowDecoder#decodeToNewline}, which finds the
+ * line's end as it reads, else {@link RowDecoder#decodeLine}: straight from the
  * bytes, which the read buffer holds in place); a line it gives up on (anything unusual or wrong)
  * is decoded from UTF-8 by a decoder that reports malformed input (so the error names the line and
  * byte) and parsed by Jackson, which gives the row or the error.
@@ -50,6 +51,17 @@ public final class JsonlFileReader implements RowFileReader {
 
     @Override
     public Object[] next() throws IOException {
+        if (fastPath && firstBlank == 0) {
+            // the common case: the fast path reads the row and finds the line's end in one pass;
+            // a line it gives up on (or that runs past the bytes read so far) is read below as before
+            Object[] row = decoder.decodeToNewline(lines.array(), lines.nextStart(), lines.limit());
+            if (row != null) {
+                lines.take(decoder.newline());
+                line++;
+                rows++;
+                return row;
+            }
+        }
         while (lines.next()) {
             line++;
             if (lines.blank()) {

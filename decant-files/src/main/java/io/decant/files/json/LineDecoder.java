@@ -33,6 +33,8 @@ final class LineDecoder extends JsonTokens {
     private final int[] seen;
     private int generation;
     private final boolean strict;
+    /** Whether the row ends at a {@code '\n'} before {@code end} rather than at {@code end}. */
+    private boolean toNewline;
 
     /**
      * @param keys        every key a row holds, in file order
@@ -82,6 +84,28 @@ final class LineDecoder extends JsonTokens {
 
     /** The row on the line {@code line[start, end)}, or {@code null} when the strict path must read it. */
     Object[] decode(byte[] line, int start, int stop) {
+        toNewline = false;
+        return decodeRow(line, start, stop);
+    }
+
+    /**
+     * The row on the line that starts at {@code start} and ends at the first {@code '\n'} before
+     * {@code stop}, or {@code null} when the strict path must read it (also when no {@code '\n'}
+     * follows the row before {@code stop}); {@link #newline()} then says where the line ended.
+     * It gives what {@link #decode} gives for that line: nothing the row is made of (tokens and
+     * JSON whitespace) holds a {@code '\n'}, so the row cannot run past one.
+     */
+    Object[] decodeToNewline(byte[] bytes, int start, int stop) {
+        toNewline = true;
+        return decodeRow(bytes, start, stop);
+    }
+
+    /** After {@link #decodeToNewline} gave a row: the index of the {@code '\n'} that ends its line. */
+    int newline() {
+        return p;
+    }
+
+    private Object[] decodeRow(byte[] line, int start, int stop) {
         b = line;
         p = start;
         end = stop;
@@ -154,7 +178,7 @@ final class LineDecoder extends JsonTokens {
             }
         }
         ws();
-        if (p != end) {
+        if (toNewline ? p >= end || b[p] != '\n' : p != end) {
             throw GIVE_UP;
         }
         if (found != keyBytes.length && !missingIsNull) {

@@ -92,6 +92,30 @@ final class LineReader {
         return true;
     }
 
+    /**
+     * Where the next line starts in {@link #array()}: the bytes read so far run to {@link #limit()},
+     * which may end inside the line. For a caller that finds the line's {@code '\n'} itself while
+     * reading it (see {@link #take}), so the line is not scanned twice.
+     */
+    int nextStart() {
+        return pos;
+    }
+
+    /** The end of the bytes read into {@link #array()} so far. */
+    int limit() {
+        return limit;
+    }
+
+    /**
+     * Makes the line from {@link #nextStart()} to {@code newline} (the index of a {@code '\n'} the
+     * caller found, no earlier one between) the current line, as {@link #next()} would have.
+     */
+    void take(int newline) {
+        start = pos;
+        end = newline;
+        pos = newline + 1;
+    }
+
     /** Keeps the unread bytes {@code [pos, limit)}, moved to the buffer's start, and reads more after them. */
     private boolean fill() throws IOException {
         fillShift = pos;

@@ -142,6 +142,19 @@ public final class RowDecoder {
         return line.decode(bytes, start, end);
     }
 
+    /**
+     * Like {@link #decodeLine}, for the line that starts at {@code start} and ends at the first
+     * {@code '\n'} before {@code limit}, which it finds while decoding; {@link #newline()} says where.
+     */
+    Object[] decodeToNewline(byte[] bytes, int start, int limit) {
+        return line.decodeToNewline(bytes, start, limit);
+    }
+
+    /** Where the line that {@link #decodeToNewline} last gave a row for ends (its {@code '\n'}). */
+    int newline() {
+        return line.newline();
+    }
+
     /** A new fast-path decoder for this row shape; {@code strict} for tests (see {@link LineDecoder}). */
     LineDecoder lineDecoder(boolean strict) {
         return new LineDecoder(keys, outIndex, fast, decodesNull, missingIsNull, width, strict);

@@ -201,6 +201,89 @@ class FastPathTest {
         }
     }
 
+    /**
+     * Whole files, where the fast path finds each line's end itself ({@link LineDecoder#decodeToNewline})
+     * and lines run across the reader's 64 KiB buffer, fed in reads of random sizes: the same rows,
+     * then the same error at the same line, as the strict path reading every line.
+     */
+    @Test
+    void wholeFilesReadTheSameWithAndWithoutTheFastPath() throws Exception {
+        RowDecoder fastShape = RowDecoder.forColumns("t", COLUMNS, COLUMNS, false);
+        RowDecoder strictShape = RowDecoder.forColumns("t", COLUMNS, COLUMNS, false);
+        int files = Integer.getInteger("decant.fastpath.files", 40);
+        int rowsCompared = 0;
+        int errorsCompared = 0;
+        for (int f = 0; f < files; f++) {
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            int lines = 50 + random.nextInt(600);
+            for (int i = 0; i < lines; i++) {
+                // odd-but-valid lines among plain ones (an odd line the strict path refuses is made plain),
+                // and in one file in two, one broken line somewhere
+                byte[] line = line(random.nextInt(4) != 0);
+                if (read(strictShape, line, false).row == null) {
+                    line = line(true);
+                }
+                if (f % 2 == 1 && random.nextInt(lines) == 0) {
+                    // anything, or one byte after the row (where only blanks may follow it on its line)
+                    line = random.nextBoolean() ? mutate(line) : concat(line, new byte[] {NOISE[random.nextInt(NOISE.length)]});
+                }
+                file.write(line);
+                if (i + 1 < lines || random.nextBoolean()) {
+                    file.write(random.nextInt(10) == 0 ? new byte[] {'\r', '\n'} : new byte[] {'\n'});
+                }
+            }
+            if (random.nextInt(4) == 0) {
+                file.write("\n \n".getBytes(StandardCharsets.US_ASCII));
+                if (random.nextBoolean()) {
+                    file.write(line(true));
+                }
+            }
+            byte[] data = file.toByteArray();
+            List<String> fast = readAll(fastShape, data, true);
+            List<String> strict = readAll(strictShape, data, false);
+            assertEquals(strict.size(), fast.size(), "rows and outcome of file " + f);
+            for (int i = 0; i < strict.size(); i++) {
+                assertEquals(strict.get(i), fast.get(i), "file " + f + ", entry " + i);
+            }
+            rowsCompared += strict.size() - 1;
+            errorsCompared += strict.get(strict.size() - 1).startsWith("end") ? 0 : 1;
+        }
+        System.out.printf("whole files: %d rows, %d errors compared%n", rowsCompared, errorsCompared);
+        assertTrue(rowsCompared > files * 100, "rows compared: " + rowsCompared);
+        assertTrue(errorsCompared > files / 8, "errors compared: " + errorsCompared);
+    }
+
+    /** Every row as text (values with their classes, and decimals' scales), then the end or the error with its line. */
+    private List<String> readAll(RowDecoder decoder, byte[] data, boolean fastPath) throws IOException {
+        List<String> out = new ArrayList<>();
+        Random chunks = new Random(data.length);
+        java.io.InputStream in = new ByteArrayInputStream(data) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + chunks.nextInt(1 << 17)));
+            }
+        };
+        JsonlFileReader r = new JsonlFileReader(in, decoder, fastPath);
+        try (r) {
+            Object[] row;
+            while ((row = r.next()) != null) {
+                StringBuilder s = new StringBuilder();
+                for (Object v : row) {
+                    s.append(v == null ? "null" : v.getClass().getSimpleName() + ":" + v
+                            + (v instanceof BigDecimal d ? "/" + d.scale() : "")
+                            + (v instanceof Bytes b ? "/" + Base64.getEncoder().encodeToString(b.unsafeArray()) : "")).append(' ');
+                }
+                out.add(s.toString());
+            }
+            out.add("end at line " + r.line() + ", " + r.rows() + " rows");
+        } catch (BadValue b) {
+            out.add("BadValue at line " + r.line() + ": " + b.code() + " " + b.column() + " " + b.getMessage() + " " + b.value());
+        } catch (IOException | RuntimeException e) {
+            out.add("error at line " + r.line() + ": " + e.getClass().getName() + " " + e.getMessage());
+        }
+        return out;
+    }
+
     // ---- reading one line both ways
 
     record Outcome(Object[] row, String error) {
