@@ -217,6 +217,19 @@ class BinDecantCdsIT {
     }
 
     @Test
+    void aFlightRecordingRunsWithoutTheArchive() throws Exception {
+        assertEquals(0, plan(Map.of()).exit());
+        assertTrue(plan(Map.of()).mappedArchive(), "an archive is in use before the recording");
+        Path jfr = dir.resolve("run.jfr");
+        // with the archive mapped, this recording crashed Java 17.0.15 (exit 134)
+        Run recorded = run(Map.of("DECANT_JAVA_OPTS", "-XX:StartFlightRecording=filename=" + jfr), "plan", "--from",
+                "sqlite:" + src, "--to", "sqlite:" + dir.resolve("out.db"), "--create-schema", "--output", "json");
+        assertEquals(0, recorded.exit(), recorded.err());
+        assertTrue(recorded.out().contains("\"source\""), recorded.out()); // after the JVM's own "Started recording" lines
+        assertTrue(Files.size(jfr) > 0, "the recording was written");
+    }
+
+    @Test
     void theExitCodePassesThroughWhileTheArchiveIsWritten() throws Exception {
         Run failed = run(Map.of(), "verify", "--from", "sqlite:" + dir.resolve("missing.db"), "--to", "sqlite:" + src,
                 "--output", "json");
