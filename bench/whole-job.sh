@@ -122,42 +122,48 @@ for stmt in [s.strip() for s in text.split(";\n") if s.strip()]:
 PY
 log "psql route: $(ls "$RUN_DIR/copy" | wc -l) tables, $(ls "$RUN_DIR/keys" | wc -l) keys and indexes, $(ls "$RUN_DIR/fks" | wc -l) foreign keys"
 
-psql_route() {
-  local db=$1
-  psql_db "$db" -f "$RUN_DIR/pre.sql" >/dev/null
-  local t0 t1 t2 t3
-  t0=$(now)
-  for t in $TABLES; do echo "$t"; done \
-    | xargs -P 2 -I{} psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "\\copy public.\"{}\" FROM '$RUN_DIR/copy/{}.bin' (FORMAT binary)"
-  t1=$(now)
-  ls "$RUN_DIR"/keys/*.sql | xargs -P 2 -I{} psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f {} >/dev/null
-  t2=$(now)
-  ls "$RUN_DIR"/fks/*.sql | xargs -P 2 -I{} psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f {} >/dev/null
-  t3=$(now)
-  echo "$(elapsed "$t0" "$t1") $(elapsed "$t1" "$t2") $(elapsed "$t2" "$t3")"
+# One table from its binary COPY file (the psql route's data step).
+binary_table() {
+  psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c "\\copy public.\"$2\" FROM '$RUN_DIR/copy/$2.bin' (FORMAT binary)"
 }
-
 # One table from SQLite into PostgreSQL through a pipe (the sqlite3 route's data step).
 sqlite3_table() {
   local db=$1 t=$2
   sqlite3 -csv "$CLEAN_DB" < "$RUN_DIR/select/$t.sql" \
     | psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "\\copy public.\"$t\" FROM STDIN (FORMAT csv)"
 }
-export -f sqlite3_table
+export -f binary_table sqlite3_table
 export CLEAN_DB RUN_DIR
 
-sqlite3_route() {
-  local db=$1
+# hand_route DB DATA_STEP: bare tables, each table's rows by DATA_STEP two at a time, then the keys and
+# indexes two at a time, then the foreign keys two at a time; prints the three steps' seconds.
+hand_route() {
+  local db=$1 step=$2
   psql_db "$db" -f "$RUN_DIR/pre.sql" >/dev/null
   local t0 t1 t2 t3
   t0=$(now)
-  for t in $TABLES; do echo "$t"; done | xargs -P 2 -I{} bash -c 'set -o pipefail; sqlite3_table "$0" "$1"' "$db" {}
+  for t in $TABLES; do echo "$t"; done | xargs -P 2 -I{} bash -c 'set -o pipefail; "$0" "$1" "$2"' "$step" "$db" {}
   t1=$(now)
   ls "$RUN_DIR"/keys/*.sql | xargs -P 2 -I{} psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f {} >/dev/null
   t2=$(now)
   ls "$RUN_DIR"/fks/*.sql | xargs -P 2 -I{} psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f {} >/dev/null
   t3=$(now)
   echo "$(elapsed "$t0" "$t1") $(elapsed "$t1" "$t2") $(elapsed "$t2" "$t3")"
+}
+
+# time_route NAME DATA_STEP RUN: one hand-made route into a fresh database, recorded as NAME.*; the row
+# counts are checked against decant's result.
+time_route() {
+  local name=$1 step=$2 run=$3 db="${DB_PREFIX}_$1" t0 t1 c k f got
+  fresh_db "$db"; settle
+  t0=$(now)
+  read -r c k f < <(hand_route "$db" "$step")
+  t1=$(now)
+  record "$name.total" "$run" "$(elapsed "$t0" "$t1")"
+  record "$name.copy" "$run" "$c"; record "$name.keys_indexes" "$run" "$k"; record "$name.fks" "$run" "$f"
+  got=$(for t in $TABLES; do printf '%s %s\n' "$t" "$(psql_db "$db" -At -c "SELECT count(*) FROM public.\"$t\"")"; done)
+  [ "$got" = "$SRC_COUNTS" ] || { echo "bench: the $name route's row counts differ:"; diff <(echo "$SRC_COUNTS") <(echo "$got"); exit 1; } >&2
+  psql_db postgres -c "DROP DATABASE \"$db\"" >/dev/null
 }
 
 pgloader_route() {
@@ -192,24 +198,8 @@ for k in ("load", "keys", "indexes", "foreignKeys"):
 PY
     psql_db postgres -c "DROP DATABASE \"$db\"" >/dev/null
   done
-  db="${DB_PREFIX}_psql"
-  fresh_db "$db"; settle
-  t0=$(now)
-  read -r c k f < <(psql_route "$db")
-  t1=$(now)
-  record psql.total "$run" "$(elapsed "$t0" "$t1")"
-  record psql.copy "$run" "$c"; record psql.keys_indexes "$run" "$k"; record psql.fks "$run" "$f"
-  psql_db postgres -c "DROP DATABASE \"$db\"" >/dev/null
-  db="${DB_PREFIX}_sqlite3"
-  fresh_db "$db"; settle
-  t0=$(now)
-  read -r c k f < <(sqlite3_route "$db")
-  t1=$(now)
-  record sqlite3.total "$run" "$(elapsed "$t0" "$t1")"
-  record sqlite3.copy "$run" "$c"; record sqlite3.keys_indexes "$run" "$k"; record sqlite3.fks "$run" "$f"
-  got=$(for t in $TABLES; do printf '%s %s\n' "$t" "$(psql_db "$db" -At -c "SELECT count(*) FROM public.\"$t\"")"; done)
-  [ "$got" = "$SRC_COUNTS" ] || { echo "bench: the sqlite3 route's row counts differ:"; diff <(echo "$SRC_COUNTS") <(echo "$got"); exit 1; } >&2
-  psql_db postgres -c "DROP DATABASE \"$db\"" >/dev/null
+  time_route psql binary_table "$run"
+  time_route sqlite3 sqlite3_table "$run"
   if command -v pgloader >/dev/null; then
     db="${DB_PREFIX}_pgloader"
     fresh_db "$db"; settle

@@ -146,12 +146,9 @@ final class SqliteRowStream implements CanonicalRowStream {
             rows++;
             return row;
         } catch (ConversionException e) {
-            DecantException error = valueError(i, raw, e);
-            rows++; // the cursor is past this row: the next call reads the one after it
-            throw error;
+            throw failedValue(i, raw, e);
         } catch (SQLException e) {
-            throw SqliteErrors.wrap(e, ErrorContext.EMPTY.withPhase("read").withTable(table).withRow(rows + 1, null),
-                    "reading " + table);
+            throw readFailure(e);
         }
     }
 
@@ -208,12 +205,9 @@ final class SqliteRowStream implements CanonicalRowStream {
             rows++;
             return row;
         } catch (ConversionException e) {
-            DecantException error = valueError(failedColumn, failedRaw, e);
-            rows++; // the cursor is past this row: the next call reads the one after it
-            throw error;
+            throw failedValue(failedColumn, failedRaw, e);
         } catch (SQLException e) {
-            throw SqliteErrors.wrap(e, ErrorContext.EMPTY.withPhase("read").withTable(table).withRow(rows + 1, null),
-                    "reading " + table);
+            throw readFailure(e);
         }
     }
 
@@ -313,6 +307,22 @@ final class SqliteRowStream implements CanonicalRowStream {
         try (var s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA encoding")) {
             return r.next() && "UTF-8".equalsIgnoreCase(r.getString(1));
         }
+    }
+
+    /**
+     * The error of a value that did not convert; counts its row, since the cursor is past it and the
+     * next call reads the one after it.
+     */
+    private DecantException failedValue(int i, Object raw, ConversionException e) {
+        DecantException error = valueError(i, raw, e);
+        rows++;
+        return error;
+    }
+
+    /** A failure of the driver while reading the next row. */
+    private DecantException readFailure(SQLException e) {
+        return SqliteErrors.wrap(e, ErrorContext.EMPTY.withPhase("read").withTable(table).withRow(rows + 1, null),
+                "reading " + table);
     }
 
     private DecantException valueError(int i, Object raw, ConversionException e) {
