@@ -561,7 +561,7 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     }
 
     /** How many sink connections wait for the next table, for tests. */
-    int idleIdleConnections() {
+    int waitingSinkConnections() {
         return idleConnections.idle();
     }
 

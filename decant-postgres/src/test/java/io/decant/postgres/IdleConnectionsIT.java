@@ -82,26 +82,26 @@ class IdleConnectionsIT {
             PostgresDatabase pg = (PostgresDatabase) dst;
             TableSink s1 = dst.openSink(a, a.columns(), SinkOptions.DEFAULT);
             s1.write(new Object[] {1});
-            assertEquals(0, pg.idleIdleConnections());
+            assertEquals(0, pg.waitingSinkConnections());
             s1.commit();
-            assertEquals(1, pg.idleIdleConnections());
+            assertEquals(1, pg.waitingSinkConnections());
             TableSink s2 = dst.openSink(b, b.columns(), SinkOptions.DEFAULT);
-            assertEquals(0, pg.idleIdleConnections(), "the second sink took the first one's connection");
+            assertEquals(0, pg.waitingSinkConnections(), "the second sink took the first one's connection");
             s2.write(new Object[] {1});
             s2.write(new Object[] {1});
             assertThrows(DecantException.class, s2::commit);
             s2.abort();
-            assertEquals(0, pg.idleIdleConnections(), "a failed sink's connection is closed, not kept");
+            assertEquals(0, pg.waitingSinkConnections(), "a failed sink's connection is closed, not kept");
             TableSink s3 = dst.openSink(b, b.columns(), SinkOptions.DEFAULT);
             s3.write(new Object[] {2});
             s3.commit();
             s3.abort(); // after commit: a no-op, and the connection stays kept
-            assertEquals(1, pg.idleIdleConnections());
+            assertEquals(1, pg.waitingSinkConnections());
             TableSink s4 = dst.openSink(a, a.columns(), SinkOptions.DEFAULT);
-            assertEquals(0, pg.idleIdleConnections());
+            assertEquals(0, pg.waitingSinkConnections());
             s4.write(new Object[] {2});
             s4.commit();
-            assertEquals(1, pg.idleIdleConnections());
+            assertEquals(1, pg.waitingSinkConnections());
         }
         assertEquals(2, count(db, "a"));
         assertEquals(1, count(db, "b"));
