@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class MariaServer {
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static volatile boolean used;
     public static final String HOST = "127.0.0.1";
     public static final int PORT = 3306;
 
@@ -36,6 +37,7 @@ public final class MariaServer {
     public static String createDatabase(String prefix) {
         assumeAvailable();
         String name = prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        used = true;
         try (Connection c = connect(""); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS `" + name + "`");
             s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
@@ -43,6 +45,11 @@ public final class MariaServer {
             throw new IllegalStateException("could not create MariaDB database " + name + ": " + e.getMessage(), e);
         }
         return "mysql://root@" + HOST + ":" + PORT + "/" + name;
+    }
+
+    /** Whether a test of this JVM made a database here ({@link DropTestDatabases} drops them). */
+    static boolean used() {
+        return used;
     }
 
     public static String jdbcUrl(String database) {

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The PostgreSQL server tests use: the local service at 127.0.0.1:5432 when it answers, otherwise
- * an embedded PostgreSQL started once per JVM. Every test gets databases of its own.
+ * an embedded PostgreSQL started once per JVM. Every test gets databases of its own, named with the
+ * JVM's pid so that {@link DropTestDatabases} can drop them when the JVM's tests are done.
  */
 public final class PgServer {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -38,6 +39,11 @@ public final class PgServer {
                 }
             }
         }
+        return instance;
+    }
+
+    /** The server, if a test of this JVM has asked for it; null otherwise. */
+    static PgServer started() {
         return instance;
     }
 
