@@ -77,6 +77,40 @@ class PgEveryTypeIT {
         assertEquals(0, v.exit(), v.toString());
     }
 
+    /**
+     * A target without the source's own types (no extensions, no CREATE TYPE): CREATE TABLE would stop on the first
+     * of them, so plan refuses, naming each column, the type and where it comes from, and migrate creates nothing.
+     */
+    @Test
+    void aTargetWithoutTheSourcesTypesIsRefusedByPlanAndNothingIsCreated(@TempDir Path dir) {
+        PgServer.TestDb src = PgServer.get().createDatabase("every_src");
+        PgServer.TestDb dst = PgServer.get().createDatabase("every_bare");
+        src.exec(TYPES + TABLE + ROWS);
+
+        Cli.Result plan = Cli.run("plan", "--from", src.url(), "--to", dst.url(), "--create-schema");
+        assertEquals(2, plan.exit(), plan.toString());
+        assertTrue(plan.err().contains("every_type.hs: column hs would be created with the source's type hstore"
+                + " (extension hstore), but the target database has no type hstore; create it there first (CREATE"
+                + " EXTENSION for an extension's type"), plan.err());
+        assertTrue(plan.err().contains("every_type.addr: column addr would be created with the source's type address"
+                + " (composite type), but the target database has no type address"), plan.err());
+        assertTrue(plan.err().contains("or say as_text: true (a text column) or skip: true for this column in the spec"),
+                plan.err());
+        assertTrue(!plan.err().contains("every_type.tsv:"), "a built-in type is never missing: " + plan.err());
+
+        Cli.Result r = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--create-schema");
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("0", dst.one("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"),
+                "nothing is created");
+
+        Path out = dir.resolve("export");
+        assertEquals(0, Cli.run("export", "--from", src.url(), "--out", out.toString()).exit());
+        Cli.Result i = Cli.run("import", "--in", out.toString(), "--to", dst.url(), "--create-schema");
+        assertEquals(2, i.exit(), i.toString());
+        assertTrue(i.err().contains("but the target database has no type hstore"), i.err());
+        assertEquals("0", dst.one("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"));
+    }
+
     @Test
     void throughAnExportFolder(@TempDir Path dir) {
         PgServer.TestDb src = PgServer.get().createDatabase("every_src");

@@ -47,9 +47,15 @@ final class PgSchemaReader {
                    a.attnotnull, a.attidentity, a.attgenerated,
                    pg_catalog.pg_get_serial_sequence(a.attrelid::regclass::text, a.attname) IS NOT NULL, a.attndims,
                    CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
-                   CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN co.collname::text END
+                   CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN co.collname::text END,
+                   CASE WHEN et.oid >= 16384 THEN coalesce('extension ' || (SELECT e.extname FROM pg_catalog.pg_depend d
+                            JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid
+                            WHERE d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = et.oid AND d.deptype = 'e' LIMIT 1),
+                        CASE et.typtype WHEN 'e' THEN 'enum' WHEN 'c' THEN 'composite type' WHEN 'd' THEN 'domain'
+                            WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' END) END
             FROM pg_catalog.pg_attribute a
             JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+            JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
             LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
             LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
             WHERE a.attrelid = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped
@@ -171,6 +177,13 @@ final class PgSchemaReader {
                             : column(name, spelled, t, nullable, identity);
                     if (!col.isSupported() && identity != Column.Identity.NONE) {
                         col = new Column(col.name(), col.sourceType(), col.type(), col.nullable(), identity, col.unsupported());
+                    }
+                    // A type the database's own migrations made (an extension's, an enum, a composite): said in the plan, so
+                    // that a target without it knows what to create (CREATE EXTENSION hstore).
+                    String origin = rs.getString(13);
+                    if (!col.isSupported() && origin != null) {
+                        col = new Column(col.name(), col.sourceType() + " (" + origin + ")", col.type(), col.nullable(),
+                                col.identity(), col.unsupported());
                     }
                     // format_type spells int[][] as integer[]: the declared dimensions are added back, so that a table
                     // created from this one declares them too, and reads back as this one does (as text).

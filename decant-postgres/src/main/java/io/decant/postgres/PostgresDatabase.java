@@ -308,6 +308,24 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return nativeType.startsWith(PgSchemaReader.NATIVE_PREFIX) ? nativeType.substring(PgSchemaReader.NATIVE_PREFIX.length()) : null;
     }
 
+    /** Types plan has asked after, and whether this database has each. */
+    private final java.util.Map<String, Boolean> typesHere = new java.util.HashMap<>();
+
+    /** A type as format_type spelled it in the source, looked up as CREATE TABLE would look it up here. */
+    @Override
+    public synchronized String missingType(String createdType) {
+        Boolean here = typesHere.get(createdType);
+        if (here == null) {
+            try {
+                here = queryBoolean("SELECT pg_catalog.to_regtype(?) IS NOT NULL", createdType);
+            } catch (SQLException e) {
+                throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan"), "looking up type " + createdType + " in the target");
+            }
+            typesHere.put(createdType, here);
+        }
+        return here ? null : "the target database has no type " + createdType;
+    }
+
     @Override
     public boolean createsCollations() {
         return true;

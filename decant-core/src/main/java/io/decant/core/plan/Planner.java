@@ -109,6 +109,28 @@ public final class Planner {
         };
     }
 
+    /**
+     * Refuses, before anything is created, a created column whose type the target does not have (PostgreSQL to
+     * PostgreSQL: an enum, composite, domain or extension type made by the source's own migrations).
+     */
+    private static void missingTypes(Table created, TargetView target, ErrorContext where, PlanProblems problems) {
+        for (Column c : created.columns()) {
+            String type = c.nativeType() == null ? null : target.nativeColumnType(c.nativeType());
+            if (type == null) {
+                continue;
+            }
+            int generated = type.indexOf(" GENERATED ALWAYS AS (");
+            String why = target.missingType(generated < 0 ? type : type.substring(0, generated));
+            if (why != null) {
+                problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(c.name()), "column " + c.name() + " would be"
+                        + " created with the source's type " + c.sourceType() + ", but " + why + "; create it there"
+                        + " first (CREATE EXTENSION for an extension's type, CREATE TYPE or CREATE DOMAIN as the source"
+                        + " has it, or the application's migrations), or say as_text: true (a text column) or skip: true"
+                        + " for this column in the spec");
+            }
+        }
+    }
+
     /** Plans against any view of a target (for verify: the target as read back). */
     public MigrationPlan plan(SourceDatabase source, TargetView target) {
         PlanProblems problems = new PlanProblems();
@@ -252,6 +274,7 @@ public final class Planner {
             notes.addAll(keyNotes);
             targetTable = CreatedTable.derive(source, shaped, targetId, targetIds, shapedBySource, target, keyTypes,
                     options.sourceCollation(), notes);
+            missingTypes(targetTable, target, where, problems);
         } else {
             targetTable = existing.get(targetId);
             if (targetTable == null) {

@@ -37,6 +37,11 @@ public interface TargetView {
         return false;
     }
 
+    /** See {@link TargetDatabase#missingType(String)}. */
+    default String missingType(String createdType) {
+        return null;
+    }
+
     /** See {@link TargetDatabase#createsCollations()}. */
     default boolean createsCollations() {
         return false;
@@ -149,6 +154,11 @@ public interface TargetView {
             @Override
             public boolean keepsDeclaredType(String nativeType) {
                 return t.keepsDeclaredType(nativeType);
+            }
+
+            @Override
+            public String missingType(String createdType) {
+                return t.missingType(createdType);
             }
 
             @Override

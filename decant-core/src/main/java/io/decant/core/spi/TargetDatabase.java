@@ -83,6 +83,15 @@ public interface TargetDatabase extends Endpoint {
         return null;
     }
 
+    /**
+     * Why a table this target creates could not have a column of {@code createdType} (a type {@link #nativeColumnType}
+     * gave), or null when it can: PostgreSQL answers for an enum, composite, domain or extension type the target
+     * database does not have, which {@code CREATE TABLE} would refuse after the plan. Asked by plan, which refuses.
+     */
+    default String missingType(String createdType) {
+        return null;
+    }
+
     /** Whether this target creates text columns with a collation of their own ({@link #createdCollation}). */
     default boolean createsCollations() {
         return false;
