@@ -79,8 +79,16 @@ final class PgSchemaReader {
     private static final String INDEXES = """
             SELECT i.indrelid, ic.relname, i.indisunique,
                    ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
-                         JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num ORDER BY k.ord)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num ORDER BY k.ord),
+                   CASE WHEN am.amname <> 'btree' THEN am.amname::text END,
+                   ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL
+                                     WHEN ocn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(oc.opcname)
+                                     ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END
+                         FROM unnest(i.indclass::oid[]) WITH ORDINALITY k(oid, ord)
+                         JOIN pg_catalog.pg_opclass oc ON oc.oid = k.oid
+                         JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace ORDER BY k.ord)
             FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+            JOIN pg_catalog.pg_am am ON am.oid = ic.relam
             WHERE i.indrelid = ANY (?) AND NOT i.indisprimary AND i.indexprs IS NULL AND i.indpred IS NULL
               AND NOT (0 = ANY (i.indkey::int2[]))
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)
@@ -263,7 +271,8 @@ final class PgSchemaReader {
             ps.setArray(1, oids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    byOid.get(rs.getLong(1)).indexes.add(new Index(rs.getString(2), strings(rs.getArray(4)), rs.getBoolean(3), false));
+                    byOid.get(rs.getLong(1)).indexes.add(new Index(rs.getString(2), strings(rs.getArray(4)), rs.getBoolean(3),
+                            false, rs.getString(5), strings(rs.getArray(6))));
                 }
             }
         }

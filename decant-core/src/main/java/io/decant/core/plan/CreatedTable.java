@@ -113,7 +113,9 @@ final class CreatedTable {
         for (Index ix : source.indexes()) {
             List<String> c = mapAll(ix.columns(), renamed);
             if (c != null) {
-                indexes.add(new Index(ix.name(), c, ix.unique(), ix.constraint()));
+                // The source's access method and operator classes only where the target builds them (PostgreSQL to PostgreSQL).
+                indexes.add(target != null && target.buildsIndexMethods() ? ix.with(ix.name(), c)
+                        : new Index(ix.name(), c, ix.unique(), ix.constraint()));
             }
         }
         List<ForeignKey> fks = new ArrayList<>();

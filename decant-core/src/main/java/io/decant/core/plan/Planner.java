@@ -110,10 +110,21 @@ public final class Planner {
     }
 
     /**
-     * Refuses, before anything is created, a created column whose type the target does not have (PostgreSQL to
-     * PostgreSQL: an enum, composite, domain or extension type made by the source's own migrations).
+     * Refuses, before anything is created, what the target could not create: a column whose type it does not have
+     * (PostgreSQL to PostgreSQL: an enum, composite, domain or extension type made by the source's own migrations), an
+     * index it could not build as the source has it (an access method or operator class it lacks).
      */
-    private static void missingTypes(Table created, TargetView target, ErrorContext where, PlanProblems problems) {
+    private static void unbuildable(Table created, TargetView target, ErrorContext where, PlanProblems problems) {
+        for (io.decant.core.schema.Index ix : created.indexes()) {
+            String why = target.unbuildable(created, ix);
+            if (why != null) {
+                problems.add(ErrorCode.SCHEMA_MISMATCH, where, (ix.unique() ? "unique " : "") + "index " + ix.name()
+                        + (ix.method() == null ? "" : " (" + ix.method() + ")") + " on " + ix.columns() + " could not be"
+                        + " built: " + why + "; create what provides it there first (CREATE EXTENSION, as the source"
+                        + " has it), --exclude " + created.id().display() + ", or create the table yourself and load"
+                        + " without --create-schema");
+            }
+        }
         for (Column c : created.columns()) {
             String type = c.nativeType() == null ? null : target.nativeColumnType(c.nativeType());
             if (type == null) {
@@ -274,7 +285,7 @@ public final class Planner {
             notes.addAll(keyNotes);
             targetTable = CreatedTable.derive(source, shaped, targetId, targetIds, shapedBySource, target, keyTypes,
                     options.sourceCollation(), notes);
-            missingTypes(targetTable, target, where, problems);
+            unbuildable(targetTable, target, where, problems);
         } else {
             targetTable = existing.get(targetId);
             if (targetTable == null) {

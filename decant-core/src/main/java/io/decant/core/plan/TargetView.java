@@ -42,6 +42,16 @@ public interface TargetView {
         return null;
     }
 
+    /** See {@link TargetDatabase#buildsIndexMethods()}. */
+    default boolean buildsIndexMethods() {
+        return false;
+    }
+
+    /** See {@link TargetDatabase#unbuildable}. */
+    default String unbuildable(Table table, io.decant.core.schema.Index index) {
+        return null;
+    }
+
     /** See {@link TargetDatabase#createsCollations()}. */
     default boolean createsCollations() {
         return false;
@@ -159,6 +169,16 @@ public interface TargetView {
             @Override
             public String missingType(String createdType) {
                 return t.missingType(createdType);
+            }
+
+            @Override
+            public boolean buildsIndexMethods() {
+                return t.buildsIndexMethods();
+            }
+
+            @Override
+            public String unbuildable(Table table, io.decant.core.schema.Index index) {
+                return t.unbuildable(table, index);
             }
 
             @Override

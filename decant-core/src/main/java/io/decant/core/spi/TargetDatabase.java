@@ -92,6 +92,23 @@ public interface TargetDatabase extends Endpoint {
         return null;
     }
 
+    /**
+     * Why this target could not build {@code index} of the table it creates, {@code table}, or null when it can:
+     * PostgreSQL answers for an access method or operator class (the source's, or the default one for a column's
+     * created type) it does not have, which {@code CREATE INDEX} would refuse after the rows. Asked by plan, which refuses.
+     */
+    default String unbuildable(io.decant.core.schema.Table table, io.decant.core.schema.Index index) {
+        return null;
+    }
+
+    /**
+     * Whether this target builds a created index with the source's {@link io.decant.core.schema.Index#method} and
+     * operator classes (PostgreSQL's names); other targets build their own index on the same columns.
+     */
+    default boolean buildsIndexMethods() {
+        return false;
+    }
+
     /** Whether this target creates text columns with a collation of their own ({@link #createdCollation}). */
     default boolean createsCollations() {
         return false;

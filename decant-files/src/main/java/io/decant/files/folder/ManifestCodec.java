@@ -107,6 +107,16 @@ final class ManifestCodec {
             strings(g, "columns", i.columns());
             g.writeBooleanField("unique", i.unique());
             g.writeBooleanField("constraint", i.constraint());
+            if (i.method() != null) {
+                g.writeStringField("method", i.method());
+            }
+            if (!i.opclasses().isEmpty()) {
+                g.writeArrayFieldStart("opclasses");
+                for (String o : i.opclasses()) {
+                    g.writeString(o);
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -225,8 +235,12 @@ final class ManifestCodec {
         }
         List<Index> indexes = new ArrayList<>();
         for (JsonNode i : array(n, "indexes")) {
+            List<String> opclasses = new ArrayList<>();
+            for (JsonNode o : array(i, "opclasses")) {
+                opclasses.add(o.isNull() ? null : o.asText());
+            }
             indexes.add(new Index(text(i, "name"), strings(i, "columns"), i.path("unique").asBoolean(),
-                    i.path("constraint").asBoolean()));
+                    i.path("constraint").asBoolean(), text(i, "method"), opclasses));
         }
         List<ForeignKey> fks = new ArrayList<>();
         for (JsonNode f : array(n, "foreignKeys")) {
