@@ -64,6 +64,11 @@ public interface TargetView {
         return Integer.MAX_VALUE;
     }
 
+    /** See {@link TargetDatabase#maxKeyBytes()}. */
+    default int maxKeyBytes() {
+        return Integer.MAX_VALUE;
+    }
+
     /** See {@link TargetDatabase#maxIdentifierLength()}. */
     default int maxIdentifierLength() {
         return Integer.MAX_VALUE;
@@ -179,6 +184,11 @@ public interface TargetView {
             @Override
             public int maxKeyTextLength() {
                 return t.maxKeyTextLength();
+            }
+
+            @Override
+            public int maxKeyBytes() {
+                return t.maxKeyBytes();
             }
         };
     }
