@@ -98,7 +98,6 @@ final class KeyLengths {
             Kind kind = g.getKey().kind();
             List<Node> group = g.getValue();
             boolean text = kind == Kind.TEXT;
-            String unit = text ? " characters" : " bytes";
             int max = text ? target.maxKeyTextLength() : target.maxKeyBytes();
             Map<Node, Integer> longest = new LinkedHashMap<>();
             int n = target.keyTextLength();
@@ -115,8 +114,8 @@ final class KeyLengths {
                     String table = node.table().display();
                     problems.add(ErrorCode.SCHEMA_MISMATCH, ErrorContext.EMPTY.withPhase("plan").withTable(table)
                             .withColumn(node.column()), "key column " + table + "." + node.column() + " holds "
-                            + (text ? "text" : "bytes") + " of " + e.getValue() + unit + "; " + target.displayUrl()
-                            + " indexes at most " + max + (text ? "" : unit) + " in a key, so --create-schema cannot"
+                            + (text ? "text of " : "a value of ") + amount(e.getValue(), kind) + "; " + target.displayUrl()
+                            + " indexes at most " + (text ? max : amount(max, kind)) + " in a key, so --create-schema cannot"
                             + " create this key or foreign key; create the table yourself and load without"
                             + " --create-schema, or leave it out with --exclude " + table);
                 }
@@ -131,7 +130,7 @@ final class KeyLengths {
                 notes.computeIfAbsent(node.table(), k -> new ArrayList<>()).add("key column " + node.column()
                         + " is created as " + target.nativeType(type) + joined + ": " + target.displayUrl()
                         + " indexes no unbounded " + (text ? "text" : "bytes") + "; its longest value now is "
-                        + longest.get(node) + unit);
+                        + amount(longest.get(node), kind));
             }
         }
         for (Shaper.Shaped s : shaped.values()) {
@@ -198,6 +197,12 @@ final class KeyLengths {
                         + "; " + target.displayUrl() + " indexes at most " + maxBytes + " bytes in one key;" + wayOut);
             }
         }
+    }
+
+    /** {@code n} characters of text, or {@code n} bytes. */
+    private static String amount(long n, Kind kind) {
+        String unit = kind == Kind.TEXT ? "character" : "byte";
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 
     private static String names(List<Node> group) {
