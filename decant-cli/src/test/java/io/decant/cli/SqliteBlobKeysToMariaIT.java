@@ -120,10 +120,22 @@ class SqliteBlobKeysToMariaIT {
         assertEquals(2, r.exit(), r.toString());
         assertEquals("0", tables(url), "a refused run leaves nothing behind");
 
-        // The way out it names.
+        // The ways out it names: leave the table out, or create it yourself (here: the id indexed by a prefix).
         Cli.Result out = Cli.run("migrate", "--from", "sqlite:" + app, "--to", url, "--create-schema", "--exclude", "docs");
         assertEquals(0, out.exit(), out.toString());
         assertEquals("3", one(url, "SELECT count(*) FROM refs"));
+
+        String own = MariaServer.createDatabase("it_blobkeys_own");
+        try (Connection c = MariaServer.connect(name(own)); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE docs (id VARBINARY(4000) NOT NULL, hash VARBINARY(255), title LONGTEXT,"
+                    + " KEY docs_id_prefix (id(255)), UNIQUE KEY docs_hash_key (hash))");
+            s.execute("CREATE TABLE refs (n BIGINT PRIMARY KEY, doc_id VARBINARY(4000) NOT NULL)");
+        }
+        Cli.Result yours = Cli.run("migrate", "--from", "sqlite:" + app, "--to", own);
+        assertEquals(0, yours.exit(), yours.toString());
+        assertEquals("3073", one(own, "SELECT max(length(id)) FROM docs"));
+        Cli.Result v = Cli.run("verify", "--from", "sqlite:" + app, "--to", own);
+        assertEquals(0, v.exit(), v.toString());
     }
 
     @Test
