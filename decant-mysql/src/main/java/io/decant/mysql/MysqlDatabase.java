@@ -227,7 +227,10 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
         return name.codePointCount(0, name.length());
     }
 
-    /** Text in a created key, and in every column a foreign key joins to it, is VARCHAR, never LONGTEXT ({@link MysqlDdl}). */
+    /**
+     * Text and bytes in a created key, and in every column a foreign key joins to it, are VARCHAR and
+     * VARBINARY, never LONGTEXT or LONGBLOB ({@link MysqlDdl}).
+     */
     @Override
     public int keyTextLength() {
         return MysqlDdl.KEY_TEXT;
@@ -236,6 +239,11 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public int maxKeyTextLength() {
         return MysqlDdl.MAX_KEY_TEXT;
+    }
+
+    @Override
+    public int maxKeyBytes() {
+        return MysqlDdl.MAX_KEY_BYTES;
     }
 
     @Override

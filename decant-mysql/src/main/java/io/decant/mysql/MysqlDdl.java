@@ -23,7 +23,8 @@ import java.util.StringJoiner;
  *       compare prefixes only: unbounded text and bytes in a primary or unique key are created as
  *       VARCHAR({@value #KEY_TEXT})/VARBINARY({@value #KEY_TEXT}) instead (a longer value is then a
  *       data error, not a silent collision); plan already bounds them, and the columns a foreign key
- *       joins to them, to one VARCHAR(n) fitted to the data ({@code KeyTextBounds} in decant-core);</li>
+ *       joins to them, to one VARCHAR(n) or VARBINARY(n) fitted to the data ({@code KeyLengths} in
+ *       decant-core);</li>
  *   <li>a row's VARCHARs share 65535 bytes: the longest non-key VARCHARs become LONGTEXT until the
  *       row fits;</li>
  *   <li>an AUTO_INCREMENT column must lead some key: one is added when the table has none.</li>
@@ -33,8 +34,10 @@ import java.util.StringJoiner;
  */
 final class MysqlDdl {
     static final int KEY_TEXT = 255;
-    /** InnoDB's index limit (3072 bytes, DYNAMIC rows) in utf8mb4 characters of 4 bytes. */
-    static final int MAX_KEY_TEXT = 3072 / 4;
+    /** InnoDB's index limit (DYNAMIC rows) in bytes, for one key's columns together. */
+    static final int MAX_KEY_BYTES = 3072;
+    /** The same limit in utf8mb4 characters of 4 bytes. */
+    static final int MAX_KEY_TEXT = MAX_KEY_BYTES / 4;
     static final int INDEX_PREFIX = 255;
     private static final int ROW_BUDGET = 65_000;
 
@@ -137,8 +140,11 @@ final class MysqlDdl {
             Kind kind = c.type().kind();
             if (keyColumns.contains(c.name()) && type.equals("LONGTEXT") && kind == Kind.TEXT) {
                 type = "VARCHAR(" + KEY_TEXT + ")";
-            } else if (keyColumns.contains(c.name()) && kind == Kind.BYTES) {
+            } else if (keyColumns.contains(c.name()) && type.equals("LONGBLOB") && kind == Kind.BYTES) {
                 type = "VARBINARY(" + KEY_TEXT + ")";
+            }
+            if (type.startsWith("VARBINARY(")) {
+                rowBytes += Integer.parseInt(type.substring(10, type.length() - 1)) + 2;
             }
             if (type.startsWith("VARCHAR(")) {
                 int length = Integer.parseInt(type.substring(8, type.length() - 1));

@@ -18,11 +18,13 @@ import io.decant.core.type.LogicalType;
  *   <li>UUID: MariaDB 10.7+ has a UUID type; elsewhere CHAR(36), which reads back as text(36).</li>
  *   <li>TEXT: VARCHAR(n) up to 16383 characters (65535 bytes of utf8mb4), LONGTEXT beyond or when
  *       unbounded; {@link MysqlDdl} adjusts for keys and the row size limit.</li>
+ *   <li>BYTES: LONGBLOB; bytes(n) (plan gives it to key columns) VARBINARY(n) up to 65535 bytes.</li>
  *   <li>ARRAY: JSON, the only MySQL type that holds a list.</li>
  * </ul>
  */
 final class TargetTypes {
     static final int MAX_VARCHAR = 16383;
+    static final int MAX_VARBINARY = 65535;
     static final int MAX_DECIMAL_PRECISION = 65;
     static final int MAX_DECIMAL_SCALE = 30;
 
@@ -45,7 +47,7 @@ final class TargetTypes {
             case FLOAT32 -> "FLOAT";
             case FLOAT64 -> "DOUBLE";
             case TEXT -> type.length() > 0 && type.length() <= MAX_VARCHAR ? "VARCHAR(" + type.length() + ")" : "LONGTEXT";
-            case BYTES -> "LONGBLOB";
+            case BYTES -> type.length() > 0 && type.length() <= MAX_VARBINARY ? "VARBINARY(" + type.length() + ")" : "LONGBLOB";
             case UUID -> server.hasUuidType() ? "UUID" : "CHAR(36)";
             case JSON, ARRAY -> "JSON";
             case DATE -> "DATE";
@@ -58,9 +60,10 @@ final class TargetTypes {
         return switch (type.kind()) {
             case DECIMAL -> storedDecimal(type);
             case TEXT -> type.length() > MAX_VARCHAR ? LogicalType.TEXT : type;
+            case BYTES -> type.length() > MAX_VARBINARY ? LogicalType.BYTES : type;
             case UUID -> server.hasUuidType() ? type : LogicalType.text(36);
             case ARRAY -> LogicalType.JSON;
-            case BOOLEAN, INT16, INT32, INT64, FLOAT32, FLOAT64, BYTES, JSON, DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> type;
+            case BOOLEAN, INT16, INT32, INT64, FLOAT32, FLOAT64, JSON, DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> type;
         };
     }
 

@@ -105,6 +105,10 @@ class TypeMappingTest {
         assertEquals("LONGTEXT", maria.nativeType(LogicalType.text(20000)));
         assertEquals(LogicalType.TEXT, maria.storedType(LogicalType.text(20000)));
         assertEquals("LONGBLOB", maria.nativeType(LogicalType.BYTES));
+        assertEquals("VARBINARY(300)", maria.nativeType(LogicalType.bytes(300)));
+        assertEquals(LogicalType.bytes(300), maria.storedType(LogicalType.bytes(300)));
+        assertEquals("LONGBLOB", maria.nativeType(LogicalType.bytes(70000)));
+        assertEquals(LogicalType.BYTES, maria.storedType(LogicalType.bytes(70000)));
         assertEquals("UUID", maria.nativeType(LogicalType.UUID));
         assertEquals("CHAR(36)", mysql.nativeType(LogicalType.UUID));
         assertEquals(LogicalType.text(36), mysql.storedType(LogicalType.UUID));

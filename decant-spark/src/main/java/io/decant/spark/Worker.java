@@ -179,6 +179,11 @@ final class Worker implements AutoCloseable {
             }
 
             @Override
+            public int maxKeyBytes() {
+                return v.maxKeyBytes();
+            }
+
+            @Override
             public int maxIdentifierLength() {
                 return v.maxIdentifierLength();
             }

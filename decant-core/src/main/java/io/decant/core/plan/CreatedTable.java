@@ -53,7 +53,7 @@ final class CreatedTable {
         Map<String, List<String>> notKept = new LinkedHashMap<>();
         Map<String, String> renamed = new HashMap<>();
         for (ShapedColumn sc : shaped) {
-            // A key's text bounded for the target (KeyTextBounds), or the type the target stores the value as.
+            // A key's text or bytes bounded for the target (KeyLengths), or the type the target stores the value as.
             LogicalType keyType = sc.source() == null ? null : keyTypes.get(sc.source().name());
             var type = target == null ? sc.type() : keyType != null ? keyType : target.storedType(sc.type());
             Column.Identity identity = sc.source() != null && sc.value() instanceof ValueSource.FromColumn

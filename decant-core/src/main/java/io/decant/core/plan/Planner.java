@@ -186,7 +186,7 @@ public final class Planner {
         }
         Map<TableId, List<String>> keyNotes = new HashMap<>();
         Map<TableId, Map<String, LogicalType>> keyTypes = options.createSchema() && !comparing
-                ? KeyTextBounds.decide(source, target, shapedBySource, keyNotes, problems) : Map.of();
+                ? KeyLengths.decide(source, target, shapedBySource, keyNotes, problems) : Map.of();
         Map<TableId, TablePlan> byTarget = new LinkedHashMap<>();
         List<MigrationPlan.DeclaredUnique> uniques = new ArrayList<>();
         for (Shaper.Shaped s : merges.receivers()) {

@@ -79,6 +79,11 @@ public interface TargetView {
         return Integer.MAX_VALUE;
     }
 
+    /** See {@link TargetDatabase#maxKeyBytes()}. */
+    default int maxKeyBytes() {
+        return Integer.MAX_VALUE;
+    }
+
     /** See {@link TargetDatabase#maxIdentifierLength()}. */
     default int maxIdentifierLength() {
         return Integer.MAX_VALUE;
@@ -209,6 +214,11 @@ public interface TargetView {
             @Override
             public int maxKeyTextLength() {
                 return t.maxKeyTextLength();
+            }
+
+            @Override
+            public int maxKeyBytes() {
+                return t.maxKeyBytes();
             }
         };
     }

@@ -55,12 +55,12 @@ public interface TargetDatabase extends Endpoint {
     }
 
     /**
-     * The text length this target gives a column it creates in a primary key, a unique key or a
-     * foreign key (either end) when the column's text is unbounded or longer than
-     * {@link #maxKeyTextLength()}; 0 when keys take text of any length (PostgreSQL, SQLite). MySQL
-     * indexes no unbounded TEXT and joins a foreign key only between columns of one type, so plan
-     * bounds such a column and every column joined to it by a foreign key to the same length, raised
-     * to the longest value the source holds.
+     * The length this target gives a text or bytes column it creates in a primary key, a unique key
+     * or a foreign key (either end) when the column is unbounded or longer than a key can hold
+     * ({@link #maxKeyTextLength()} characters, {@link #maxKeyBytes()} bytes); 0 when keys take
+     * values of any length (PostgreSQL, SQLite). MySQL indexes no unbounded TEXT or BLOB and joins a
+     * foreign key only between columns of one type, so plan bounds such a column and every column
+     * joined to it by a foreign key to the same length, raised to the longest value the source holds.
      */
     default int keyTextLength() {
         return 0;
@@ -68,6 +68,15 @@ public interface TargetDatabase extends Endpoint {
 
     /** The longest text (in characters) a key column this target creates can hold; see {@link #keyTextLength()}. */
     default int maxKeyTextLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * The most bytes one key this target creates can index, its columns together: a bytes column
+     * counts its length, a text column {@code maxKeyBytes() / maxKeyTextLength()} bytes a character
+     * (InnoDB: 3072 bytes, 768 characters of utf8mb4); see {@link #keyTextLength()}.
+     */
+    default int maxKeyBytes() {
         return Integer.MAX_VALUE;
     }
 

@@ -2,6 +2,7 @@ package io.decant.core.transform;
 
 import io.decant.core.error.DecantException;
 import io.decant.core.error.ErrorCode;
+import io.decant.core.type.Bytes;
 import io.decant.core.type.JsonText;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
@@ -115,7 +116,7 @@ public final class Conversions {
         return "";
     }
 
-    /** Checks the target's bounds that the kind alone does not: decimal precision and scale, text length. */
+    /** Checks the target's bounds that the kind alone does not: decimal precision and scale, text and bytes length. */
     private static Converter bound(LogicalType to) {
         if (to.kind() == Kind.DECIMAL && (to.precision() > 0 || to.scale() >= 0)) {
             return v -> Decimals.fit((BigDecimal) v, to);
@@ -129,6 +130,17 @@ public final class Conversions {
                             "text of " + s.codePointCount(0, s.length()) + " characters does not fit " + to);
                 }
                 return s;
+            };
+        }
+        if (to.kind() == Kind.BYTES && to.length() > 0) {
+            int max = to.length();
+            return v -> {
+                Bytes b = (Bytes) v;
+                if (b.length() > max) {
+                    throw ConversionException.range("bytes(" + max + "): at most " + max + " bytes",
+                            b.length() + " bytes do not fit " + to);
+                }
+                return b;
             };
         }
         return Converter.IDENTITY;

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A column's logical type: a {@link Kind} plus its parameters. {@code precision} and {@code scale}
- * apply to DECIMAL (0 precision means unbounded), {@code length} to TEXT (0 means unbounded), and
- * {@code element} to ARRAY.
+ * apply to DECIMAL (0 precision means unbounded), {@code length} to TEXT (characters) and BYTES
+ * (bytes; 0 means unbounded for both), and {@code element} to ARRAY.
  */
 public record LogicalType(Kind kind, int precision, int scale, int length, LogicalType element) {
 
@@ -52,6 +52,11 @@ public record LogicalType(Kind kind, int precision, int scale, int length, Logic
         return new LogicalType(Kind.TEXT, 0, 0, length, null);
     }
 
+    /** Bytes of at most {@code length} bytes; 0 means unbounded, as {@link #BYTES}. */
+    public static LogicalType bytes(int length) {
+        return new LogicalType(Kind.BYTES, 0, 0, length, null);
+    }
+
     public static LogicalType array(LogicalType element) {
         return new LogicalType(Kind.ARRAY, 0, 0, 0, element);
     }
@@ -67,9 +72,9 @@ public record LogicalType(Kind kind, int precision, int scale, int length, Logic
         return switch (kind) {
             case DECIMAL -> precision > 0 ? name + "(" + precision + "," + Math.max(scale, 0) + ")"
                     : scale >= 0 ? name + "(*," + scale + ")" : name;
-            case TEXT -> length > 0 ? name + "(" + length + ")" : name;
+            case TEXT, BYTES -> length > 0 ? name + "(" + length + ")" : name;
             case ARRAY -> "array<" + element + ">";
-            case BOOLEAN, INT16, INT32, INT64, FLOAT32, FLOAT64, BYTES, UUID, JSON, DATE, TIME, TIMESTAMP,
+            case BOOLEAN, INT16, INT32, INT64, FLOAT32, FLOAT64, UUID, JSON, DATE, TIME, TIMESTAMP,
                     TIMESTAMPTZ -> name;
         };
     }
@@ -92,7 +97,8 @@ public record LogicalType(Kind kind, int precision, int scale, int length, Logic
                     ? decimal(0, Integer.parseInt(args[1].trim()))
                     : decimal(Integer.parseInt(args[0].trim()), args.length > 1 ? Integer.parseInt(args[1].trim()) : 0);
             case TEXT -> text(Integer.parseInt(args[0].trim()));
-            case BOOLEAN, INT16, INT32, INT64, FLOAT32, FLOAT64, BYTES, UUID, JSON, DATE, TIME, TIMESTAMP,
+            case BYTES -> bytes(Integer.parseInt(args[0].trim()));
+            case BOOLEAN, INT16, INT32, INT64, FLOAT32, FLOAT64, UUID, JSON, DATE, TIME, TIMESTAMP,
                     TIMESTAMPTZ, ARRAY -> throw new IllegalArgumentException("type " + head + " takes no parameters: " + text);
         };
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.decant.core.error.ErrorCode;
+import io.decant.core.type.Bytes;
 import io.decant.core.type.LogicalType;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -87,6 +88,17 @@ class ConversionsTest {
     void textLengthIsCountedInCharactersNotUtf16Units() {
         assertEquals("😀😀", convert(LogicalType.TEXT, LogicalType.text(2), "😀😀"));
         assertEquals(ErrorCode.VALUE_OUT_OF_RANGE, rejects(LogicalType.TEXT, LogicalType.text(2), "abc"));
+    }
+
+    @Test
+    void bytesLengthIsCountedInBytesAndSpelledSoInPlansAndManifests() {
+        Bytes three = Bytes.wrap(new byte[] {1, 2, 3});
+        assertEquals(three, convert(LogicalType.BYTES, LogicalType.bytes(3), three));
+        assertEquals(ErrorCode.VALUE_OUT_OF_RANGE, rejects(LogicalType.BYTES, LogicalType.bytes(2), three));
+        assertEquals(three, convert(LogicalType.bytes(3), LogicalType.BYTES, three));
+        assertEquals("bytes(300)", LogicalType.bytes(300).toString());
+        assertEquals(LogicalType.bytes(300), LogicalType.parse("bytes(300)"));
+        assertEquals(LogicalType.BYTES, LogicalType.parse("bytes"));
     }
 
     @Test

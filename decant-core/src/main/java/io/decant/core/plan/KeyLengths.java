@@ -12,6 +12,7 @@ import io.decant.core.schema.TableId;
 import io.decant.core.spi.RowStream;
 import io.decant.core.spi.SourceDatabase;
 import io.decant.core.transform.ConversionException;
+import io.decant.core.type.Bytes;
 import io.decant.core.type.Kind;
 import io.decant.core.type.LogicalType;
 import java.util.ArrayList;
@@ -21,21 +22,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The text length of created key columns, for a target whose keys cannot hold unbounded text
- * ({@link TargetView#keyTextLength()}, MySQL and MariaDB). A column in a primary key, a unique key or a
- * foreign key (either end) whose text the target would store unbounded, or longer than it can index, is
- * created as text(n) instead; so is every such column joined to it by a foreign key, with the same n,
- * because a foreign key joins only columns of one type. n is the target's usual key length, raised to
- * the longest value the source holds now (read here, at plan time, one column at a time; the spec's
- * cast applied). A value longer than the target can index is refused here, naming table and column,
- * before anything is created; the load's own length check still refuses a value that grew meanwhile.
+ * The length of created key columns of text or bytes, for a target whose keys cannot hold unbounded
+ * values ({@link TargetView#keyTextLength()}, MySQL and MariaDB). A column in a primary key, a unique
+ * key or a foreign key (either end) whose text or bytes the target would store unbounded, or longer
+ * than it can index, is created as text(n) or bytes(n) instead; so is every such column of the same
+ * kind joined to it by a foreign key, with the same n, because a foreign key joins only columns of one
+ * type. n is the target's usual key length, raised to the longest value the source holds now (read
+ * here, at plan time, one column at a time; the spec's cast applied), in characters for text and in
+ * bytes for bytes. A value longer than the target can index ({@link TargetView#maxKeyTextLength()}
+ * characters, {@link TargetView#maxKeyBytes()} bytes) is refused here, naming table and column,
+ * before anything is created, and so is a key whose columns together are; the load's own length check
+ * still refuses a value that grew meanwhile.
  *
  * <p>Rejected: always the usual length, refusing anything longer. A table whose ids are 300 characters
  * would then have no way through --create-schema although the target indexes 768.
  */
-final class KeyTextBounds {
+final class KeyLengths {
     /** One column of one source table, in source names. */
     private record Node(TableId table, String column) {
+    }
+
+    /** The nodes a foreign key joins, of one kind (a text column joined to a bytes one stays apart). */
+    private record Group(Node root, Kind kind) {
     }
 
     private final SourceDatabase source;
@@ -43,7 +51,7 @@ final class KeyTextBounds {
     private final Map<TableId, Shaper.Shaped> shaped;
     private final Map<Node, Node> parent = new HashMap<>();
 
-    private KeyTextBounds(SourceDatabase source, TargetView target, Map<TableId, Shaper.Shaped> shaped) {
+    private KeyLengths(SourceDatabase source, TargetView target, Map<TableId, Shaper.Shaped> shaped) {
         this.source = source;
         this.target = target;
         this.shaped = shaped;
@@ -56,7 +64,7 @@ final class KeyTextBounds {
         if (target == null || target.keyTextLength() <= 0) {
             return Map.of();
         }
-        return new KeyTextBounds(source, target, shapedBySource).decide(notes, problems);
+        return new KeyLengths(source, target, shapedBySource).decide(notes, problems);
     }
 
     private Map<TableId, Map<String, LogicalType>> decide(Map<TableId, List<String>> notes, PlanProblems problems) {
@@ -78,18 +86,21 @@ final class KeyTextBounds {
                 }
             }
         }
-        Map<Node, List<Node>> groups = new LinkedHashMap<>();
+        Map<Group, List<Node>> groups = new LinkedHashMap<>();
         for (Node n : new ArrayList<>(parent.keySet())) {
-            if (unbounded(n) != null) {
-                groups.computeIfAbsent(find(n), k -> new ArrayList<>()).add(n);
+            ShapedColumn sc = unbounded(n);
+            if (sc != null) {
+                groups.computeIfAbsent(new Group(find(n), sc.type().kind()), k -> new ArrayList<>()).add(n);
             }
         }
         Map<TableId, Map<String, LogicalType>> out = new HashMap<>();
-        int usual = target.keyTextLength();
-        int max = target.maxKeyTextLength();
-        for (List<Node> group : groups.values()) {
+        for (var g : groups.entrySet()) {
+            Kind kind = g.getKey().kind();
+            List<Node> group = g.getValue();
+            boolean text = kind == Kind.TEXT;
+            int max = text ? target.maxKeyTextLength() : target.maxKeyBytes();
             Map<Node, Integer> longest = new LinkedHashMap<>();
-            int n = usual;
+            int n = target.keyTextLength();
             for (Node node : group) {
                 int l = longest(node);
                 longest.put(node, l);
@@ -102,22 +113,24 @@ final class KeyTextBounds {
                     Node node = e.getKey();
                     String table = node.table().display();
                     problems.add(ErrorCode.SCHEMA_MISMATCH, ErrorContext.EMPTY.withPhase("plan").withTable(table)
-                            .withColumn(node.column()), "key column " + table + "." + node.column() + " holds text of "
-                            + e.getValue() + " characters; " + target.displayUrl() + " indexes at most " + max
-                            + " in a key, so --create-schema cannot create this key or foreign key; create the table"
-                            + " yourself and load without --create-schema, or leave it out with --exclude " + table);
+                            .withColumn(node.column()), "key column " + table + "." + node.column() + " holds "
+                            + (text ? "text of " : "a value of ") + amount(e.getValue(), kind) + "; " + target.displayUrl()
+                            + " indexes at most " + (text ? max : amount(max, kind)) + " in a key, so --create-schema cannot"
+                            + " create this key or foreign key; create the table yourself and load without"
+                            + " --create-schema, or leave it out with --exclude " + table);
                 }
             }
             if (!fits) {
                 continue;
             }
-            LogicalType type = LogicalType.text(n);
+            LogicalType type = text ? LogicalType.text(n) : LogicalType.bytes(n);
             String joined = group.size() > 1 ? " (as " + names(group) + ", which a foreign key joins)" : "";
             for (Node node : group) {
                 out.computeIfAbsent(node.table(), k -> new HashMap<>()).put(node.column(), type);
                 notes.computeIfAbsent(node.table(), k -> new ArrayList<>()).add("key column " + node.column()
                         + " is created as " + target.nativeType(type) + joined + ": " + target.displayUrl()
-                        + " indexes no unbounded text; its longest value now is " + longest.get(node) + " characters");
+                        + " indexes no unbounded " + (text ? "text" : "bytes") + "; its longest value now is "
+                        + amount(longest.get(node), kind));
             }
         }
         for (Shaper.Shaped s : shaped.values()) {
@@ -127,8 +140,9 @@ final class KeyTextBounds {
     }
 
     /**
-     * A key of several text columns must fit the target's key as a whole (InnoDB: 3072 bytes, 768
-     * characters of utf8mb4): four text columns of 255 do not. Refused here, or CREATE TABLE would fail.
+     * A key of several columns must fit the target's key as a whole (InnoDB: 3072 bytes; a character
+     * of utf8mb4 text counts 4, so 768 characters): four text columns of 255 do not, nor do two bytes
+     * columns of 2000. Refused here, or CREATE TABLE would fail.
      */
     private void composite(Shaper.Shaped s, Map<String, LogicalType> bounded, PlanProblems problems) {
         Table t = s.source();
@@ -144,29 +158,51 @@ final class KeyTextBounds {
                 keys.add(fk.columns());
             }
         }
-        int max = target.maxKeyTextLength();
+        int maxChars = target.maxKeyTextLength();
+        int maxBytes = target.maxKeyBytes();
+        long perChar = maxBytes == Integer.MAX_VALUE || maxChars == Integer.MAX_VALUE ? 1 : Math.max(1, maxBytes / maxChars);
         for (List<String> key : keys) {
             if (key.size() < 2) {
                 continue;
             }
-            int chars = 0;
+            long chars = 0;
+            long bytes = 0;
+            boolean anyBytes = false;
             for (String c : key) {
                 LogicalType type = bounded.get(c);
                 if (type == null) {
                     type = s.columns().stream().filter(sc -> sc.source() != null && sc.source().name().equals(c))
                             .map(sc -> target.storedType(sc.type())).findFirst().orElse(null);
                 }
-                chars += type != null && type.kind() == Kind.TEXT ? type.length() : 0;
+                if (type != null && type.kind() == Kind.TEXT) {
+                    chars += type.length();
+                    bytes += type.length() * perChar;
+                } else if (type != null && type.kind() == Kind.BYTES) {
+                    anyBytes = true;
+                    bytes += type.length();
+                }
             }
-            if (chars > max) {
-                String table = t.id().display();
+            String table = t.id().display();
+            String wayOut = " create the table yourself and load without --create-schema, or leave it out with --exclude "
+                    + table;
+            if (!anyBytes && chars > maxChars) {
                 problems.add(ErrorCode.SCHEMA_MISMATCH, ErrorContext.EMPTY.withPhase("plan").withTable(table)
                         .withColumn(key.get(0)), "key " + key + " of " + table + " is created as text of " + chars
-                        + " characters in all; " + target.displayUrl() + " indexes at most " + max + " in one key;"
-                        + " create the table yourself and load without --create-schema, or leave it out with --exclude "
-                        + table);
+                        + " characters in all; " + target.displayUrl() + " indexes at most " + maxChars + " in one key;"
+                        + wayOut);
+            } else if (anyBytes && bytes > maxBytes) {
+                problems.add(ErrorCode.SCHEMA_MISMATCH, ErrorContext.EMPTY.withPhase("plan").withTable(table)
+                        .withColumn(key.get(0)), "key " + key + " of " + table + " is created as " + bytes
+                        + " bytes in all" + (chars > 0 ? " (text counted at " + perChar + " bytes a character)" : "")
+                        + "; " + target.displayUrl() + " indexes at most " + maxBytes + " bytes in one key;" + wayOut);
             }
         }
+    }
+
+    /** {@code n} characters of text, or {@code n} bytes. */
+    private static String amount(long n, Kind kind) {
+        String unit = kind == Kind.TEXT ? "character" : "byte";
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 
     private static String names(List<Node> group) {
@@ -177,7 +213,10 @@ final class KeyTextBounds {
         return String.join(", ", out);
     }
 
-    /** The shaped column {@code n} is copied to, when the target would store its text unbounded or too long for a key. */
+    /**
+     * The shaped column {@code n} is copied to, when the target would store its text or bytes unbounded or
+     * too long for a key.
+     */
     private ShapedColumn unbounded(Node n) {
         Shaper.Shaped s = shaped.get(n.table());
         if (s == null) {
@@ -186,14 +225,16 @@ final class KeyTextBounds {
         for (ShapedColumn sc : s.columns()) {
             if (sc.source() != null && sc.source().name().equals(n.column()) && sc.value() instanceof ValueSource.FromColumn) {
                 LogicalType stored = target.storedType(sc.type());
-                boolean tooLong = stored.length() == 0 || stored.length() > target.maxKeyTextLength();
-                return stored.kind() == Kind.TEXT && tooLong ? sc : null;
+                int max = stored.kind() == Kind.TEXT ? target.maxKeyTextLength()
+                        : stored.kind() == Kind.BYTES ? target.maxKeyBytes() : -1;
+                boolean tooLong = stored.length() == 0 || stored.length() > max;
+                return max >= 0 && tooLong ? sc : null;
             }
         }
         return null;
     }
 
-    /** The longest value of {@code n} once cast, in characters: the source's rows, read now. */
+    /** The longest value of {@code n} once cast, in characters (text) or bytes (bytes): the source's rows, read now. */
     private int longest(Node n) {
         Shaper.Shaped s = shaped.get(n.table());
         ShapedColumn sc = unbounded(n);
@@ -210,7 +251,9 @@ final class KeyTextBounds {
                 } catch (DecantException | ConversionException e) {
                     continue; // the load refuses it, naming the row
                 }
-                if (v != null) {
+                if (v instanceof Bytes b) {
+                    longest = Math.max(longest, b.length());
+                } else if (v != null) {
                     String text = v.toString();
                     longest = Math.max(longest, text.codePointCount(0, text.length()));
                 }
