@@ -112,7 +112,8 @@ public interface TargetDatabase extends Endpoint {
 
     /**
      * Whether this target builds a created index with the source's {@link io.decant.core.schema.Index#method} and
-     * operator classes (PostgreSQL's names); other targets build their own index on the same columns.
+     * operator classes (PostgreSQL's names), or keeps them (an export folder's manifest); other targets build their
+     * own index on the same columns.
      */
     default boolean buildsIndexMethods() {
         return false;
