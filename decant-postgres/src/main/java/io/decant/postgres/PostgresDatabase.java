@@ -151,6 +151,25 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     }
 
     @Override
+    public synchronized List<io.decant.core.schema.SchemaObject> objectsNotCreated(Table table) {
+        try {
+            return PgNotCreated.of(meta(), table);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan").withTable(table.id().display()),
+                    "reading the table's indexes, constraints and triggers");
+        }
+    }
+
+    @Override
+    public synchronized List<String> views() {
+        try {
+            return PgNotCreated.views(meta(), schemas);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan"), "listing the views");
+        }
+    }
+
+    @Override
     public synchronized long countRows(Table table) {
         try (Statement s = meta().createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM " + PgIdentifiers.from(table.id(), inheritanceParents))) {

@@ -111,6 +111,9 @@ final class CreatedTable {
         }
         List<Index> indexes = new ArrayList<>();
         for (Index ix : source.indexes()) {
+            if (ix.sourceOnly() != null) {
+                continue; // the source lists it among the objects not created, with its definition
+            }
             List<String> c = mapAll(ix.columns(), renamed);
             if (c != null) {
                 indexes.add(new Index(ix.name(), c, ix.unique(), ix.constraint()));

@@ -130,6 +130,10 @@ public final class Planner {
         for (Table s : selected) {
             Shaper.Shaped shaped = shaper.shape(s, spec.table(s, all), nativeOnTarget(s, spec.table(s, all), target, existing), problems);
             shaped.notes().addAll(source.valueNotes(s));
+            if (options.createSchema() && !comparing) {
+                // Said where the table is planned, so that a created table's plan shows all it leaves behind.
+                source.objectsNotCreated(s).forEach(o -> shaped.notes().add(o.note()));
+            }
             merges.add(shaped);
         }
         merges.attach(source, skipped, problems);
@@ -173,8 +177,25 @@ public final class Planner {
             TargetNames.nameCreated(byTarget, existing, target);
         }
         MigrationPlan plan = order(source, target, byTarget, skipped, problems);
+        List<String> notes = new ArrayList<>(plan.notes());
+        if (options.createSchema() && !comparing) {
+            viewsNote(source.views()).ifPresent(notes::add);
+        }
         return new MigrationPlan(plan.source(), plan.target(), plan.consistency(), plan.groups(), plan.skipped(),
-                plan.notes(), DeclaredKeys.references(rewrites, plan), uniques);
+                notes, DeclaredKeys.references(rewrites, plan), uniques);
+    }
+
+    /** Views are not tables: one line names them all (the first twenty), so a big schema's plan stays short. */
+    static java.util.Optional<String> viewsNote(List<String> views) {
+        if (views.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int shown = Math.min(views.size(), 20);
+        String list = String.join(", ", views.subList(0, shown))
+                + (views.size() > shown ? " and " + (views.size() - shown) + " more" : "");
+        return java.util.Optional.of((views.size() == 1 ? "1 view is" : views.size() + " views are")
+                + " not copied or created: " + list + "; recreate " + (views.size() == 1 ? "it" : "them")
+                + " on the target from the application's migrations after the load");
     }
 
     private MigrationPlan order(SourceDatabase source, TargetView target, Map<TableId, TablePlan> byTarget,
