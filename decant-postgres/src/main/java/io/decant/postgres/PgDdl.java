@@ -83,9 +83,13 @@ final class PgDdl {
     }
 
     static String createIndex(Table t, Index i) {
-        return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX "
-                + (i.name() == null ? "" : PgIdentifiers.quote(i.name()) + " ")
-                + "ON " + PgIdentifiers.table(t.id()) + " (" + PgIdentifiers.columnList(i.columns()) + ")";
+        String head = "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX "
+                + (i.name() == null ? "" : PgIdentifiers.quote(i.name()) + " ") + "ON " + PgIdentifiers.table(t.id());
+        if (i.definition() != null && i.definition().startsWith(PgSchemaReader.NATIVE_PREFIX)) {
+            // Another PostgreSQL database's index, its expressions naming only the table's own columns.
+            return head + " " + i.definition().substring(PgSchemaReader.NATIVE_PREFIX.length());
+        }
+        return head + " (" + PgIdentifiers.columnList(i.columns()) + ")";
     }
 
     static List<String> addForeignKeys(Table t) {

@@ -327,6 +327,12 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return nativeType.startsWith(PgSchemaReader.NATIVE_PREFIX) ? nativeType.substring(PgSchemaReader.NATIVE_PREFIX.length()) : null;
     }
 
+    /** Another PostgreSQL database's index, as pg_get_indexdef spells it after the table's name. */
+    @Override
+    public boolean buildsIndexDefinition(String definition) {
+        return definition.startsWith(PgSchemaReader.NATIVE_PREFIX);
+    }
+
     @Override
     public boolean createsCollations() {
         return true;

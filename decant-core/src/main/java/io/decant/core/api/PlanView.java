@@ -61,7 +61,7 @@ public record PlanView(String source, String target, String consistency, List<Ta
         }
         for (io.decant.core.schema.Index ix : t.indexes()) {
             out.add((ix.unique() ? ix.constraint() ? "unique constraint " : "unique index " : "index ")
-                    + (ix.name() == null ? "" : ix.name() + " ") + "(" + String.join(", ", ix.columns()) + ")");
+                    + (ix.name() == null ? "" : ix.name() + " ") + ix.shown());
         }
         for (io.decant.core.schema.ForeignKey fk : t.foreignKeys()) {
             out.add("foreign key " + (fk.name() == null ? "" : fk.name() + " ") + "(" + String.join(", ", fk.columns())

@@ -127,12 +127,14 @@ public final class Planner {
         IdRewrites rewrites = new IdRewrites(spec, ids, all);
         Shaper shaper = new Shaper(spec, rewrites, KeyCasts.find(spec, all, problems));
         Merges merges = new Merges(spec);
+        // What --create-schema leaves out of each table: noted (or, an index the target builds as the source
+        // defines it, created) where the table is planned.
+        Map<TableId, List<io.decant.core.schema.SchemaObject>> notCreated = new HashMap<>();
         for (Table s : selected) {
             Shaper.Shaped shaped = shaper.shape(s, spec.table(s, all), nativeOnTarget(s, spec.table(s, all), target, existing), problems);
             shaped.notes().addAll(source.valueNotes(s));
             if (options.createSchema() && !comparing) {
-                // Said where the table is planned, so that a created table's plan shows all it leaves behind.
-                source.objectsNotCreated(s).forEach(o -> shaped.notes().add(o.note()));
+                notCreated.put(s.id(), source.objectsNotCreated(s));
             }
             merges.add(shaped);
         }
@@ -163,7 +165,7 @@ public final class Planner {
         for (Shaper.Shaped s : merges.receivers()) {
             TablePlan tp = planTable(s, merges.into(s), targetIds, shapedBySource, existing, target,
                     keyTypes.getOrDefault(s.source().id(), Map.of()), keyNotes.getOrDefault(s.source().id(), List.of()),
-                    problems);
+                    notCreated.getOrDefault(s.source().id(), List.of()), problems);
             if (tp != null) {
                 byTarget.put(tp.target().id(), tp);
                 DeclaredKeys.uniques(spec, s, tp.target(), problems, uniques);
@@ -242,7 +244,7 @@ public final class Planner {
     private TablePlan planTable(Shaper.Shaped s, List<MergePart> merges, Map<TableId, TableId> targetIds,
                                 Map<TableId, Shaper.Shaped> shapedBySource, Map<TableId, Table> existing,
                                 TargetView target, Map<String, LogicalType> keyTypes, List<String> keyNotes,
-                                PlanProblems problems) {
+                                List<io.decant.core.schema.SchemaObject> notCreated, PlanProblems problems) {
         Table source = s.source();
         ErrorContext where = ErrorContext.EMPTY.withPhase("plan").withTable(source.id().display());
         List<String> notes = new ArrayList<>(s.notes());
@@ -261,7 +263,8 @@ public final class Planner {
         Table targetTable;
         boolean create = options.createSchema();
         if (target == null) {
-            targetTable = CreatedTable.derive(source, shaped, targetId, targetIds, shapedBySource, null, Map.of(), false, notes);
+            targetTable = CreatedTable.derive(source, shaped, targetId, targetIds, shapedBySource, null, Map.of(), false,
+                    notCreated, notes);
             create = false;
         } else if (create) {
             if (existing.containsKey(targetId) && !options.replaceTables()) {
@@ -272,7 +275,7 @@ public final class Planner {
             }
             notes.addAll(keyNotes);
             targetTable = CreatedTable.derive(source, shaped, targetId, targetIds, shapedBySource, target, keyTypes,
-                    options.sourceCollation(), notes);
+                    options.sourceCollation(), notCreated, notes);
         } else {
             targetTable = existing.get(targetId);
             if (targetTable == null) {

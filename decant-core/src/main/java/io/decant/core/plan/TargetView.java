@@ -32,6 +32,11 @@ public interface TargetView {
         return null;
     }
 
+    /** See {@link TargetDatabase#buildsIndexDefinition(String)}. */
+    default boolean buildsIndexDefinition(String definition) {
+        return false;
+    }
+
     /** See {@link TargetDatabase#keepsDeclaredType(String)}. */
     default boolean keepsDeclaredType(String nativeType) {
         return false;
@@ -144,6 +149,11 @@ public interface TargetView {
             @Override
             public String nativeColumnType(String nativeType) {
                 return t.nativeColumnType(nativeType);
+            }
+
+            @Override
+            public boolean buildsIndexDefinition(String definition) {
+                return t.buildsIndexDefinition(definition);
             }
 
             @Override

@@ -3,19 +3,42 @@ package io.decant.core.schema;
 import java.util.List;
 
 /**
- * An index or unique constraint over plain columns. Expression and partial indexes are not indexes here: a source
- * lists them among the objects {@code --create-schema} does not create.
+ * An index or unique constraint over plain columns; or, between databases of one kind, an index as the source
+ * database defines it ({@link #definition}).
  *
  * @param sourceOnly why only the source's kind of database builds it (a gin index, an operator class of its own),
- *                   so that {@code --create-schema} leaves it out (the source lists it with its definition); null
- *                   for an index any target builds from its columns
+ *                   so that {@code --create-schema} leaves it out of the columns' indexes (the source lists it
+ *                   among the objects not created, with its definition); null for an index any target builds
+ * @param definition the source database's own definition after the table's name (PostgreSQL: {@code USING btree
+ *                   (lower(email)) WHERE ...}), prefixed with the database's native prefix, for a target of the
+ *                   same kind to build as it is ({@code TargetDatabase.buildsIndexDefinition}); null for an index
+ *                   over {@link #columns}
  */
-public record Index(String name, List<String> columns, boolean unique, boolean constraint, String sourceOnly) {
+public record Index(String name, List<String> columns, boolean unique, boolean constraint, String sourceOnly,
+                    String definition) {
     public Index {
         columns = List.copyOf(columns);
     }
 
     public Index(String name, List<String> columns, boolean unique, boolean constraint) {
-        this(name, columns, unique, constraint, null);
+        this(name, columns, unique, constraint, null, null);
+    }
+
+    public Index(String name, List<String> columns, boolean unique, boolean constraint, String sourceOnly) {
+        this(name, columns, unique, constraint, sourceOnly, null);
+    }
+
+    /** Whether this index is over plain columns, its {@link #columns} (not one built from a {@link #definition}). */
+    public boolean overColumns() {
+        return definition == null;
+    }
+
+    /** How a plan shows what it builds: {@code (email)}, or the definition without its database's prefix. */
+    public String shown() {
+        return definition == null ? "(" + String.join(", ", columns) + ")" : definition.substring(definition.indexOf(' ') + 1);
+    }
+
+    public Index withName(String newName) {
+        return new Index(newName, columns, unique, constraint, sourceOnly, definition);
     }
 }

@@ -12,14 +12,21 @@ package io.decant.core.schema;
  * @param definition the source database's own SQL for it ({@code CREATE INDEX ...}, {@code CHECK (...)}), or
  *                   null where there is none worth printing (a trigger's body)
  * @param reason     why it is not created, or null when its kind alone is the reason
+ * @param rebuilt    the index as a target of the source's own kind may build it (its {@link Index#definition}), when
+ *                   it uses nothing such a target could lack; null otherwise
  */
-public record SchemaObject(Kind kind, String label, String name, String definition, String reason) {
+public record SchemaObject(Kind kind, String label, String name, String definition, String reason, Index rebuilt) {
     public enum Kind { INDEX, CHECK, TRIGGER }
 
     private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     public SchemaObject(Kind kind, String label, String name, String definition) {
-        this(kind, label, name, definition, null);
+        this(kind, label, name, definition, null, null);
+    }
+
+    /** This object, not created for {@code why}. */
+    public SchemaObject because(String why) {
+        return new SchemaObject(kind, label, name, definition, why, rebuilt);
     }
 
     /** One line for plan: what is not created, and how to get it on the target. */

@@ -83,6 +83,15 @@ public interface TargetDatabase extends Endpoint {
         return null;
     }
 
+    /**
+     * Whether this target builds an index from {@link io.decant.core.schema.Index#definition} {@code definition} (a
+     * source of the same kind of database: PostgreSQL to PostgreSQL). Only then does {@code --create-schema} carry
+     * a partial or expression index over as the source defines it.
+     */
+    default boolean buildsIndexDefinition(String definition) {
+        return false;
+    }
+
     /** Whether this target creates text columns with a collation of their own ({@link #createdCollation}). */
     default boolean createsCollations() {
         return false;
