@@ -64,7 +64,7 @@ final class KeyTextBounds {
             Table t = s.source();
             t.primaryKey().forEach(c -> find(new Node(t.id(), c)));
             for (Index i : t.indexes()) {
-                if (i.unique()) {
+                if (i.keysRows()) {
                     i.columns().forEach(c -> find(new Node(t.id(), c)));
                 }
             }
@@ -135,7 +135,7 @@ final class KeyTextBounds {
         List<List<String>> keys = new ArrayList<>();
         keys.add(t.primaryKey());
         for (Index i : t.indexes()) {
-            if (i.unique()) {
+            if (i.keysRows()) {
                 keys.add(i.columns());
             }
         }

@@ -28,9 +28,12 @@ public record Index(String name, List<String> columns, boolean unique, boolean c
         this(name, columns, unique, constraint, sourceOnly, null);
     }
 
-    /** Whether this index is over plain columns, its {@link #columns} (not one built from a {@link #definition}). */
-    public boolean overColumns() {
-        return definition == null;
+    /**
+     * Whether this index keeps its {@link #columns} unique on every row: a unique index over plain columns, not
+     * partial and not built from a {@link #definition}, so that its columns identify a row.
+     */
+    public boolean keysRows() {
+        return unique && sourceOnly == null && definition == null;
     }
 
     /** How a plan shows what it builds: {@code (email)}, or the definition without its database's prefix. */

@@ -102,6 +102,9 @@ final class ManifestCodec {
         strings(g, "primaryKey", t.primaryKey());
         g.writeArrayFieldStart("indexes");
         for (Index i : t.indexes()) {
+            if (i.definition() != null || i.sourceOnly() != null) {
+                continue; // one database's own index (partial, over expressions): a folder keeps columns only
+            }
             g.writeStartObject();
             g.writeStringField("name", i.name());
             strings(g, "columns", i.columns());
