@@ -7,13 +7,12 @@ import io.decant.testkit.PgServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Indexes that are not plain btree, PostgreSQL to PostgreSQL with {@code --create-schema}: GIN on jsonb, arrays and
- * text with pg_trgm's operator class, GiST on a point, BRIN, hash, a non-default operator class. Each is built as the
- * source built it (the same {@code pg_get_indexdef}); one the target cannot build is refused by plan, naming it, and
- * nothing is created. Before, each was built as btree: a point failed after the rows, a large jsonb too.
+ * Indexes that are not plain btree, PostgreSQL to PostgreSQL with {@code --create-schema}: GIN on jsonb and arrays,
+ * GiST on a point, BRIN, hash, built-in operator classes of their own. Each is built as the source built it (the same
+ * {@code pg_get_indexdef}); pg_trgm's class, not built into PostgreSQL, is noted with its definition, not built, even
+ * where the target has the extension. Before, each was built as btree: a point failed after the rows, a large jsonb too.
  */
 class PgIndexMethodsIT {
     private static final String SCHEMA = """
@@ -32,11 +31,13 @@ class PgIndexMethodsIT {
                    ARRAY['t' || g, repeat('y', 9000)], timestamptz '2024-01-01' + g * interval '1 hour', 'c' || g
               FROM generate_series(1, 50) g;
             """;
-    private static final String DEFS = "SELECT string_agg(pg_get_indexdef(indexrelid), E'\\n' ORDER BY indexrelid::regclass::text)"
-            + " FROM pg_index WHERE indrelid = 'place'::regclass";
+
+    private static final String WITHOUT_TRGM = "SELECT string_agg(pg_get_indexdef(indexrelid), E'\\n'"
+            + " ORDER BY indexrelid::regclass::text) FROM pg_index WHERE indrelid = 'place'::regclass"
+            + " AND indexrelid::regclass::text <> 'place_name_trgm'";
 
     @Test
-    void eachIndexIsBuiltAsTheSourceBuiltIt(@TempDir Path dir) {
+    void eachIndexIsBuiltAsTheSourceBuiltIt() {
         PgServer.TestDb src = PgServer.get().createDatabase("ixm_src");
         PgServer.TestDb dst = PgServer.get().createDatabase("ixm_dst");
         src.exec(SCHEMA);
@@ -44,55 +45,37 @@ class PgIndexMethodsIT {
 
         Cli.Result plan = Cli.run("plan", "--from", src.url(), "--to", dst.url(), "--create-schema");
         assertEquals(0, plan.exit(), plan.toString());
-        assertTrue(plan.out().contains("creates: index place_at gist (at)"), plan.out());
-        assertTrue(plan.out().contains("creates: index place_doc_path gin (doc jsonb_path_ops)"), plan.out());
-        assertTrue(plan.out().contains("creates: index place_name_trgm gin (name public.gin_trgm_ops)"), plan.out());
-        assertTrue(plan.out().contains("creates: index place_name_pattern (name text_pattern_ops, id)"), plan.out());
+        assertTrue(plan.out().contains("creates: index place_at USING gist (at)"), plan.out());
+        assertTrue(plan.out().contains("creates: index place_doc_path USING gin (doc jsonb_path_ops)"), plan.out());
+        assertTrue(plan.out().contains("creates: index place_name_pattern USING btree (name text_pattern_ops, id)"), plan.out());
+        assertTrue(plan.out().contains("gin index place_name_trgm is not created (it uses operator class gin_trgm_ops"),
+                plan.out());
 
         Cli.Result r = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--create-schema");
         assertEquals(0, r.exit(), r.toString());
-        assertEquals(src.one(DEFS), dst.one(DEFS));
+        assertEquals(src.one(WITHOUT_TRGM), dst.one(WITHOUT_TRGM));
+        assertEquals("0", dst.one("SELECT count(*) FROM pg_class WHERE relname = 'place_name_trgm'"));
         assertEquals(0, Cli.run("verify", "--from", src.url(), "--to", dst.url()).exit());
-
-        // Through an export folder: the manifest keeps the method and the operator classes.
-        Path out = dir.resolve("export");
-        assertEquals(0, Cli.run("export", "--from", src.url(), "--out", out.toString()).exit());
-        PgServer.TestDb again = PgServer.get().createDatabase("ixm_imp");
-        again.exec("CREATE EXTENSION pg_trgm");
-        Cli.Result i = Cli.run("import", "--in", out.toString(), "--to", again.url(), "--create-schema");
-        assertEquals(0, i.exit(), i.toString());
-        assertEquals(src.one(DEFS), again.one(DEFS));
     }
 
+    /** A cast may change what an index over the table's columns means: such indexes are noted, not built, and the run goes through. */
     @Test
-    void anIndexTheTargetCannotBuildIsRefusedByPlanAndNothingIsCreated() throws Exception {
+    void aCastColumnsIndexIsNotedAndTheRunPasses() throws Exception {
         PgServer.TestDb src = PgServer.get().createDatabase("ixm_src");
-        PgServer.TestDb dst = PgServer.get().createDatabase("ixm_bare");
+        PgServer.TestDb dst = PgServer.get().createDatabase("ixm_cast");
         src.exec(SCHEMA);
-
-        Cli.Result plan = Cli.run("plan", "--from", src.url(), "--to", dst.url(), "--create-schema");
-        assertEquals(2, plan.exit(), plan.toString());
-        assertTrue(plan.err().contains("place: index place_name_trgm (gin) on [name] could not be built: the target"
-                + " database has no operator class public.gin_trgm_ops of gin for column name (text); create what"
-                + " provides it there first (CREATE EXTENSION, as the source has it), --exclude place, or create the"
-                + " table yourself and load without --create-schema"), plan.err());
-        assertTrue(!plan.err().contains("place_at"), "a built-in method and class is there: " + plan.err());
-
-        Cli.Result r = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--create-schema");
-        assertEquals(2, r.exit(), r.toString());
-        assertEquals("0", dst.one("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"),
-                "nothing is created");
-
-        // A cast that changes the column's type leaves a GIN index without a default class for it: refused too.
-        dst.exec("CREATE EXTENSION pg_trgm");
         Path spec = Files.writeString(Files.createTempFile("ixm", ".yaml"), "tables:\n  place:\n    columns:\n"
                 + "      doc: {cast: text}\n");
-        Cli.Result cast = Cli.run("plan", "--from", src.url(), "--to", dst.url(), "--create-schema", "--spec", spec.toString());
-        assertEquals(2, cast.exit(), cast.toString());
-        assertTrue(cast.err().contains("index place_doc (gin) on [doc] could not be built: the target database has no"
-                + " default operator class of gin for column doc (text)"), cast.err());
-        assertTrue(cast.err().contains("index place_doc_path (gin) on [doc] could not be built: the target database has"
-                + " no operator class jsonb_path_ops of gin for column doc (text)"), cast.err());
-        Files.delete(spec);
+        try {
+            Cli.Result plan = Cli.run("plan", "--from", src.url(), "--to", dst.url(), "--create-schema", "--spec",
+                    spec.toString());
+            assertTrue(plan.out().contains("the spec renames, skips or casts a column of the table"), plan.toString());
+            Cli.Result r = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--create-schema", "--spec",
+                    spec.toString());
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("0", dst.one("SELECT count(*) FROM pg_class WHERE relname IN ('place_doc', 'place_doc_path')"));
+        } finally {
+            Files.delete(spec);
+        }
     }
 }

@@ -80,8 +80,19 @@ class SqliteEveryFeatureIT {
                 "note: column score2 is computed by the source database and not copied")) {
             assertTrue(plan.out().contains(line), line + "\n" + plan.out());
         }
-        assertTrue(!plan.out().contains("account_active") && !plan.out().contains("account_email_lower")
-                && !plan.out().contains("rich") && !plan.out().contains("account_touch"), plan.out());
+        // what is not created is listed, each with its way out
+        for (String line : List.of(
+                "note: partial index account_active is not created; create it on the target after the load, from the"
+                        + " source's definition: CREATE INDEX account_active ON account (seen) WHERE flags = 1",
+                "note: expression index account_email_lower is not created; create it on the target after the load, from"
+                        + " the source's definition: CREATE INDEX account_email_lower ON account (lower(email))",
+                "note: unnamed check constraint is not created; add it on the target after the load, from the source's"
+                        + " definition: CHECK (balance >= 0)",
+                "note: trigger account_touch is not created; recreate it on the target from the application's migrations",
+                "note: 1 view is not copied or created: rich (view); recreate it on the target from the application's"
+                        + " migrations after the load")) {
+            assertTrue(plan.out().contains(line), line + "\n" + plan.out());
+        }
 
         Cli.Result m = Cli.run("migrate", "--from", "sqlite:" + src, "--to", pg.url(), "--create-schema", "--spec", spec.toString());
         assertEquals(0, m.exit(), m.toString());

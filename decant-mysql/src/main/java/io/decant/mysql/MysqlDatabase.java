@@ -108,6 +108,24 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
     }
 
     @Override
+    public synchronized List<io.decant.core.schema.SchemaObject> objectsNotCreated(Table table) {
+        try {
+            return MysqlNotCreated.of(meta, url.database(), server, table.id().name());
+        } catch (SQLException e) {
+            throw connector.error(e, ErrorContext.EMPTY.withPhase("plan").withTable(table.id().display()));
+        }
+    }
+
+    @Override
+    public synchronized List<String> views() {
+        try {
+            return MysqlNotCreated.views(meta, url.database());
+        } catch (SQLException e) {
+            throw connector.error(e, ErrorContext.EMPTY.withPhase("plan"));
+        }
+    }
+
+    @Override
     public synchronized List<String> checkNotes() {
         try {
             MysqlSchemaReader discovery = new MysqlSchemaReader(meta, url.database(), server);

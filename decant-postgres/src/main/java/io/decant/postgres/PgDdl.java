@@ -49,23 +49,12 @@ final class PgDdl {
                 || nativeType.equals(PgSchemaReader.NATIVE_PREFIX + "character"));
     }
 
-    /** The type a created column is declared with; for a computed column, followed by its expression. */
-    static String columnType(Column c) {
+    static String columnDefinition(Column c) {
         // A type decant does not model, or a computed column, is created as another PostgreSQL database declared it.
         boolean asDeclared = !c.isSupported() || c.identity() == Column.Identity.COMPUTED || blankPadded(c.nativeType());
-        return asDeclared && c.nativeType() != null && c.nativeType().startsWith(PgSchemaReader.NATIVE_PREFIX)
+        String type = asDeclared && c.nativeType() != null && c.nativeType().startsWith(PgSchemaReader.NATIVE_PREFIX)
                 ? c.nativeType().substring(PgSchemaReader.NATIVE_PREFIX.length()) : PgTypeMapping.nativeType(c.type());
-    }
-
-    /** {@link #columnType} without a computed column's expression: the type alone. */
-    static String typeAlone(Column c) {
-        String type = columnType(c);
-        int generated = type.indexOf(" GENERATED ALWAYS AS (");
-        return generated < 0 ? type : type.substring(0, generated);
-    }
-
-    static String columnDefinition(Column c) {
-        StringBuilder sb = new StringBuilder(PgIdentifiers.quote(c.name())).append(' ').append(columnType(c));
+        StringBuilder sb = new StringBuilder(PgIdentifiers.quote(c.name())).append(' ').append(type);
         if (c.collation() != null) {
             sb.append(" COLLATE ").append(PgIdentifiers.quote(c.collation()));
         }
@@ -94,23 +83,13 @@ final class PgDdl {
     }
 
     static String createIndex(Table t, Index i) {
-        return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX "
-                + (i.name() == null ? "" : PgIdentifiers.quote(i.name()) + " ")
-                + "ON " + PgIdentifiers.table(t.id()) + (i.method() == null ? "" : " USING " + PgIdentifiers.quote(i.method()))
-                + " (" + indexColumns(i) + ")";
-    }
-
-    /** The columns, each with its operator class where the source's was not the default one. */
-    private static String indexColumns(Index i) {
-        if (i.opclasses().isEmpty()) {
-            return PgIdentifiers.columnList(i.columns());
+        String head = "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX "
+                + (i.name() == null ? "" : PgIdentifiers.quote(i.name()) + " ") + "ON " + PgIdentifiers.table(t.id());
+        if (i.definition() != null && i.definition().startsWith(PgSchemaReader.NATIVE_PREFIX)) {
+            // Another PostgreSQL database's index, its expressions naming only the table's own columns.
+            return head + " " + i.definition().substring(PgSchemaReader.NATIVE_PREFIX.length());
         }
-        List<String> out = new ArrayList<>();
-        for (int c = 0; c < i.columns().size(); c++) {
-            String opclass = i.opclass(c);
-            out.add(PgIdentifiers.quote(i.columns().get(c)) + (opclass == null ? "" : " " + opclass));
-        }
-        return String.join(", ", out);
+        return head + " (" + PgIdentifiers.columnList(i.columns()) + ")";
     }
 
     static List<String> addForeignKeys(Table t) {

@@ -20,39 +20,6 @@ final class PgIdentifiers {
     private PgIdentifiers() {
     }
 
-    /**
-     * A name as quote_ident spells it, optionally qualified ({@code public.gin_trgm_ops}, {@code "My Ops".x}): its
-     * schema (null when unqualified) and its name, unquoted.
-     */
-    static String[] splitQualified(String spelled) {
-        List<String> parts = new java.util.ArrayList<>();
-        StringBuilder part = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < spelled.length(); i++) {
-            char ch = spelled.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < spelled.length() && spelled.charAt(i + 1) == '"') {
-                    part.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    part.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == '.') {
-                parts.add(part.toString());
-                part.setLength(0);
-            } else {
-                part.append(ch);
-            }
-        }
-        parts.add(part.toString());
-        return parts.size() == 1 ? new String[] {null, parts.get(0)}
-                : new String[] {parts.get(parts.size() - 2), parts.get(parts.size() - 1)};
-    }
-
     static String quote(String name) {
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_IDENTIFIER_BYTES) {

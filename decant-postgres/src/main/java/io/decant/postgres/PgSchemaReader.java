@@ -21,7 +21,8 @@ import java.util.Map;
  * select and is slow). Left out: views, foreign tables, partitions (their partitioned parent is
  * read instead, which returns every partition's rows, so each row loads once), tables that belong to an
  * extension (unless asked for: {@code --include-extension-tables}, setting {@link io.decant.core.spi.OpenOptions#EXTENSION_TABLES}), the journal table {@value #JOURNAL}, and
- * expression or partial indexes (not plain columns; they are not recreated).
+ * expression or partial indexes as indexes over columns (they are read as {@link Index#sourceOnly}, for their
+ * names; {@link PgNotCreated} lists them, with what rebuilds them on another PostgreSQL database).
  */
 final class PgSchemaReader {
     static final String JOURNAL = "decant_journal";
@@ -76,21 +77,23 @@ final class PgSchemaReader {
             ORDER BY con.conrelid, con.contype, con.conname""";
 
     // Indexes that no constraint owns, over plain columns only (indkey 0 is an expression), not partial.
+    // One partial, over expressions, not btree, or with an operator class other than its type's default, is kept
+    // apart (Index.sourceOnly, its plain columns only): built as a plain btree over its columns it would order,
+    // compare or cover otherwise, or refuse a long value after the rows are in. It is read at all so that its name
+    // is known (a resumed run finds it built).
     private static final String INDEXES = """
             SELECT i.indrelid, ic.relname, i.indisunique,
                    ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
                          JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num ORDER BY k.ord),
-                   CASE WHEN am.amname <> 'btree' THEN am.amname::text END,
-                   ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL
-                                     WHEN ocn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(oc.opcname)
-                                     ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END
-                         FROM unnest(i.indclass::oid[]) WITH ORDINALITY k(oid, ord)
-                         JOIN pg_catalog.pg_opclass oc ON oc.oid = k.oid
-                         JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace ORDER BY k.ord)
+                   CASE WHEN i.indpred IS NOT NULL THEN 'a partial index'
+                        WHEN i.indexprs IS NOT NULL OR 0 = ANY (i.indkey::int2[]) THEN 'an expression index'
+                        WHEN am.amname <> 'btree' THEN 'a ' || am.amname || ' index'
+                        WHEN EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) oc
+                                     JOIN pg_catalog.pg_opclass o ON o.oid = oc WHERE NOT o.opcdefault)
+                        THEN 'an operator class of its own' END
             FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-            WHERE i.indrelid = ANY (?) AND NOT i.indisprimary AND i.indexprs IS NULL AND i.indpred IS NULL
-              AND NOT (0 = ANY (i.indkey::int2[]))
+            WHERE i.indrelid = ANY (?) AND NOT i.indisprimary
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)
             ORDER BY i.indrelid, ic.relname""";
 
@@ -271,8 +274,8 @@ final class PgSchemaReader {
             ps.setArray(1, oids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    byOid.get(rs.getLong(1)).indexes.add(new Index(rs.getString(2), strings(rs.getArray(4)), rs.getBoolean(3),
-                            false, rs.getString(5), strings(rs.getArray(6))));
+                    byOid.get(rs.getLong(1)).indexes.add(new Index(rs.getString(2), strings(rs.getArray(4)), rs.getBoolean(3), false,
+                            rs.getString(5)));
                 }
             }
         }

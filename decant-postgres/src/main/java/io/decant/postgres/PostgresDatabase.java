@@ -151,6 +151,25 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     }
 
     @Override
+    public synchronized List<io.decant.core.schema.SchemaObject> objectsNotCreated(Table table) {
+        try {
+            return PgNotCreated.of(meta(), table);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan").withTable(table.id().display()),
+                    "reading the table's indexes, constraints and triggers");
+        }
+    }
+
+    @Override
+    public synchronized List<String> views() {
+        try {
+            return PgNotCreated.views(meta(), schemas);
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan"), "listing the views");
+        }
+    }
+
+    @Override
     public synchronized long countRows(Table table) {
         try (Statement s = meta().createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM " + PgIdentifiers.from(table.id(), inheritanceParents))) {
@@ -326,82 +345,10 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return here ? null : "the target database has no type " + createdType;
     }
 
-    /** (access method, operator class or null for the default, column type) plan has asked after, and the answer. */
-    private final java.util.Map<List<String>, Boolean> opclassesHere = new java.util.HashMap<>();
-
-    /**
-     * Whether this database has the operator class (named, or the method's default) for each column's created type, as
-     * CREATE INDEX would look it up: exactly that type, one it is binary-coercible to (varchar to text), or the
-     * polymorphic class of arrays, enums and ranges; a domain by its base type.
-     */
-    private static final String OPCLASS_FOR_TYPE = """
-            WITH t AS (SELECT ty.oid, ty.typtype, ty.typcategory, ty.typelem FROM pg_catalog.pg_type ty
-                       JOIN pg_catalog.pg_type d ON d.oid = pg_catalog.to_regtype(?)
-                       WHERE ty.oid = CASE WHEN d.typtype = 'd' THEN d.typbasetype ELSE d.oid END)
-            SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc
-                JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod
-                JOIN pg_catalog.pg_namespace n ON n.oid = oc.opcnamespace, t
-                WHERE am.amname = ?
-                  AND CASE WHEN ?::text IS NULL THEN oc.opcdefault
-                           ELSE oc.opcname = ? AND CASE WHEN ?::text IS NULL THEN pg_catalog.pg_opclass_is_visible(oc.oid)
-                                                        ELSE n.nspname = ? END END
-                  AND (oc.opcintype = t.oid
-                       OR EXISTS (SELECT 1 FROM pg_catalog.pg_cast c WHERE c.castsource = t.oid
-                                  AND c.casttarget = oc.opcintype AND c.castmethod = 'b')
-                       OR oc.opcintype = 'pg_catalog.anyarray'::pg_catalog.regtype AND t.typcategory = 'A' AND t.typelem <> 0
-                       OR oc.opcintype = 'pg_catalog.anyenum'::pg_catalog.regtype AND t.typtype = 'e'
-                       OR oc.opcintype = 'pg_catalog.anyrange'::pg_catalog.regtype AND t.typtype = 'r'
-                       OR oc.opcintype = 'pg_catalog.anymultirange'::pg_catalog.regtype AND t.typtype = 'm'))""";
-
-    /**
-     * An index is built here as the source built it (its access method, each column's operator class) on the created
-     * columns' types: plan asks whether this database can, so that CREATE INDEX cannot stop the run after its rows
-     * (a GiST index on a point, a GIN index with pg_trgm's classes on a target without pg_trgm).
-     */
+    /** Another PostgreSQL database's index, as pg_get_indexdef spells it after the table's name. */
     @Override
-    public boolean buildsIndexMethods() {
-        return true;
-    }
-
-    @Override
-    public synchronized String unbuildable(Table table, io.decant.core.schema.Index index) {
-        String method = index.method() == null ? "btree" : index.method();
-        for (int i = 0; i < index.columns().size(); i++) {
-            Column c = table.column(index.columns().get(i));
-            if (c == null) {
-                continue;
-            }
-            String type = PgDdl.typeAlone(c);
-            if (missingType(type) != null) {
-                continue; // the column is refused already
-            }
-            String opclass = index.opclass(i);
-            List<String> key = java.util.Arrays.asList(method, opclass, type);
-            Boolean here = opclassesHere.get(key);
-            if (here == null) {
-                String[] qualified = opclass == null ? new String[] {null, null} : PgIdentifiers.splitQualified(opclass);
-                try (PreparedStatement ps = meta().prepareStatement(OPCLASS_FOR_TYPE)) {
-                    ps.setString(1, type);
-                    ps.setString(2, method);
-                    ps.setString(3, qualified[1]);
-                    ps.setString(4, qualified[1]);
-                    ps.setString(5, qualified[0]);
-                    ps.setString(6, qualified[0]);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        here = rs.next() && rs.getBoolean(1);
-                    }
-                } catch (SQLException e) {
-                    throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan").withTable(table.id().display()),
-                            "looking up the operator classes of index " + index.name());
-                }
-                opclassesHere.put(key, here);
-            }
-            if (!here) {
-                return "the target database has " + (opclass == null ? "no default operator class of " + method
-                        : "no operator class " + opclass + " of " + method) + " for column " + c.name() + " (" + type + ")";
-            }
-        }
-        return null;
+    public boolean buildsIndexDefinition(String definition) {
+        return definition.startsWith(PgSchemaReader.NATIVE_PREFIX);
     }
 
     @Override

@@ -64,6 +64,16 @@ final class SnapshotSource implements SourceDatabase {
     }
 
     @Override
+    public List<io.decant.core.schema.SchemaObject> objectsNotCreated(Table table) {
+        return source.objectsNotCreated(table);
+    }
+
+    @Override
+    public List<String> views() {
+        return source.views();
+    }
+
+    @Override
     public String consistency() {
         return source.consistency();
     }

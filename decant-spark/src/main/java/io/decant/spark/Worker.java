@@ -144,6 +144,11 @@ final class Worker implements AutoCloseable {
             }
 
             @Override
+            public boolean buildsIndexDefinition(String definition) {
+                return v.buildsIndexDefinition(definition);
+            }
+
+            @Override
             public boolean keepsDeclaredType(String nativeType) {
                 return v.keepsDeclaredType(nativeType);
             }

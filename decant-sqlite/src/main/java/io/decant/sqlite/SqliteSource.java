@@ -70,6 +70,25 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
     }
 
     @Override
+    public synchronized List<io.decant.core.schema.SchemaObject> objectsNotCreated(Table table) {
+        try {
+            return SqliteNotCreated.of(meta, table.id().name());
+        } catch (SQLException e) {
+            throw SqliteErrors.wrap(e, ErrorContext.EMPTY.withPhase("plan").withTable(table.id().display()),
+                    "reading the indexes, checks and triggers of " + table.id().display());
+        }
+    }
+
+    @Override
+    public synchronized List<String> views() {
+        try {
+            return SqliteNotCreated.views(meta);
+        } catch (SQLException e) {
+            throw SqliteErrors.wrap(e, ErrorContext.EMPTY.withPhase("plan"), "listing the views");
+        }
+    }
+
+    @Override
     public RowStream read(Table table, List<Column> columns) {
         ReadPlan plan = ReadPlan.of(table, columns, conversions);
         Connection c = SqliteConnector.openReadOnly(file());

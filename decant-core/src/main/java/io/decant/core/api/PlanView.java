@@ -61,23 +61,13 @@ public record PlanView(String source, String target, String consistency, List<Ta
         }
         for (io.decant.core.schema.Index ix : t.indexes()) {
             out.add((ix.unique() ? ix.constraint() ? "unique constraint " : "unique index " : "index ")
-                    + (ix.name() == null ? "" : ix.name() + " ") + (ix.method() == null ? "" : ix.method() + " ") + "("
-                    + indexColumns(ix) + ")");
+                    + (ix.name() == null ? "" : ix.name() + " ") + ix.shown());
         }
         for (io.decant.core.schema.ForeignKey fk : t.foreignKeys()) {
             out.add("foreign key " + (fk.name() == null ? "" : fk.name() + " ") + "(" + String.join(", ", fk.columns())
                     + ") -> " + fk.refTable().display() + " (" + String.join(", ", fk.refColumns()) + ")");
         }
         return out;
-    }
-
-    /** {@code doc jsonb_path_ops, id}: each column with the operator class it is built with, where not the default. */
-    private static String indexColumns(io.decant.core.schema.Index ix) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < ix.columns().size(); i++) {
-            out.add(ix.opclass(i) == null ? ix.columns().get(i) : ix.columns().get(i) + " " + ix.opclass(i));
-        }
-        return String.join(", ", out);
     }
 
     private static List<String> withNote(List<String> notes, String note) {

@@ -101,7 +101,7 @@ final class MergeHint {
             }
             String c = fk.columns().get(0);
             boolean unique = s.primaryKey().equals(List.of(c))
-                    || s.indexes().stream().anyMatch(i -> i.unique() && i.columns().equals(List.of(c)));
+                    || s.indexes().stream().anyMatch(i -> i.keysRows() && i.columns().equals(List.of(c)));
             if (!unique) {
                 continue;
             }

@@ -97,7 +97,7 @@ final class CreatedNames {
             for (Index ix : t.indexes()) {
                 String name = rename(t, ix.name(), keptHere, u, used, ix.unique() && ix.constraint()
                         ? "unique constraint" : ix.unique() ? "unique index" : "index", changes);
-                indexes.add(ix.with(name, ix.columns()));
+                indexes.add(ix.withName(name));
             }
             List<ForeignKey> fks = new ArrayList<>();
             for (ForeignKey fk : t.foreignKeys()) {
@@ -118,8 +118,8 @@ final class CreatedNames {
      * needs a name to spell the statement.
      */
     private static Table named(Table t) {
-        List<Index> indexes = t.indexes().stream().map(ix -> ix.name() != null ? ix : ix.with(t.name() + "_"
-                + String.join("_", ix.columns()) + (ix.unique() ? "_key" : "_idx"), ix.columns()))
+        List<Index> indexes = t.indexes().stream().map(ix -> ix.name() != null ? ix : ix.withName(t.name() + "_"
+                + String.join("_", ix.columns()) + (ix.unique() ? "_key" : "_idx")))
                 .toList();
         List<ForeignKey> fks = t.foreignKeys().stream().map(fk -> fk.name() != null ? fk : new ForeignKey(t.name() + "_"
                 + String.join("_", fk.columns()) + "_fkey", fk.columns(), fk.refTable(), fk.refColumns(), fk.deferrable(),

@@ -48,7 +48,8 @@ final class CreatedTable {
      */
     static Table derive(Table source, List<ShapedColumn> shaped, TableId targetId, Map<TableId, TableId> targetIds,
                         Map<TableId, Shaper.Shaped> shapedBySource, TargetView target,
-                        Map<String, LogicalType> keyTypes, boolean sourceCollation, List<String> notes) {
+                        Map<String, LogicalType> keyTypes, boolean sourceCollation,
+                        List<io.decant.core.schema.SchemaObject> notCreated, List<String> notes) {
         List<Column> cols = new ArrayList<>();
         Map<String, List<String>> notKept = new LinkedHashMap<>();
         Map<String, String> renamed = new HashMap<>();
@@ -111,13 +112,15 @@ final class CreatedTable {
         }
         List<Index> indexes = new ArrayList<>();
         for (Index ix : source.indexes()) {
+            if (ix.sourceOnly() != null) {
+                continue; // the source lists it among the objects not created, with its definition
+            }
             List<String> c = mapAll(ix.columns(), renamed);
             if (c != null) {
-                // The source's access method and operator classes only where the target builds them (PostgreSQL to PostgreSQL).
-                indexes.add(target != null && target.buildsIndexMethods() ? ix.with(ix.name(), c)
-                        : new Index(ix.name(), c, ix.unique(), ix.constraint()));
+                indexes.add(new Index(ix.name(), c, ix.unique(), ix.constraint()));
             }
         }
+        rebuiltOrNoted(source, shaped, cols, targetId, target, notCreated, indexes, notes);
         List<ForeignKey> fks = new ArrayList<>();
         for (ForeignKey fk : source.foreignKeys()) {
             TableId parent = targetIds.get(fk.refTable());
@@ -132,6 +135,32 @@ final class CreatedTable {
             fks.add(new ForeignKey(fk.name(), c, parent, rc, fk.deferrable(), fk.onDelete(), fk.onUpdate()));
         }
         return new Table(targetId, cols, pk, indexes, fks, source.rowEstimate());
+    }
+
+    /**
+     * An index the source defines in its own SQL (partial, over expressions) is built as it is where the target is
+     * of the source's kind, the table keeps its name, and every column is created under its own name with its
+     * value as read (its expressions and predicate name columns, and mean what they meant); everything else of
+     * {@code notCreated} is noted with its way out.
+     */
+    private static void rebuiltOrNoted(Table source, List<ShapedColumn> shaped, List<Column> cols, TableId targetId,
+                                       TargetView target, List<io.decant.core.schema.SchemaObject> notCreated,
+                                       List<Index> indexes, List<String> notes) {
+        boolean asRead = shaped.stream().allMatch(sc -> sc.source() == null || sc.source().name().equals(sc.name())
+                && sc.value() instanceof ValueSource.FromColumn && sc.cast().isIdentity())
+                && source.columns().stream().allMatch(c -> cols.stream().anyMatch(x -> x.name().equals(c.name())));
+        boolean sameName = targetId.name().equals(source.name());
+        for (var o : notCreated) {
+            Index ix = o.rebuilt();
+            if (ix == null || target == null || !target.buildsIndexDefinition(ix.definition())) {
+                notes.add(o.note());
+            } else if (!sameName || !asRead) {
+                notes.add(o.because(!sameName ? "the table is renamed" : "the spec renames, skips or casts a column of"
+                        + " the table, which its definition may name").note());
+            } else {
+                indexes.add(ix); // plan shows it among what it creates, with its definition
+            }
+        }
     }
 
     private static Map<String, String> renamedColumns(Shaper.Shaped s) {

@@ -72,7 +72,7 @@ final class KeyLengths {
             Table t = s.source();
             t.primaryKey().forEach(c -> find(new Node(t.id(), c)));
             for (Index i : t.indexes()) {
-                if (i.unique()) {
+                if (i.keysRows()) {
                     i.columns().forEach(c -> find(new Node(t.id(), c)));
                 }
             }
@@ -149,7 +149,7 @@ final class KeyLengths {
         List<List<String>> keys = new ArrayList<>();
         keys.add(t.primaryKey());
         for (Index i : t.indexes()) {
-            if (i.unique()) {
+            if (i.keysRows()) {
                 keys.add(i.columns());
             }
         }

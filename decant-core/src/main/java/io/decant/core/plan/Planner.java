@@ -110,21 +110,10 @@ public final class Planner {
     }
 
     /**
-     * Refuses, before anything is created, what the target could not create: a column whose type it does not have
-     * (PostgreSQL to PostgreSQL: an enum, composite, domain or extension type made by the source's own migrations), an
-     * index it could not build as the source has it (an access method or operator class it lacks).
+     * Refuses, before anything is created, a created column whose type the target does not have (PostgreSQL to
+     * PostgreSQL: an enum, composite, domain or extension type made by the source's own migrations).
      */
-    private static void unbuildable(Table created, TargetView target, ErrorContext where, PlanProblems problems) {
-        for (io.decant.core.schema.Index ix : created.indexes()) {
-            String why = target.unbuildable(created, ix);
-            if (why != null) {
-                problems.add(ErrorCode.SCHEMA_MISMATCH, where, (ix.unique() ? "unique " : "") + "index " + ix.name()
-                        + (ix.method() == null ? "" : " (" + ix.method() + ")") + " on " + ix.columns() + " could not be"
-                        + " built: " + why + "; create what provides it there first (CREATE EXTENSION, as the source"
-                        + " has it), --exclude " + created.id().display() + ", or create the table yourself and load"
-                        + " without --create-schema");
-            }
-        }
+    private static void missingTypes(Table created, TargetView target, ErrorContext where, PlanProblems problems) {
         for (Column c : created.columns()) {
             String type = c.nativeType() == null ? null : target.nativeColumnType(c.nativeType());
             if (type == null) {
@@ -160,9 +149,15 @@ public final class Planner {
         IdRewrites rewrites = new IdRewrites(spec, ids, all);
         Shaper shaper = new Shaper(spec, rewrites, KeyCasts.find(spec, all, problems));
         Merges merges = new Merges(spec);
+        // What --create-schema leaves out of each table: noted (or, an index the target builds as the source
+        // defines it, created) where the table is planned.
+        Map<TableId, List<io.decant.core.schema.SchemaObject>> notCreated = new HashMap<>();
         for (Table s : selected) {
             Shaper.Shaped shaped = shaper.shape(s, spec.table(s, all), nativeOnTarget(s, spec.table(s, all), target, existing), problems);
             shaped.notes().addAll(source.valueNotes(s));
+            if (options.createSchema() && !comparing) {
+                notCreated.put(s.id(), source.objectsNotCreated(s));
+            }
             merges.add(shaped);
         }
         merges.attach(source, skipped, problems);
@@ -192,7 +187,7 @@ public final class Planner {
         for (Shaper.Shaped s : merges.receivers()) {
             TablePlan tp = planTable(s, merges.into(s), targetIds, shapedBySource, existing, target,
                     keyTypes.getOrDefault(s.source().id(), Map.of()), keyNotes.getOrDefault(s.source().id(), List.of()),
-                    problems);
+                    notCreated.getOrDefault(s.source().id(), List.of()), problems);
             if (tp != null) {
                 byTarget.put(tp.target().id(), tp);
                 DeclaredKeys.uniques(spec, s, tp.target(), problems, uniques);
@@ -206,8 +201,25 @@ public final class Planner {
             TargetNames.nameCreated(byTarget, existing, target);
         }
         MigrationPlan plan = order(source, target, byTarget, skipped, problems);
+        List<String> notes = new ArrayList<>(plan.notes());
+        if (options.createSchema() && !comparing) {
+            viewsNote(source.views()).ifPresent(notes::add);
+        }
         return new MigrationPlan(plan.source(), plan.target(), plan.consistency(), plan.groups(), plan.skipped(),
-                plan.notes(), DeclaredKeys.references(rewrites, plan), uniques);
+                notes, DeclaredKeys.references(rewrites, plan), uniques);
+    }
+
+    /** Views are not tables: one line names them all (the first twenty), so a big schema's plan stays short. */
+    static java.util.Optional<String> viewsNote(List<String> views) {
+        if (views.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int shown = Math.min(views.size(), 20);
+        String list = String.join(", ", views.subList(0, shown))
+                + (views.size() > shown ? " and " + (views.size() - shown) + " more" : "");
+        return java.util.Optional.of((views.size() == 1 ? "1 view is" : views.size() + " views are")
+                + " not copied or created: " + list + "; recreate " + (views.size() == 1 ? "it" : "them")
+                + " on the target from the application's migrations after the load");
     }
 
     private MigrationPlan order(SourceDatabase source, TargetView target, Map<TableId, TablePlan> byTarget,
@@ -254,7 +266,7 @@ public final class Planner {
     private TablePlan planTable(Shaper.Shaped s, List<MergePart> merges, Map<TableId, TableId> targetIds,
                                 Map<TableId, Shaper.Shaped> shapedBySource, Map<TableId, Table> existing,
                                 TargetView target, Map<String, LogicalType> keyTypes, List<String> keyNotes,
-                                PlanProblems problems) {
+                                List<io.decant.core.schema.SchemaObject> notCreated, PlanProblems problems) {
         Table source = s.source();
         ErrorContext where = ErrorContext.EMPTY.withPhase("plan").withTable(source.id().display());
         List<String> notes = new ArrayList<>(s.notes());
@@ -273,7 +285,8 @@ public final class Planner {
         Table targetTable;
         boolean create = options.createSchema();
         if (target == null) {
-            targetTable = CreatedTable.derive(source, shaped, targetId, targetIds, shapedBySource, null, Map.of(), false, notes);
+            targetTable = CreatedTable.derive(source, shaped, targetId, targetIds, shapedBySource, null, Map.of(), false,
+                    notCreated, notes);
             create = false;
         } else if (create) {
             if (existing.containsKey(targetId) && !options.replaceTables()) {
@@ -284,8 +297,8 @@ public final class Planner {
             }
             notes.addAll(keyNotes);
             targetTable = CreatedTable.derive(source, shaped, targetId, targetIds, shapedBySource, target, keyTypes,
-                    options.sourceCollation(), notes);
-            unbuildable(targetTable, target, where, problems);
+                    options.sourceCollation(), notCreated, notes);
+            missingTypes(targetTable, target, where, problems);
         } else {
             targetTable = existing.get(targetId);
             if (targetTable == null) {

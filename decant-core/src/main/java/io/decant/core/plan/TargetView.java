@@ -32,6 +32,11 @@ public interface TargetView {
         return null;
     }
 
+    /** See {@link TargetDatabase#buildsIndexDefinition(String)}. */
+    default boolean buildsIndexDefinition(String definition) {
+        return false;
+    }
+
     /** See {@link TargetDatabase#keepsDeclaredType(String)}. */
     default boolean keepsDeclaredType(String nativeType) {
         return false;
@@ -39,16 +44,6 @@ public interface TargetView {
 
     /** See {@link TargetDatabase#missingType(String)}. */
     default String missingType(String createdType) {
-        return null;
-    }
-
-    /** See {@link TargetDatabase#buildsIndexMethods()}. */
-    default boolean buildsIndexMethods() {
-        return false;
-    }
-
-    /** See {@link TargetDatabase#unbuildable}. */
-    default String unbuildable(Table table, io.decant.core.schema.Index index) {
         return null;
     }
 
@@ -167,6 +162,11 @@ public interface TargetView {
             }
 
             @Override
+            public boolean buildsIndexDefinition(String definition) {
+                return t.buildsIndexDefinition(definition);
+            }
+
+            @Override
             public boolean keepsDeclaredType(String nativeType) {
                 return t.keepsDeclaredType(nativeType);
             }
@@ -174,16 +174,6 @@ public interface TargetView {
             @Override
             public String missingType(String createdType) {
                 return t.missingType(createdType);
-            }
-
-            @Override
-            public boolean buildsIndexMethods() {
-                return t.buildsIndexMethods();
-            }
-
-            @Override
-            public String unbuildable(Table table, io.decant.core.schema.Index index) {
-                return t.unbuildable(table, index);
             }
 
             @Override

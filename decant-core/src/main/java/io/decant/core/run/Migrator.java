@@ -253,7 +253,7 @@ public final class Migrator {
 
     private static String describe(Table t, Index ix) {
         return (ix.unique() ? "unique index " : "index ") + (ix.name() == null ? "" : ix.name() + " ") + "on "
-                + t.id().display() + " (" + String.join(", ", ix.columns()) + ")";
+                + t.id().display() + " " + ix.shown();
     }
 
     private static String describe(Table t, ForeignKey fk) {

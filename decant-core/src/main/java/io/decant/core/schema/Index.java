@@ -1,44 +1,47 @@
 package io.decant.core.schema;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * An index or unique constraint over plain columns. Expression indexes are reported, not copied.
+ * An index or unique constraint over plain columns; or, between databases of one kind, an index as the source
+ * database defines it ({@link #definition}).
  *
- * @param method    PostgreSQL's access method when it is not the default btree ({@code gin}, {@code gist}); null
- *                  otherwise, and for every other database. Another PostgreSQL builds the index the same way; other
- *                  targets build their own index on the columns.
- * @param opclasses PostgreSQL's operator class of each column where it is not the type's default for the method
- *                  ({@code jsonb_path_ops}, {@code public.gin_trgm_ops}), null where it is; empty when all are
+ * @param sourceOnly why only the source's kind of database builds it (a gin index, an operator class of its own),
+ *                   so that {@code --create-schema} leaves it out of the columns' indexes (the source lists it
+ *                   among the objects not created, with its definition); null for an index any target builds
+ * @param definition the source database's own definition after the table's name (PostgreSQL: {@code USING btree
+ *                   (lower(email)) WHERE ...}), prefixed with the database's native prefix, for a target of the
+ *                   same kind to build as it is ({@code TargetDatabase.buildsIndexDefinition}); null for an index
+ *                   over {@link #columns}
  */
-public record Index(String name, List<String> columns, boolean unique, boolean constraint, String method,
-                    List<String> opclasses) {
+public record Index(String name, List<String> columns, boolean unique, boolean constraint, String sourceOnly,
+                    String definition) {
     public Index {
         columns = List.copyOf(columns);
-        if (opclasses == null || opclasses.stream().allMatch(java.util.Objects::isNull)) {
-            opclasses = List.of();
-        } else {
-            if (opclasses.size() != columns.size()) {
-                throw new IllegalArgumentException("index " + name + ": " + opclasses.size() + " operator classes for "
-                        + columns.size() + " columns");
-            }
-            opclasses = Collections.unmodifiableList(new ArrayList<>(opclasses));
-        }
     }
 
     public Index(String name, List<String> columns, boolean unique, boolean constraint) {
-        this(name, columns, unique, constraint, null, List.of());
+        this(name, columns, unique, constraint, null, null);
     }
 
-    /** This index under another name, or over renamed columns: the method and operator classes stay. */
-    public Index with(String newName, List<String> newColumns) {
-        return new Index(newName, newColumns, unique, constraint, method, opclasses);
+    public Index(String name, List<String> columns, boolean unique, boolean constraint, String sourceOnly) {
+        this(name, columns, unique, constraint, sourceOnly, null);
     }
 
-    /** The operator class of column {@code i}, or null for the default. */
-    public String opclass(int i) {
-        return opclasses.isEmpty() ? null : opclasses.get(i);
+    /**
+     * Whether this index keeps its {@link #columns} unique on every row: a unique index over plain columns, not
+     * partial and not built from a {@link #definition}, so that its columns identify a row.
+     */
+    public boolean keysRows() {
+        return unique && sourceOnly == null && definition == null;
+    }
+
+    /** How a plan shows what it builds: {@code (email)}, or the definition without its database's prefix. */
+    public String shown() {
+        return definition == null ? "(" + String.join(", ", columns) + ")" : definition.substring(definition.indexOf(' ') + 1);
+    }
+
+    public Index withName(String newName) {
+        return new Index(newName, columns, unique, constraint, sourceOnly, definition);
     }
 }

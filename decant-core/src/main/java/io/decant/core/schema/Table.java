@@ -64,7 +64,7 @@ public record Table(TableId id, List<Column> columns, List<String> primaryKey, L
         if (!primaryKey.isEmpty()) {
             return primaryKey;
         }
-        return indexes.stream().filter(Index::unique).map(Index::columns).findFirst().orElse(List.of());
+        return indexes.stream().filter(Index::keysRows).map(Index::columns).findFirst().orElse(List.of());
     }
 
     public Table withColumns(List<Column> newColumns) {

@@ -79,6 +79,23 @@ public interface SourceDatabase extends Endpoint {
         return List.of();
     }
 
+    /**
+     * The objects of {@code table} that {@code --create-schema} does not create on the target (partial
+     * and expression indexes, CHECK constraints, triggers), each with the source's definition where it
+     * has one, so that {@code plan} lists them. Empty where the source has none or cannot say.
+     */
+    default List<io.decant.core.schema.SchemaObject> objectsNotCreated(Table table) {
+        return List.of();
+    }
+
+    /**
+     * The views (and materialized views) of the source, which decant does not read or create, each
+     * as "name (kind)", for one note in {@code plan}.
+     */
+    default List<String> views() {
+        return List.of();
+    }
+
     /** What consistency a multi-table read gives, for {@code plan}: e.g. "one snapshot for all tables". */
     default String consistency() {
         return "none: tables are read one after another without a common snapshot";

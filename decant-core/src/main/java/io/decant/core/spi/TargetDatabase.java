@@ -102,20 +102,11 @@ public interface TargetDatabase extends Endpoint {
     }
 
     /**
-     * Why this target could not build {@code index} of the table it creates, {@code table}, or null when it can:
-     * PostgreSQL answers for an access method or operator class (the source's, or the default one for a column's
-     * created type) it does not have, which {@code CREATE INDEX} would refuse after the rows. Asked by plan, which refuses.
+     * Whether this target builds an index from {@link io.decant.core.schema.Index#definition} {@code definition} (a
+     * source of the same kind of database: PostgreSQL to PostgreSQL). Only then does {@code --create-schema} carry
+     * a partial or expression index over as the source defines it.
      */
-    default String unbuildable(io.decant.core.schema.Table table, io.decant.core.schema.Index index) {
-        return null;
-    }
-
-    /**
-     * Whether this target builds a created index with the source's {@link io.decant.core.schema.Index#method} and
-     * operator classes (PostgreSQL's names), or keeps them (an export folder's manifest); other targets build their
-     * own index on the same columns.
-     */
-    default boolean buildsIndexMethods() {
+    default boolean buildsIndexDefinition(String definition) {
         return false;
     }
 

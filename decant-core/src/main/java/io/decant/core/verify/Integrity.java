@@ -242,7 +242,7 @@ final class Integrity {
             if (!t.primaryKey().isEmpty()) {
                 uniques.add(t.primaryKey());
             }
-            t.indexes().stream().filter(Index::unique).map(Index::columns).filter(c -> !uniques.contains(c))
+            t.indexes().stream().filter(Index::keysRows).map(Index::columns).filter(c -> !uniques.contains(c))
                     .forEach(uniques::add);
             return uniques;
         }

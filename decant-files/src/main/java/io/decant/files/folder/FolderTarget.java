@@ -214,12 +214,6 @@ public final class FolderTarget implements TargetDatabase {
         return flavour.nativeColumnType(nativeType);
     }
 
-    /** The manifest keeps each index's access method and operator classes, for an import into PostgreSQL. */
-    @Override
-    public boolean buildsIndexMethods() {
-        return true;
-    }
-
     /** How a logical type looks in the files, for plans. */
     @Override
     public String nativeType(LogicalType type) {

@@ -102,21 +102,14 @@ final class ManifestCodec {
         strings(g, "primaryKey", t.primaryKey());
         g.writeArrayFieldStart("indexes");
         for (Index i : t.indexes()) {
+            if (i.definition() != null || i.sourceOnly() != null) {
+                continue; // one database's own index (partial, over expressions): a folder keeps columns only
+            }
             g.writeStartObject();
             g.writeStringField("name", i.name());
             strings(g, "columns", i.columns());
             g.writeBooleanField("unique", i.unique());
             g.writeBooleanField("constraint", i.constraint());
-            if (i.method() != null) {
-                g.writeStringField("method", i.method());
-            }
-            if (!i.opclasses().isEmpty()) {
-                g.writeArrayFieldStart("opclasses");
-                for (String o : i.opclasses()) {
-                    g.writeString(o);
-                }
-                g.writeEndArray();
-            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -235,12 +228,8 @@ final class ManifestCodec {
         }
         List<Index> indexes = new ArrayList<>();
         for (JsonNode i : array(n, "indexes")) {
-            List<String> opclasses = new ArrayList<>();
-            for (JsonNode o : array(i, "opclasses")) {
-                opclasses.add(o.isNull() ? null : o.asText());
-            }
             indexes.add(new Index(text(i, "name"), strings(i, "columns"), i.path("unique").asBoolean(),
-                    i.path("constraint").asBoolean(), text(i, "method"), opclasses));
+                    i.path("constraint").asBoolean()));
         }
         List<ForeignKey> fks = new ArrayList<>();
         for (JsonNode f : array(n, "foreignKeys")) {
