@@ -43,6 +43,11 @@ class LauncherDemoIT {
         assertTrue(serial[1].contains("-XX:+UseSerialGC") && serial[1].contains("\ndecant "), serial[1]);
         String[] g1 = run(Map.of("DECANT_JAVA_OPTS", "-XX:+UseG1GC -XX:+PrintCommandLineFlags"), "--version");
         assertTrue(g1[1].contains("-XX:+UseG1GC") && !g1[1].contains("UseSerialGC"), g1[1]);
+        // the JIT's thresholds: four times the JVM's by default, and the user's own when they set one
+        assertTrue(serial[1].contains("-XX:CompileThresholdScaling=4."), serial[1]);
+        String own = run(Map.of("DECANT_JAVA_OPTS", "-XX:CompileThresholdScaling=1 -XX:+PrintCommandLineFlags"),
+                "--version")[1];
+        assertTrue(own.contains("-XX:CompileThresholdScaling=1.") && !own.contains("CompileThresholdScaling=4"), own);
 
         String[] wrongHome = run(Map.of("JAVA_HOME", dir.resolve("no-java").toString()), "--version");
         assertEquals("70", wrongHome[0], wrongHome[1] + wrongHome[2]);
