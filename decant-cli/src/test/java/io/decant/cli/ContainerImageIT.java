@@ -72,6 +72,8 @@ class ContainerImageIT {
         config.path("Entrypoint").forEach(e -> entrypoint.add(e.asText()));
         assertEquals("java", entrypoint.get(0), "runs java from the PATH: " + entrypoint);
         assertEquals("io.decant.cli.Main", entrypoint.get(entrypoint.size() - 1), entrypoint.toString());
+        assertTrue(entrypoint.contains("-XX:+UseSerialGC") && entrypoint.contains("-XX:CompileThresholdScaling=4"),
+                "the JVM options bin/decant gives: " + entrypoint);
         String user = config.path("User").asText();
         assertFalse(user.isEmpty() || user.equals("root") || user.equals("0") || user.startsWith("0:")
                 || user.startsWith("root:"), "the image runs as a user who is not root: '" + user + "'");
