@@ -50,8 +50,10 @@ final class PgDdl {
     }
 
     static String columnDefinition(Column c) {
-        // A type decant does not model, or a computed column, is created as another PostgreSQL database declared it.
-        boolean asDeclared = !c.isSupported() || c.identity() == Column.Identity.COMPUTED || blankPadded(c.nativeType());
+        // A type decant does not model, a computed column, or an enum or domain this database has the same (ownType),
+        // is created as another PostgreSQL database declared it.
+        boolean asDeclared = !c.isSupported() || c.identity() == Column.Identity.COMPUTED || blankPadded(c.nativeType())
+                || c.ownType() != null;
         String type = asDeclared && c.nativeType() != null && c.nativeType().startsWith(PgSchemaReader.NATIVE_PREFIX)
                 ? c.nativeType().substring(PgSchemaReader.NATIVE_PREFIX.length()) : PgTypeMapping.nativeType(c.type());
         StringBuilder sb = new StringBuilder(PgIdentifiers.quote(c.name())).append(' ').append(type);

@@ -53,7 +53,10 @@ final class PgSchemaReader {
                             JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid
                             WHERE d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = et.oid AND d.deptype = 'e' LIMIT 1),
                         CASE et.typtype WHEN 'e' THEN 'enum' WHEN 'c' THEN 'composite type' WHEN 'd' THEN 'domain'
-                            WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' END) END
+                            WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' END) END,
+                   CASE WHEN ty.typtype = 'd' THEN 'domain ' || pg_catalog.format_type(ty.typbasetype, ty.typtypmod)
+                        WHEN et.typtype = 'e' THEN 'enum ' || ARRAY(SELECT l.enumlabel::text FROM pg_catalog.pg_enum l
+                            WHERE l.enumtypid = et.oid ORDER BY l.enumsortorder)::text END
             FROM pg_catalog.pg_attribute a
             JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
             JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
@@ -203,6 +206,11 @@ final class PgSchemaReader {
                     String generated = rs.getString(11);
                     col = col.withNativeType(nativeType(generated == null ? declared
                             : declared + " GENERATED ALWAYS AS (" + generated + ") STORED"));
+                    // An enum (or an array of one) or a domain over a type decant models: what another PostgreSQL database
+                    // compares to create the column with the same type (PostgresDatabase.ownTypeNotKept).
+                    if (col.isSupported() && rs.getInt(10) <= 1 && generated == null) {
+                        col = col.withOwnType(rs.getString(14));
+                    }
                     // A collation the column declares (not its type's, the database's default): kept by name.
                     String collation = rs.getString(12);
                     if (collation != null && col.isSupported() && col.type().kind() == io.decant.core.type.Kind.TEXT) {

@@ -345,6 +345,79 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return here ? null : "the target database has no type " + createdType;
     }
 
+    /**
+     * An enum is kept where this database's type of that name is an enum whose labels include the source's, in the
+     * source's order (equal, or with labels added since, as the application's migrations do with ALTER TYPE ... ADD
+     * VALUE): every source value is a label here and they sort as in the source. A domain is kept where this
+     * database's type of that name is a domain over the same base type; its CHECK applies as rows load, so a value
+     * it refuses is a row error, as for a table that already exists.
+     */
+    @Override
+    public synchronized String ownTypeNotKept(String nativeType, String ownType) {
+        String spelled = nativeColumnType(nativeType);
+        if (spelled == null || ownType == null) {
+            return "the source's type is not another PostgreSQL database's";
+        }
+        boolean isEnum = ownType.startsWith("enum ");
+        String type = isEnum && spelled.endsWith("[]") ? spelled.substring(0, spelled.length() - 2) : spelled;
+        String definition = ownType.substring(ownType.indexOf(' ') + 1);
+        try {
+            if (isEnum) {
+                String[] source;
+                String[] here;
+                try (PreparedStatement ps = meta().prepareStatement("SELECT ?::text[], (SELECT ARRAY(SELECT"
+                        + " l.enumlabel::text FROM pg_catalog.pg_enum l WHERE l.enumtypid = t.oid ORDER BY l.enumsortorder)"
+                        + " FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.to_regtype(?) AND t.typtype = 'e'),"
+                        + " (SELECT string_agg(pg_catalog.quote_literal(x), ', ') FROM unnest(?::text[]) x)")) {
+                    ps.setString(1, definition);
+                    ps.setString(2, type);
+                    ps.setString(3, definition);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        source = (String[]) rs.getArray(1).getArray();
+                        here = rs.getArray(2) == null ? null : (String[]) rs.getArray(2).getArray();
+                        String create = "create it on the target first (CREATE TYPE " + type + " AS ENUM ("
+                                + rs.getString(3) + "), or the application's migrations) to keep it an enum";
+                        if (here == null) {
+                            return "the target database has no enum " + type + "; " + create;
+                        }
+                    }
+                }
+                int at = 0;
+                for (String label : source) {
+                    while (at < here.length && !here[at].equals(label)) {
+                        at++;
+                    }
+                    if (at == here.length) {
+                        return "the target's enum " + type + " has the labels " + String.join(", ", here) + ", which do not"
+                                + " include the source's " + String.join(", ", source) + " in that order, so a source value"
+                                + " could be refused or sort otherwise; give the target's enum the source's labels (ALTER TYPE "
+                                + type + " ADD VALUE ...) to keep it an enum";
+                    }
+                    at++;
+                }
+                return null;
+            }
+            String base;
+            try (PreparedStatement ps = meta().prepareStatement("SELECT pg_catalog.format_type(t.typbasetype, t.typtypmod)"
+                    + " FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.to_regtype(?) AND t.typtype = 'd'")) {
+                ps.setString(1, type);
+                try (ResultSet rs = ps.executeQuery()) {
+                    base = rs.next() ? rs.getString(1) : null;
+                }
+            }
+            if (base == null) {
+                return "the target database has no domain " + type + "; create it on the target first (CREATE DOMAIN "
+                        + type + " AS " + definition + " with the source's CHECK, or the application's migrations) to keep"
+                        + " it a domain, whose CHECK then applies as rows load";
+            }
+            return base.equals(definition) ? null : "the target's domain " + type + " is over " + base + ", not "
+                    + definition + " as in the source; create it over " + definition + " to keep it a domain";
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan"), "looking up type " + type + " in the target");
+        }
+    }
+
     /** Another PostgreSQL database's index, as pg_get_indexdef spells it after the table's name. */
     @Override
     public boolean buildsIndexDefinition(String definition) {

@@ -154,6 +154,11 @@ final class Worker implements AutoCloseable {
             }
 
             @Override
+            public String ownTypeNotKept(String nativeType, String ownType) {
+                return v.ownTypeNotKept(nativeType, ownType);
+            }
+
+            @Override
             public boolean createsCollations() {
                 return v.createsCollations();
             }

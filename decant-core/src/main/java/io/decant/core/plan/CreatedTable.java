@@ -43,6 +43,25 @@ final class CreatedTable {
     }
 
     /**
+     * Whether a column whose type the source database's own migrations made (an enum, a domain) keeps it: where the
+     * target has the same type under that name (PostgreSQL to PostgreSQL); otherwise it gets the target's type for
+     * its logical one, noted with the way out.
+     */
+    private static boolean ownTypeKept(ShapedColumn sc, LogicalType type, TargetView target, List<String> notes) {
+        Column c = sc.source();
+        String spelled = c.ownType() == null ? null : target.nativeColumnType(c.nativeType());
+        if (spelled == null) {
+            return false;
+        }
+        String why = target.ownTypeNotKept(c.nativeType(), c.ownType());
+        if (why != null) {
+            notes.add("column " + sc.name() + " is created as " + target.nativeType(type)
+                    + ", not " + spelled + ": " + why);
+        }
+        return why == null;
+    }
+
+    /**
      * The table decant creates: the shaped columns in the target's stored types, the source's keys,
      * indexes and foreign keys under their new names; what no longer maps is dropped and noted.
      */
@@ -64,14 +83,16 @@ final class CreatedTable {
                     && sc.cast().isIdentity() && target != null && sc.source().nativeType() != null
                     && target.nativeColumnType(sc.source().nativeType()) != null ? sc.source().nativeType() : null;
             // A modelled column keeps its declared type where the target's own for its logical type compares otherwise.
-            String declared = nativeType == null && sc.source() != null && sc.source().isSupported()
+            boolean asRead = nativeType == null && sc.source() != null && sc.source().isSupported()
                     && sc.value() instanceof ValueSource.FromColumn && sc.cast().isIdentity() && target != null
-                    && sc.source().nativeType() != null && target.keepsDeclaredType(sc.source().nativeType())
+                    && sc.source().nativeType() != null;
+            boolean ownType = asRead && !target.keepsDeclaredType(sc.source().nativeType()) && ownTypeKept(sc, type, target, notes);
+            String declared = asRead && (ownType || target.keepsDeclaredType(sc.source().nativeType()))
                     ? sc.source().nativeType() : nativeType;
             cols.add(new Column(sc.name(), sc.source() != null ? sc.source().sourceType() : null, type, sc.nullable(),
                     identity == Column.Identity.COMPUTED ? Column.Identity.NONE : identity,
                     nativeType == null ? null : "moved as the database's text", declared,
-                    collation(sc, type, target, sourceCollation, notKept)));
+                    collation(sc, type, target, sourceCollation, notKept), ownType ? sc.source().ownType() : null));
             if (sc.source() != null) {
                 renamed.put(sc.source().name(), sc.name());
             }

@@ -42,6 +42,11 @@ public interface TargetView {
         return false;
     }
 
+    /** See {@link TargetDatabase#ownTypeNotKept(String, String)}. */
+    default String ownTypeNotKept(String nativeType, String ownType) {
+        return "this target does not keep the source's own types";
+    }
+
     /** See {@link TargetDatabase#missingType(String)}. */
     default String missingType(String createdType) {
         return null;
@@ -174,6 +179,11 @@ public interface TargetView {
             @Override
             public String missingType(String createdType) {
                 return t.missingType(createdType);
+            }
+
+            @Override
+            public String ownTypeNotKept(String nativeType, String ownType) {
+                return t.ownTypeNotKept(nativeType, ownType);
             }
 
             @Override

@@ -20,14 +20,23 @@ import java.util.Objects;
  *                    name ({@code sqlite BINARY}, {@code mysql utf8mb4_general_ci}, {@code postgresql C}), or
  *                    {@code null} when not known, not text, or the database's default (PostgreSQL); on a
  *                    column decant creates, the target's own name of the collation it is created with
+ * @param ownType     for a column decant models whose type the database's own migrations made (a PostgreSQL enum or
+ *                    domain), what a target of the same kind compares to keep that type on a column it creates (the
+ *                    enum's labels in order, the domain's base type), in the database's own terms; otherwise
+ *                    {@code null}
  */
 public record Column(String name, String sourceType, LogicalType type, boolean nullable, Identity identity,
-                     String unsupported, String nativeType, String collation) {
+                     String unsupported, String nativeType, String collation, String ownType) {
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         identity = identity == null ? Identity.NONE : identity;
         sourceType = sourceType == null ? type.toString() : sourceType;
+    }
+
+    public Column(String name, String sourceType, LogicalType type, boolean nullable, Identity identity,
+                  String unsupported, String nativeType, String collation) {
+        this(name, sourceType, type, nullable, identity, unsupported, nativeType, collation, null);
     }
 
     public Column(String name, String sourceType, LogicalType type, boolean nullable, Identity identity,
@@ -53,11 +62,15 @@ public record Column(String name, String sourceType, LogicalType type, boolean n
     }
 
     public Column withNativeType(String n) {
-        return new Column(name, sourceType, type, nullable, identity, unsupported, n, collation);
+        return new Column(name, sourceType, type, nullable, identity, unsupported, n, collation, ownType);
     }
 
     public Column withCollation(String c) {
-        return new Column(name, sourceType, type, nullable, identity, unsupported, nativeType, c);
+        return new Column(name, sourceType, type, nullable, identity, unsupported, nativeType, c, ownType);
+    }
+
+    public Column withOwnType(String o) {
+        return new Column(name, sourceType, type, nullable, identity, unsupported, nativeType, collation, o);
     }
 
     /**
@@ -73,15 +86,15 @@ public record Column(String name, String sourceType, LogicalType type, boolean n
     }
 
     public Column withName(String newName) {
-        return new Column(newName, sourceType, type, nullable, identity, unsupported, nativeType, collation);
+        return new Column(newName, sourceType, type, nullable, identity, unsupported, nativeType, collation, ownType);
     }
 
     public Column withType(LogicalType newType) {
-        return new Column(name, sourceType, newType, nullable, identity, unsupported, nativeType, collation);
+        return new Column(name, sourceType, newType, nullable, identity, unsupported, nativeType, collation, ownType);
     }
 
     public Column withNullable(boolean n) {
-        return new Column(name, sourceType, type, n, identity, unsupported, nativeType, collation);
+        return new Column(name, sourceType, type, n, identity, unsupported, nativeType, collation, ownType);
     }
 
     public enum Identity {

@@ -102,6 +102,18 @@ public interface TargetDatabase extends Endpoint {
     }
 
     /**
+     * For a column decant models whose type the source database's own migrations made ({@link
+     * io.decant.core.schema.Column#ownType} {@code ownType}, declared {@code nativeType}), and that a table this
+     * target creates would have ({@link #nativeColumnType} knows the type's spelling): null when this database has a
+     * type of that name that takes every value the source's can hold and orders them the same, so the column is
+     * created with it; otherwise why not, with the way out, for plan to note (the column is then created with this
+     * target's type for the logical one, as for any other source).
+     */
+    default String ownTypeNotKept(String nativeType, String ownType) {
+        return "this target does not keep the source's own types";
+    }
+
+    /**
      * Whether this target builds an index from {@link io.decant.core.schema.Index#definition} {@code definition} (a
      * source of the same kind of database: PostgreSQL to PostgreSQL). Only then does {@code --create-schema} carry
      * a partial or expression index over as the source defines it.
