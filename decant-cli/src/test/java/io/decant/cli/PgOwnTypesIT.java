@@ -21,10 +21,10 @@ class PgOwnTypesIT {
 
     private static final String SCHEMA = TYPES + """
             CREATE TABLE auth.factor (id integer PRIMARY KEY, kind auth.factor_type NOT NULL, kinds auth.factor_type[],
-                                      tries posint);
+                                      tries posint, scores posint[]);
             INSERT INTO auth.factor SELECT g, (ARRAY['totp', 'webauthn', 'phone'])[g % 3 + 1]::auth.factor_type,
-                   ARRAY['phone', 'totp']::auth.factor_type[], g FROM generate_series(1, 30) g;
-            INSERT INTO auth.factor VALUES (31, 'phone', NULL, NULL);
+                   ARRAY['phone', 'totp']::auth.factor_type[], g, ARRAY[g, g + 1]::posint[] FROM generate_series(1, 30) g;
+            INSERT INTO auth.factor VALUES (31, 'phone', NULL, NULL, NULL);
             """;
 
     private static final String COLUMN_TYPES = "SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', '"
@@ -47,7 +47,7 @@ class PgOwnTypesIT {
 
         Cli.Result r = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--create-schema", "--schemas", "auth");
         assertEquals(0, r.exit(), r.toString());
-        assertEquals("id integer, kind auth.factor_type, kinds auth.factor_type[], tries posint", dst.one(COLUMN_TYPES));
+        assertEquals("id integer, kind auth.factor_type, kinds auth.factor_type[], tries posint, scores integer[]", dst.one(COLUMN_TYPES));
         String rows = "SELECT string_agg(id || ' ' || kind || ' ' || coalesce(kinds::text, '-') || ' '"
                 + " || coalesce(tries::text, '-'), ';' ORDER BY id) FROM auth.factor";
         assertEquals(src.one(rows), dst.one(rows));
@@ -72,7 +72,7 @@ class PgOwnTypesIT {
 
         Cli.Result r = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--create-schema", "--schemas", "auth");
         assertEquals(0, r.exit(), r.toString());
-        assertEquals("id integer, kind text, kinds text[], tries integer", dst.one(COLUMN_TYPES));
+        assertEquals("id integer, kind text, kinds text[], tries integer, scores integer[]", dst.one(COLUMN_TYPES));
         Cli.Result v = Cli.run("verify", "--from", src.url(), "--to", dst.url(), "--schemas", "auth");
         assertEquals(0, v.exit(), v.toString());
     }
@@ -99,7 +99,7 @@ class PgOwnTypesIT {
 
         Cli.Result r = Cli.run("migrate", "--from", src.url(), "--to", dst.url(), "--create-schema", "--schemas", "auth");
         assertEquals(0, r.exit(), r.toString());
-        assertEquals("id integer, kind text, kinds text[], tries integer", dst.one(COLUMN_TYPES));
+        assertEquals("id integer, kind text, kinds text[], tries integer, scores integer[]", dst.one(COLUMN_TYPES));
         assertEquals(0, Cli.run("verify", "--from", src.url(), "--to", dst.url(), "--schemas", "auth").exit());
     }
 
