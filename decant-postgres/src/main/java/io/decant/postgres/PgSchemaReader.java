@@ -55,6 +55,9 @@ final class PgSchemaReader {
                         CASE et.typtype WHEN 'e' THEN 'enum' WHEN 'c' THEN 'composite type' WHEN 'd' THEN 'domain'
                             WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' END) END,
                    CASE WHEN ty.typtype = 'd' THEN 'domain ' || pg_catalog.format_type(ty.typbasetype, ty.typtypmod)
+                            || E'\n' || concat_ws(' ', CASE WHEN ty.typnotnull THEN 'NOT NULL' END,
+                                (SELECT string_agg(pg_catalog.pg_get_constraintdef(dc.oid), ' ' ORDER BY dc.conname)
+                                 FROM pg_catalog.pg_constraint dc WHERE dc.contypid = ty.oid))
                         WHEN et.typtype = 'e' THEN 'enum ' || ARRAY(SELECT l.enumlabel::text FROM pg_catalog.pg_enum l
                             WHERE l.enumtypid = et.oid ORDER BY l.enumsortorder)::text END
             FROM pg_catalog.pg_attribute a

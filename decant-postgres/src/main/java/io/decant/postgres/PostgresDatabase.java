@@ -406,13 +406,17 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
                     base = rs.next() ? rs.getString(1) : null;
                 }
             }
+            // "domain integer\nNOT NULL CHECK (...)": the base type, then what the source's domain checks.
+            int end = definition.indexOf('\n');
+            String source = end < 0 ? definition : definition.substring(0, end);
+            String checks = end < 0 ? "" : definition.substring(end + 1);
+            String create = "CREATE DOMAIN " + type + " AS " + source + (checks.isEmpty() ? "" : " " + checks);
             if (base == null) {
-                return "the target database has no domain " + type + "; create it on the target first (CREATE DOMAIN "
-                        + type + " AS " + definition + " with the source's CHECK, or the application's migrations) to keep"
-                        + " it a domain, whose CHECK then applies as rows load";
+                return "the target database has no domain " + type + "; create it on the target first (" + create
+                        + ", or the application's migrations) to keep it a domain, whose checks then apply as rows load";
             }
-            return base.equals(definition) ? null : "the target's domain " + type + " is over " + base + ", not "
-                    + definition + " as in the source; create it over " + definition + " to keep it a domain";
+            return base.equals(source) ? null : "the target's domain " + type + " is over " + base + ", not " + source
+                    + " as in the source; create it as the source has it (" + create + ") to keep it a domain";
         } catch (SQLException e) {
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan"), "looking up type " + type + " in the target");
         }
