@@ -21,11 +21,18 @@ final class IdleConnections implements AutoCloseable {
     static final int MAX_IDLE = 4;
 
     private final PgConnector connector;
+    private final int maxIdle;
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private boolean closed;
 
     IdleConnections(PgConnector connector) {
+        this(connector, MAX_IDLE);
+    }
+
+    /** @param maxIdle how many to keep at most; 0 keeps none (every connection closes when its work is done) */
+    IdleConnections(PgConnector connector, int maxIdle) {
         this.connector = connector;
+        this.maxIdle = maxIdle;
     }
 
     /** An idle connection, or a new one; either way in autocommit mode, as {@link PgConnector#open()} gives it. */
@@ -47,12 +54,12 @@ final class IdleConnections implements AutoCloseable {
 
     /**
      * Takes back a connection whose work is done (a sink's after its commit); closes it when it cannot be
-     * kept: inside a transaction (a failed one included), closed, or more than {@link #MAX_IDLE} waiting.
+     * kept: inside a transaction (a failed one included), closed, or more than {@code maxIdle} waiting.
      */
     void give(Connection c) {
         boolean keep;
         synchronized (this) {
-            keep = !closed && !connector.fromApplication() && idle.size() < MAX_IDLE && usable(c);
+            keep = !closed && !connector.fromApplication() && idle.size() < maxIdle && usable(c);
             if (keep) {
                 idle.addLast(c);
             }

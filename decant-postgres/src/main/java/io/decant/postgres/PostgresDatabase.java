@@ -56,7 +56,8 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
 
     PostgresDatabase(PgConnector connector, OpenOptions options) {
         this.connector = connector;
-        this.idleConnections = new IdleConnections(connector);
+        this.idleConnections = new IdleConnections(connector,
+                Boolean.parseBoolean(options.setting(OpenOptions.KEEP_IDLE_CONNECTIONS, "true")) ? IdleConnections.MAX_IDLE : 0);
         this.schemas = options.schemas().isEmpty() ? List.of(PgIdentifiers.DEFAULT_SCHEMA) : options.schemas();
         this.journal = new PgJournal(connector, idleConnections, options.setting(OpenOptions.JOURNAL_SCHEMA, PgJournal.DEFAULT_SCHEMA), schemas.get(0));
         boolean shared = Boolean.parseBoolean(options.setting("postgres.snapshot", "true"));

@@ -43,7 +43,10 @@ final class Worker implements AutoCloseable {
         this.source = dialects.openSource(r.from(), r.sourceOptions());
         TargetDatabase t = null;
         try {
-            t = r.to() == null ? null : dialects.openTarget(r.to(), new OpenOptions(r.schemas(), r.settings()));
+            // A task's connections are counted against --max-connections: none may stay open, idle, beyond its task.
+            Map<String, String> settings = new java.util.HashMap<>(r.settings());
+            settings.put(OpenOptions.KEEP_IDLE_CONNECTIONS, "false");
+            t = r.to() == null ? null : dialects.openTarget(r.to(), new OpenOptions(r.schemas(), settings));
             this.target = t;
             if (t != null) {
                 plan(ctx, source, t);

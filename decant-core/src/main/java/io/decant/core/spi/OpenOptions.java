@@ -36,6 +36,13 @@ public record OpenOptions(List<String> schemas, Map<String, String> settings, Ma
      */
     public static final String SLICED_READS = "reads.sliced";
 
+    /**
+     * The setting that says whether a target keeps connections open between uses within a run ({@code true}, the
+     * default) or closes each when its work is done ({@code false}: decant on Spark, whose executors count every
+     * connection a task holds against {@code --max-connections}, so that none may wait idle beyond its task).
+     */
+    public static final String KEEP_IDLE_CONNECTIONS = "connections.keep_idle";
+
     public OpenOptions {
         schemas = List.copyOf(schemas);
         settings = Map.copyOf(settings);
