@@ -201,7 +201,37 @@ class SchemaCorpusIT {
                 "exclude: [a]\ntables:\n  b:\n    into: a\n    key: { a_id: id }\n", "SPEC_INVALID", "a"));
         out.add(c("spec/unique-function-on-a-number", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER)", Side.PG,
                 "", true, "tables:\n  t:\n    unique: [lower(n)]\n", "SPEC_INVALID", "lower"));
+
+        // PostgreSQL to PostgreSQL with --create-schema: what CREATE TABLE names besides types must be in the target.
+        out.add(c("create/pg-collation-the-target-lacks", Side.PG, "CREATE COLLATION nocase (provider = icu,"
+                + " locale = 'und-u-ks-level2', deterministic = false); CREATE TABLE t (id int PRIMARY KEY, name text"
+                + " COLLATE nocase); INSERT INTO t VALUES (1, 'a')", Side.PG, "", true, null, "SCHEMA_MISMATCH",
+                "t.name: column name would be created with the source's collation nocase, but the target database has no"
+                        + " collation nocase for its encoding; create it there first (CREATE COLLATION"));
+        out.add(c("create/pg-computed-column-calls-a-function-the-target-lacks", Side.PG, "CREATE FUNCTION twice(int)"
+                + " RETURNS int IMMUTABLE LANGUAGE sql AS 'SELECT $1 * 2'; CREATE TABLE t (id int PRIMARY KEY, x int,"
+                + " y int GENERATED ALWAYS AS (twice(x)) STORED); INSERT INTO t (id, x) VALUES (1, 2)", Side.PG, "", true,
+                null, "SCHEMA_MISMATCH", "t.y: column y would be created computed, as in the source, but the target"
+                        + " database cannot compute its expression (twice(x)) (function twice(integer) does not exist)"));
         return out;
+    }
+
+    /** The ways out the two cases above name: --collation default, and skip: true for the computed column. */
+    @Test
+    void aMissingCollationOrFunctionHasAWayOut() throws Exception {
+        Fixtures fx = Fixtures.get();
+        PgServer.TestDb src = fx.freshPg("sc_wayout", "CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2',"
+                + " deterministic = false); CREATE FUNCTION twice(int) RETURNS int IMMUTABLE LANGUAGE sql AS 'SELECT $1 * 2';"
+                + " CREATE TABLE t (id int PRIMARY KEY, name text COLLATE nocase, x int,"
+                + " y int GENERATED ALWAYS AS (twice(x)) STORED); INSERT INTO t (id, name, x) VALUES (1, 'a', 2)");
+        PgServer.TestDb dst = fx.freshPg("sc_wayout_dst", "");
+        Path spec = dir.resolve("wayout.yaml");
+        Files.writeString(spec, "tables:\n  t:\n    columns:\n      y: { skip: true }\n");
+        Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", fx.url(dst), "--create-schema",
+                "--collation", "default", "--spec", spec.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("1 a 2", dst.one("SELECT id || ' ' || name || ' ' || x FROM t"));
+        assertEquals("0", dst.one("SELECT count(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'y'"));
     }
 
     @TestFactory

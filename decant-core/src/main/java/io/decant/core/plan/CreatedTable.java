@@ -88,6 +88,10 @@ final class CreatedTable {
             if (c.identity() != Column.Identity.COMPUTED || target == null) {
                 continue;
             }
+            Shaper.Shaped own = shapedBySource.get(source.id());
+            if (own != null && own.tableSpec() != null && own.tableSpec().column(c.name()).skip()) {
+                continue; // not created (the spec's skip is noted)
+            }
             if (allKept && c.nativeType() != null && target.nativeColumnType(c.nativeType()) != null) {
                 // At its place among the source's columns, so that the rows read as they did.
                 int at = 0;

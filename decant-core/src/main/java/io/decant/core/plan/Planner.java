@@ -111,8 +111,9 @@ public final class Planner {
 
     /**
      * Refuses, before anything is created, what the target could not create: a column whose type it does not have
-     * (PostgreSQL to PostgreSQL: an enum, composite, domain or extension type made by the source's own migrations), an
-     * index it could not build as the source has it (an access method or operator class it lacks).
+     * (PostgreSQL to PostgreSQL: an enum, composite, domain or extension type made by the source's own migrations) or
+     * collation (one made with CREATE COLLATION), a computed column whose expression calls what it lacks, an index it
+     * could not build as the source has it (an access method or operator class it lacks).
      */
     private static void unbuildable(Table created, TargetView target, ErrorContext where, PlanProblems problems) {
         for (io.decant.core.schema.Index ix : created.indexes()) {
@@ -127,17 +128,30 @@ public final class Planner {
         }
         for (Column c : created.columns()) {
             String type = c.nativeType() == null ? null : target.nativeColumnType(c.nativeType());
-            if (type == null) {
-                continue;
-            }
-            int generated = type.indexOf(" GENERATED ALWAYS AS (");
-            String why = target.missingType(generated < 0 ? type : type.substring(0, generated));
+            int generated = type == null ? -1 : type.indexOf(" GENERATED ALWAYS AS (");
+            String why = type == null ? null : target.missingType(generated < 0 ? type : type.substring(0, generated));
             if (why != null) {
                 problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(c.name()), "column " + c.name() + " would be"
                         + " created with the source's type " + c.sourceType() + ", but " + why + "; create it there"
                         + " first (CREATE EXTENSION for an extension's type, CREATE TYPE or CREATE DOMAIN as the source"
                         + " has it, or the application's migrations), or say as_text: true (a text column) or skip: true"
                         + " for this column in the spec");
+                continue;
+            }
+            why = c.collation() == null ? null : target.missingCollation(c.collation());
+            if (why != null) {
+                problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(c.name()), "column " + c.name() + " would be"
+                        + " created with the source's collation " + c.collation() + ", but " + why + "; create it there"
+                        + " first (CREATE COLLATION as the source has it, or the application's migrations), or run with"
+                        + " --collation default (text columns on the target database's default collation)");
+                continue;
+            }
+            why = c.identity() == Column.Identity.COMPUTED ? target.uncomputable(created, c) : null;
+            if (why != null) {
+                problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(c.name()), "column " + c.name() + " would be"
+                        + " created computed, as in the source, but " + why + "; create what it calls there first (the"
+                        + " function, or CREATE EXTENSION for an extension's), or leave the column out with skip: true"
+                        + " for it in the spec");
             }
         }
     }

@@ -42,6 +42,16 @@ public interface TargetView {
         return null;
     }
 
+    /** See {@link TargetDatabase#missingCollation(String)}. */
+    default String missingCollation(String collation) {
+        return null;
+    }
+
+    /** See {@link TargetDatabase#uncomputable}. */
+    default String uncomputable(Table table, io.decant.core.schema.Column column) {
+        return null;
+    }
+
     /** See {@link TargetDatabase#buildsIndexMethods()}. */
     default boolean buildsIndexMethods() {
         return false;
@@ -169,6 +179,16 @@ public interface TargetView {
             @Override
             public String missingType(String createdType) {
                 return t.missingType(createdType);
+            }
+
+            @Override
+            public String missingCollation(String collation) {
+                return t.missingCollation(collation);
+            }
+
+            @Override
+            public String uncomputable(Table table, io.decant.core.schema.Column column) {
+                return t.uncomputable(table, column);
             }
 
             @Override

@@ -109,6 +109,25 @@ public interface TargetDatabase extends Endpoint {
         return false;
     }
 
+    /**
+     * Why a table this target creates could not declare a column with {@code collation} (a name
+     * {@link #createdCollation} gave), or null when it can: PostgreSQL answers for a collation the source made with
+     * CREATE COLLATION and the target database lacks, which {@code CREATE TABLE} would refuse after the plan.
+     */
+    default String missingCollation(String collation) {
+        return null;
+    }
+
+    /**
+     * Why this target could not create {@code column}, a computed column of the created {@code table}, with its
+     * expression, or null when it can: PostgreSQL answers when the expression calls a function, an operator or a
+     * type the target database lacks (a function of the source's own, an extension's), which {@code CREATE TABLE}
+     * would refuse after the plan.
+     */
+    default String uncomputable(io.decant.core.schema.Table table, io.decant.core.schema.Column column) {
+        return null;
+    }
+
     /** Whether this target creates text columns with a collation of their own ({@link #createdCollation}). */
     default boolean createsCollations() {
         return false;
