@@ -95,7 +95,12 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
         Set<String> parents = new HashSet<>();
         tables().forEach(t -> parents.add(t.id().name().toLowerCase(Locale.ROOT)));
         tables.forEach(t -> parents.add(t.id().name().toLowerCase(Locale.ROOT)));
-        return tables.stream().map(t -> SqliteDdl.createTable(t, name -> parents.contains(name.toLowerCase(Locale.ROOT)))).toList();
+        List<String> out = new java.util.ArrayList<>();
+        for (Table t : tables) {
+            out.add(SqliteDdl.createTable(t, name -> parents.contains(name.toLowerCase(Locale.ROOT))));
+            out.addAll(SqliteDdl.createReferencedIndexes(t, tables));
+        }
+        return out;
     }
 
     @Override

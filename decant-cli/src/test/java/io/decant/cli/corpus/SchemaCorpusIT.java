@@ -234,6 +234,50 @@ class SchemaCorpusIT {
         assertEquals("0", dst.one("SELECT count(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'y'"));
     }
 
+    /**
+     * PostgreSQL lets a bigint reference an int; InnoDB joins only columns of one type, and used to refuse the foreign
+     * key after the rows. Both ends are created as the wider type.
+     */
+    @Test
+    void integerKeysOfTwoWidthsAreJoinedInMaria() throws Exception {
+        Fixtures fx = Fixtures.get();
+        PgServer.TestDb src = fx.freshPg("sc_intfk", "CREATE TABLE q (id int PRIMARY KEY, k int UNIQUE);"
+                + " CREATE TABLE r (id int PRIMARY KEY, qk bigint REFERENCES q (k));"
+                + " INSERT INTO q VALUES (1, 2147483647); INSERT INTO r VALUES (1, 2147483647)");
+        String dst = MariaServer.createDatabase("sc_intfk_dst");
+        Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", dst, "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        String name = dst.substring(dst.lastIndexOf('/') + 1);
+        try (var conn = MariaServer.connect(name); Statement s = conn.createStatement();
+             var rs = s.executeQuery("SELECT (SELECT data_type FROM information_schema.columns WHERE table_schema = '" + name
+                     + "' AND table_name = 'q' AND column_name = 'k'), (SELECT count(*) FROM information_schema"
+                     + ".referential_constraints WHERE constraint_schema = '" + name + "'), (SELECT qk FROM r)")) {
+            rs.next();
+            assertEquals("bigint 1 2147483647", rs.getString(1) + " " + rs.getInt(2) + " " + rs.getLong(3));
+        }
+    }
+
+    /**
+     * A foreign key to a unique index that is no constraint: SQLite needs that index when the parent's rows are written,
+     * and used to refuse them ("foreign key mismatch") when it came after the data.
+     */
+    @Test
+    void aForeignKeyToAUniqueIndexLoadsIntoSqlite() throws Exception {
+        Fixtures fx = Fixtures.get();
+        PgServer.TestDb src = fx.freshPg("sc_fkidx", "CREATE TABLE q (id int PRIMARY KEY, k int); CREATE UNIQUE INDEX q_k_idx"
+                + " ON q (k); CREATE TABLE r (id int PRIMARY KEY, qk int REFERENCES q (k));"
+                + " INSERT INTO q VALUES (1, 5); INSERT INTO r VALUES (1, 5)");
+        Path file = dir.resolve("fkidx.db");
+        Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", "sqlite:" + file, "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        try (var conn = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = conn.createStatement();
+             var rs = s.executeQuery("SELECT (SELECT qk FROM r) || ' ' || (SELECT count(*) FROM sqlite_master"
+                     + " WHERE type = 'index' AND name = 'q_k_idx')")) {
+            rs.next();
+            assertEquals("5 1", rs.getString(1));
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> corpus() {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));

@@ -30,6 +30,8 @@ import java.util.Map;
  * cast applied). A value longer than the target can index is refused here, naming table and column,
  * before anything is created; the load's own length check still refuses a value that grew meanwhile.
  *
+ * <p>Integer columns a foreign key joins are likewise created as one type, the widest of them ({@code integers}).
+ *
  * <p>Rejected: always the usual length, refusing anything longer. A table whose ids are 300 characters
  * would then have no way through --create-schema although the target indexes 768.
  */
@@ -120,10 +122,63 @@ final class KeyTextBounds {
                         + " indexes no unbounded text; its longest value now is " + longest.get(node) + " characters");
             }
         }
+        integers(out, notes);
         for (Shaper.Shaped s : shaped.values()) {
             composite(s, out.getOrDefault(s.source().id(), Map.of()), problems);
         }
         return out;
+    }
+
+    /**
+     * Integer columns a foreign key joins are created as one integer type, the widest among them: InnoDB refuses
+     * a foreign key from a BIGINT to an INT ("Foreign key constraint is incorrectly formed"), which PostgreSQL
+     * allows, and would say so only after the rows. Widening loses no value; narrowing could.
+     */
+    private void integers(Map<TableId, Map<String, LogicalType>> out, Map<TableId, List<String>> notes) {
+        Map<Node, List<Node>> groups = new LinkedHashMap<>();
+        Map<Node, LogicalType> types = new HashMap<>();
+        for (Node n : new ArrayList<>(parent.keySet())) {
+            LogicalType t = integer(n);
+            if (t != null) {
+                types.put(n, t);
+                groups.computeIfAbsent(find(n), k -> new ArrayList<>()).add(n);
+            }
+        }
+        for (List<Node> group : groups.values()) {
+            LogicalType widest = null;
+            for (Node node : group) {
+                LogicalType t = types.get(node);
+                widest = widest == null || t.kind().ordinal() > widest.kind().ordinal() ? t : widest;
+            }
+            LogicalType type = widest;
+            if (group.size() < 2 || group.stream().allMatch(node -> types.get(node).kind() == type.kind())) {
+                continue;
+            }
+            for (Node node : group) {
+                if (types.get(node).kind() == type.kind()) {
+                    continue;
+                }
+                out.computeIfAbsent(node.table(), k -> new HashMap<>()).put(node.column(), type);
+                notes.computeIfAbsent(node.table(), k -> new ArrayList<>()).add("key column " + node.column()
+                        + " is created as " + target.nativeType(type) + " (as " + names(group) + ", which a foreign key"
+                        + " joins): " + target.displayUrl() + " joins only columns of one type by a foreign key");
+            }
+        }
+    }
+
+    /** The target's integer type of the shaped column {@code n} is copied to, or null when it is not one. */
+    private LogicalType integer(Node n) {
+        Shaper.Shaped s = shaped.get(n.table());
+        if (s == null) {
+            return null;
+        }
+        for (ShapedColumn sc : s.columns()) {
+            if (sc.source() != null && sc.source().name().equals(n.column()) && sc.value() instanceof ValueSource.FromColumn) {
+                LogicalType stored = target.storedType(sc.type());
+                return stored.kind().isInteger() ? stored : null;
+            }
+        }
+        return null;
     }
 
     /**
