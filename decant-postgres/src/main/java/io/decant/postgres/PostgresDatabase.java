@@ -512,6 +512,12 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         }
     }
 
+    /** MaxHeapAttributeNumber: CREATE TABLE refuses more ("tables can have at most 1600 columns"). */
+    @Override
+    public int maxColumns() {
+        return 1600;
+    }
+
     /** NAMEDATALEN - 1 bytes; PostgreSQL would silently cut a longer name (see {@link PgIdentifiers}). */
     @Override
     public int maxIdentifierLength() {

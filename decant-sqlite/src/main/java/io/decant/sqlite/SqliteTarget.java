@@ -59,6 +59,18 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
         return TableId.of(name);
     }
 
+    /** SQLite compares a child's value with its parent's by value, whatever the columns' declared types. */
+    @Override
+    public boolean joinsAnyTypes() {
+        return true;
+    }
+
+    /** SQLITE_MAX_COLUMN as SQLite is built by default (and by sqlite-jdbc): 2000. */
+    @Override
+    public int maxColumns() {
+        return 2000;
+    }
+
     /** SQLite compares identifiers without (ASCII) case: {@code "Users"} and {@code users} are one table. */
     @Override
     public boolean tableNamesIgnoreCase() {

@@ -213,7 +213,29 @@ class SchemaCorpusIT {
                 + " y int GENERATED ALWAYS AS (twice(x)) STORED); INSERT INTO t (id, x) VALUES (1, 2)", Side.PG, "", true,
                 null, "SCHEMA_MISMATCH", "t.y: column y would be created computed, as in the source, but the target"
                         + " database cannot compute its expression (twice(x)) (function twice(integer) does not exist)"));
+        // A table wider than the target keeps (InnoDB: 1017 columns; PostgreSQL: 1600).
+        out.add(c("create/pg-to-maria-1018-columns", Side.PG, "CREATE TABLE w (id int PRIMARY KEY, " + columns(1017) + ")",
+                Side.MARIA, "", true, null, "SCHEMA_MISMATCH", "target table w would be created with 1018 columns;"));
+        out.add(c("create/sqlite-to-pg-1601-columns", Side.SQLITE, "CREATE TABLE w (id INTEGER PRIMARY KEY, " + columns(1600)
+                + ")", Side.PG, "", true, null, "SCHEMA_MISMATCH", "target table w would be created with 1601 columns;"));
+        // A SQLite foreign key between an INTEGER and a TEXT column: PostgreSQL and MariaDB refused it after the rows.
+        out.add(c("create/sqlite-integer-referencing-text-into-pg", Side.SQLITE, "CREATE TABLE users (id TEXT PRIMARY KEY);\n"
+                + "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id));\n"
+                + "INSERT INTO users VALUES ('1');\nINSERT INTO posts VALUES (1, 1)", Side.PG, "", true, null, "SCHEMA_MISMATCH",
+                "posts.user_id: foreign key posts_user_id_fkey would join posts.user_id (bigint) to users.id (text), and"));
+        out.add(c("create/sqlite-integer-referencing-text-into-maria", Side.SQLITE, "CREATE TABLE users (id TEXT PRIMARY KEY);\n"
+                + "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id));\n"
+                + "INSERT INTO users VALUES ('1');\nINSERT INTO posts VALUES (1, 1)", Side.MARIA, "", true, null,
+                "SCHEMA_MISMATCH", "(tables.posts.columns.user_id: { cast: text }), or --exclude posts"));
         return out;
+    }
+
+    private static String columns(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add("c" + i + " int");
+        }
+        return String.join(", ", out);
     }
 
     /** The ways out the two cases above name: --collation default, and skip: true for the computed column. */
@@ -232,6 +254,23 @@ class SchemaCorpusIT {
         assertEquals(0, r.exit(), r.toString());
         assertEquals("1 a 2", dst.one("SELECT id || ' ' || name || ' ' || x FROM t"));
         assertEquals("0", dst.one("SELECT count(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'y'"));
+    }
+
+    /** The way out the foreign-key cases above name: one type for both ends, by a cast on the referencing column. */
+    @Test
+    void anIntegerReferencingTextLoadsWithACast() throws Exception {
+        Fixtures fx = Fixtures.get();
+        Path file = dir.resolve("itext.db");
+        Fixtures.sqlite(file, "CREATE TABLE users (id TEXT PRIMARY KEY)", "CREATE TABLE posts (id INTEGER PRIMARY KEY,"
+                + " user_id INTEGER REFERENCES users (id))", "INSERT INTO users VALUES ('1')", "INSERT INTO posts VALUES (1, 1)");
+        PgServer.TestDb dst = fx.freshPg("sc_itext_dst", "");
+        Path spec = dir.resolve("itext.yaml");
+        Files.writeString(spec, "tables:\n  posts:\n    columns:\n      user_id: { cast: text }\n");
+        Cli.Result r = Cli.run("migrate", "--from", "sqlite:" + file, "--to", fx.url(dst), "--create-schema", "--spec",
+                spec.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("1 1", dst.one("SELECT (SELECT user_id FROM posts) || ' ' || (SELECT count(*) FROM pg_constraint"
+                + " WHERE contype = 'f' AND conname = 'posts_user_id_fkey')"));
     }
 
     /**

@@ -214,6 +214,7 @@ public final class Planner {
         }
         if (target != null) {
             TargetNames.check(byTarget.values(), target, problems);
+            joinedTypes(byTarget, target, problems);
         }
         problems.throwIfAny();
         if (target != null) {
@@ -222,6 +223,49 @@ public final class Planner {
         MigrationPlan plan = order(source, target, byTarget, skipped, problems);
         return new MigrationPlan(plan.source(), plan.target(), plan.consistency(), plan.groups(), plan.skipped(),
                 plan.notes(), DeclaredKeys.references(rewrites, plan), uniques);
+    }
+
+    /**
+     * A created foreign key must join columns the target can compare as a key: PostgreSQL refuses one between an
+     * integer and a text column ("incompatible types"), MySQL anything but one type, both only when the key is created
+     * after the rows. A SQLite source declares such keys freely (INTEGER referencing a TEXT id); plan refuses them.
+     */
+    private static void joinedTypes(Map<TableId, TablePlan> byTarget, TargetView target, PlanProblems problems) {
+        if (target.joinsAnyTypes()) {
+            return;
+        }
+        for (TablePlan tp : byTarget.values()) {
+            if (!tp.create()) {
+                continue;
+            }
+            Table child = tp.target();
+            for (io.decant.core.schema.ForeignKey fk : child.foreignKeys()) {
+                TablePlan parent = byTarget.get(fk.refTable());
+                if (parent == null || fk.refColumns().size() != fk.columns().size()) {
+                    continue;
+                }
+                for (int i = 0; i < fk.columns().size(); i++) {
+                    Column from = child.column(fk.columns().get(i));
+                    Column to = parent.target().column(fk.refColumns().get(i));
+                    if (from == null || to == null || family(from.type()).equals(family(to.type()))) {
+                        continue;
+                    }
+                    String table = tp.source().id().display();
+                    problems.add(ErrorCode.SCHEMA_MISMATCH, ErrorContext.EMPTY.withPhase("plan").withTable(table)
+                            .withColumn(from.name()), "foreign key " + fk.name() + " would join " + child.id().display()
+                            + "." + from.name() + " (" + target.nativeType(from.type()) + ") to " + parent.target().id()
+                            .display() + "." + to.name() + " (" + target.nativeType(to.type()) + "), and "
+                            + target.displayUrl() + " joins no such pair in a foreign key; give both one type with a cast"
+                            + " in the spec (tables." + table + ".columns." + from.name() + ": { cast: "
+                            + to.type().kind().name().toLowerCase(java.util.Locale.ROOT) + " }), or --exclude " + table);
+                }
+            }
+        }
+    }
+
+    /** Types a foreign key may join on any target that joins some: the integers together, the texts together. */
+    private static String family(LogicalType type) {
+        return type.kind().isInteger() ? "integer" : type.kind().name();
     }
 
     private MigrationPlan order(SourceDatabase source, TargetView target, Map<TableId, TablePlan> byTarget,

@@ -89,6 +89,16 @@ public interface TargetView {
         return Integer.MAX_VALUE;
     }
 
+    /** See {@link TargetDatabase#joinsAnyTypes()}. */
+    default boolean joinsAnyTypes() {
+        return true;
+    }
+
+    /** See {@link TargetDatabase#maxColumns()}. */
+    default int maxColumns() {
+        return Integer.MAX_VALUE;
+    }
+
     /** See {@link TargetDatabase#maxIdentifierLength()}. */
     default int maxIdentifierLength() {
         return Integer.MAX_VALUE;
@@ -129,6 +139,16 @@ public interface TargetView {
             @Override
             public java.util.Map<String, String> unwritable(Table table, List<io.decant.core.schema.Column> columns) {
                 return t.unwritable(table, columns);
+            }
+
+            @Override
+            public int maxColumns() {
+                return t.maxColumns();
+            }
+
+            @Override
+            public boolean joinsAnyTypes() {
+                return t.joinsAnyTypes();
             }
 
             @Override

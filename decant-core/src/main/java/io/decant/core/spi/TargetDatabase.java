@@ -29,6 +29,22 @@ public interface TargetDatabase extends Endpoint {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * The most columns a table this target creates may have ({@link Integer#MAX_VALUE}: no limit): plan refuses a
+     * wider table, which CREATE TABLE would refuse after the tables before it were loaded.
+     */
+    default int maxColumns() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Whether a foreign key this target creates may join columns of different types (SQLite: any); otherwise plan
+     * refuses one between an integer and a text column, say, which CREATE or ALTER TABLE would refuse after the rows.
+     */
+    default boolean joinsAnyTypes() {
+        return false;
+    }
+
     /** Whether this target takes two table names that differ only in case for the same table (SQLite). */
     default boolean tableNamesIgnoreCase() {
         return false;
