@@ -274,6 +274,28 @@ class SchemaCorpusIT {
     }
 
     /**
+     * SQLite declares a foreign key to a column with no unique key (and never enforces it); PostgreSQL refused to create
+     * it after the rows. It is not created, and plan says so.
+     */
+    @Test
+    void aForeignKeyToAColumnWithoutUniqueKeyIsNotCreated() throws Exception {
+        Fixtures fx = Fixtures.get();
+        Path file = dir.resolve("nokey.db");
+        Fixtures.sqlite(file, "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)", "CREATE TABLE posts (id INTEGER"
+                + " PRIMARY KEY, author TEXT REFERENCES users (email))", "INSERT INTO users VALUES (1, 'a@x')",
+                "INSERT INTO posts VALUES (1, 'a@x')");
+        PgServer.TestDb dst = fx.freshPg("sc_nokey_dst", "");
+        Cli.Result plan = Cli.run("plan", "--from", "sqlite:" + file, "--to", fx.url(dst), "--create-schema");
+        assertEquals(0, plan.exit(), plan.toString());
+        assertTrue(plan.out().contains("foreign key [author] -> users[email] not created: users has no primary key or unique"
+                + " key on [email]"), plan.toString());
+        Cli.Result r = Cli.run("migrate", "--from", "sqlite:" + file, "--to", fx.url(dst), "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("a@x 0", dst.one("SELECT (SELECT author FROM posts) || ' ' || (SELECT count(*) FROM pg_constraint"
+                + " WHERE contype = 'f')"));
+    }
+
+    /**
      * PostgreSQL lets a bigint reference an int; InnoDB joins only columns of one type, and used to refuse the foreign
      * key after the rows. Both ends are created as the wider type.
      */

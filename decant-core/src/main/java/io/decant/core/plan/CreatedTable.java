@@ -133,9 +133,31 @@ final class CreatedTable {
                         + " not created: " + (parent == null ? "the parent table is not migrated" : "a column is not copied"));
                 continue;
             }
+            if (!uniqueIn(parentShape.source(), fk.refColumns())) {
+                // SQLite declares such a key and never enforces it; every target refuses to create one (after the rows).
+                notes.add("foreign key " + fk.columns() + " -> " + fk.refTable().display() + fk.refColumns() + " not"
+                        + " created: " + fk.refTable().display() + " has no primary key or unique key on " + fk.refColumns()
+                        + ", which a target's foreign key needs (the source could not enforce it either)");
+                continue;
+            }
             fks.add(new ForeignKey(fk.name(), c, parent, rc, fk.deferrable(), fk.onDelete(), fk.onUpdate()));
         }
         return new Table(targetId, cols, pk, indexes, fks, source.rowEstimate());
+    }
+
+    /** Whether {@code columns} are the primary key or a unique index of {@code table}, in any order. */
+    private static boolean uniqueIn(Table table, List<String> columns) {
+        java.util.Set<String> want = lower(columns);
+        if (want.isEmpty() || want.equals(lower(table.primaryKey()))) {
+            return true;
+        }
+        return table.indexes().stream().anyMatch(ix -> ix.unique() && lower(ix.columns()).equals(want));
+    }
+
+    private static java.util.Set<String> lower(List<String> names) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        names.forEach(n -> out.add(n.toLowerCase(java.util.Locale.ROOT)));
+        return out;
     }
 
     private static Map<String, String> renamedColumns(Shaper.Shaped s) {
