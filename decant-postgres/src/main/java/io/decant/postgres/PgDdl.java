@@ -28,7 +28,8 @@ final class PgDdl {
         for (Index i : t.indexes()) {
             if (i.unique() && i.constraint()) {
                 parts.add((i.name() == null ? "" : "CONSTRAINT " + PgIdentifiers.quote(i.name()) + " ")
-                        + "UNIQUE (" + PgIdentifiers.columnList(i.columns()) + ")");
+                        + "UNIQUE " + (i.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
+                        + PgIdentifiers.columnList(i.columns()) + ")");
             }
         }
         return "CREATE TABLE " + PgIdentifiers.table(t.id()) + " (\n  " + String.join(",\n  ", parts) + "\n)";
@@ -97,7 +98,7 @@ final class PgDdl {
         return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX "
                 + (i.name() == null ? "" : PgIdentifiers.quote(i.name()) + " ")
                 + "ON " + PgIdentifiers.table(t.id()) + (i.method() == null ? "" : " USING " + PgIdentifiers.quote(i.method()))
-                + " (" + indexColumns(i) + ")";
+                + " (" + indexColumns(i) + ")" + (i.unique() && i.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "");
     }
 
     /** The columns, each with its operator class where the source's was not the default one. */

@@ -68,7 +68,8 @@ final class PgSchemaReader {
                    rn.nspname, rc.relname,
                    ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                          JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
-                   con.condeferrable, con.confdeltype, con.confupdtype
+                   con.condeferrable, con.confdeltype, con.confupdtype,
+                   (SELECT coalesce((pg_catalog.to_jsonb(x) ->> 'indnullsnotdistinct')::boolean, false) FROM pg_catalog.pg_index x WHERE x.indexrelid = con.conindid)
             FROM pg_catalog.pg_constraint con
             LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
             LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
@@ -86,7 +87,8 @@ final class PgSchemaReader {
                                      ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END
                          FROM unnest(i.indclass::oid[]) WITH ORDINALITY k(oid, ord)
                          JOIN pg_catalog.pg_opclass oc ON oc.oid = k.oid
-                         JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace ORDER BY k.ord)
+                         JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace ORDER BY k.ord),
+                   coalesce((pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false)
             FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_catalog.pg_am am ON am.oid = ic.relam
             WHERE i.indrelid = ANY (?) AND NOT i.indisprimary AND i.indexprs IS NULL AND i.indpred IS NULL
@@ -255,7 +257,7 @@ final class PgSchemaReader {
                     List<String> columns = strings(rs.getArray(4));
                     switch (rs.getString(3)) {
                         case "p" -> b.primaryKey = columns;
-                        case "u" -> b.indexes.add(new Index(name, columns, true, true));
+                        case "u" -> b.indexes.add(new Index(name, columns, true, true, null, List.of(), rs.getBoolean(11)));
                         case "f" -> b.foreignKeys.add(new ForeignKey(name, columns,
                                 PgIdentifiers.tableId(rs.getString(5), rs.getString(6)), strings(rs.getArray(7)),
                                 rs.getBoolean(8), action(rs.getString(9)), action(rs.getString(10))));
@@ -272,7 +274,7 @@ final class PgSchemaReader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byOid.get(rs.getLong(1)).indexes.add(new Index(rs.getString(2), strings(rs.getArray(4)), rs.getBoolean(3),
-                            false, rs.getString(5), strings(rs.getArray(6))));
+                            false, rs.getString(5), strings(rs.getArray(6)), rs.getBoolean(7)));
                 }
             }
         }

@@ -366,6 +366,18 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
     @Override
     public synchronized String unbuildable(Table table, io.decant.core.schema.Index index) {
         String method = index.method() == null ? "btree" : index.method();
+        if (index.unique() && index.nullsNotDistinct()) {
+            int version;
+            try {
+                version = Integer.parseInt(queryString("SHOW server_version_num", "reading the server version"));
+            } catch (NumberFormatException e) {
+                version = 0;
+            }
+            if (version < 150000) {
+                return "the target server (" + serverVersion() + ") has no NULLS NOT DISTINCT, which the source's key has"
+                        + " (PostgreSQL 15 and later)";
+            }
+        }
         for (int i = 0; i < index.columns().size(); i++) {
             Column c = table.column(index.columns().get(i));
             if (c == null) {

@@ -295,6 +295,19 @@ class SchemaCorpusIT {
                 + " WHERE contype = 'f')"));
     }
 
+    /** A PostgreSQL 15 unique key NULLS NOT DISTINCT used to be created as a plain one, which takes many NULLs. */
+    @Test
+    void nullsNotDistinctIsKeptPostgresToPostgres() throws Exception {
+        Fixtures fx = Fixtures.get();
+        PgServer.TestDb src = fx.freshPg("sc_nnd", "CREATE TABLE u (id int PRIMARY KEY, a int, b int,"
+                + " UNIQUE NULLS NOT DISTINCT (a)); CREATE UNIQUE INDEX u_b_idx ON u (b) NULLS NOT DISTINCT;"
+                + " INSERT INTO u VALUES (1, NULL, NULL), (2, 1, 1)");
+        PgServer.TestDb dst = fx.freshPg("sc_nnd_dst", "");
+        Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", fx.url(dst), "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("2", dst.one("SELECT count(*) FROM pg_index WHERE indrelid = 'u'::regclass AND indnullsnotdistinct"));
+    }
+
     /**
      * PostgreSQL lets a bigint reference an int; InnoDB joins only columns of one type, and used to refuse the foreign
      * key after the rows. Both ends are created as the wider type.

@@ -118,8 +118,12 @@ final class CreatedTable {
             List<String> c = mapAll(ix.columns(), renamed);
             if (c != null) {
                 // The source's access method and operator classes only where the target builds them (PostgreSQL to PostgreSQL).
-                indexes.add(target != null && target.buildsIndexMethods() ? ix.with(ix.name(), c)
-                        : new Index(ix.name(), c, ix.unique(), ix.constraint()));
+                boolean same = target != null && target.buildsIndexMethods();
+                indexes.add(same ? ix.with(ix.name(), c) : new Index(ix.name(), c, ix.unique(), ix.constraint()));
+                if (ix.unique() && ix.nullsNotDistinct() && !same) {
+                    notes.add("unique key " + ix.name() + " " + ix.columns() + " is NULLS NOT DISTINCT in the source (one"
+                            + " NULL at most); the target's unique key lets several rows hold NULL in it");
+                }
             }
         }
         List<ForeignKey> fks = new ArrayList<>();
