@@ -317,7 +317,10 @@ class SchemaCorpusIT {
         Fixtures fx = Fixtures.get();
         PgServer.TestDb src = fx.freshPg("sc_intfk", "CREATE TABLE q (id int PRIMARY KEY, k int UNIQUE);"
                 + " CREATE TABLE r (id int PRIMARY KEY, qk bigint REFERENCES q (k));"
-                + " INSERT INTO q VALUES (1, 2147483647); INSERT INTO r VALUES (1, 2147483647)");
+                + " INSERT INTO q VALUES (1, 2147483647); INSERT INTO r VALUES (1, 2147483647);"
+                + " CREATE TABLE d (id int PRIMARY KEY, amount numeric(10,2) UNIQUE);"
+                + " CREATE TABLE dr (id int PRIMARY KEY, amt numeric(12,2) REFERENCES d (amount));"
+                + " INSERT INTO d VALUES (1, 1.5); INSERT INTO dr VALUES (1, 1.5)");
         String dst = MariaServer.createDatabase("sc_intfk_dst");
         Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", dst, "--create-schema");
         assertEquals(0, r.exit(), r.toString());
@@ -327,8 +330,21 @@ class SchemaCorpusIT {
                      + "' AND table_name = 'q' AND column_name = 'k'), (SELECT count(*) FROM information_schema"
                      + ".referential_constraints WHERE constraint_schema = '" + name + "'), (SELECT qk FROM r)")) {
             rs.next();
-            assertEquals("bigint 1 2147483647", rs.getString(1) + " " + rs.getInt(2) + " " + rs.getLong(3));
+            assertEquals("bigint 2 2147483647", rs.getString(1) + " " + rs.getInt(2) + " " + rs.getLong(3));
         }
+    }
+
+    /** Foreign keys PostgreSQL joins across types (int to smallint, real to double precision) are created as they are. */
+    @Test
+    void crossTypeForeignKeysPostgresToPostgres() throws Exception {
+        Fixtures fx = Fixtures.get();
+        PgServer.TestDb src = fx.freshPg("sc_xfk", "CREATE TABLE d (id int PRIMARY KEY, f float8 UNIQUE, small smallint"
+                + " UNIQUE); CREATE TABLE dr (id int PRIMARY KEY, f real REFERENCES d (f), s int REFERENCES d (small));"
+                + " INSERT INTO d VALUES (1, 0.5, 1); INSERT INTO dr VALUES (1, 0.5, 1)");
+        PgServer.TestDb dst = fx.freshPg("sc_xfk_dst", "");
+        Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", fx.url(dst), "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("2", dst.one("SELECT count(*) FROM pg_constraint WHERE contype = 'f'"));
     }
 
     /**

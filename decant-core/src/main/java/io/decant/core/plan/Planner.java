@@ -247,7 +247,8 @@ public final class Planner {
                 for (int i = 0; i < fk.columns().size(); i++) {
                     Column from = child.column(fk.columns().get(i));
                     Column to = parent.target().column(fk.refColumns().get(i));
-                    if (from == null || to == null || family(from.type()).equals(family(to.type()))) {
+                    if (from == null || to == null || family(from.type()).equals(family(to.type()))
+                            || target.nativeType(from.type()).equals(target.nativeType(to.type()))) {
                         continue;
                     }
                     String table = tp.source().id().display();
@@ -263,9 +264,17 @@ public final class Planner {
         }
     }
 
-    /** Types a foreign key may join on any target that joins some: the integers together, the texts together. */
+    /**
+     * Types a foreign key may join on a target that joins some: those PostgreSQL compares across types in one index
+     * (the integers, the floats, the dates and timestamps, the texts), and any two the target declares alike.
+     */
     private static String family(LogicalType type) {
-        return type.kind().isInteger() ? "integer" : type.kind().name();
+        return switch (type.kind()) {
+            case INT16, INT32, INT64 -> "integer";
+            case FLOAT32, FLOAT64 -> "float";
+            case DATE, TIMESTAMP, TIMESTAMPTZ -> "datetime";
+            default -> type.kind().name();
+        };
     }
 
     private MigrationPlan order(SourceDatabase source, TargetView target, Map<TableId, TablePlan> byTarget,
