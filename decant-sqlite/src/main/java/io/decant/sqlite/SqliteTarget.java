@@ -117,9 +117,10 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
 
     @Override
     public List<String> ddl(List<Table> tables) {
-        List<String> out = new java.util.ArrayList<>(tableStatements(tables));
+        // A unique index a foreign key references comes with its table already (SqliteDdl.createReferencedIndexes).
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(tableStatements(tables));
         tables.forEach(t -> out.addAll(SqliteDdl.createIndexes(t)));
-        return out;
+        return List.copyOf(out);
     }
 
     /** Indexes only: foreign keys were declared by {@link #createTables} (see {@link SqliteDdl}). */
