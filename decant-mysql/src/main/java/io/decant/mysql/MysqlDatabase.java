@@ -234,6 +234,12 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
         return true;
     }
 
+    /** InnoDB keeps at most 1017 columns in a table (error 1117, or errno 185 "Too many columns" on MariaDB). */
+    @Override
+    public int maxColumns() {
+        return 1017;
+    }
+
     /** MySQL and MariaDB refuse a table, column, index or constraint name longer than 64 characters. */
     @Override
     public int maxIdentifierLength() {

@@ -28,7 +28,8 @@ final class PgDdl {
         for (Index i : t.indexes()) {
             if (i.unique() && i.constraint()) {
                 parts.add((i.name() == null ? "" : "CONSTRAINT " + PgIdentifiers.quote(i.name()) + " ")
-                        + "UNIQUE (" + PgIdentifiers.columnList(i.columns()) + ")");
+                        + "UNIQUE " + (i.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
+                        + PgIdentifiers.columnList(i.columns()) + ")");
             }
         }
         return "CREATE TABLE " + PgIdentifiers.table(t.id()) + " (\n  " + String.join(",\n  ", parts) + "\n)";
@@ -49,14 +50,25 @@ final class PgDdl {
                 || nativeType.equals(PgSchemaReader.NATIVE_PREFIX + "character"));
     }
 
-    static String columnDefinition(Column c) {
+    /** The type a created column is declared with; for a computed column, followed by its expression. */
+    static String columnType(Column c) {
         // A type decant does not model, a computed column, or an enum or domain this database has the same (ownType),
         // is created as another PostgreSQL database declared it.
         boolean asDeclared = !c.isSupported() || c.identity() == Column.Identity.COMPUTED || blankPadded(c.nativeType())
                 || c.ownType() != null;
-        String type = asDeclared && c.nativeType() != null && c.nativeType().startsWith(PgSchemaReader.NATIVE_PREFIX)
+        return asDeclared && c.nativeType() != null && c.nativeType().startsWith(PgSchemaReader.NATIVE_PREFIX)
                 ? c.nativeType().substring(PgSchemaReader.NATIVE_PREFIX.length()) : PgTypeMapping.nativeType(c.type());
-        StringBuilder sb = new StringBuilder(PgIdentifiers.quote(c.name())).append(' ').append(type);
+    }
+
+    /** {@link #columnType} without a computed column's expression: the type alone. */
+    static String typeAlone(Column c) {
+        String type = columnType(c);
+        int generated = type.indexOf(" GENERATED ALWAYS AS (");
+        return generated < 0 ? type : type.substring(0, generated);
+    }
+
+    static String columnDefinition(Column c) {
+        StringBuilder sb = new StringBuilder(PgIdentifiers.quote(c.name())).append(' ').append(columnType(c));
         if (c.collation() != null) {
             sb.append(" COLLATE ").append(PgIdentifiers.quote(c.collation()));
         }
@@ -91,7 +103,7 @@ final class PgDdl {
             // Another PostgreSQL database's index, its expressions naming only the table's own columns.
             return head + " " + i.definition().substring(PgSchemaReader.NATIVE_PREFIX.length());
         }
-        return head + " (" + PgIdentifiers.columnList(i.columns()) + ")";
+        return head + " (" + PgIdentifiers.columnList(i.columns()) + ")" + (i.unique() && i.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "");
     }
 
     static List<String> addForeignKeys(Table t) {

@@ -75,7 +75,8 @@ final class PgSchemaReader {
                    rn.nspname, rc.relname,
                    ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                          JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
-                   con.condeferrable, con.confdeltype, con.confupdtype
+                   con.condeferrable, con.confdeltype, con.confupdtype,
+                   (SELECT coalesce((pg_catalog.to_jsonb(x) ->> 'indnullsnotdistinct')::boolean, false) FROM pg_catalog.pg_index x WHERE x.indexrelid = con.conindid)
             FROM pg_catalog.pg_constraint con
             LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
             LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
@@ -96,7 +97,8 @@ final class PgSchemaReader {
                         WHEN am.amname <> 'btree' THEN 'a ' || am.amname || ' index'
                         WHEN EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) oc
                                      JOIN pg_catalog.pg_opclass o ON o.oid = oc WHERE NOT o.opcdefault)
-                        THEN 'an operator class of its own' END
+                        THEN 'an operator class of its own' END,
+                   coalesce((pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false)
             FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_catalog.pg_am am ON am.oid = ic.relam
             WHERE i.indrelid = ANY (?) AND NOT i.indisprimary
@@ -269,7 +271,7 @@ final class PgSchemaReader {
                     List<String> columns = strings(rs.getArray(4));
                     switch (rs.getString(3)) {
                         case "p" -> b.primaryKey = columns;
-                        case "u" -> b.indexes.add(new Index(name, columns, true, true));
+                        case "u" -> b.indexes.add(new Index(name, columns, true, true, null, null, rs.getBoolean(11)));
                         case "f" -> b.foreignKeys.add(new ForeignKey(name, columns,
                                 PgIdentifiers.tableId(rs.getString(5), rs.getString(6)), strings(rs.getArray(7)),
                                 rs.getBoolean(8), action(rs.getString(9)), action(rs.getString(10))));
@@ -286,7 +288,7 @@ final class PgSchemaReader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byOid.get(rs.getLong(1)).indexes.add(new Index(rs.getString(2), strings(rs.getArray(4)), rs.getBoolean(3), false,
-                            rs.getString(5)));
+                            rs.getString(5), null, rs.getBoolean(6)));
                 }
             }
         }

@@ -328,6 +328,16 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return nativeType.startsWith(PgSchemaReader.NATIVE_PREFIX) ? nativeType.substring(PgSchemaReader.NATIVE_PREFIX.length()) : null;
     }
 
+    /** NULLS NOT DISTINCT came with PostgreSQL 15. */
+    @Override
+    public synchronized boolean keepsNullsNotDistinct() {
+        try {
+            return Integer.parseInt(queryString("SHOW server_version_num", "reading the server version")) >= 150000;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** Types plan has asked after, and whether this database has each. */
     private final java.util.Map<String, Boolean> typesHere = new java.util.HashMap<>();
 
@@ -429,6 +439,73 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return definition.startsWith(PgSchemaReader.NATIVE_PREFIX);
     }
 
+    /** Collations plan has asked after, and whether this database has each. */
+    private final java.util.Map<String, Boolean> collationsHere = new java.util.HashMap<>();
+
+    /**
+     * A collation as the created column names it, looked up as CREATE TABLE would: by the search path, for this
+     * database's encoding or for any (the built-in "C", "POSIX", ICU collations).
+     */
+    @Override
+    public synchronized String missingCollation(String collation) {
+        Boolean here = collationsHere.get(collation);
+        if (here == null) {
+            try {
+                here = queryBoolean("""
+                        SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_collation c WHERE c.collname = ?
+                            AND c.collencoding IN (-1, pg_catalog.pg_char_to_encoding(pg_catalog.getdatabaseencoding()))
+                            AND pg_catalog.pg_collation_is_visible(c.oid))""", collation);
+            } catch (SQLException e) {
+                throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan"), "looking up collation " + collation + " in the target");
+            }
+            collationsHere.put(collation, here);
+        }
+        return here ? null : "the target database has no collation " + collation + " for its encoding";
+    }
+
+    /**
+     * The computed column's expression, analysed here as CREATE TABLE would analyse it, over the created table's
+     * other columns in their created types: a statement is prepared (parsed and its names looked up, nothing run or
+     * written) and deallocated, and the database's own words say what it lacks.
+     */
+    @Override
+    public synchronized String uncomputable(Table table, Column column) {
+        String declared = PgDdl.columnType(column);
+        int at = declared.indexOf(" GENERATED ALWAYS AS (");
+        int end = declared.lastIndexOf(") STORED");
+        if (at < 0 || end < at) {
+            return null;
+        }
+        String expression = declared.substring(at + " GENERATED ALWAYS AS ".length(), end + 1);
+        List<String> columns = new ArrayList<>();
+        for (Column c : table.columns()) {
+            if (c.identity() == Column.Identity.COMPUTED) {
+                continue;
+            }
+            String type = PgDdl.typeAlone(c);
+            if (missingType(type) != null || c.collation() != null && missingCollation(c.collation()) != null) {
+                return null; // that column is refused already
+            }
+            columns.add("NULL::" + type + (c.collation() == null ? "" : " COLLATE " + PgIdentifiers.quote(c.collation()))
+                    + " AS " + PgIdentifiers.quote(c.name()));
+        }
+        String sql = "PREPARE decant_plan_computed AS SELECT " + expression + " FROM (SELECT "
+                + (columns.isEmpty() ? "1" : String.join(", ", columns)) + ") AS " + PgIdentifiers.quote(table.id().name());
+        try (Statement s = meta().createStatement()) {
+            try {
+                s.execute(sql);
+            } catch (SQLException e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+                return "the target database cannot compute its expression " + expression + " (" + message.replaceFirst("^ERROR: ", "") + ")";
+            }
+            s.execute("DEALLOCATE decant_plan_computed");
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan").withTable(table.id().display()),
+                    "checking the expression of computed column " + column.name());
+        }
+        return null;
+    }
+
     @Override
     public boolean createsCollations() {
         return true;
@@ -468,6 +545,12 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
             throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan").withTable(table.id().display()),
                     "reading the target columns' types");
         }
+    }
+
+    /** MaxHeapAttributeNumber: CREATE TABLE refuses more ("tables can have at most 1600 columns"). */
+    @Override
+    public int maxColumns() {
+        return 1600;
     }
 
     /** NAMEDATALEN - 1 bytes; PostgreSQL would silently cut a longer name (see {@link PgIdentifiers}). */

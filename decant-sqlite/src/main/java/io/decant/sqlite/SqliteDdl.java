@@ -65,11 +65,42 @@ final class SqliteDdl {
         List<String> out = new ArrayList<>();
         for (Index ix : t.indexes()) {
             if (!ix.constraint()) {
-                out.add("CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + SqliteIdentifiers.quote(ix.name())
-                        + " ON " + SqliteIdentifiers.quote(t.id().name()) + " (" + SqliteIdentifiers.quoteAll(ix.columns()) + ")");
+                out.add(createIndex(t, ix));
             }
         }
         return out;
+    }
+
+    /**
+     * A unique index (not a constraint) that a foreign key of {@code tables} references is created with its table,
+     * before the rows: SQLite looks for the parent key's unique index whenever a row of the parent is written, and
+     * without it refuses the write ("foreign key mismatch"). {@link #createIndexes} then finds it there.
+     */
+    static List<String> createReferencedIndexes(Table t, List<Table> tables) {
+        List<String> out = new ArrayList<>();
+        for (Index ix : t.indexes()) {
+            if (ix.constraint() || !ix.unique()) {
+                continue;
+            }
+            Set<String> columns = lower(ix.columns());
+            boolean referenced = tables.stream().flatMap(x -> x.foreignKeys().stream()).anyMatch(fk
+                    -> fk.refTable().name().equalsIgnoreCase(t.id().name()) && lower(fk.refColumns()).equals(columns));
+            if (referenced) {
+                out.add(createIndex(t, ix));
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> lower(List<String> names) {
+        Set<String> out = new java.util.HashSet<>();
+        names.forEach(n -> out.add(n.toLowerCase(java.util.Locale.ROOT)));
+        return out;
+    }
+
+    private static String createIndex(Table t, Index ix) {
+        return "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + SqliteIdentifiers.quote(ix.name())
+                + " ON " + SqliteIdentifiers.quote(t.id().name()) + " (" + SqliteIdentifiers.quoteAll(ix.columns()) + ")";
     }
 
     private static String autoincrementKey(Table t) {

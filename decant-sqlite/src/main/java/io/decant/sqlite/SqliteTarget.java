@@ -59,6 +59,18 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
         return TableId.of(name);
     }
 
+    /** SQLite compares a child's value with its parent's by value, whatever the columns' declared types. */
+    @Override
+    public boolean joinsAnyTypes() {
+        return true;
+    }
+
+    /** SQLITE_MAX_COLUMN as SQLite is built by default (and by sqlite-jdbc): 2000. */
+    @Override
+    public int maxColumns() {
+        return 2000;
+    }
+
     /** SQLite compares identifiers without (ASCII) case: {@code "Users"} and {@code users} are one table. */
     @Override
     public boolean tableNamesIgnoreCase() {
@@ -95,14 +107,20 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
         Set<String> parents = new HashSet<>();
         tables().forEach(t -> parents.add(t.id().name().toLowerCase(Locale.ROOT)));
         tables.forEach(t -> parents.add(t.id().name().toLowerCase(Locale.ROOT)));
-        return tables.stream().map(t -> SqliteDdl.createTable(t, name -> parents.contains(name.toLowerCase(Locale.ROOT)))).toList();
+        List<String> out = new java.util.ArrayList<>();
+        for (Table t : tables) {
+            out.add(SqliteDdl.createTable(t, name -> parents.contains(name.toLowerCase(Locale.ROOT))));
+            out.addAll(SqliteDdl.createReferencedIndexes(t, tables));
+        }
+        return out;
     }
 
     @Override
     public List<String> ddl(List<Table> tables) {
-        List<String> out = new java.util.ArrayList<>(tableStatements(tables));
+        // A unique index a foreign key references comes with its table already (SqliteDdl.createReferencedIndexes).
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(tableStatements(tables));
         tables.forEach(t -> out.addAll(SqliteDdl.createIndexes(t)));
-        return out;
+        return List.copyOf(out);
     }
 
     /** Indexes only: foreign keys were declared by {@link #createTables} (see {@link SqliteDdl}). */

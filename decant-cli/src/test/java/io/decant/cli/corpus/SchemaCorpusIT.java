@@ -201,7 +201,171 @@ class SchemaCorpusIT {
                 "exclude: [a]\ntables:\n  b:\n    into: a\n    key: { a_id: id }\n", "SPEC_INVALID", "a"));
         out.add(c("spec/unique-function-on-a-number", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER)", Side.PG,
                 "", true, "tables:\n  t:\n    unique: [lower(n)]\n", "SPEC_INVALID", "lower"));
+
+        // PostgreSQL to PostgreSQL with --create-schema: what CREATE TABLE names besides types must be in the target.
+        out.add(c("create/pg-collation-the-target-lacks", Side.PG, "CREATE COLLATION nocase (provider = icu,"
+                + " locale = 'und-u-ks-level2', deterministic = false); CREATE TABLE t (id int PRIMARY KEY, name text"
+                + " COLLATE nocase); INSERT INTO t VALUES (1, 'a')", Side.PG, "", true, null, "SCHEMA_MISMATCH",
+                "t.name: column name would be created with the source's collation nocase, but the target database has no"
+                        + " collation nocase for its encoding; create it there first (CREATE COLLATION"));
+        out.add(c("create/pg-computed-column-calls-a-function-the-target-lacks", Side.PG, "CREATE FUNCTION twice(int)"
+                + " RETURNS int IMMUTABLE LANGUAGE sql AS 'SELECT $1 * 2'; CREATE TABLE t (id int PRIMARY KEY, x int,"
+                + " y int GENERATED ALWAYS AS (twice(x)) STORED); INSERT INTO t (id, x) VALUES (1, 2)", Side.PG, "", true,
+                null, "SCHEMA_MISMATCH", "t.y: column y would be created computed, as in the source, but the target"
+                        + " database cannot compute its expression (twice(x)) (function twice(integer) does not exist)"));
+        // A table wider than the target keeps (InnoDB: 1017 columns; PostgreSQL: 1600).
+        out.add(c("create/pg-to-maria-1018-columns", Side.PG, "CREATE TABLE w (id int PRIMARY KEY, " + columns(1017) + ")",
+                Side.MARIA, "", true, null, "SCHEMA_MISMATCH", "target table w would be created with 1018 columns;"));
+        out.add(c("create/sqlite-to-pg-1601-columns", Side.SQLITE, "CREATE TABLE w (id INTEGER PRIMARY KEY, " + columns(1600)
+                + ")", Side.PG, "", true, null, "SCHEMA_MISMATCH", "target table w would be created with 1601 columns;"));
+        // A SQLite foreign key between an INTEGER and a TEXT column: PostgreSQL and MariaDB refused it after the rows.
+        out.add(c("create/sqlite-integer-referencing-text-into-pg", Side.SQLITE, "CREATE TABLE users (id TEXT PRIMARY KEY);\n"
+                + "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id));\n"
+                + "INSERT INTO users VALUES ('1');\nINSERT INTO posts VALUES (1, 1)", Side.PG, "", true, null, "SCHEMA_MISMATCH",
+                "posts.user_id: foreign key posts_user_id_fkey would join posts.user_id (bigint) to users.id (text), and"));
+        out.add(c("create/sqlite-integer-referencing-text-into-maria", Side.SQLITE, "CREATE TABLE users (id TEXT PRIMARY KEY);\n"
+                + "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id));\n"
+                + "INSERT INTO users VALUES ('1');\nINSERT INTO posts VALUES (1, 1)", Side.MARIA, "", true, null,
+                "SCHEMA_MISMATCH", "(tables.posts.columns.user_id: { cast: text }), or --exclude posts"));
         return out;
+    }
+
+    private static String columns(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add("c" + i + " int");
+        }
+        return String.join(", ", out);
+    }
+
+    /** The ways out the two cases above name: --collation default, and skip: true for the computed column. */
+    @Test
+    void aMissingCollationOrFunctionHasAWayOut() throws Exception {
+        Fixtures fx = Fixtures.get();
+        PgServer.TestDb src = fx.freshPg("sc_wayout", "CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2',"
+                + " deterministic = false); CREATE FUNCTION twice(int) RETURNS int IMMUTABLE LANGUAGE sql AS 'SELECT $1 * 2';"
+                + " CREATE TABLE t (id int PRIMARY KEY, name text COLLATE nocase, x int,"
+                + " y int GENERATED ALWAYS AS (twice(x)) STORED); INSERT INTO t (id, name, x) VALUES (1, 'a', 2)");
+        PgServer.TestDb dst = fx.freshPg("sc_wayout_dst", "");
+        Path spec = dir.resolve("wayout.yaml");
+        Files.writeString(spec, "tables:\n  t:\n    columns:\n      y: { skip: true }\n");
+        Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", fx.url(dst), "--create-schema",
+                "--collation", "default", "--spec", spec.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("1 a 2", dst.one("SELECT id || ' ' || name || ' ' || x FROM t"));
+        assertEquals("0", dst.one("SELECT count(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'y'"));
+    }
+
+    /** The way out the foreign-key cases above name: one type for both ends, by a cast on the referencing column. */
+    @Test
+    void anIntegerReferencingTextLoadsWithACast() throws Exception {
+        Fixtures fx = Fixtures.get();
+        Path file = dir.resolve("itext.db");
+        Fixtures.sqlite(file, "CREATE TABLE users (id TEXT PRIMARY KEY)", "CREATE TABLE posts (id INTEGER PRIMARY KEY,"
+                + " user_id INTEGER REFERENCES users (id))", "INSERT INTO users VALUES ('1')", "INSERT INTO posts VALUES (1, 1)");
+        PgServer.TestDb dst = fx.freshPg("sc_itext_dst", "");
+        Path spec = dir.resolve("itext.yaml");
+        Files.writeString(spec, "tables:\n  posts:\n    columns:\n      user_id: { cast: text }\n");
+        Cli.Result r = Cli.run("migrate", "--from", "sqlite:" + file, "--to", fx.url(dst), "--create-schema", "--spec",
+                spec.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("1 1", dst.one("SELECT (SELECT user_id FROM posts) || ' ' || (SELECT count(*) FROM pg_constraint"
+                + " WHERE contype = 'f' AND conname = 'posts_user_id_fkey')"));
+    }
+
+    /**
+     * SQLite declares a foreign key to a column with no unique key (and never enforces it); PostgreSQL refused to create
+     * it after the rows. It is not created, and plan says so.
+     */
+    @Test
+    void aForeignKeyToAColumnWithoutUniqueKeyIsNotCreated() throws Exception {
+        Fixtures fx = Fixtures.get();
+        Path file = dir.resolve("nokey.db");
+        Fixtures.sqlite(file, "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)", "CREATE TABLE posts (id INTEGER"
+                + " PRIMARY KEY, author TEXT REFERENCES users (email))", "INSERT INTO users VALUES (1, 'a@x')",
+                "INSERT INTO posts VALUES (1, 'a@x')");
+        PgServer.TestDb dst = fx.freshPg("sc_nokey_dst", "");
+        Cli.Result plan = Cli.run("plan", "--from", "sqlite:" + file, "--to", fx.url(dst), "--create-schema");
+        assertEquals(0, plan.exit(), plan.toString());
+        assertTrue(plan.out().contains("foreign key [author] -> users[email] not created: users has no primary key or unique"
+                + " key on [email]"), plan.toString());
+        Cli.Result r = Cli.run("migrate", "--from", "sqlite:" + file, "--to", fx.url(dst), "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("a@x 0", dst.one("SELECT (SELECT author FROM posts) || ' ' || (SELECT count(*) FROM pg_constraint"
+                + " WHERE contype = 'f')"));
+    }
+
+    /** A PostgreSQL 15 unique key NULLS NOT DISTINCT used to be created as a plain one, which takes many NULLs. */
+    @Test
+    void nullsNotDistinctIsKeptPostgresToPostgres() throws Exception {
+        Fixtures fx = Fixtures.get();
+        PgServer.TestDb src = fx.freshPg("sc_nnd", "CREATE TABLE u (id int PRIMARY KEY, a int, b int,"
+                + " UNIQUE NULLS NOT DISTINCT (a)); CREATE UNIQUE INDEX u_b_idx ON u (b) NULLS NOT DISTINCT;"
+                + " INSERT INTO u VALUES (1, NULL, NULL), (2, 1, 1)");
+        PgServer.TestDb dst = fx.freshPg("sc_nnd_dst", "");
+        Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", fx.url(dst), "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("2", dst.one("SELECT count(*) FROM pg_index WHERE indrelid = 'u'::regclass AND indnullsnotdistinct"));
+    }
+
+    /**
+     * PostgreSQL lets a bigint reference an int; InnoDB joins only columns of one type, and used to refuse the foreign
+     * key after the rows. Both ends are created as the wider type.
+     */
+    @Test
+    void integerKeysOfTwoWidthsAreJoinedInMaria() throws Exception {
+        Fixtures fx = Fixtures.get();
+        PgServer.TestDb src = fx.freshPg("sc_intfk", "CREATE TABLE q (id int PRIMARY KEY, k int UNIQUE);"
+                + " CREATE TABLE r (id int PRIMARY KEY, qk bigint REFERENCES q (k));"
+                + " INSERT INTO q VALUES (1, 2147483647); INSERT INTO r VALUES (1, 2147483647);"
+                + " CREATE TABLE d (id int PRIMARY KEY, amount numeric(10,2) UNIQUE);"
+                + " CREATE TABLE dr (id int PRIMARY KEY, amt numeric(12,2) REFERENCES d (amount));"
+                + " INSERT INTO d VALUES (1, 1.5); INSERT INTO dr VALUES (1, 1.5)");
+        String dst = MariaServer.createDatabase("sc_intfk_dst");
+        Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", dst, "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        String name = dst.substring(dst.lastIndexOf('/') + 1);
+        try (var conn = MariaServer.connect(name); Statement s = conn.createStatement();
+             var rs = s.executeQuery("SELECT (SELECT data_type FROM information_schema.columns WHERE table_schema = '" + name
+                     + "' AND table_name = 'q' AND column_name = 'k'), (SELECT count(*) FROM information_schema"
+                     + ".referential_constraints WHERE constraint_schema = '" + name + "'), (SELECT qk FROM r)")) {
+            rs.next();
+            assertEquals("bigint 2 2147483647", rs.getString(1) + " " + rs.getInt(2) + " " + rs.getLong(3));
+        }
+    }
+
+    /** Foreign keys PostgreSQL joins across types (int to smallint, real to double precision) are created as they are. */
+    @Test
+    void crossTypeForeignKeysPostgresToPostgres() throws Exception {
+        Fixtures fx = Fixtures.get();
+        PgServer.TestDb src = fx.freshPg("sc_xfk", "CREATE TABLE d (id int PRIMARY KEY, f float8 UNIQUE, small smallint"
+                + " UNIQUE); CREATE TABLE dr (id int PRIMARY KEY, f real REFERENCES d (f), s int REFERENCES d (small));"
+                + " INSERT INTO d VALUES (1, 0.5, 1); INSERT INTO dr VALUES (1, 0.5, 1)");
+        PgServer.TestDb dst = fx.freshPg("sc_xfk_dst", "");
+        Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", fx.url(dst), "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("2", dst.one("SELECT count(*) FROM pg_constraint WHERE contype = 'f'"));
+    }
+
+    /**
+     * A foreign key to a unique index that is no constraint: SQLite needs that index when the parent's rows are written,
+     * and used to refuse them ("foreign key mismatch") when it came after the data.
+     */
+    @Test
+    void aForeignKeyToAUniqueIndexLoadsIntoSqlite() throws Exception {
+        Fixtures fx = Fixtures.get();
+        PgServer.TestDb src = fx.freshPg("sc_fkidx", "CREATE TABLE q (id int PRIMARY KEY, k int); CREATE UNIQUE INDEX q_k_idx"
+                + " ON q (k); CREATE TABLE r (id int PRIMARY KEY, qk int REFERENCES q (k));"
+                + " INSERT INTO q VALUES (1, 5); INSERT INTO r VALUES (1, 5)");
+        Path file = dir.resolve("fkidx.db");
+        Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", "sqlite:" + file, "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        try (var conn = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = conn.createStatement();
+             var rs = s.executeQuery("SELECT (SELECT qk FROM r) || ' ' || (SELECT count(*) FROM sqlite_master"
+                     + " WHERE type = 'index' AND name = 'q_k_idx')")) {
+            rs.next();
+            assertEquals("5 1", rs.getString(1));
+        }
     }
 
     @TestFactory

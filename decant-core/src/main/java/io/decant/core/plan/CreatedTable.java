@@ -110,6 +110,10 @@ final class CreatedTable {
             if (c.identity() != Column.Identity.COMPUTED || target == null) {
                 continue;
             }
+            Shaper.Shaped own = shapedBySource.get(source.id());
+            if (own != null && own.tableSpec() != null && own.tableSpec().column(c.name()).skip()) {
+                continue; // not created (the spec's skip is noted)
+            }
             if (allKept && c.nativeType() != null && target.nativeColumnType(c.nativeType()) != null) {
                 // At its place among the source's columns, so that the rows read as they did.
                 int at = 0;
@@ -138,7 +142,14 @@ final class CreatedTable {
             }
             List<String> c = mapAll(ix.columns(), renamed);
             if (c != null) {
-                indexes.add(new Index(ix.name(), c, ix.unique(), ix.constraint()));
+                // NULLS NOT DISTINCT only where the target keeps it (PostgreSQL 15 and later).
+                boolean keeps = target != null && target.keepsNullsNotDistinct();
+                indexes.add(keeps || !ix.nullsNotDistinct() ? ix.with(ix.name(), c)
+                        : new Index(ix.name(), c, ix.unique(), ix.constraint(), ix.sourceOnly(), ix.definition()));
+                if (ix.unique() && ix.nullsNotDistinct() && !keeps) {
+                    notes.add("unique key " + ix.name() + " " + ix.columns() + " is NULLS NOT DISTINCT in the source (one"
+                            + " NULL at most); the target's unique key lets several rows hold NULL in it");
+                }
             }
         }
         rebuiltOrNoted(source, shaped, cols, targetId, target, notCreated, indexes, notes);
@@ -151,6 +162,13 @@ final class CreatedTable {
             if (parent == null || c == null || rc == null) {
                 notes.add("foreign key " + fk.columns() + " -> " + fk.refTable().display() + fk.refColumns()
                         + " not created: " + (parent == null ? "the parent table is not migrated" : "a column is not copied"));
+                continue;
+            }
+            if (!uniqueIn(parentShape.source(), fk.refColumns())) {
+                // SQLite declares such a key and never enforces it; every target refuses to create one (after the rows).
+                notes.add("foreign key " + fk.columns() + " -> " + fk.refTable().display() + fk.refColumns() + " not"
+                        + " created: " + fk.refTable().display() + " has no primary key or unique key on " + fk.refColumns()
+                        + ", which a target's foreign key needs (the source could not enforce it either)");
                 continue;
             }
             fks.add(new ForeignKey(fk.name(), c, parent, rc, fk.deferrable(), fk.onDelete(), fk.onUpdate()));
@@ -182,6 +200,21 @@ final class CreatedTable {
                 indexes.add(ix); // plan shows it among what it creates, with its definition
             }
         }
+    }
+
+    /** Whether {@code columns} are the primary key or a unique index of {@code table}, in any order. */
+    private static boolean uniqueIn(Table table, List<String> columns) {
+        java.util.Set<String> want = lower(columns);
+        if (want.isEmpty() || want.equals(lower(table.primaryKey()))) {
+            return true;
+        }
+        return table.indexes().stream().anyMatch(ix -> ix.keysRows() && lower(ix.columns()).equals(want));
+    }
+
+    private static java.util.Set<String> lower(List<String> names) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        names.forEach(n -> out.add(n.toLowerCase(java.util.Locale.ROOT)));
+        return out;
     }
 
     private static Map<String, String> renamedColumns(Shaper.Shaped s) {

@@ -34,6 +34,8 @@ import java.util.Map;
  * before anything is created, and so is a key whose columns together are; the load's own length check
  * still refuses a value that grew meanwhile.
  *
+ * <p>Integer columns a foreign key joins are likewise created as one type, the widest of them ({@code numbers}), and decimals as the widest decimal.
+ *
  * <p>Rejected: always the usual length, refusing anything longer. A table whose ids are 300 characters
  * would then have no way through --create-schema although the target indexes 768.
  */
@@ -133,10 +135,76 @@ final class KeyLengths {
                         + amount(longest.get(node), kind));
             }
         }
+        numbers(out, notes);
         for (Shaper.Shaped s : shaped.values()) {
             composite(s, out.getOrDefault(s.source().id(), Map.of()), problems);
         }
         return out;
+    }
+
+    /**
+     * Integer columns a foreign key joins are created as one integer type, the widest among them: InnoDB refuses
+     * a foreign key from a BIGINT to an INT ("Foreign key constraint is incorrectly formed"), which PostgreSQL
+     * allows, and would say so only after the rows. Widening loses no value; narrowing could. Decimals likewise:
+     * InnoDB takes a DECIMAL(12,2) referencing a DECIMAL(10,2), then finds no parent for any row.
+     */
+    private void numbers(Map<TableId, Map<String, LogicalType>> out, Map<TableId, List<String>> notes) {
+        Map<Node, List<Node>> groups = new LinkedHashMap<>();
+        Map<Node, LogicalType> types = new HashMap<>();
+        for (Node n : new ArrayList<>(parent.keySet())) {
+            LogicalType t = number(n);
+            if (t != null) {
+                types.put(n, t);
+                groups.computeIfAbsent(find(n), k -> new ArrayList<>()).add(n);
+            }
+        }
+        for (List<Node> group : groups.values()) {
+            LogicalType type = widest(group.stream().map(types::get).toList());
+            if (group.size() < 2 || type == null || group.stream().allMatch(node -> types.get(node).equals(type))) {
+                continue;
+            }
+            for (Node node : group) {
+                if (types.get(node).equals(type)) {
+                    continue;
+                }
+                out.computeIfAbsent(node.table(), k -> new HashMap<>()).put(node.column(), type);
+                notes.computeIfAbsent(node.table(), k -> new ArrayList<>()).add("key column " + node.column()
+                        + " is created as " + target.nativeType(type) + " (as " + names(group) + ", which a foreign key"
+                        + " joins): " + target.displayUrl() + " joins only columns of one type by a foreign key");
+            }
+        }
+    }
+
+    /**
+     * One type that holds every value of {@code types}: the widest integer; for decimals, the most integer digits and
+     * the most fractional ones, when the target has such a decimal. Null when they mix kinds (plan refuses such a key).
+     */
+    private LogicalType widest(List<LogicalType> types) {
+        if (types.stream().allMatch(t -> t.kind().isInteger())) {
+            return types.stream().max(java.util.Comparator.comparingInt(t -> t.kind().ordinal())).orElse(null);
+        }
+        if (types.stream().allMatch(t -> t.kind() == Kind.DECIMAL && t.precision() > 0 && t.scale() >= 0)) {
+            int digits = types.stream().mapToInt(t -> t.precision() - t.scale()).max().orElse(0);
+            int scale = types.stream().mapToInt(LogicalType::scale).max().orElse(0);
+            LogicalType wide = LogicalType.decimal(digits + scale, scale);
+            return target.storedType(wide).equals(wide) ? wide : null;
+        }
+        return null;
+    }
+
+    /** The target's integer or decimal type of the shaped column {@code n} is copied to, or null when it is neither. */
+    private LogicalType number(Node n) {
+        Shaper.Shaped s = shaped.get(n.table());
+        if (s == null) {
+            return null;
+        }
+        for (ShapedColumn sc : s.columns()) {
+            if (sc.source() != null && sc.source().name().equals(n.column()) && sc.value() instanceof ValueSource.FromColumn) {
+                LogicalType stored = target.storedType(sc.type());
+                return stored.kind().isInteger() || stored.kind() == Kind.DECIMAL ? stored : null;
+            }
+        }
+        return null;
     }
 
     /**

@@ -110,23 +110,37 @@ public final class Planner {
     }
 
     /**
-     * Refuses, before anything is created, a created column whose type the target does not have (PostgreSQL to
-     * PostgreSQL: an enum, composite, domain or extension type made by the source's own migrations).
+     * Refuses, before anything is created, what the target could not create: a column whose type it does not have
+     * (PostgreSQL to PostgreSQL: an enum, composite, domain or extension type made by the source's own migrations) or
+     * collation (one made with CREATE COLLATION), a computed column whose expression calls what it lacks.
      */
     private static void missingTypes(Table created, TargetView target, ErrorContext where, PlanProblems problems) {
         for (Column c : created.columns()) {
             String type = c.nativeType() == null ? null : target.nativeColumnType(c.nativeType());
-            if (type == null) {
-                continue;
-            }
-            int generated = type.indexOf(" GENERATED ALWAYS AS (");
-            String why = target.missingType(generated < 0 ? type : type.substring(0, generated));
+            int generated = type == null ? -1 : type.indexOf(" GENERATED ALWAYS AS (");
+            String why = type == null ? null : target.missingType(generated < 0 ? type : type.substring(0, generated));
             if (why != null) {
                 problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(c.name()), "column " + c.name() + " would be"
                         + " created with the source's type " + c.sourceType() + ", but " + why + "; create it there"
                         + " first (CREATE EXTENSION for an extension's type, CREATE TYPE or CREATE DOMAIN as the source"
                         + " has it, or the application's migrations), or say as_text: true (a text column) or skip: true"
                         + " for this column in the spec");
+                continue;
+            }
+            why = c.collation() == null ? null : target.missingCollation(c.collation());
+            if (why != null) {
+                problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(c.name()), "column " + c.name() + " would be"
+                        + " created with the source's collation " + c.collation() + ", but " + why + "; create it there"
+                        + " first (CREATE COLLATION as the source has it, or the application's migrations), or run with"
+                        + " --collation default (text columns on the target database's default collation)");
+                continue;
+            }
+            why = c.identity() == Column.Identity.COMPUTED ? target.uncomputable(created, c) : null;
+            if (why != null) {
+                problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(c.name()), "column " + c.name() + " would be"
+                        + " created computed, as in the source, but " + why + "; create what it calls there first (the"
+                        + " function, or CREATE EXTENSION for an extension's), or leave the column out with skip: true"
+                        + " for it in the spec");
             }
         }
     }
@@ -195,6 +209,7 @@ public final class Planner {
         }
         if (target != null) {
             TargetNames.check(byTarget.values(), target, problems);
+            joinedTypes(byTarget, target, problems);
         }
         problems.throwIfAny();
         if (target != null) {
@@ -220,6 +235,58 @@ public final class Planner {
         return java.util.Optional.of((views.size() == 1 ? "1 view is" : views.size() + " views are")
                 + " not copied or created: " + list + "; recreate " + (views.size() == 1 ? "it" : "them")
                 + " on the target from the application's migrations after the load");
+    }
+
+    /**
+     * A created foreign key must join columns the target can compare as a key: PostgreSQL refuses one between an
+     * integer and a text column ("incompatible types"), MySQL anything but one type, both only when the key is created
+     * after the rows. A SQLite source declares such keys freely (INTEGER referencing a TEXT id); plan refuses them.
+     */
+    private static void joinedTypes(Map<TableId, TablePlan> byTarget, TargetView target, PlanProblems problems) {
+        if (target.joinsAnyTypes()) {
+            return;
+        }
+        for (TablePlan tp : byTarget.values()) {
+            if (!tp.create()) {
+                continue;
+            }
+            Table child = tp.target();
+            for (io.decant.core.schema.ForeignKey fk : child.foreignKeys()) {
+                TablePlan parent = byTarget.get(fk.refTable());
+                if (parent == null || fk.refColumns().size() != fk.columns().size()) {
+                    continue;
+                }
+                for (int i = 0; i < fk.columns().size(); i++) {
+                    Column from = child.column(fk.columns().get(i));
+                    Column to = parent.target().column(fk.refColumns().get(i));
+                    if (from == null || to == null || family(from.type()).equals(family(to.type()))
+                            || target.nativeType(from.type()).equals(target.nativeType(to.type()))) {
+                        continue;
+                    }
+                    String table = tp.source().id().display();
+                    problems.add(ErrorCode.SCHEMA_MISMATCH, ErrorContext.EMPTY.withPhase("plan").withTable(table)
+                            .withColumn(from.name()), "foreign key " + fk.name() + " would join " + child.id().display()
+                            + "." + from.name() + " (" + target.nativeType(from.type()) + ") to " + parent.target().id()
+                            .display() + "." + to.name() + " (" + target.nativeType(to.type()) + "), and "
+                            + target.displayUrl() + " joins no such pair in a foreign key; give both one type with a cast"
+                            + " in the spec (tables." + table + ".columns." + from.name() + ": { cast: "
+                            + to.type().kind().name().toLowerCase(java.util.Locale.ROOT) + " }), or --exclude " + table);
+                }
+            }
+        }
+    }
+
+    /**
+     * Types a foreign key may join on a target that joins some: those PostgreSQL compares across types in one index
+     * (the integers, the floats, the dates and timestamps, the texts), and any two the target declares alike.
+     */
+    private static String family(LogicalType type) {
+        return switch (type.kind()) {
+            case INT16, INT32, INT64 -> "integer";
+            case FLOAT32, FLOAT64 -> "float";
+            case DATE, TIMESTAMP, TIMESTAMPTZ -> "datetime";
+            default -> type.kind().name();
+        };
     }
 
     private MigrationPlan order(SourceDatabase source, TargetView target, Map<TableId, TablePlan> byTarget,

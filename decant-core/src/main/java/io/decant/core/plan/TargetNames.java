@@ -42,6 +42,13 @@ final class TargetNames {
             }
             tablesByCut.computeIfAbsent((tp.target().id().schema() == null ? "" : tp.target().id().schema() + ".")
                     + cut(tableName, max, target).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(tableName);
+            int columns = tp.target().columns().size();
+            if (columns > target.maxColumns()) {
+                problems.add(ErrorCode.SCHEMA_MISMATCH, where, "target table " + table + " would be created with " + columns
+                        + " columns; " + target.displayUrl() + " keeps at most " + target.maxColumns() + " in a table;"
+                        + " leave " + (columns - target.maxColumns()) + " or more out with skip: true (tables."
+                        + tp.source().id().display() + ".columns.NAME.skip: true), or --exclude " + tp.source().id().display());
+            }
             Map<String, List<String>> columnsByCut = new LinkedHashMap<>();
             for (Column c : tp.target().columns()) {
                 int length = target.identifierLength(c.name());

@@ -52,6 +52,21 @@ public interface TargetView {
         return null;
     }
 
+    /** See {@link TargetDatabase#missingCollation(String)}. */
+    default String missingCollation(String collation) {
+        return null;
+    }
+
+    /** See {@link TargetDatabase#uncomputable}. */
+    default String uncomputable(Table table, io.decant.core.schema.Column column) {
+        return null;
+    }
+
+    /** See {@link TargetDatabase#keepsNullsNotDistinct()}. */
+    default boolean keepsNullsNotDistinct() {
+        return false;
+    }
+
     /** See {@link TargetDatabase#createsCollations()}. */
     default boolean createsCollations() {
         return false;
@@ -81,6 +96,16 @@ public interface TargetView {
 
     /** See {@link TargetDatabase#maxKeyBytes()}. */
     default int maxKeyBytes() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** See {@link TargetDatabase#joinsAnyTypes()}. */
+    default boolean joinsAnyTypes() {
+        return true;
+    }
+
+    /** See {@link TargetDatabase#maxColumns()}. */
+    default int maxColumns() {
         return Integer.MAX_VALUE;
     }
 
@@ -124,6 +149,16 @@ public interface TargetView {
             @Override
             public java.util.Map<String, String> unwritable(Table table, List<io.decant.core.schema.Column> columns) {
                 return t.unwritable(table, columns);
+            }
+
+            @Override
+            public int maxColumns() {
+                return t.maxColumns();
+            }
+
+            @Override
+            public boolean joinsAnyTypes() {
+                return t.joinsAnyTypes();
             }
 
             @Override
@@ -184,6 +219,21 @@ public interface TargetView {
             @Override
             public String ownTypeNotKept(String nativeType, String ownType) {
                 return t.ownTypeNotKept(nativeType, ownType);
+            }
+
+            @Override
+            public String missingCollation(String collation) {
+                return t.missingCollation(collation);
+            }
+
+            @Override
+            public String uncomputable(Table table, io.decant.core.schema.Column column) {
+                return t.uncomputable(table, column);
+            }
+
+            @Override
+            public boolean keepsNullsNotDistinct() {
+                return t.keepsNullsNotDistinct();
             }
 
             @Override

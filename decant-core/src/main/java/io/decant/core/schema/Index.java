@@ -13,19 +13,25 @@ import java.util.List;
  *                   (lower(email)) WHERE ...}), prefixed with the database's native prefix, for a target of the
  *                   same kind to build as it is ({@code TargetDatabase.buildsIndexDefinition}); null for an index
  *                   over {@link #columns}
+ * @param nullsNotDistinct a PostgreSQL 15 unique key {@code NULLS NOT DISTINCT}: one NULL at most, not many
  */
 public record Index(String name, List<String> columns, boolean unique, boolean constraint, String sourceOnly,
-                    String definition) {
+                    String definition, boolean nullsNotDistinct) {
     public Index {
         columns = List.copyOf(columns);
     }
 
     public Index(String name, List<String> columns, boolean unique, boolean constraint) {
-        this(name, columns, unique, constraint, null, null);
+        this(name, columns, unique, constraint, null, null, false);
     }
 
     public Index(String name, List<String> columns, boolean unique, boolean constraint, String sourceOnly) {
-        this(name, columns, unique, constraint, sourceOnly, null);
+        this(name, columns, unique, constraint, sourceOnly, null, false);
+    }
+
+    public Index(String name, List<String> columns, boolean unique, boolean constraint, String sourceOnly,
+                 String definition) {
+        this(name, columns, unique, constraint, sourceOnly, definition, false);
     }
 
     /**
@@ -42,6 +48,11 @@ public record Index(String name, List<String> columns, boolean unique, boolean c
     }
 
     public Index withName(String newName) {
-        return new Index(newName, columns, unique, constraint, sourceOnly, definition);
+        return new Index(newName, columns, unique, constraint, sourceOnly, definition, nullsNotDistinct);
+    }
+
+    /** This index under another name, or over renamed columns: what else it is stays. */
+    public Index with(String newName, List<String> newColumns) {
+        return new Index(newName, newColumns, unique, constraint, sourceOnly, definition, nullsNotDistinct);
     }
 }

@@ -29,6 +29,22 @@ public interface TargetDatabase extends Endpoint {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * The most columns a table this target creates may have ({@link Integer#MAX_VALUE}: no limit): plan refuses a
+     * wider table, which CREATE TABLE would refuse after the tables before it were loaded.
+     */
+    default int maxColumns() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Whether a foreign key this target creates may join columns of different types (SQLite: any); otherwise plan
+     * refuses one between an integer and a text column, say, which CREATE or ALTER TABLE would refuse after the rows.
+     */
+    default boolean joinsAnyTypes() {
+        return false;
+    }
+
     /** Whether this target takes two table names that differ only in case for the same table (SQLite). */
     default boolean tableNamesIgnoreCase() {
         return false;
@@ -119,6 +135,34 @@ public interface TargetDatabase extends Endpoint {
      * a partial or expression index over as the source defines it.
      */
     default boolean buildsIndexDefinition(String definition) {
+        return false;
+    }
+
+    /**
+     * Why a table this target creates could not declare a column with {@code collation} (a name
+     * {@link #createdCollation} gave), or null when it can: PostgreSQL answers for a collation the source made with
+     * CREATE COLLATION and the target database lacks, which {@code CREATE TABLE} would refuse after the plan.
+     */
+    default String missingCollation(String collation) {
+        return null;
+    }
+
+    /**
+     * Why this target could not create {@code column}, a computed column of the created {@code table}, with its
+     * expression, or null when it can: PostgreSQL answers when the expression calls a function, an operator or a
+     * type the target database lacks (a function of the source's own, an extension's), which {@code CREATE TABLE}
+     * would refuse after the plan.
+     */
+    default String uncomputable(io.decant.core.schema.Table table, io.decant.core.schema.Column column) {
+        return null;
+    }
+
+    /**
+     * Whether this target creates a unique key {@code NULLS NOT DISTINCT} (PostgreSQL 15 and later), as the source's
+     * {@link io.decant.core.schema.Index#nullsNotDistinct} says; other targets let several rows hold NULL in it, and
+     * plan notes that.
+     */
+    default boolean keepsNullsNotDistinct() {
         return false;
     }
 
