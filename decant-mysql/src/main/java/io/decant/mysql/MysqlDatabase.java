@@ -211,6 +211,29 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
         return types.nativeType(type);
     }
 
+    /**
+     * NOT NULL, no default, not AUTO_INCREMENT nor generated: in a strict session (decant's) an insert without it is
+     * refused ("Field ... doesn't have a default value").
+     */
+    @Override
+    public java.util.Set<String> mustBeFed(Table table) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (java.sql.PreparedStatement ps = meta.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND IS_NULLABLE = 'NO' AND COLUMN_DEFAULT IS NULL"
+                + " AND EXTRA NOT LIKE '%auto_increment%' AND EXTRA NOT LIKE '%GENERATED%'")) {
+            ps.setString(1, table.id().name());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw MysqlErrors.map(e, displayUrl(), io.decant.core.error.ErrorContext.EMPTY.withPhase("plan")
+                    .withTable(table.id().display()));
+        }
+        return out;
+    }
+
     /** The writers the sink will build, built here for plan: one that cannot be is refused before a row moves. */
     @Override
     public java.util.Map<String, String> unwritable(Table table, List<Column> columns) {

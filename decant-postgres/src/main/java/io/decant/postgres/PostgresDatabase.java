@@ -547,6 +547,28 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         }
     }
 
+    /** NOT NULL, no default of its own nor of its domain, not an identity or a generated column. */
+    @Override
+    public synchronized java.util.Set<String> mustBeFed(Table table) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (PreparedStatement ps = meta().prepareStatement("""
+                SELECT a.attname FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+                WHERE a.attrelid = pg_catalog.to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped
+                  AND a.attnotnull AND NOT a.atthasdef AND a.attidentity = '' AND a.attgenerated = ''
+                  AND t.typdefault IS NULL""")) {
+            ps.setString(1, PgIdentifiers.table(table.id()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw PgErrors.map(e, ErrorContext.EMPTY.withPhase("plan").withTable(table.id().display()),
+                    "reading which target columns need a value");
+        }
+        return out;
+    }
+
     /** MaxHeapAttributeNumber: CREATE TABLE refuses more ("tables can have at most 1600 columns"). */
     @Override
     public int maxColumns() {

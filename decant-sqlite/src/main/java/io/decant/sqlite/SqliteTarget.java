@@ -65,6 +65,36 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
         return true;
     }
 
+    /**
+     * NOT NULL, no default, not the table's rowid alias (INTEGER PRIMARY KEY, which SQLite fills) nor a generated
+     * column (hidden 2 or 3 in table_xinfo).
+     */
+    @Override
+    public java.util.Set<String> mustBeFed(Table table) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        String quoted = "\"" + table.id().name().replace("\"", "\"\"") + "\"";
+        try (Statement s = meta.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA table_xinfo(" + quoted + ")")) {
+            java.util.List<String> pk = new java.util.ArrayList<>();
+            java.util.Map<String, String> types = new java.util.HashMap<>();
+            while (rs.next()) {
+                String name = rs.getString("name");
+                if (rs.getInt("pk") > 0) {
+                    pk.add(name);
+                    types.put(name, rs.getString("type"));
+                }
+                if (rs.getInt("notnull") == 1 && rs.getString("dflt_value") == null && rs.getInt("hidden") == 0) {
+                    out.add(name);
+                }
+            }
+            if (pk.size() == 1 && "INTEGER".equalsIgnoreCase(types.get(pk.get(0)))) {
+                out.remove(pk.get(0)); // the rowid alias: SQLite gives it the next rowid
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.wrap(e, context(), "reading which columns of " + table.id().display() + " need a value");
+        }
+        return out;
+    }
+
     /** SQLITE_MAX_COLUMN as SQLite is built by default (and by sqlite-jdbc): 2000. */
     @Override
     public int maxColumns() {

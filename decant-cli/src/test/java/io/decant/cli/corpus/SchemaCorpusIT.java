@@ -107,6 +107,16 @@ class SchemaCorpusIT {
                 "CREATE TABLE t (id int PRIMARY KEY)", false, null, "SCHEMA_MISMATCH", "target table t has no column extra"));
         out.add(c("target/sqlite-to-maria-no-such-column", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, extra TEXT)",
                 Side.MARIA, "CREATE TABLE t (id INT PRIMARY KEY)", false, null, "SCHEMA_MISMATCH", "target table t has no column extra"));
+        // A NOT NULL target column without a default that no source column fills: every row would fail at its insert.
+        out.add(c("target/pg-not-null-unfed", Side.PG, "CREATE TABLE t (id int PRIMARY KEY)", Side.PG,
+                "CREATE TABLE t (id int PRIMARY KEY, extra int NOT NULL)", false, null, "SCHEMA_MISMATCH",
+                "target column t.extra is NOT NULL and has no default, and no source column fills it"));
+        out.add(c("target/sqlite-to-maria-not-null-unfed", Side.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY)", Side.MARIA,
+                "CREATE TABLE t (id INT PRIMARY KEY, extra INT NOT NULL)", false, null, "SCHEMA_MISMATCH",
+                "target column t.extra is NOT NULL and has no default, and no source column fills it"));
+        out.add(c("target/pg-to-sqlite-not-null-unfed", Side.PG, "CREATE TABLE t (id int PRIMARY KEY)", Side.SQLITE,
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, extra TEXT NOT NULL)", false, null, "SCHEMA_MISMATCH",
+                "target column t.extra is NOT NULL and has no default, and no source column fills it"));
         out.add(c("target/pg-generated-column", Side.PG, "CREATE TABLE t (id int PRIMARY KEY, twice int)", Side.PG,
                 "CREATE TABLE t (id int PRIMARY KEY, twice int GENERATED ALWAYS AS (id * 2) STORED)", false, null,
                 "SCHEMA_MISMATCH", "is computed by the target database"));

@@ -109,9 +109,17 @@ final class TargetColumns {
                 }
             }
         }
+        java.util.Set<String> mustBeFed = target != null && !create && !comparing ? target.mustBeFed(targetTable)
+                : java.util.Set.of();
         for (Column tc : targetTable.columns()) {
             boolean fed = cols.stream().anyMatch(cp -> cp.target().name().equals(tc.name()));
-            if (!fed && tc.identity() != Column.Identity.COMPUTED) {
+            if (!fed && mustBeFed.contains(tc.name())) {
+                problems.add(ErrorCode.SCHEMA_MISMATCH, where.withColumn(tc.name()), "target column " + targetId.display()
+                        + "." + tc.name() + " is NOT NULL and has no default, and no source column fills it, so every"
+                        + " row would fail to load; give it a value in the spec (tables." + source.id().display()
+                        + ".add." + tc.name() + ": { value: ... }), or give it a default on the target (ALTER TABLE ..."
+                        + " ALTER COLUMN ... SET DEFAULT), or let it hold NULL");
+            } else if (!fed && tc.identity() != Column.Identity.COMPUTED) {
                 notes.add("target column " + tc.name() + " gets no value from the source: "
                         + (tc.nullable() ? "NULL or its default" : "its default, or the load fails (NOT NULL)"));
             }

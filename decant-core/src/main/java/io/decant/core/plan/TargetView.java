@@ -62,6 +62,11 @@ public interface TargetView {
         return null;
     }
 
+    /** See {@link TargetDatabase#mustBeFed}; a target read back is written to by nobody. */
+    default java.util.Set<String> mustBeFed(Table table) {
+        return java.util.Set.of();
+    }
+
     /** See {@link TargetDatabase#keepsNullsNotDistinct()}. */
     default boolean keepsNullsNotDistinct() {
         return false;
@@ -229,6 +234,11 @@ public interface TargetView {
             @Override
             public String uncomputable(Table table, io.decant.core.schema.Column column) {
                 return t.uncomputable(table, column);
+            }
+
+            @Override
+            public java.util.Set<String> mustBeFed(Table table) {
+                return t.mustBeFed(table);
             }
 
             @Override

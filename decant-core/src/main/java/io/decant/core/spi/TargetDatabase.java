@@ -166,6 +166,15 @@ public interface TargetDatabase extends Endpoint {
         return false;
     }
 
+    /**
+     * The columns of {@code table}, an existing table of this target, that a row must give a value: NOT NULL, with no
+     * default, not an identity, auto-increment, rowid alias or computed column. Plan refuses a load that leaves one
+     * of them without a value, since every row would fail at the first insert.
+     */
+    default java.util.Set<String> mustBeFed(io.decant.core.schema.Table table) {
+        return java.util.Set.of();
+    }
+
     /** Whether this target creates text columns with a collation of their own ({@link #createdCollation}). */
     default boolean createsCollations() {
         return false;
