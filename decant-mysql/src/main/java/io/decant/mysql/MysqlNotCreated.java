@@ -38,6 +38,19 @@ final class MysqlNotCreated {
                 }
             }
         }
+        // MariaDB spells a default of NULL as 'NULL' and quotes a string default; MySQL leaves strings bare.
+        try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_NAME, COLUMN_DEFAULT FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_DEFAULT IS NOT NULL AND COLUMN_DEFAULT <> 'NULL'"
+                + " AND EXTRA NOT LIKE '%GENERATED%' ORDER BY ORDINAL_POSITION")) {
+            ps.setString(1, database);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SchemaObject(SchemaObject.Kind.DEFAULT, "default of column", rs.getString(1),
+                            "DEFAULT " + rs.getString(2)));
+                }
+            }
+        }
         return out;
     }
 

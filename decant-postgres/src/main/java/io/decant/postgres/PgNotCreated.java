@@ -15,7 +15,7 @@ import java.util.List;
  * What {@code --create-schema} leaves behind of a PostgreSQL table, for {@code plan}: expression and
  * partial indexes ({@link PgSchemaReader} reads plain-column indexes only), indexes other than btree
  * or with an operator class of their own (gin_trgm_ops), CHECK and exclusion
- * constraints (not read at all), and triggers; and the views of the schemas, which are not tables.
+ * constraints (not read at all), triggers, and column defaults (a serial's is the identity created); and the views of the schemas, which are not tables.
  */
 final class PgNotCreated {
     /*
@@ -62,6 +62,13 @@ final class PgNotCreated {
             UNION ALL
             SELECT 'TRIGGER', 'trigger', t.tgname::text, NULL, NULL, NULL, NULL
             FROM pg_catalog.pg_trigger t WHERE t.tgrelid = to_regclass(?) AND NOT t.tgisinternal
+            UNION ALL
+            SELECT 'DEFAULT', 'default of column', a.attname::text, 'DEFAULT ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid),
+                   NULL, NULL, NULL
+            FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+            WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+              AND a.attidentity = ''
+              AND pg_catalog.pg_get_serial_sequence(a.attrelid::regclass::text, a.attname) IS NULL
             ORDER BY 1, 3""";
 
     // Views an extension owns (pg_stat_statements) come back with CREATE EXTENSION, as its tables do.
@@ -81,7 +88,7 @@ final class PgNotCreated {
         List<SchemaObject> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(OBJECTS)) {
             String name = PgIdentifiers.table(table.id());
-            for (int i = 1; i <= 3; i++) {
+            for (int i = 1; i <= 4; i++) {
                 ps.setString(i, name);
             }
             try (ResultSet rs = ps.executeQuery()) {

@@ -62,6 +62,16 @@ final class SqliteNotCreated {
                 }
             }
         }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name, dflt_value FROM pragma_table_xinfo(?) WHERE dflt_value IS NOT NULL AND hidden = 0 ORDER BY cid")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SchemaObject(SchemaObject.Kind.DEFAULT, "default of column", rs.getString(1),
+                            "DEFAULT " + rs.getString(2)));
+                }
+            }
+        }
         return out;
     }
 

@@ -3,7 +3,7 @@ package io.decant.core.schema;
 /**
  * An object of a source table that {@code --create-schema} does not create on the target: an index
  * that is partial or over an expression (or of a kind the target has no form for), a CHECK
- * constraint, a trigger. {@code plan} lists each one with its way out, so that nothing of the schema
+ * constraint, a trigger, a column's default. {@code plan} lists each one with its way out, so that nothing of the schema
  * is lost without a word.
  *
  * @param kind       what it is, which decides the way out
@@ -16,7 +16,7 @@ package io.decant.core.schema;
  *                   it uses nothing such a target could lack; null otherwise
  */
 public record SchemaObject(Kind kind, String label, String name, String definition, String reason, Index rebuilt) {
-    public enum Kind { INDEX, CHECK, TRIGGER }
+    public enum Kind { INDEX, CHECK, TRIGGER, DEFAULT }
 
     private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
@@ -37,6 +37,8 @@ public record SchemaObject(Kind kind, String label, String name, String definiti
             case INDEX -> what + "; create it on the target after the load, from the source's definition: " + definition;
             case CHECK -> what + "; add it on the target after the load, from the source's definition: " + definition;
             case TRIGGER -> what + "; recreate it on the target from the application's migrations";
+            case DEFAULT -> what + " (the rows carry their values; the default is for rows inserted later); set it on"
+                    + " the target after the load, from the source's definition: " + definition;
         };
     }
 }
