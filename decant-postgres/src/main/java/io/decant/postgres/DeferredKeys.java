@@ -82,8 +82,7 @@ final class DeferredKeys {
             }
             for (Index i : table.indexes()) {
                 if (i.unique() && i.constraint() && !present.contains("u:" + String.join(",", i.columns()))) {
-                    st.execute(alter + (i.name() == null ? "" : "CONSTRAINT " + PgIdentifiers.quote(i.name()) + " ")
-                            + "UNIQUE (" + PgIdentifiers.columnList(i.columns()) + ")");
+                    st.execute(alter + PgDdl.uniqueConstraint(i));
                 }
             }
         }

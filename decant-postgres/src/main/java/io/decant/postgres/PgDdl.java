@@ -27,9 +27,7 @@ final class PgDdl {
         }
         for (Index i : t.indexes()) {
             if (i.unique() && i.constraint()) {
-                parts.add((i.name() == null ? "" : "CONSTRAINT " + PgIdentifiers.quote(i.name()) + " ")
-                        + "UNIQUE " + (i.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
-                        + PgIdentifiers.columnList(i.columns()) + ")");
+                parts.add(uniqueConstraint(i));
             }
         }
         return "CREATE TABLE " + PgIdentifiers.table(t.id()) + " (\n  " + String.join(",\n  ", parts) + "\n)";
@@ -106,6 +104,13 @@ final class PgDdl {
         return head + " (" + PgIdentifiers.columnList(i.columns()) + ")" + (i.unique() && i.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "");
     }
 
+    /** A unique constraint as the source has it: NULLS NOT DISTINCT, DEFERRABLE (INITIALLY DEFERRED). */
+    static String uniqueConstraint(Index i) {
+        return (i.name() == null ? "" : "CONSTRAINT " + PgIdentifiers.quote(i.name()) + " ")
+                + "UNIQUE " + (i.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "(" + PgIdentifiers.columnList(i.columns())
+                + ")" + (i.deferral() == null ? "" : " " + i.deferral());
+    }
+
     static List<String> addForeignKeys(Table t) {
         List<String> out = new ArrayList<>();
         for (ForeignKey fk : t.foreignKeys()) {
@@ -118,7 +123,7 @@ final class PgDdl {
             appendAction(sb, "DELETE", fk.onDelete());
             appendAction(sb, "UPDATE", fk.onUpdate());
             if (fk.deferrable()) {
-                sb.append(" DEFERRABLE");
+                sb.append(fk.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE");
             }
             out.add(sb.toString());
         }

@@ -76,7 +76,8 @@ final class PgSchemaReader {
                    ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                          JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
                    con.condeferrable, con.confdeltype, con.confupdtype,
-                   (SELECT coalesce((pg_catalog.to_jsonb(x) ->> 'indnullsnotdistinct')::boolean, false) FROM pg_catalog.pg_index x WHERE x.indexrelid = con.conindid)
+                   (SELECT coalesce((pg_catalog.to_jsonb(x) ->> 'indnullsnotdistinct')::boolean, false) FROM pg_catalog.pg_index x WHERE x.indexrelid = con.conindid),
+                   con.condeferred
             FROM pg_catalog.pg_constraint con
             LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
             LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
@@ -271,10 +272,11 @@ final class PgSchemaReader {
                     List<String> columns = strings(rs.getArray(4));
                     switch (rs.getString(3)) {
                         case "p" -> b.primaryKey = columns;
-                        case "u" -> b.indexes.add(new Index(name, columns, true, true, null, null, rs.getBoolean(11)));
+                        case "u" -> b.indexes.add(new Index(name, columns, true, true, null, null, rs.getBoolean(11),
+                                rs.getBoolean(12) ? "DEFERRABLE INITIALLY DEFERRED" : rs.getBoolean(8) ? "DEFERRABLE" : null));
                         case "f" -> b.foreignKeys.add(new ForeignKey(name, columns,
                                 PgIdentifiers.tableId(rs.getString(5), rs.getString(6)), strings(rs.getArray(7)),
-                                rs.getBoolean(8), action(rs.getString(9)), action(rs.getString(10))));
+                                rs.getBoolean(8), action(rs.getString(9)), action(rs.getString(10)), rs.getBoolean(12)));
                         default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(3));
                     }
                 }

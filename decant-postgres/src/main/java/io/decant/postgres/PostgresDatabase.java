@@ -328,6 +328,11 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return nativeType.startsWith(PgSchemaReader.NATIVE_PREFIX) ? nativeType.substring(PgSchemaReader.NATIVE_PREFIX.length()) : null;
     }
 
+    @Override
+    public boolean keepsDeferral() {
+        return true;
+    }
+
     /** NULLS NOT DISTINCT came with PostgreSQL 15. */
     @Override
     public synchronized boolean keepsNullsNotDistinct() {

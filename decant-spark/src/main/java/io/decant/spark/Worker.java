@@ -151,6 +151,17 @@ final class Worker implements AutoCloseable {
                 return v.buildsIndexDefinition(definition);
             }
 
+            // What changes the created tables must be the driver's, or the executor's plan would differ from it.
+            @Override
+            public boolean keepsNullsNotDistinct() {
+                return v.keepsNullsNotDistinct();
+            }
+
+            @Override
+            public boolean keepsDeferral() {
+                return v.keepsDeferral();
+            }
+
             @Override
             public boolean keepsDeclaredType(String nativeType) {
                 return v.keepsDeclaredType(nativeType);

@@ -102,8 +102,7 @@ final class CreatedNames {
             List<ForeignKey> fks = new ArrayList<>();
             for (ForeignKey fk : t.foreignKeys()) {
                 String name = rename(t, fk.name(), keptHere, u, used, "foreign key", changes);
-                fks.add(new ForeignKey(name, fk.columns(), fk.refTable(), fk.refColumns(), fk.deferrable(), fk.onDelete(),
-                        fk.onUpdate()));
+                fks.add(fk.with(name, fk.columns(), fk.refTable(), fk.refColumns()));
             }
             out.add(new Table(t.id(), t.columns(), t.primaryKey(), indexes, fks, t.rowEstimate()));
             renamed.put(t.id(), changes);
@@ -121,9 +120,8 @@ final class CreatedNames {
         List<Index> indexes = t.indexes().stream().map(ix -> ix.name() != null ? ix : ix.withName(t.name() + "_"
                 + String.join("_", ix.columns()) + (ix.unique() ? "_key" : "_idx")))
                 .toList();
-        List<ForeignKey> fks = t.foreignKeys().stream().map(fk -> fk.name() != null ? fk : new ForeignKey(t.name() + "_"
-                + String.join("_", fk.columns()) + "_fkey", fk.columns(), fk.refTable(), fk.refColumns(), fk.deferrable(),
-                fk.onDelete(), fk.onUpdate())).toList();
+        List<ForeignKey> fks = t.foreignKeys().stream().map(fk -> fk.name() != null ? fk : fk.with(t.name() + "_"
+                + String.join("_", fk.columns()) + "_fkey", fk.columns(), fk.refTable(), fk.refColumns())).toList();
         return new Table(t.id(), t.columns(), t.primaryKey(), indexes, fks, t.rowEstimate());
     }
 

@@ -144,11 +144,17 @@ final class CreatedTable {
             if (c != null) {
                 // NULLS NOT DISTINCT only where the target keeps it (PostgreSQL 15 and later).
                 boolean keeps = target != null && target.keepsNullsNotDistinct();
-                indexes.add(keeps || !ix.nullsNotDistinct() ? ix.with(ix.name(), c)
-                        : new Index(ix.name(), c, ix.unique(), ix.constraint(), ix.sourceOnly(), ix.definition()));
+                // A deferred check only where the target has one (PostgreSQL); elsewhere checked at each row, noted.
+                boolean defers = target != null && target.keepsDeferral();
+                indexes.add(new Index(ix.name(), c, ix.unique(), ix.constraint(), ix.sourceOnly(), ix.definition(),
+                        keeps && ix.nullsNotDistinct(), defers ? ix.deferral() : null));
                 if (ix.unique() && ix.nullsNotDistinct() && !keeps) {
                     notes.add("unique key " + ix.name() + " " + ix.columns() + " is NULLS NOT DISTINCT in the source (one"
                             + " NULL at most); the target's unique key lets several rows hold NULL in it");
+                }
+                if (ix.deferral() != null && !defers) {
+                    notes.add("unique key " + ix.name() + " " + ix.columns() + " is " + ix.deferral() + " in the source"
+                            + " (checked at the end of a statement or transaction); the target checks it at each row");
                 }
             }
         }
@@ -171,7 +177,7 @@ final class CreatedTable {
                         + ", which a target's foreign key needs (the source could not enforce it either)");
                 continue;
             }
-            fks.add(new ForeignKey(fk.name(), c, parent, rc, fk.deferrable(), fk.onDelete(), fk.onUpdate()));
+            fks.add(fk.with(fk.name(), c, parent, rc));
         }
         return new Table(targetId, cols, pk, indexes, fks, source.rowEstimate());
     }

@@ -67,6 +67,11 @@ public interface TargetView {
         return java.util.Set.of();
     }
 
+    /** See {@link TargetDatabase#keepsDeferral()}. */
+    default boolean keepsDeferral() {
+        return false;
+    }
+
     /** See {@link TargetDatabase#keepsNullsNotDistinct()}. */
     default boolean keepsNullsNotDistinct() {
         return false;
@@ -239,6 +244,11 @@ public interface TargetView {
             @Override
             public java.util.Set<String> mustBeFed(Table table) {
                 return t.mustBeFed(table);
+            }
+
+            @Override
+            public boolean keepsDeferral() {
+                return t.keepsDeferral();
             }
 
             @Override

@@ -14,24 +14,31 @@ import java.util.List;
  *                   same kind to build as it is ({@code TargetDatabase.buildsIndexDefinition}); null for an index
  *                   over {@link #columns}
  * @param nullsNotDistinct a PostgreSQL 15 unique key {@code NULLS NOT DISTINCT}: one NULL at most, not many
+ * @param deferral  a unique constraint checked at the end of a statement or transaction, as SQL says it:
+ *                  {@code DEFERRABLE} or {@code DEFERRABLE INITIALLY DEFERRED}; null for one checked at each row
  */
 public record Index(String name, List<String> columns, boolean unique, boolean constraint, String sourceOnly,
-                    String definition, boolean nullsNotDistinct) {
+                    String definition, boolean nullsNotDistinct, String deferral) {
     public Index {
         columns = List.copyOf(columns);
     }
 
     public Index(String name, List<String> columns, boolean unique, boolean constraint) {
-        this(name, columns, unique, constraint, null, null, false);
+        this(name, columns, unique, constraint, null, null, false, null);
+    }
+
+    public Index(String name, List<String> columns, boolean unique, boolean constraint, String sourceOnly,
+                 String definition, boolean nullsNotDistinct) {
+        this(name, columns, unique, constraint, sourceOnly, definition, nullsNotDistinct, null);
     }
 
     public Index(String name, List<String> columns, boolean unique, boolean constraint, String sourceOnly) {
-        this(name, columns, unique, constraint, sourceOnly, null, false);
+        this(name, columns, unique, constraint, sourceOnly, null, false, null);
     }
 
     public Index(String name, List<String> columns, boolean unique, boolean constraint, String sourceOnly,
                  String definition) {
-        this(name, columns, unique, constraint, sourceOnly, definition, false);
+        this(name, columns, unique, constraint, sourceOnly, definition, false, null);
     }
 
     /**
@@ -48,11 +55,11 @@ public record Index(String name, List<String> columns, boolean unique, boolean c
     }
 
     public Index withName(String newName) {
-        return new Index(newName, columns, unique, constraint, sourceOnly, definition, nullsNotDistinct);
+        return new Index(newName, columns, unique, constraint, sourceOnly, definition, nullsNotDistinct, deferral);
     }
 
     /** This index under another name, or over renamed columns: what else it is stays. */
     public Index with(String newName, List<String> newColumns) {
-        return new Index(newName, newColumns, unique, constraint, sourceOnly, definition, nullsNotDistinct);
+        return new Index(newName, newColumns, unique, constraint, sourceOnly, definition, nullsNotDistinct, deferral);
     }
 }

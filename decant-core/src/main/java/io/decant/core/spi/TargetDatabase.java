@@ -175,6 +175,14 @@ public interface TargetDatabase extends Endpoint {
         return java.util.Set.of();
     }
 
+    /**
+     * Whether this target creates a unique key checked later than each row, as the source's
+     * {@link io.decant.core.schema.Index#deferral} says (PostgreSQL); other targets check it at each row, noted.
+     */
+    default boolean keepsDeferral() {
+        return false;
+    }
+
     /** Whether this target creates text columns with a collation of their own ({@link #createdCollation}). */
     default boolean createsCollations() {
         return false;
