@@ -7,7 +7,7 @@ import io.decant.core.type.LogicalType;
 import java.util.List;
 
 /** A database or folder that rows are written to. */
-public interface TargetDatabase extends Endpoint {
+public interface TargetDatabase extends Endpoint, io.decant.core.plan.TargetView {
     /** The table id this target would give a table named {@code name} (its default schema, its case folding). */
     TableId resolve(String name);
 
