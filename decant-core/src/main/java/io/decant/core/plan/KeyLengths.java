@@ -194,14 +194,20 @@ final class KeyLengths {
 
     /** The target's integer or decimal type of the shaped column {@code n} is copied to, or null when it is neither. */
     private LogicalType number(Node n) {
+        ShapedColumn sc = copiedTo(n);
+        LogicalType stored = sc == null ? null : target.storedType(sc.type());
+        return stored != null && (stored.kind().isInteger() || stored.kind() == Kind.DECIMAL) ? stored : null;
+    }
+
+    /** The shaped column the source column {@code n} is copied to as it is read (no expression), or null. */
+    private ShapedColumn copiedTo(Node n) {
         Shaper.Shaped s = shaped.get(n.table());
         if (s == null) {
             return null;
         }
         for (ShapedColumn sc : s.columns()) {
             if (sc.source() != null && sc.source().name().equals(n.column()) && sc.value() instanceof ValueSource.FromColumn) {
-                LogicalType stored = target.storedType(sc.type());
-                return stored.kind().isInteger() || stored.kind() == Kind.DECIMAL ? stored : null;
+                return sc;
             }
         }
         return null;
@@ -286,20 +292,15 @@ final class KeyLengths {
      * too long for a key.
      */
     private ShapedColumn unbounded(Node n) {
-        Shaper.Shaped s = shaped.get(n.table());
-        if (s == null) {
+        ShapedColumn sc = copiedTo(n);
+        if (sc == null) {
             return null;
         }
-        for (ShapedColumn sc : s.columns()) {
-            if (sc.source() != null && sc.source().name().equals(n.column()) && sc.value() instanceof ValueSource.FromColumn) {
-                LogicalType stored = target.storedType(sc.type());
-                int max = stored.kind() == Kind.TEXT ? target.maxKeyTextLength()
-                        : stored.kind() == Kind.BYTES ? target.maxKeyBytes() : -1;
-                boolean tooLong = stored.length() == 0 || stored.length() > max;
-                return max >= 0 && tooLong ? sc : null;
-            }
-        }
-        return null;
+        LogicalType stored = target.storedType(sc.type());
+        int max = stored.kind() == Kind.TEXT ? target.maxKeyTextLength()
+                : stored.kind() == Kind.BYTES ? target.maxKeyBytes() : -1;
+        boolean tooLong = stored.length() == 0 || stored.length() > max;
+        return max >= 0 && tooLong ? sc : null;
     }
 
     /** The longest value of {@code n} once cast, in characters (text) or bytes (bytes): the source's rows, read now. */
