@@ -28,6 +28,8 @@ final class Draft {
         String into;
         String intoComment;
         final List<String> todos = new ArrayList<>();
+        /** The todos on which plan fails as the spec is written (a NOT NULL column without a default left unfed). */
+        final java.util.Set<String> failingTodos = new java.util.HashSet<>();
         final List<ColumnEntry> columns = new ArrayList<>();
 
         TableEntry(String table) {

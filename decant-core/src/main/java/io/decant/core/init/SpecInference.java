@@ -277,13 +277,18 @@ public final class SpecInference {
         if (merge != null) {
             e.todos.add(merge);
         }
+        java.util.Set<String> mustBeFed = target.mustBeFed(t);
         for (int j = 0; j < t.columns().size(); j++) {
             final int jj = j;
             Column tc = t.columns().get(j);
             boolean fed = pairs.values().stream().anyMatch(x -> x.target() == jj);
             if (!fed && !tc.nullable() && tc.identity() == Column.Identity.NONE) {
-                e.todos.add("target column " + t.id().display() + "." + tc.name() + " is NOT NULL and no source column"
-                        + " feeds it: unless the target gives it a default, add: {" + tc.name() + ": {value: EXPRESSION}}");
+                String todo = "target column " + t.id().display() + "." + tc.name() + " is NOT NULL and no source column"
+                        + " feeds it: unless the target gives it a default, add: {" + tc.name() + ": {value: EXPRESSION}}";
+                e.todos.add(todo);
+                if (mustBeFed.contains(tc.name())) {
+                    e.failingTodos.add(todo); // it has no default there: plan refuses until the spec gives a value
+                }
             }
         }
         return e;

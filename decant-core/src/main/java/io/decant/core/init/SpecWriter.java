@@ -78,7 +78,7 @@ final class SpecWriter {
         }
         emit("  " + scalar(t.table) + ":" + (t.into == null && t.columns.isEmpty() ? " {}" : ""), null);
         for (String todo : t.todos) {
-            decide("tables." + t.table, todo);
+            decide("tables." + t.table, todo, t.failingTodos.contains(todo));
         }
         if (t.into != null) {
             emit("    into: " + scalar(t.into), t.intoComment);
