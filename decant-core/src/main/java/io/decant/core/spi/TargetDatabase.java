@@ -30,14 +30,6 @@ public interface TargetDatabase extends Endpoint, io.decant.core.plan.TargetView
     }
 
     /**
-     * The most columns a table this target creates may have ({@link Integer#MAX_VALUE}: no limit): plan refuses a
-     * wider table, which CREATE TABLE would refuse after the tables before it were loaded.
-     */
-    default int maxColumns() {
-        return Integer.MAX_VALUE;
-    }
-
-    /**
      * Whether a foreign key this target creates may join columns of different types (SQLite: any); otherwise plan
      * refuses one between an integer and a text column, say, which CREATE or ALTER TABLE would refuse after the rows.
      */
@@ -87,15 +79,6 @@ public interface TargetDatabase extends Endpoint, io.decant.core.plan.TargetView
         return Integer.MAX_VALUE;
     }
 
-    /**
-     * The most bytes one key this target creates can index, its columns together: a bytes column
-     * counts its length, a text column {@code maxKeyBytes() / maxKeyTextLength()} bytes a character
-     * (InnoDB: 3072 bytes, 768 characters of utf8mb4); see {@link #keyTextLength()}.
-     */
-    default int maxKeyBytes() {
-        return Integer.MAX_VALUE;
-    }
-
     /** The native type decant would create for {@code type}, for plans: {@code numeric(10,2)}. */
     String nativeType(LogicalType type);
 
@@ -106,81 +89,6 @@ public interface TargetDatabase extends Endpoint, io.decant.core.plan.TargetView
      */
     default String nativeColumnType(String nativeType) {
         return null;
-    }
-
-    /**
-     * Why a table this target creates could not have a column of {@code createdType} (a type {@link #nativeColumnType}
-     * gave), or null when it can: PostgreSQL answers for an enum, composite, domain or extension type the target
-     * database does not have, which {@code CREATE TABLE} would refuse after the plan. Asked by plan, which refuses.
-     */
-    default String missingType(String createdType) {
-        return null;
-    }
-
-    /**
-     * For a column decant models whose type the source database's own migrations made ({@link
-     * io.decant.core.schema.Column#ownType} {@code ownType}, declared {@code nativeType}), and that a table this
-     * target creates would have ({@link #nativeColumnType} knows the type's spelling): null when this database has a
-     * type of that name that takes every value the source's can hold and orders them the same, so the column is
-     * created with it; otherwise why not, with the way out, for plan to note (the column is then created with this
-     * target's type for the logical one, as for any other source).
-     */
-    default String ownTypeNotKept(String nativeType, String ownType) {
-        return "this target does not keep the source's own types";
-    }
-
-    /**
-     * Whether this target builds an index from {@link io.decant.core.schema.Index#definition} {@code definition} (a
-     * source of the same kind of database: PostgreSQL to PostgreSQL). Only then does {@code --create-schema} carry
-     * a partial or expression index over as the source defines it.
-     */
-    default boolean buildsIndexDefinition(String definition) {
-        return false;
-    }
-
-    /**
-     * Why a table this target creates could not declare a column with {@code collation} (a name
-     * {@link #createdCollation} gave), or null when it can: PostgreSQL answers for a collation the source made with
-     * CREATE COLLATION and the target database lacks, which {@code CREATE TABLE} would refuse after the plan.
-     */
-    default String missingCollation(String collation) {
-        return null;
-    }
-
-    /**
-     * Why this target could not create {@code column}, a computed column of the created {@code table}, with its
-     * expression, or null when it can: PostgreSQL answers when the expression calls a function, an operator or a
-     * type the target database lacks (a function of the source's own, an extension's), which {@code CREATE TABLE}
-     * would refuse after the plan.
-     */
-    default String uncomputable(io.decant.core.schema.Table table, io.decant.core.schema.Column column) {
-        return null;
-    }
-
-    /**
-     * Whether this target creates a unique key {@code NULLS NOT DISTINCT} (PostgreSQL 15 and later), as the source's
-     * {@link io.decant.core.schema.Index#nullsNotDistinct} says; other targets let several rows hold NULL in it, and
-     * plan notes that.
-     */
-    default boolean keepsNullsNotDistinct() {
-        return false;
-    }
-
-    /**
-     * The columns of {@code table}, an existing table of this target, that a row must give a value: NOT NULL, with no
-     * default, not an identity, auto-increment, rowid alias or computed column. Plan refuses a load that leaves one
-     * of them without a value, since every row would fail at the first insert.
-     */
-    default java.util.Set<String> mustBeFed(io.decant.core.schema.Table table) {
-        return java.util.Set.of();
-    }
-
-    /**
-     * Whether this target creates a unique key checked later than each row, as the source's
-     * {@link io.decant.core.schema.Index#deferral} says (PostgreSQL); other targets check it at each row, noted.
-     */
-    default boolean keepsDeferral() {
-        return false;
     }
 
     /** Whether this target creates text columns with a collation of their own ({@link #createdCollation}). */
