@@ -13,13 +13,16 @@ import java.util.List;
  * {@code CAST(c AS TEXT)}: SQLite's own text form of each value, as the spec asked.
  */
 record ReadPlan(String table, String sql, List<Item> items, List<String> keyNames, int[] keyPositions,
-                int rowidPosition) {
+                int rowidPosition, List<String> select, Bounds bounds) {
+
+    /** The rowid bounds the statement's parameters give, in their order. */
+    enum Bounds { NONE, AFTER, LOW, HIGH, LOW_HIGH }
 
     record Item(String name, String declared, ColumnDecoder decoder) {
     }
 
     static ReadPlan of(Table table, List<Column> columns, Conversions conversions) {
-        return of(table, columns, conversions, null, false);
+        return of(table, columns, conversions, null, "", Bounds.NONE);
     }
 
     /**
@@ -28,7 +31,8 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
      * @param afterRowid whether the statement takes one parameter, the rowid to continue after
      */
     static ReadPlan of(Table table, List<Column> columns, Conversions conversions, String rowid, boolean afterRowid) {
-        return of(table, columns, conversions, rowid, afterRowid ? " WHERE " + rowid + " > ?" : "");
+        return of(table, columns, conversions, rowid, afterRowid ? " WHERE " + rowid + " > ?" : "",
+                afterRowid ? Bounds.AFTER : Bounds.NONE);
     }
 
     /**
@@ -44,16 +48,24 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
         if (high) {
             where.add(rowid + " < ?");
         }
-        return of(table, columns, conversions, rowid, where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+        Bounds bounds = low && high ? Bounds.LOW_HIGH : low ? Bounds.LOW : high ? Bounds.HIGH : Bounds.NONE;
+        return of(table, columns, conversions, rowid, where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where), bounds);
     }
 
-    private static ReadPlan of(Table table, List<Column> columns, Conversions conversions, String rowid, String where) {
+    /**
+     * @param bounds what the {@code where} clause's parameters are; {@link #select} names each selected item for
+     *               {@link TablePages}: a column's name, null for the rowid, "" for a {@code CAST}
+     */
+    private static ReadPlan of(Table table, List<Column> columns, Conversions conversions, String rowid, String where,
+                               Bounds bounds) {
         List<Item> items = new ArrayList<>();
         List<String> select = new ArrayList<>();
+        List<String> named = new ArrayList<>();
         for (Column c : columns) {
             String declared = c.sourceType() == null ? "" : c.sourceType();
             boolean asText = !c.isSupported();
             select.add(asText ? "CAST(" + SqliteIdentifiers.quote(c.name()) + " AS TEXT)" : SqliteIdentifiers.quote(c.name()));
+            named.add(asText ? "" : c.name());
             items.add(new Item(c.name(), declared, new ColumnDecoder(declared, c.type(), conversions)));
         }
         List<String> keyNames = table.rowKey();
@@ -69,6 +81,7 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
             if (at < 0) {
                 at = select.size();
                 select.add(SqliteIdentifiers.quote(key));
+                named.add(key);
             }
             keyPositions[k] = at;
         }
@@ -76,12 +89,14 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
         if (rowid != null) {
             rowidPosition = select.size();
             select.add(rowid);
+            named.add(null);
         }
         String sql = "SELECT " + String.join(", ", select) + " FROM " + SqliteIdentifiers.quote(table.id().name());
         if (rowid != null) {
             // The table's own b-tree order: an ordered read costs nothing more than a plain scan.
             sql += where + " ORDER BY " + rowid;
         }
-        return new ReadPlan(table.id().name(), sql, List.copyOf(items), List.copyOf(keyNames), keyPositions, rowidPosition);
+        return new ReadPlan(table.id().name(), sql, List.copyOf(items), List.copyOf(keyNames), keyPositions, rowidPosition,
+                java.util.Collections.unmodifiableList(named), bounds);
     }
 }

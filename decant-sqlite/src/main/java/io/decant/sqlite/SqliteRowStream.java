@@ -8,6 +8,7 @@ import io.decant.core.error.RowKeys;
 import io.decant.core.spi.CanonicalRowStream;
 import io.decant.core.transform.ConversionException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,24 +66,28 @@ final class SqliteRowStream implements CanonicalRowStream {
     private Object failedRaw;
     private final SafeStmtPtr.SafePtrConsumer<SQLException> readCanonical = this::readCanonical;
 
+    /** The table read from its pages rather than through the driver, or null. */
+    private TablePages pages;
+
     private final int rowidColumn;
     private final String fingerprint;
     private long lastRowid;
 
-    SqliteRowStream(ReadPlan plan, Connection connection) {
-        this(plan, connection, List.of(), null);
+    /**
+     * @param file      the file read, so that a table can be read from its pages ({@link TablePages}); null to read
+     *                  every row through the driver
+     * @param rowidName a name the table's rowid can be selected by, or null for a table without rowid
+     */
+    SqliteRowStream(ReadPlan plan, Connection connection, Path file, String rowidName) {
+        this(plan, connection, List.of(), null, file, rowidName);
     }
 
     /**
-     * @param afterRowid  with a plan that reads by rowid: the rowid to continue after, or null
+     * @param parameters  the statement's parameters: the rowid to continue after, or a slice's rowid bounds
      * @param fingerprint with a plan that reads by rowid: the file's state, part of every position
      */
-    SqliteRowStream(ReadPlan plan, Connection connection, Long afterRowid, String fingerprint) {
-        this(plan, connection, afterRowid == null ? List.of() : List.of(afterRowid), fingerprint);
-    }
-
-    /** @param parameters the statement's parameters: the rowid to continue after, or a slice's rowid bounds */
-    SqliteRowStream(ReadPlan plan, Connection connection, List<Long> parameters, String fingerprint) {
+    SqliteRowStream(ReadPlan plan, Connection connection, List<Long> parameters, String fingerprint, Path file,
+                    String rowidName) {
         this.rowidColumn = plan.rowidPosition() + 1;
         this.fingerprint = fingerprint;
         this.table = plan.table();
@@ -99,13 +104,43 @@ final class SqliteRowStream implements CanonicalRowStream {
             for (int p = 0; p < parameters.size(); p++) {
                 statement.setLong(p + 1, parameters.get(p));
             }
-            rs = statement.executeQuery();
+            rs = statement.executeQuery(); // its first step takes the shared lock the pages are read under
             direct = statement instanceof CoreStatement core ? core.pointer : null;
             utf8 = direct != null && isUtf8(connection);
+            if (utf8 && file != null) {
+                long[] bounds = bounds(plan.bounds(), parameters);
+                if (bounds != null) {
+                    pages = TablePages.open(file, connection, table, plan.select(),
+                            bounds[0] == Long.MIN_VALUE ? null : bounds[0], bounds[1] == Long.MAX_VALUE ? null : bounds[1],
+                            rowidName);
+                }
+            }
         } catch (SQLException e) {
             close();
             throw SqliteErrors.wrap(e, ErrorContext.EMPTY.withPhase("read").withTable(table), "reading " + table);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
+    }
+
+    /**
+     * The least rowid to read and the rowid to stop before ({@code Long.MIN_VALUE} and {@code Long.MAX_VALUE} for
+     * none), from the statement's parameters; null when they leave nothing to read.
+     */
+    private static long[] bounds(ReadPlan.Bounds kind, List<Long> p) {
+        return switch (kind) {
+            case NONE -> new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
+            case AFTER -> p.get(0) == Long.MAX_VALUE ? null : new long[] {p.get(0) + 1, Long.MAX_VALUE};
+            case LOW -> new long[] {p.get(0), Long.MAX_VALUE};
+            case HIGH -> p.get(0) == Long.MAX_VALUE ? null : new long[] {Long.MIN_VALUE, p.get(0)};
+            case LOW_HIGH -> p.get(1) == Long.MAX_VALUE ? null : new long[] {p.get(0), p.get(1)};
+        };
+    }
+
+    /** Whether the rows come from the table's pages ({@link TablePages}) rather than through the driver. */
+    boolean readsPages() {
+        return pages != null;
     }
 
     /** A value error leaves the cursor after its row, so {@code --on-error reject} can go on reading. */
@@ -122,11 +157,21 @@ final class SqliteRowStream implements CanonicalRowStream {
         int i = 0;
         Object raw = null;
         try {
-            if (!rs.next()) {
+            if (pages != null) {
+                if (!pages.next()) {
+                    close();
+                    return null;
+                }
+                if (rowidColumn > 0) {
+                    lastRowid = pages.rowid();
+                }
+                for (int c = 0; c < width; c++) {
+                    stored[c] = pages.value(c);
+                }
+            } else if (!rs.next()) {
                 close();
                 return null;
-            }
-            if (direct != null) {
+            } else if (direct != null) {
                 direct.safeRunConsume(readRow);
             } else {
                 if (rowidColumn > 0) {
@@ -187,7 +232,7 @@ final class SqliteRowStream implements CanonicalRowStream {
                 encoders[c] = Canonical.encoderFor(decoders[c].type());
             }
         }
-        if (direct == null || !utf8) {
+        if (direct == null || !utf8 || pages != null) {
             return canonicalOf(next(), out, ends, decode);
         }
         Object[] row = new Object[width];
@@ -343,7 +388,8 @@ final class SqliteRowStream implements CanonicalRowStream {
         StringBuilder sb = new StringBuilder();
         try {
             for (int k = 0; k < keyNames.size(); k++) {
-                RowKeys.append(sb, keyNames.get(k), rs.getObject(keyPositions[k] + 1));
+                RowKeys.append(sb, keyNames.get(k),
+                        pages != null ? pages.value(keyPositions[k]) : rs.getObject(keyPositions[k] + 1));
             }
         } catch (SQLException e) {
             return null; // the key is a courtesy in a message that is already being built
@@ -368,6 +414,9 @@ final class SqliteRowStream implements CanonicalRowStream {
             return;
         }
         closed = true;
+        if (pages != null) {
+            pages.close();
+        }
         SqliteConnector.close(rs);
         SqliteConnector.close(statement);
         try {

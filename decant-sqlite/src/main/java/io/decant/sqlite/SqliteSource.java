@@ -92,7 +92,7 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
     public RowStream read(Table table, List<Column> columns) {
         ReadPlan plan = ReadPlan.of(table, columns, conversions);
         Connection c = SqliteConnector.openReadOnly(file());
-        return new SqliteRowStream(plan, c);
+        return new SqliteRowStream(plan, c, file(), rowid(table));
     }
 
     /**
@@ -160,7 +160,7 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
         }
         ReadPlan plan = ReadPlan.of(table, columns, conversions, rowid, afterRowid != null);
         Connection c = SqliteConnector.openReadOnly(file());
-        return new SqliteRowStream(plan, c, afterRowid, now);
+        return new SqliteRowStream(plan, c, afterRowid == null ? List.of() : List.of(afterRowid), now, file(), rowid);
     }
 
     /**
@@ -228,7 +228,7 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
             }
         }
         ReadPlan plan = ReadPlan.slice(table, columns, conversions, rowid, slice.low() != null, slice.high() != null);
-        return new SqliteRowStream(plan, SqliteConnector.openReadOnly(file()), bounds, fingerprint());
+        return new SqliteRowStream(plan, SqliteConnector.openReadOnly(file()), bounds, fingerprint(), file(), rowid);
     }
 
     /** The rowid a slice of {@code table} is bounded by: {@code key} must be the one {@link #sliceKey} named. */

@@ -1,0 +1,613 @@
+package io.decant.sqlite;
+
+import io.decant.core.error.DecantException;
+import io.decant.core.error.ErrorCode;
+import io.decant.core.error.ErrorContext;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A rowid table's rows read from the file's own pages in Java, in rowid order, giving each selected
+ * column's value exactly as the driver's getters would for the same statement: an {@code Integer} or
+ * {@code Long}, a {@code Double}, a {@code String} (UTF-8 decoded as {@code new String} decodes it) or
+ * a {@code byte[]}, or null.
+ *
+ * <p>Why: through the driver every row costs a {@code sqlite3_step} and two JNI calls per value, which
+ * made the SQLite reader the slowest part of a load into PostgreSQL and of verify ("Load path CPU per
+ * row" and "Verify per-row work" in docs/benchmarks.md). Reading a table b-tree is a small, fixed part of
+ * SQLite's documented file format (https://www.sqlite.org/fileformat2.html, sections 1.6, 2.1 and 2.3):
+ * interior pages hold child page numbers, leaf pages hold (rowid, record) cells, a record is a header of
+ * serial types followed by the values, and a long record continues on a chain of overflow pages.
+ *
+ * <p>Used only where it gives the same rows as SQLite and otherwise declined ({@link #open} returns null and
+ * the stream reads through the driver): the file must be UTF-8, in rollback-journal mode or in WAL mode
+ * with an empty or absent log (so that the file itself holds every committed page), the table a rowid
+ * table (its root a table b-tree page) without generated columns, and every selected item a column or the
+ * rowid (not a {@code CAST}). The caller's open read transaction holds SQLite's shared lock for the whole
+ * read, which keeps every writer (and, in WAL mode, every checkpoint) away from the file's pages. Two
+ * things SQLite does when it reads a column are done here too: a column of REAL affinity gives its
+ * integral values, which SQLite stores as integers, as doubles ({@code OP_RealAffinity}); and the
+ * INTEGER PRIMARY KEY column, stored as NULL, gives the rowid. A record shorter than the table (a column
+ * added later by ALTER TABLE) gives NULL for a missing column without a default; with a default, that row
+ * is read through the driver, in the same transaction. {@code TablePagesIT} compares this reader with
+ * the driver on seeded random files, value by value.
+ */
+final class TablePages implements AutoCloseable {
+    /** Page types, the first byte of a b-tree page's header. */
+    private static final int INTERIOR_TABLE = 5;
+    private static final int LEAF_TABLE = 13;
+    /** Deeper than any real b-tree (SQLite itself refuses 20 levels); reached only through a cycle. */
+    private static final int MAX_DEPTH = 40;
+
+    private final String table;
+    private final Path file;
+    private final FileChannel channel;
+    private final int pageSize;
+    private final int usable;
+    private final long pageCount;
+    /** Per selected item: the record field it is, -1 for the rowid. */
+    private final int[] field;
+    /** Per selected item: whether its column has REAL affinity. */
+    private final boolean[] real;
+    /** Per selected item: whether its column has a default, given to records that end before it. */
+    private final boolean[] defaulted;
+    private final Long low;
+    private final Long high;
+    private final Connection connection;
+    private final String rowQuery;
+    private PreparedStatement rowStatement;
+
+    /** The path from the root to the current leaf: each level's page and the next cell to visit. */
+    private final byte[][] pages = new byte[MAX_DEPTH][];
+    private final int[] cell = new int[MAX_DEPTH];
+    private final int[] cells = new int[MAX_DEPTH];
+    private final long[] pageNumbers = new long[MAX_DEPTH];
+    private int depth = -1;
+    private boolean done;
+
+    /** The current row: its rowid and record (in a page or, when it overflows, {@link #overflow}). */
+    private long rowid;
+    private byte[] record;
+    private int recordStart;
+    private int recordEnd;
+    private byte[] overflow = new byte[0];
+    /** The current record's fields: serial type and the offset of the value. */
+    private long[] types = new long[16];
+    private int[] offsets = new int[16];
+    private int fields;
+    /** The current row read through the driver, when its record is shorter than a defaulted column. */
+    private Object[] fromDriver;
+
+    private TablePages(String table, Path file, FileChannel channel, int pageSize, int usable, long root,
+                       int[] field, boolean[] real, boolean[] defaulted, Long low, Long high,
+                       Connection connection, String rowQuery) throws IOException {
+        this.table = table;
+        this.file = file;
+        this.channel = channel;
+        this.pageSize = pageSize;
+        this.usable = usable;
+        this.pageCount = channel.size() / pageSize;
+        this.field = field;
+        this.real = real;
+        this.defaulted = defaulted;
+        this.low = low;
+        this.high = high;
+        this.connection = connection;
+        this.rowQuery = rowQuery;
+        descendFrom(root);
+    }
+
+    /**
+     * The pages of the plan's table, or null where this reader does not give what the driver gives (see the
+     * class comment). Call it inside the read transaction the rows belong to, after the first read has taken
+     * SQLite's shared lock.
+     *
+     * @param select     per selected item: the column's name, null for the rowid, or "" for anything else
+     * @param low        the least rowid to read, or null
+     * @param high       the rowid to stop before, or null
+     * @param rowidName  a name the table's rowid can be selected by, for rows read through the driver
+     */
+    static TablePages open(Path file, Connection c, String table, List<String> select, Long low, Long high,
+                           String rowidName) throws SQLException {
+        if (select.contains("") || rowidName == null) {
+            return null;
+        }
+        byte[] header = new byte[100];
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            if (!readFully(channel, ByteBuffer.wrap(header), 0)
+                    || !new String(header, 0, 16, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
+                return closeAndDecline(channel);
+            }
+            int pageSize = ((header[16] & 0xff) << 8) | (header[17] & 0xff);
+            pageSize = pageSize == 1 ? 65536 : pageSize;
+            int readVersion = header[19];
+            int reserved = header[20] & 0xff;
+            int encoding = ByteBuffer.wrap(header, 56, 4).getInt();
+            if (pageSize < 512 || Integer.bitCount(pageSize) != 1 || encoding != 1 || pageSize - reserved < 480
+                    || readVersion < 1 || readVersion > 2 || (readVersion == 2 && walHoldsPages(file))) {
+                return closeAndDecline(channel);
+            }
+            Layout layout = Layout.of(c, table, select);
+            if (layout == null) {
+                return closeAndDecline(channel);
+            }
+            String rowQuery = "SELECT " + String.join(", ", select.stream()
+                    .map(s -> s == null ? rowidName : SqliteIdentifiers.quote(s)).toList())
+                    + " FROM " + SqliteIdentifiers.quote(table) + " WHERE " + rowidName + " = ?";
+            byte[] root = new byte[pageSize];
+            if (layout.root < 2 || layout.root > channel.size() / pageSize
+                    || !readFully(channel, ByteBuffer.wrap(root), (layout.root - 1) * pageSize)
+                    || (root[0] != INTERIOR_TABLE && root[0] != LEAF_TABLE)) {
+                return closeAndDecline(channel); // WITHOUT ROWID: an index b-tree
+            }
+            return new TablePages(table, file, channel, pageSize, pageSize - reserved, layout.root, layout.field,
+                    layout.real, layout.defaulted, low, high, c, rowQuery);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            return null; // the driver reads it, or says what is wrong with the file
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    /** Whether a write-ahead log beside the file may hold pages the file does not have yet. */
+    private static boolean walHoldsPages(Path file) {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            return Files.exists(wal) && Files.size(wal) > 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static TablePages closeAndDecline(FileChannel channel) {
+        closeQuietly(channel);
+        return null;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing was read through it that matters
+            }
+        }
+    }
+
+    /** Where each selected column is in the table's records, from the schema SQLite reports. */
+    private record Layout(long root, int[] field, boolean[] real, boolean[] defaulted) {
+        static Layout of(Connection c, String table, List<String> select) throws SQLException {
+            long root;
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
+                s.setString(1, table);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    root = rs.getLong(1);
+                }
+            }
+            List<String> names = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            List<Boolean> defaults = new ArrayList<>();
+            List<Integer> keys = new ArrayList<>();
+            String quoted = SqliteIdentifiers.quote(table);
+            try (var s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_xinfo(" + quoted + ")")) {
+                while (rs.next()) {
+                    if (rs.getInt("hidden") != 0) {
+                        return null; // a generated column is not stored where its position says
+                    }
+                    names.add(rs.getString("name"));
+                    String type = rs.getString("type");
+                    types.add(type == null ? "" : type);
+                    defaults.add(rs.getString("dflt_value") != null);
+                    if (rs.getInt("pk") > 0) {
+                        keys.add(names.size() - 1);
+                    }
+                }
+            }
+            boolean keyIndex = false;
+            try (var s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA index_list(" + quoted + ")")) {
+                while (rs.next()) {
+                    keyIndex |= "pk".equals(rs.getString("origin"));
+                }
+            }
+            // The rowid alias: a lone INTEGER PRIMARY KEY has no index of its own (any other key does).
+            int alias = -1;
+            if (keys.size() == 1 && !keyIndex) {
+                alias = keys.get(0);
+                if (!types.get(alias).equalsIgnoreCase("INTEGER")) {
+                    return null; // not what SQLite's rule says: leave it to SQLite
+                }
+            }
+            int n = select.size();
+            int[] field = new int[n];
+            boolean[] real = new boolean[n];
+            boolean[] defaulted = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                String name = select.get(i);
+                if (name == null) {
+                    field[i] = -1;
+                    continue;
+                }
+                int at = names.indexOf(name);
+                for (int k = 0; at < 0 && k < names.size(); k++) {
+                    if (names.get(k).equalsIgnoreCase(name)) {
+                        at = k;
+                    }
+                }
+                if (at < 0) {
+                    return null;
+                }
+                field[i] = at == alias ? -1 : at;
+                real[i] = at != alias && realAffinity(types.get(at));
+                defaulted[i] = at != alias && defaults.get(at);
+            }
+            return new Layout(root, field, real, defaulted);
+        }
+    }
+
+    /** SQLite's column affinity rule (https://www.sqlite.org/datatype3.html, 3.1), as far as REAL goes. */
+    static boolean realAffinity(String declared) {
+        String t = declared.toUpperCase(Locale.ROOT);
+        if (t.contains("INT") || t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")
+                || t.contains("BLOB") || t.isEmpty()) {
+            return false;
+        }
+        return t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB");
+    }
+
+    /** Moves to the next row; false at the end. */
+    boolean next() {
+        fromDriver = null;
+        try {
+            return advance();
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("a page of the table ends inside a cell (" + e.getMessage() + ")");
+        }
+    }
+
+    private boolean advance() {
+        while (!done) {
+            if (depth < 0) {
+                done = true;
+                return false;
+            }
+            byte[] p = pages[depth];
+            int at = cell[depth];
+            if (p[0] == LEAF_TABLE) {
+                if (at >= cells[depth]) {
+                    depth--;
+                    continue;
+                }
+                cell[depth] = at + 1;
+                int o = cellOffset(p, 8, at);
+                long payload = varint(p, o);
+                o += varintLength;
+                long id = varint(p, o);
+                o += varintLength;
+                if (low != null && id < low) {
+                    continue;
+                }
+                if (high != null && id >= high) {
+                    done = true;
+                    return false;
+                }
+                rowid = id;
+                readRecord(p, o, payload);
+                return true;
+            }
+            // an interior page: its cells' left children in order, then its right-most child
+            if (at > cells[depth]) {
+                depth--;
+                continue;
+            }
+            cell[depth] = at + 1;
+            long child = at == cells[depth] ? u32(p, 8) : u32(p, cellOffset(p, 12, at));
+            push(child);
+        }
+        return false;
+    }
+
+    /** The rowid of the current row. */
+    long rowid() {
+        return rowid;
+    }
+
+    /** The value of selected item {@code i} in the current row, as the driver's getters give it. */
+    Object value(int i) throws SQLException {
+        if (fromDriver != null) {
+            return fromDriver[i];
+        }
+        int f = field[i];
+        if (f < 0) {
+            return rowid == (int) rowid ? (Object) Integer.valueOf((int) rowid) : Long.valueOf(rowid);
+        }
+        if (f >= fields) {
+            if (!defaulted[i]) {
+                return null;
+            }
+            readThroughDriver();
+            return fromDriver[i];
+        }
+        long type = types[f];
+        int o = offsets[f];
+        byte[] r = record;
+        if (type == 7) {
+            return Double.longBitsToDouble(bigEndian(r, o, 8));
+        }
+        if (type >= 12) {
+            int length = (int) ((type - 12) >>> 1);
+            if ((type & 1) == 0) {
+                return Arrays.copyOfRange(r, o, o + length);
+            }
+            return new String(r, o, length, StandardCharsets.UTF_8);
+        }
+        if (type == 0) {
+            return null;
+        }
+        long v = switch ((int) type) {
+            case 1 -> r[o];
+            case 2 -> (short) (((r[o] & 0xff) << 8) | (r[o + 1] & 0xff));
+            case 3 -> bigEndian(r, o, 3) << 40 >> 40;
+            case 4 -> (int) bigEndian(r, o, 4);
+            case 5 -> bigEndian(r, o, 6) << 16 >> 16;
+            case 6 -> bigEndian(r, o, 8);
+            case 8 -> 0;
+            case 9 -> 1;
+            default -> throw corrupt("a value of serial type " + type + ", which SQLite reserves for itself");
+        };
+        if (real[i]) {
+            return (double) v;
+        }
+        return v == (int) v ? (Object) Integer.valueOf((int) v) : Long.valueOf(v);
+    }
+
+    /** The current row through the driver, in the same transaction: SQLite gives a missing column its default. */
+    private void readThroughDriver() throws SQLException {
+        if (rowStatement == null) {
+            rowStatement = connection.prepareStatement(rowQuery);
+        }
+        rowStatement.setLong(1, rowid);
+        try (ResultSet rs = rowStatement.executeQuery()) {
+            if (!rs.next()) {
+                throw corrupt("rowid " + rowid + " is in the table's pages but SQLite does not find it");
+            }
+            Object[] row = new Object[field.length];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rs.getObject(i + 1);
+            }
+            fromDriver = row;
+        }
+    }
+
+    /** Sets the current record from a leaf cell's payload, gathering its overflow pages when it has them. */
+    private void readRecord(byte[] p, int o, long payload) {
+        int u = usable;
+        long maxLocal = u - 35;
+        if (payload <= maxLocal) {
+            if (o + payload > pageSize) {
+                throw corrupt("a cell of page " + pageNumbers[depth] + " runs past the page's end");
+            }
+            record = p;
+            recordStart = o;
+            recordEnd = (int) (o + payload);
+        } else {
+            if (payload > Integer.MAX_VALUE - 16) {
+                throw corrupt("a record of " + payload + " bytes");
+            }
+            long minLocal = ((long) (u - 12) * 32 / 255) - 23;
+            long k = minLocal + ((payload - minLocal) % (u - 4));
+            int local = (int) (k <= maxLocal ? k : minLocal);
+            int size = (int) payload;
+            if (overflow.length < size) {
+                overflow = new byte[Math.max(size, overflow.length * 2)];
+            }
+            System.arraycopy(p, o, overflow, 0, local);
+            long next = u32(p, o + local);
+            int filled = local;
+            byte[] page = new byte[pageSize];
+            int hops = 0;
+            while (filled < size) {
+                if (next < 2 || next > pageCount || ++hops > pageCount) {
+                    throw corrupt("the overflow chain of rowid " + rowid + " points to page " + next);
+                }
+                readPage(next, page);
+                int n = Math.min(size - filled, u - 4);
+                System.arraycopy(page, 4, overflow, filled, n);
+                filled += n;
+                next = u32(page, 0);
+            }
+            record = overflow;
+            recordStart = 0;
+            recordEnd = size;
+        }
+        parseHeader();
+    }
+
+    private void parseHeader() {
+        byte[] r = record;
+        long headerSize = varint(r, recordStart);
+        int o = recordStart + varintLength;
+        int end = (int) Math.min(recordStart + headerSize, recordEnd);
+        int data = recordStart + (int) headerSize;
+        int n = 0;
+        while (o < end) {
+            long type = varint(r, o);
+            o += varintLength;
+            if (n == types.length) {
+                types = Arrays.copyOf(types, n * 2);
+                offsets = Arrays.copyOf(offsets, n * 2);
+            }
+            types[n] = type;
+            offsets[n] = data;
+            data += size(type);
+            n++;
+        }
+        if (data > recordEnd || headerSize > recordEnd - recordStart) {
+            throw corrupt("the record of rowid " + rowid + " is longer than its cell");
+        }
+        fields = n;
+    }
+
+    private static int size(long type) {
+        if (type >= 12) {
+            return (int) ((type - 12) >>> 1);
+        }
+        return switch ((int) type) {
+            case 1 -> 1;
+            case 2 -> 2;
+            case 3 -> 3;
+            case 4 -> 4;
+            case 5 -> 6;
+            case 6, 7 -> 8;
+            default -> 0;
+        };
+    }
+
+    /** Goes down from {@code page} to the first leaf that can hold a rowid from {@link #low} on. */
+    private void descendFrom(long page) {
+        push(page);
+        if (low == null) {
+            return;
+        }
+        // skip the left children whose rowids are all below low: an interior cell's key is its child's largest rowid
+        while (true) {
+            byte[] p = pages[depth];
+            if (p[0] != INTERIOR_TABLE) {
+                return;
+            }
+            int first = 0;
+            int last = cells[depth];
+            while (first < last) {
+                int mid = (first + last) >>> 1;
+                if (varint(p, cellOffset(p, 12, mid) + 4) < low) {
+                    first = mid + 1;
+                } else {
+                    last = mid;
+                }
+            }
+            cell[depth] = first + 1;
+            push(first == cells[depth] ? u32(p, 8) : u32(p, cellOffset(p, 12, first)));
+        }
+    }
+
+    private void push(long page) {
+        if (depth + 1 >= MAX_DEPTH) {
+            throw corrupt("its b-tree is deeper than " + MAX_DEPTH + " levels at page " + page);
+        }
+        if (page < 2 || page > pageCount) {
+            throw corrupt("a child page number " + page + " is outside the file's " + pageCount + " pages");
+        }
+        int d = depth + 1;
+        if (pages[d] == null) {
+            pages[d] = new byte[pageSize];
+        }
+        readPage(page, pages[d]);
+        byte[] p = pages[d];
+        int type = p[0];
+        if (type != INTERIOR_TABLE && type != LEAF_TABLE) {
+            throw corrupt("page " + page + " is of type " + type + ", not a page of a table b-tree");
+        }
+        pageNumbers[d] = page;
+        cells[d] = ((p[3] & 0xff) << 8) | (p[4] & 0xff);
+        cell[d] = 0;
+        depth = d;
+    }
+
+    /** Where cell {@code index} of a b-tree page starts (table pages are never page 1, so the header is at 0). */
+    private int cellOffset(byte[] p, int headerSize, int index) {
+        int at = headerSize + 2 * index;
+        int o = ((p[at] & 0xff) << 8) | (p[at + 1] & 0xff);
+        if (o < at || o >= pageSize) {
+            throw corrupt("cell " + index + " of page " + pageNumbers[depth] + " points outside the page");
+        }
+        return o;
+    }
+
+    private void readPage(long page, byte[] into) {
+        try {
+            if (!readFully(channel, ByteBuffer.wrap(into), (page - 1) * pageSize)) {
+                throw corrupt("page " + page + " is past the file's end");
+            }
+        } catch (IOException e) {
+            throw new DecantException(ErrorCode.IO_ERROR, context(),
+                    "reading page " + page + " of " + SqliteConnector.shown(file) + " failed: " + e.getMessage());
+        }
+    }
+
+    private static boolean readFully(FileChannel channel, ByteBuffer into, long position) throws IOException {
+        while (into.hasRemaining()) {
+            int n = channel.read(into, position + into.position());
+            if (n < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The length of the varint {@link #varint} read last. */
+    private int varintLength;
+
+    /** A big-endian variable-length integer of one to nine bytes (the ninth byte gives all its 8 bits). */
+    private long varint(byte[] b, int o) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            int x = b[o + i];
+            v = (v << 7) | (x & 0x7f);
+            if (x >= 0) {
+                varintLength = i + 1;
+                return v;
+            }
+        }
+        varintLength = 9;
+        return (v << 8) | (b[o + 8] & 0xff);
+    }
+
+    private static long u32(byte[] b, int o) {
+        return bigEndian(b, o, 4);
+    }
+
+    private static long bigEndian(byte[] b, int o, int n) {
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            v = (v << 8) | (b[o + i] & 0xff);
+        }
+        return v;
+    }
+
+    private ErrorContext context() {
+        return ErrorContext.EMPTY.withPhase("read").withTable(table).withLocation(file.toString());
+    }
+
+    private DecantException corrupt(String what) {
+        return new DecantException(ErrorCode.FILE_CORRUPT, context(), "the SQLite file " + SqliteConnector.shown(file)
+                + " does not hold table " + table + " as SQLite's file format says: " + what
+                + "; check the file with sqlite3 " + file + " 'PRAGMA integrity_check' (a damaged file can often be saved"
+                + " with sqlite3's .recover)");
+    }
+
+    @Override
+    public void close() {
+        SqliteConnector.close(rowStatement);
+        closeQuietly(channel);
+    }
+}
