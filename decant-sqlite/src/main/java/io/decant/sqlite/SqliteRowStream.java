@@ -232,7 +232,10 @@ final class SqliteRowStream implements CanonicalRowStream {
                 encoders[c] = Canonical.encoderFor(decoders[c].type());
             }
         }
-        if (direct == null || !utf8 || pages != null) {
+        if (pages != null) {
+            return pagesCanonical(out, ends, decode);
+        }
+        if (direct == null || !utf8) {
             return canonicalOf(next(), out, ends, decode);
         }
         Object[] row = new Object[width];
@@ -251,6 +254,96 @@ final class SqliteRowStream implements CanonicalRowStream {
             return row;
         } catch (ConversionException e) {
             throw failedValue(failedColumn, failedRaw, e);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /**
+     * The next row's checksum fields from the table's pages: as {@link #readCanonical} does with the driver's
+     * values, a value the column takes as it is stored is hashed from its primitive or its bytes in the page,
+     * and any other value (or one asked for in {@code decode}) is made as {@link #next()} makes it, then encoded.
+     */
+    private Object[] pagesCanonical(CanonicalBuffer out, int[] ends, boolean[] decode) {
+        Object[] row = new Object[width];
+        int c = 0;
+        Object raw = null;
+        try {
+            if (!pages.next()) {
+                close();
+                return null;
+            }
+            if (rowidColumn > 0) {
+                lastRowid = pages.rowid();
+            }
+            for (; c < width; c++) {
+                ColumnDecoder d = decoders[c];
+                boolean plain = !decode[c];
+                raw = null;
+                switch (pages.storage(c)) {
+                    case Codes.SQLITE_NULL -> {
+                        Canonical.writeNull(out);
+                        ends[c] = out.size();
+                        continue;
+                    }
+                    case Codes.SQLITE_INTEGER -> {
+                        long v = pages.integer(c);
+                        if (plain && d.readsAsIs(StorageClass.INTEGER)) {
+                            Canonical.writeNumber(v, 0, out);
+                        } else {
+                            raw = v == (int) v ? (Object) Integer.valueOf((int) v) : Long.valueOf(v);
+                        }
+                    }
+                    case Codes.SQLITE_FLOAT -> {
+                        double v = pages.real(c);
+                        if (plain && d.readsAsIs(StorageClass.REAL)) {
+                            Canonical.writeFloat(v, out);
+                        } else {
+                            raw = v;
+                        }
+                    }
+                    case Codes.SQLITE_TEXT -> {
+                        byte[] b = pages.record();
+                        int o = pages.offset(c);
+                        int n = pages.length(c);
+                        if (plain && d.readsAsIs(StorageClass.TEXT) && Canonical.isWellFormedUtf8(b, o, n)) {
+                            Canonical.writeUtf8Text(b, o, n, out);
+                        } else {
+                            raw = new String(b, o, n, StandardCharsets.UTF_8);
+                        }
+                    }
+                    case Codes.SQLITE_BLOB -> {
+                        byte[] b = pages.record();
+                        int o = pages.offset(c);
+                        int n = pages.length(c);
+                        if (plain && d.readsAsIs(StorageClass.BLOB)) {
+                            Canonical.writeBytes(b, o, n, out);
+                        } else {
+                            raw = java.util.Arrays.copyOfRange(b, o, o + n);
+                        }
+                    }
+                    default -> {
+                        raw = pages.value(c);
+                        if (raw == null) {
+                            Canonical.writeNull(out);
+                            ends[c] = out.size();
+                            continue;
+                        }
+                    }
+                }
+                if (raw != null) {
+                    Object v = d.decode(raw);
+                    encoders[c].encode(v, out);
+                    row[c] = plain ? NOT_DECODED : v;
+                } else {
+                    row[c] = NOT_DECODED;
+                }
+                ends[c] = out.size();
+            }
+            rows++;
+            return row;
+        } catch (ConversionException e) {
+            throw failedValue(c, raw, e);
         } catch (SQLException e) {
             throw readFailure(e);
         }

@@ -125,23 +125,15 @@ final class TablePages implements AutoCloseable {
         if (select.contains("") || rowidName == null) {
             return null;
         }
-        byte[] header = new byte[100];
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
-            if (!readFully(channel, ByteBuffer.wrap(header), 0)
-                    || !new String(header, 0, 16, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
+            int[] format = format(file, channel);
+            if (format == null) {
                 return closeAndDecline(channel);
             }
-            int pageSize = ((header[16] & 0xff) << 8) | (header[17] & 0xff);
-            pageSize = pageSize == 1 ? 65536 : pageSize;
-            int readVersion = header[19];
-            int reserved = header[20] & 0xff;
-            int encoding = ByteBuffer.wrap(header, 56, 4).getInt();
-            if (pageSize < 512 || Integer.bitCount(pageSize) != 1 || encoding != 1 || pageSize - reserved < 480
-                    || readVersion < 1 || readVersion > 2 || (readVersion == 2 && walHoldsPages(file))) {
-                return closeAndDecline(channel);
-            }
+            int pageSize = format[0];
+            int reserved = format[1];
             Layout layout = Layout.of(c, table, select);
             if (layout == null) {
                 return closeAndDecline(channel);
@@ -164,6 +156,37 @@ final class TablePages implements AutoCloseable {
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    /**
+     * Whether this reader can read the file's tables at all (the file as a whole, before any table's own
+     * conditions): a UTF-8 SQLite file whose pages are all in the file itself.
+     */
+    static boolean readable(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return format(file, channel) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The file's page size and reserved bytes per page, or null where this reader does not read the file. */
+    private static int[] format(Path file, FileChannel channel) throws IOException {
+        byte[] header = new byte[100];
+        if (!readFully(channel, ByteBuffer.wrap(header), 0)
+                || !new String(header, 0, 16, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
+            return null;
+        }
+        int pageSize = ((header[16] & 0xff) << 8) | (header[17] & 0xff);
+        pageSize = pageSize == 1 ? 65536 : pageSize;
+        int readVersion = header[19];
+        int reserved = header[20] & 0xff;
+        int encoding = ByteBuffer.wrap(header, 56, 4).getInt();
+        if (pageSize < 512 || Integer.bitCount(pageSize) != 1 || encoding != 1 || pageSize - reserved < 480
+                || readVersion < 1 || readVersion > 2 || (readVersion == 2 && walHoldsPages(file))) {
+            return null;
+        }
+        return new int[] {pageSize, reserved};
     }
 
     /** Whether a write-ahead log beside the file may hold pages the file does not have yet. */
@@ -364,21 +387,88 @@ final class TablePages implements AutoCloseable {
         if (type == 0) {
             return null;
         }
-        long v = switch ((int) type) {
+        if (type == 10 || type == 11) {
+            throw corrupt("a value of serial type " + type + ", which SQLite reserves for itself");
+        }
+        long v = integerField(f);
+        if (real[i]) {
+            return (double) v;
+        }
+        return v == (int) v ? (Object) Integer.valueOf((int) v) : Long.valueOf(v);
+    }
+
+    /**
+     * The storage class of selected item {@code i} in the current row, as {@code sqlite3_column_type} gives it
+     * ({@link org.sqlite.core.Codes}), with {@link #integer}, {@link #real} and the bytes at {@link #offset} for its
+     * value; or -1 where only {@link #value} gives it (a column missing from a short record, with a default).
+     */
+    int storage(int i) {
+        if (fromDriver != null) {
+            return -1;
+        }
+        int f = field[i];
+        if (f < 0) {
+            return org.sqlite.core.Codes.SQLITE_INTEGER;
+        }
+        if (f >= fields) {
+            return defaulted[i] ? -1 : org.sqlite.core.Codes.SQLITE_NULL;
+        }
+        long type = types[f];
+        if (type == 0) {
+            return org.sqlite.core.Codes.SQLITE_NULL;
+        }
+        if (type == 7) {
+            return org.sqlite.core.Codes.SQLITE_FLOAT;
+        }
+        if (type >= 12) {
+            return (type & 1) == 0 ? org.sqlite.core.Codes.SQLITE_BLOB : org.sqlite.core.Codes.SQLITE_TEXT;
+        }
+        if (type == 10 || type == 11) {
+            return -1; // value(i) names the damage
+        }
+        return real[i] ? org.sqlite.core.Codes.SQLITE_FLOAT : org.sqlite.core.Codes.SQLITE_INTEGER;
+    }
+
+    /** The value of an item whose {@link #storage} is INTEGER. */
+    long integer(int i) {
+        int f = field[i];
+        return f < 0 ? rowid : integerField(f);
+    }
+
+    /** The value of an item whose {@link #storage} is FLOAT. */
+    double real(int i) {
+        int f = field[i];
+        return types[f] == 7 ? Double.longBitsToDouble(bigEndian(record, offsets[f], 8)) : (double) integerField(f);
+    }
+
+    private long integerField(int f) {
+        byte[] r = record;
+        int o = offsets[f];
+        return switch ((int) types[f]) {
             case 1 -> r[o];
             case 2 -> (short) (((r[o] & 0xff) << 8) | (r[o + 1] & 0xff));
             case 3 -> bigEndian(r, o, 3) << 40 >> 40;
             case 4 -> (int) bigEndian(r, o, 4);
             case 5 -> bigEndian(r, o, 6) << 16 >> 16;
             case 6 -> bigEndian(r, o, 8);
-            case 8 -> 0;
             case 9 -> 1;
-            default -> throw corrupt("a value of serial type " + type + ", which SQLite reserves for itself");
+            default -> 0;
         };
-        if (real[i]) {
-            return (double) v;
-        }
-        return v == (int) v ? (Object) Integer.valueOf((int) v) : Long.valueOf(v);
+    }
+
+    /** The array holding the current record's text and blob bytes (valid until {@link #next}). */
+    byte[] record() {
+        return record;
+    }
+
+    /** Where the bytes of an item whose {@link #storage} is TEXT or BLOB start in {@link #record()}. */
+    int offset(int i) {
+        return offsets[field[i]];
+    }
+
+    /** How many bytes an item whose {@link #storage} is TEXT or BLOB has. */
+    int length(int i) {
+        return (int) ((types[field[i]] - 12) >>> 1);
     }
 
     /** The current row through the driver, in the same transaction: SQLite gives a missing column its default. */
