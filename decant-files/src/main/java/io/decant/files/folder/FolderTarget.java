@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * hold creates it implicitly, at commit, because {@code export} does not pass {@code --create-schema}
  * and a folder has no schema of its own to load into. An aborted sink on such a table leaves no
  * trace. {@link #createIndexesAndForeignKeys} does nothing: keys and indexes are already in the
- * manifest, for the importer to create.
+ * manifest, for the importer to create, with the collations and key details migrate keeps.
  *
  * <p>Sinks for different tables may run in parallel; manifest updates are serialized here.
  */
