@@ -137,6 +137,32 @@ class ExportCollationIT {
         assertEquals("a,B,é,Z", db.one("SELECT string_agg(w, ',' ORDER BY w) FROM words"), "the database's collation");
     }
 
+    /**
+     * A collation the source made with CREATE COLLATION travels by name: an import into a database without it is
+     * refused before anything is created, as migrate's is, and the way out named, --collation default, loads.
+     */
+    @Test
+    void aCollationTheTargetLacksIsRefusedByImportWithAWayOut() throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("it_excoll_ownsrc");
+        src.exec("CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);"
+                + " CREATE TABLE words (id int PRIMARY KEY, name text COLLATE nocase); INSERT INTO words VALUES (1, 'a')");
+        Path out = dir.resolve("export");
+        assertEquals(0, Cli.run("export", "--from", src.url(), "--out", out.toString()).exit());
+        PgServer.TestDb db = PgServer.get().createDatabase("it_excoll_owndst");
+        Cli.Result refused = Cli.run("import", "--in", out.toString(), "--to", db.url(), "--create-schema");
+        assertEquals(2, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("column name would be created with the source's collation nocase, but the"
+                + " target database has no collation nocase for its encoding; create it there first (CREATE COLLATION as"
+                + " the source has it, or the application's migrations), or run with --collation default"), refused.err());
+        assertEquals("0", db.one("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), "nothing created");
+
+        Cli.Result im = Cli.run("import", "--in", out.toString(), "--to", db.url(), "--create-schema",
+                "--collation", "default");
+        assertEquals(0, im.exit(), im.toString());
+        assertEquals(null, collationOf(db, "name"));
+        assertEquals("a", db.one("SELECT name FROM words"));
+    }
+
     /** A folder an older decant exported: its manifest has none of the fields, and imports as it did then. */
     @Test
     void aFolderWithoutTheFieldsImportsAsBefore() throws Exception {
