@@ -104,7 +104,12 @@ class ExportCollationIT {
     @Test
     void sqliteThroughAFolderSortsAsSqliteDid() throws Exception {
         Path out = dir.resolve("export");
-        Cli.Result ex = Cli.run("export", "--from", "sqlite:" + sqliteSource(), "--out", out.toString());
+        Path src = sqliteSource();
+        Cli.Result exportPlan = Cli.run("plan", "--from", "sqlite:" + src, "--to", "dir:" + out, "--create-schema");
+        assertEquals(0, exportPlan.exit(), exportPlan.toString());
+        assertTrue(exportPlan.out().contains("w   TEXT -> text -> string\n"), "files compare nothing: " + exportPlan.out());
+        assertFalse(exportPlan.out().contains("COLLATE"), exportPlan.out());
+        Cli.Result ex = Cli.run("export", "--from", "sqlite:" + src, "--out", out.toString());
         assertEquals(0, ex.exit(), ex.toString());
         assertFalse(ex.all().contains("compares as sqlite"), "a folder keeps every collation: " + ex);
         JsonNode w = new ObjectMapper().readTree(out.resolve("manifest.json").toFile())
