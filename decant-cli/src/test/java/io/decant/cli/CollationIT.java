@@ -21,7 +21,7 @@ class CollationIT {
     Path dir;
 
     /** A database of the test kit, re-created with ICU English as its default collation. */
-    private static PgServer.TestDb englishDatabase(String prefix) throws Exception {
+    static PgServer.TestDb englishDatabase(String prefix) throws Exception {
         PgServer.TestDb db = PgServer.get().createDatabase(prefix);
         try (Connection c = DriverManager.getConnection(PgServer.get().jdbcUrl("postgres"));
              Statement s = c.createStatement()) {

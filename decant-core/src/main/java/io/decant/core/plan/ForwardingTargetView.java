@@ -107,6 +107,11 @@ public class ForwardingTargetView implements TargetView {
     }
 
     @Override
+    public String shownCollation(String collation) {
+        return delegate.shownCollation(collation);
+    }
+
+    @Override
     public LogicalType storedType(LogicalType type) {
         return delegate.storedType(type);
     }

@@ -92,8 +92,10 @@ final class TargetColumns {
                 // the sink's own refusal, run here too so that plan --sample finds it before the first row
                 conversion = conversion.then(check);
             }
-            if (create && nativeType != null && tc.collation() != null) {
-                nativeType = nativeType + " COLLATE \"" + tc.collation().replace("\"", "\"\"") + "\"";
+            String shown = create && nativeType != null && tc.collation() != null ? target.shownCollation(tc.collation())
+                    : null;
+            if (shown != null) {
+                nativeType = nativeType + " " + shown;
             }
             cols.add(new ColumnPlan(sc.source(), tc, nativeType, sc.value(), conversion, ifNull, sc.origin()));
         }

@@ -122,6 +122,15 @@ public interface TargetView {
         return null;
     }
 
+    /**
+     * How a plan shows, after the created type, that a text column is created with {@code collation} (a name
+     * {@link #createdCollation} gave): {@code COLLATE "C"}; or null to show nothing, for a target whose columns
+     * compare nothing (an export folder records the source's collation for the import, whose plan shows it).
+     */
+    default String shownCollation(String collation) {
+        return "COLLATE \"" + collation.replace("\"", "\"\"") + "\"";
+    }
+
     LogicalType storedType(LogicalType type);
 
     /** See {@link TargetDatabase#writeCheck}. */

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * hold creates it implicitly, at commit, because {@code export} does not pass {@code --create-schema}
  * and a folder has no schema of its own to load into. An aborted sink on such a table leaves no
  * trace. {@link #createIndexesAndForeignKeys} does nothing: keys and indexes are already in the
- * manifest, for the importer to create.
+ * manifest, for the importer to create, with the collations and key details migrate keeps.
  *
  * <p>Sinks for different tables may run in parallel; manifest updates are serialized here.
  */
@@ -218,6 +218,39 @@ public final class FolderTarget implements TargetDatabase {
     @Override
     public String nativeType(LogicalType type) {
         return flavour.nativeType(type);
+    }
+
+    /*
+     * A folder keeps what migrate keeps, for the import to create: a text column's collation as the source
+     * names it (sqlite BINARY, postgresql C), and a unique key's NULLS NOT DISTINCT and deferral. Had the
+     * folder answered as a target without them, the export's plan would drop them from the created table,
+     * and an import would build its text indexes under the target database's default collation, not "C".
+     */
+    @Override
+    public boolean createsCollations() {
+        return true;
+    }
+
+    /** The source's own name, database family included: the target of the import decides what it becomes. */
+    @Override
+    public String createdCollation(String sourceCollation) {
+        return sourceCollation;
+    }
+
+    /** Nothing in a plan: files compare nothing, and the import's plan shows the collation it creates. */
+    @Override
+    public String shownCollation(String collation) {
+        return null;
+    }
+
+    @Override
+    public boolean keepsNullsNotDistinct() {
+        return true;
+    }
+
+    @Override
+    public boolean keepsDeferral() {
+        return true;
     }
 
     @Override

@@ -9,6 +9,14 @@ import java.util.Map;
  * The contents of manifest.json (format version 1). Immutable; the target replaces it as a whole
  * under its lock and writes it atomically after every committed table.
  *
+ * <p>A table's entry keeps its schema as the source described it, as far as a target created from it
+ * needs: columns with their logical and source types, a text column's collation ({@code "collation":
+ * "sqlite BINARY"}), the primary key, indexes over columns (a unique key's {@code nullsNotDistinct}
+ * and {@code deferral}), foreign keys (with {@code initiallyDeferred}). Fields added after version 1
+ * came out are written only when set and read as unset when absent, so a manifest of an older decant
+ * reads as it did, and an older decant reads a newer one (without what it does not know); the format
+ * version stays 1.
+ *
  * @param source     the source's display URL, never with a password
  * @param exportedAt when the export started, ISO 8601 UTC
  * @param specHash   the hash of the spec the export ran with, or {@code null}

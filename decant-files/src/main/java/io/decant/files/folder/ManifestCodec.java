@@ -96,6 +96,10 @@ final class ManifestCodec {
                 // A type decant does not model, kept as the source database's text: a target of that type reads it back.
                 g.writeStringField("nativeType", c.nativeType());
             }
+            if (c.collation() != null) {
+                // Only when the source said how the column compares, so a manifest without it reads as before.
+                g.writeStringField("collation", c.collation());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -110,6 +114,12 @@ final class ManifestCodec {
             strings(g, "columns", i.columns());
             g.writeBooleanField("unique", i.unique());
             g.writeBooleanField("constraint", i.constraint());
+            if (i.nullsNotDistinct()) {
+                g.writeBooleanField("nullsNotDistinct", true);
+            }
+            if (i.deferral() != null) {
+                g.writeStringField("deferral", i.deferral());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -124,6 +134,9 @@ final class ManifestCodec {
             g.writeStringField("onDelete", fk.onDelete());
             g.writeStringField("onUpdate", fk.onUpdate());
             g.writeBooleanField("deferrable", fk.deferrable());
+            if (fk.initiallyDeferred()) {
+                g.writeBooleanField("initiallyDeferred", true);
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -224,18 +237,19 @@ final class ManifestCodec {
                     type(required(c, "logicalType").asText()), !c.has("nullable") || c.get("nullable").asBoolean(),
                     identity == null ? Column.Identity.NONE : Column.Identity.valueOf(identity.toUpperCase(Locale.ROOT)),
                     nativeType == null ? null : "the text of " + text(c, "sourceType") + ", a type decant does not model",
-                    nativeType));
+                    nativeType, collation(c)));
         }
         List<Index> indexes = new ArrayList<>();
         for (JsonNode i : array(n, "indexes")) {
             indexes.add(new Index(text(i, "name"), strings(i, "columns"), i.path("unique").asBoolean(),
-                    i.path("constraint").asBoolean()));
+                    i.path("constraint").asBoolean(), null, null, i.path("nullsNotDistinct").asBoolean(), deferral(i)));
         }
         List<ForeignKey> fks = new ArrayList<>();
         for (JsonNode f : array(n, "foreignKeys")) {
             fks.add(new ForeignKey(text(f, "name"), strings(f, "columns"),
                     new TableId(text(f, "refSchema"), required(f, "refTable").asText()), strings(f, "refColumns"),
-                    f.path("deferrable").asBoolean(), text(f, "onDelete"), text(f, "onUpdate")));
+                    f.path("deferrable").asBoolean(), text(f, "onDelete"), text(f, "onUpdate"),
+                    f.path("initiallyDeferred").asBoolean()));
         }
         List<ManifestFile> files = new ArrayList<>();
         for (JsonNode f : array(n, "files")) {
@@ -247,6 +261,31 @@ final class ManifestCodec {
         return new ManifestTable(id, columns, strings(n, "primaryKey"), indexes, fks, required(n, "rowCount").asLong(),
                 files, text(n, "checksum"), n.path("containsSecrets").asBoolean());
     }
+
+    /** A column's collation as decant-core's Column holds it ({@code sqlite BINARY}); absent in older manifests. */
+    private static String collation(JsonNode c) {
+        String collation = text(c, "collation");
+        if (collation != null && collation.isBlank()) {
+            throw new IllegalArgumentException("column " + text(c, "name") + ": \"collation\" is empty; remove it, and"
+                    + " the column is created with the target database's default collation");
+        }
+        return collation;
+    }
+
+    /**
+     * A unique key's deferral, one of the two SQL spellings an export writes; anything else would reach the target's
+     * DDL as it is, so it is refused.
+     */
+    private static String deferral(JsonNode i) {
+        String deferral = text(i, "deferral");
+        if (deferral != null && !DEFERRALS.contains(deferral)) {
+            throw new IllegalArgumentException("index " + text(i, "name") + ": \"deferral\" '" + deferral + "' is not "
+                    + String.join(" or ", DEFERRALS) + "; correct it, or remove it for a key checked at each row");
+        }
+        return deferral;
+    }
+
+    private static final List<String> DEFERRALS = List.of("DEFERRABLE", "DEFERRABLE INITIALLY DEFERRED");
 
     private static LogicalType type(String text) {
         try {
