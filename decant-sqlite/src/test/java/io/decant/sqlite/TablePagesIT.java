@@ -394,11 +394,11 @@ class TablePagesIT {
             case 3 -> random.nextInt(4) == 0 ? (double) random.nextInt(100)
                     : new double[] {-0.0, 0.5, 1e300, -1e-300, Double.MAX_VALUE, Double.MIN_VALUE, 3.0e15,
                         Double.POSITIVE_INFINITY, random.nextGaussian() * 1e6}[random.nextInt(9)];
-            case 4, 5 -> new Text(text(random, random.nextInt(8) == 0 ? random.nextInt(70_000) : random.nextInt(40)));
+            case 4, 5 -> new Text(text(random, random.nextInt(8) == 0 ? random.nextInt(20_000) : random.nextInt(40)));
             case 6 -> new Text(new byte[] {(byte) 0xc3, (byte) 0x28, 'a', 0, (byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80});
             case 7 -> new Text(new byte[0]);
             case 8 -> {
-                byte[] b = new byte[random.nextInt(8) == 0 ? random.nextInt(70_000) : random.nextInt(3)];
+                byte[] b = new byte[random.nextInt(8) == 0 ? random.nextInt(20_000) : random.nextInt(3)];
                 random.nextBytes(b);
                 yield b;
             }
