@@ -84,6 +84,8 @@ final class TablePages implements AutoCloseable {
     private int recordStart;
     private int recordEnd;
     private byte[] overflow = new byte[0];
+    /** The overflow page being read. */
+    private byte[] overflowPage;
     /** The current record's fields: serial type and the offset of the value. */
     private long[] types = new long[16];
     private int[] offsets = new int[16];
@@ -514,7 +516,7 @@ final class TablePages implements AutoCloseable {
             System.arraycopy(p, o, overflow, 0, local);
             long next = u32(p, o + local);
             int filled = local;
-            byte[] page = new byte[pageSize];
+            byte[] page = overflowPage == null ? overflowPage = new byte[pageSize] : overflowPage;
             int hops = 0;
             while (filled < size) {
                 if (next < 2 || next > pageCount || ++hops > pageCount) {
