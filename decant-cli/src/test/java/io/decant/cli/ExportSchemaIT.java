@@ -163,6 +163,39 @@ class ExportSchemaIT {
         return spec.toString();
     }
 
+    /** A folder an older decant exported: no declared types and no index definitions; it imports as it did then. */
+    @Test
+    void aFolderWithoutTheFieldsImportsAsBefore() throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("it_exschema_src");
+        src.exec(SCHEMA);
+        Path out = export(src);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode manifest = json.readTree(out.resolve("manifest.json").toFile());
+        JsonNode people = manifest.get("tables").get("people");
+        int removed = 0;
+        for (JsonNode column : people.get("columns")) {
+            removed += column.has("declaredType") ? 1 : 0;
+            ((ObjectNode) column).remove(List.of("declaredType", "ownType"));
+        }
+        var indexes = (com.fasterxml.jackson.databind.node.ArrayNode) people.get("indexes");
+        for (int i = indexes.size() - 1; i >= 0; i--) {
+            if (indexes.get(i).has("definition")) {
+                indexes.remove(i);
+                removed++;
+            }
+        }
+        assertEquals(10 + 6, removed, "ten columns' declared types (flags and doc keep their nativeType), six indexes");
+        json.writeValue(out.resolve("manifest.json").toFile(), manifest);
+        PgServer.TestDb db = PgServer.get().createDatabase("it_exschema_old");
+        db.exec(TYPES);
+        Cli.Result im = Cli.run("import", "--in", out.toString(), "--to", db.url(), "--create-schema");
+        assertEquals(0, im.exit(), im.toString());
+        assertEquals("code character varying(2), m text, n integer", db.one("SELECT string_agg(attname || ' '"
+                + " || format_type(atttypid, atttypmod), ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid ="
+                + " 'people'::regclass AND attname IN ('code', 'm', 'n')"));
+        assertEquals("people_pkey", db.one("SELECT string_agg(indexname, ',') FROM pg_indexes WHERE tablename = 'people'"));
+    }
+
     /**
      * A manifest is a file a user can edit: an index definition or a declared type that is not as PostgreSQL writes
      * one is refused, naming the file, the table and the index or column, before anything is created.
