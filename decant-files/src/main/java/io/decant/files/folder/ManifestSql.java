@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  *
  * <p>What the shapes guarantee: a type is a name, the words of a type, modifiers in parentheses and {@code []}, nothing
  * that could end the {@code CREATE TABLE} or add a clause to the column; an expression or definition is one run of text whose quotes close and
- * whose parentheses balance, without {@code ;}, comments or dollar quoting, so that {@code CREATE INDEX name ON table}
+ * whose parentheses balance, without {@code ;}, comments or dollar quoting, and whose quoted text ends at the same
+ * quote whether or not the server reads a backslash as an escape, so that {@code CREATE INDEX name ON table}
  * followed by it stays that one statement on that table. What is inside stays PostgreSQL's to judge as it judges the
  * source's own: an index expression or predicate may call only immutable functions and hold no subquery, so an
  * edited one is refused by the target, not run. Re-deriving the definition from the table's columns was the other
@@ -91,7 +92,14 @@ final class ManifestSql {
                 // E'...' (a backslash escapes) when the letter before the quote says so; '' is a quote either way.
                 boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
                         && (i == 1 || !Character.isLetterOrDigit(sql.charAt(i - 2)) && sql.charAt(i - 2) != '_');
-                i = closing(sql, i, '\'', escapes);
+                int end = closing(sql, i, '\'', escapes);
+                // A server with standard_conforming_strings off reads a backslash in '...' as an escape: the literal
+                // must end at the same quote either way, or SQL after it could be read as text here and run there.
+                if (!escapes && end != closing(sql, i, '\'', true)) {
+                    return "the text at " + (i + 1) + " of '" + sql + "' ends at another quote where a backslash"
+                            + " escapes (standard_conforming_strings off)";
+                }
+                i = end;
             } else if (c == '"') {
                 i = closing(sql, i, '"', false);
             } else if (c == ';' || c == '$' && (i == 0 || !identifierPart(sql.charAt(i - 1)))) {

@@ -67,6 +67,8 @@ class ManifestSqlTest {
         "USING btree (a) INCLUDE (b) WITH (fillfactor='70') WHERE (c IS NOT NULL)=>",
         "USING btree (a) WHERE (b ~ E'\\\\d'';')=>",
         "USING btree (a COLLATE \"C\")=>",
+        "USING btree (a) WHERE (b ~ '\\d+'::text)=>",
+        "USING btree (a) WHERE ((b = '\\') OR (c = ';DROP TABLE t;--'))=>another quote where a backslash escapes",
         "USING btree (email); DROP TABLE keep; --=>would end the statement",
         "USING btree (a) WHERE (b = 'x''); DROP TABLE keep; --=>never closed",
         "USING btree (a)) WHERE (x=>never opened",
