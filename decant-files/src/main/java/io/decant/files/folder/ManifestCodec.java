@@ -301,8 +301,7 @@ final class ManifestCodec {
         String why = type == null ? null : ManifestSql.typeProblem(type, computed);
         if (why != null) {
             throw new IllegalArgumentException("column " + text(c, "name") + ": \"" + field + "\" " + why + "; correct it,"
-                    + " or remove it and the column is created with the target's type for its logical type"
-                    + (field.equals("nativeType") ? " (say as_text or skip for it in the import's spec)" : ""));
+                    + " or remove it and the column is created with the target's type for its logical type");
         }
         return type;
     }
