@@ -210,9 +210,10 @@ public final class FolderTarget implements TargetDatabase {
         return flavour.resolve(sourceSchema, name);
     }
 
+    /** Only a type the folder reads back (ManifestSql): the plan of a column of any other stops, naming as_text. */
     @Override
     public String nativeColumnType(String nativeType) {
-        return flavour.nativeColumnType(nativeType);
+        return ManifestSql.typeProblem(nativeType, true) == null ? flavour.nativeColumnType(nativeType) : null;
     }
 
     /** How a logical type looks in the files, for plans. */
@@ -261,9 +262,10 @@ public final class FolderTarget implements TargetDatabase {
      * migrate asks it (PostgresDatabase.keepsDeclaredType, ownTypeNotKept, buildsIndexDefinition): a folder that
      * answered no here would make every import create what the export's target would, never what migrate creates.
      */
+    /** Every declared type the folder reads back (ManifestSql): one it would refuse is left to the logical type. */
     @Override
     public boolean keepsDeclaredType(String nativeType) {
-        return true;
+        return ManifestSql.typeProblem(nativeType, false) == null;
     }
 
     /** Nothing in a plan but the logical type's form in the files; the import's plan shows the type it creates. */
@@ -274,12 +276,16 @@ public final class FolderTarget implements TargetDatabase {
 
     @Override
     public String ownTypeNotKept(String nativeType, String ownType) {
-        return null;
+        return keepsDeclaredType(nativeType) ? null : "an export folder keeps only types as PostgreSQL spells them";
     }
 
+    /**
+     * Every definition the folder reads back (ManifestSql): one it would refuse is noted by the export's plan, as
+     * migrate notes an index it does not build, so that the folder it writes always imports.
+     */
     @Override
     public boolean buildsIndexDefinition(String definition) {
-        return true;
+        return ManifestSql.indexProblem(definition) == null;
     }
 
     @Override

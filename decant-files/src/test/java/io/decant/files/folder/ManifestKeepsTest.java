@@ -157,6 +157,28 @@ class ManifestKeepsTest {
                 e.getMessage());
     }
 
+    /**
+     * An export records only what its folder reads back: a type or a definition the reader would refuse is left to
+     * the logical type, or noted by the export's plan, so that the folder it writes always imports.
+     */
+    @Test
+    void aFolderKeepsOnlyWhatItReadsBack() throws Exception {
+        try (io.decant.core.spi.TargetDatabase target = Fixtures.DIALECT.openTarget(tmp.resolve("kept").toString(),
+                Fixtures.settings())) {
+            assertTrue(target.keepsDeclaredType("postgresql character(2)"));
+            assertEquals("string (postgresql tsvector)", target.nativeColumnType("postgresql tsvector"));
+            assertTrue(target.buildsIndexDefinition("postgresql USING btree (lower(email))"));
+            assertNull(target.ownTypeNotKept("postgresql mood", "enum {sad,ok}"));
+
+            assertFalse(target.keepsDeclaredType("postgresql integer DEFAULT 1"));
+            assertNull(target.nativeColumnType("postgresql tsvector; DROP TABLE t"));
+            assertFalse(target.buildsIndexDefinition("postgresql USING btree (a); DROP TABLE t"));
+            assertFalse(target.buildsIndexDefinition("mysql USING btree (a)"));
+            assertEquals("an export folder keeps only types as PostgreSQL spells them",
+                    target.ownTypeNotKept("postgresql mood CHECK(false)", "enum {sad,ok}"));
+        }
+    }
+
     /** Once the index is removed, as the refusal says, the folder reads; the column keeps only what is left. */
     @Test
     void theWayOutOfARefusalReads() throws Exception {
