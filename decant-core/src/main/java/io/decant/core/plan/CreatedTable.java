@@ -86,7 +86,8 @@ final class CreatedTable {
             boolean asRead = nativeType == null && sc.source() != null && sc.source().isSupported()
                     && sc.value() instanceof ValueSource.FromColumn && sc.cast().isIdentity() && target != null
                     && sc.source().nativeType() != null;
-            boolean ownType = asRead && !target.keepsDeclaredType(sc.source().nativeType()) && ownTypeKept(sc, type, target, notes);
+            // Asked first: a target that keeps every declared type (an export folder) keeps the own type with it.
+            boolean ownType = asRead && ownTypeKept(sc, type, target, notes);
             String declared = asRead && (ownType || target.keepsDeclaredType(sc.source().nativeType()))
                     ? sc.source().nativeType() : nativeType;
             cols.add(new Column(sc.name(), sc.source() != null ? sc.source().sourceType() : null, type, sc.nullable(),

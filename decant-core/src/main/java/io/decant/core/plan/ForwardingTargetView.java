@@ -62,6 +62,11 @@ public class ForwardingTargetView implements TargetView {
     }
 
     @Override
+    public String shownDeclaredType(String nativeType) {
+        return delegate.shownDeclaredType(nativeType);
+    }
+
+    @Override
     public String ownTypeNotKept(String nativeType, String ownType) {
         return delegate.ownTypeNotKept(nativeType, ownType);
     }

@@ -84,9 +84,7 @@ final class TargetColumns {
             }
             Conversion conversion = sc.cast().then(conversions.find(sc.type(), tc.type()));
             Object ifNull = sc.ifNull() == null ? null : conversions.find(sc.type(), tc.type()).converter().convert(sc.ifNull());
-            String nativeType = target == null ? null : !create ? tc.sourceType()
-                    : tc.nativeType() != null && target.nativeColumnType(tc.nativeType()) != null
-                    ? target.nativeColumnType(tc.nativeType()) : target.nativeType(tc.type());
+            String nativeType = target == null ? null : !create ? tc.sourceType() : createdType(tc);
             Conversion check = nativeType == null ? null : target.writeCheck(tc.type(), nativeType);
             if (check != null) {
                 // the sink's own refusal, run here too so that plan --sample finds it before the first row
@@ -127,6 +125,18 @@ final class TargetColumns {
             }
         }
         return cols;
+    }
+
+    /**
+     * The type a created column {@code tc} gets in this target, as plan shows it: the source's own type where the
+     * column keeps it (one decant does not model, a computed one, a declared type the target keeps), else the
+     * target's type for the logical one.
+     */
+    private String createdType(Column tc) {
+        String own = tc.nativeType() == null || target.nativeColumnType(tc.nativeType()) == null ? null
+                : !tc.isSupported() || tc.identity() == Column.Identity.COMPUTED ? target.nativeColumnType(tc.nativeType())
+                : target.shownDeclaredType(tc.nativeType());
+        return own != null ? own : target.nativeType(tc.type());
     }
 
     /** The column of {@code t} named exactly {@code name}, or else the one named so without case. */

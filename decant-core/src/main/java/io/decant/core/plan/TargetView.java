@@ -47,6 +47,16 @@ public interface TargetView {
     }
 
     /**
+     * How a plan shows a column created with the source's declared {@code nativeType} although decant models its
+     * values ({@link #keepsDeclaredType}, an own type kept): the target's spelling of it ({@code character(2)}); or
+     * null to show this target's type for the logical one, for a target that only records the declared type for
+     * another to create (an export folder: the import's plan shows the type it creates).
+     */
+    default String shownDeclaredType(String nativeType) {
+        return nativeColumnType(nativeType);
+    }
+
+    /**
      * For a column decant models whose type the source database's own migrations made ({@link
      * io.decant.core.schema.Column#ownType} {@code ownType}, declared {@code nativeType}), and that a table this
      * target creates would have ({@link #nativeColumnType} knows the type's spelling): null when this database has a

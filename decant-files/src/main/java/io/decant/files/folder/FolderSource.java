@@ -66,6 +66,12 @@ public final class FolderSource implements SourceDatabase {
         return manifest.tables().values().stream().map(ManifestTable::toTable).toList();
     }
 
+    /** The indexes the source defined in its own SQL, recorded in the manifest for an import of the source's kind. */
+    @Override
+    public List<io.decant.core.schema.SchemaObject> objectsNotCreated(Table table) {
+        return entry(table).objectsNotCreated();
+    }
+
     @Override
     public List<String> checkNotes() {
         List<String> notes = new ArrayList<>();

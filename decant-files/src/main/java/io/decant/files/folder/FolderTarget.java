@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  * hold creates it implicitly, at commit, because {@code export} does not pass {@code --create-schema}
  * and a folder has no schema of its own to load into. An aborted sink on such a table leaves no
  * trace. {@link #createIndexesAndForeignKeys} does nothing: keys and indexes are already in the
- * manifest, for the importer to create, with the collations and key details migrate keeps.
+ * manifest, for the importer to create, with what migrate keeps: collations, key details, the source's declared
+ * and own column types, and indexes the source defines in its own SQL (partial, over expressions).
  *
  * <p>Sinks for different tables may run in parallel; manifest updates are serialized here.
  */
@@ -209,9 +210,10 @@ public final class FolderTarget implements TargetDatabase {
         return flavour.resolve(sourceSchema, name);
     }
 
+    /** Only a type the folder reads back (ManifestSql): the plan of a column of any other stops, naming as_text. */
     @Override
     public String nativeColumnType(String nativeType) {
-        return flavour.nativeColumnType(nativeType);
+        return ManifestSql.typeProblem(nativeType, true) == null ? flavour.nativeColumnType(nativeType) : null;
     }
 
     /** How a logical type looks in the files, for plans. */
@@ -251,6 +253,39 @@ public final class FolderTarget implements TargetDatabase {
     @Override
     public boolean keepsDeferral() {
         return true;
+    }
+
+    /*
+     * The same for types and indexes: a column keeps the type the source declared (character(2), an enum or a domain
+     * of the source's own) and an index the source defines in its own SQL (partial, over expressions) is recorded as
+     * the source defines it. Whether a database creates them is the import's question, asked of its target as
+     * migrate asks it (PostgresDatabase.keepsDeclaredType, ownTypeNotKept, buildsIndexDefinition): a folder that
+     * answered no here would make every import create what the export's target would, never what migrate creates.
+     */
+    /** Every declared type the folder reads back (ManifestSql): one it would refuse is left to the logical type. */
+    @Override
+    public boolean keepsDeclaredType(String nativeType) {
+        return ManifestSql.typeProblem(nativeType, false) == null;
+    }
+
+    /** Nothing in a plan but the logical type's form in the files; the import's plan shows the type it creates. */
+    @Override
+    public String shownDeclaredType(String nativeType) {
+        return null;
+    }
+
+    @Override
+    public String ownTypeNotKept(String nativeType, String ownType) {
+        return keepsDeclaredType(nativeType) ? null : "an export folder keeps only types as PostgreSQL spells them";
+    }
+
+    /**
+     * Every definition the folder reads back (ManifestSql): one it would refuse is noted by the export's plan, as
+     * migrate notes an index it does not build, so that the folder it writes always imports.
+     */
+    @Override
+    public boolean buildsIndexDefinition(String definition) {
+        return ManifestSql.indexProblem(definition) == null;
     }
 
     @Override

@@ -11,8 +11,12 @@ import java.util.Map;
  *
  * <p>A table's entry keeps its schema as the source described it, as far as a target created from it
  * needs: columns with their logical and source types, a text column's collation ({@code "collation":
- * "sqlite BINARY"}), the primary key, indexes over columns (a unique key's {@code nullsNotDistinct}
- * and {@code deferral}), foreign keys (with {@code initiallyDeferred}). Fields added after version 1
+ * "sqlite BINARY"}), the type the source declared for it ({@code "declaredType": "postgresql character(2)"}, and
+ * for an enum or domain of the source's own what a target compares to keep it, {@code "ownType"}), the primary
+ * key, indexes over columns (a unique key's {@code nullsNotDistinct} and {@code deferral}), an index the source
+ * defines in its own SQL ({@code "definition": "postgresql USING btree (lower(email))"}, its {@code columns}
+ * empty), foreign keys (with {@code initiallyDeferred}). A type or definition that an import may send as SQL is
+ * read only in the shape PostgreSQL writes it, and refused otherwise ({@link ManifestSql}). Fields added after version 1
  * came out are written only when set and read as unset when absent, so a manifest of an older decant
  * reads as it did, and an older decant reads a newer one (without what it does not know); the format
  * version stays 1.

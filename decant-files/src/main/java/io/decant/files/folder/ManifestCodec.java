@@ -95,6 +95,14 @@ final class ManifestCodec {
             if (c.nativeType() != null && !c.isSupported()) {
                 // A type decant does not model, kept as the source database's text: a target of that type reads it back.
                 g.writeStringField("nativeType", c.nativeType());
+            } else if (c.nativeType() != null) {
+                // The type the source declared for values decant models (character(2), an enum; a computed column's
+                // with its expression): an import into a database of the same kind creates it where migrate would.
+                // Only when the source said it.
+                g.writeStringField("declaredType", c.nativeType());
+                if (c.ownType() != null) {
+                    g.writeStringField("ownType", c.ownType());
+                }
             }
             if (c.collation() != null) {
                 // Only when the source said how the column compares, so a manifest without it reads as before.
@@ -106,14 +114,18 @@ final class ManifestCodec {
         strings(g, "primaryKey", t.primaryKey());
         g.writeArrayFieldStart("indexes");
         for (Index i : t.indexes()) {
-            if (i.definition() != null || i.sourceOnly() != null) {
-                continue; // one database's own index (partial, over expressions): a folder keeps columns only
+            if (i.sourceOnly() != null) {
+                continue; // over columns, but of a kind only its database builds: recorded by its definition, if at all
             }
             g.writeStartObject();
             g.writeStringField("name", i.name());
             strings(g, "columns", i.columns());
             g.writeBooleanField("unique", i.unique());
             g.writeBooleanField("constraint", i.constraint());
+            if (i.definition() != null) {
+                // One database's own index (partial, over expressions), for an import into one of its kind to build.
+                g.writeStringField("definition", i.definition());
+            }
             if (i.nullsNotDistinct()) {
                 g.writeBooleanField("nullsNotDistinct", true);
             }
@@ -232,17 +244,25 @@ final class ManifestCodec {
         List<Column> columns = new ArrayList<>();
         for (JsonNode c : required(n, "columns")) {
             String identity = text(c, "identity");
-            String nativeType = text(c, "nativeType");
+            Column.Identity generates = identity == null ? Column.Identity.NONE
+                    : Column.Identity.valueOf(identity.toUpperCase(Locale.ROOT));
+            String nativeType = sql(c, "nativeType", generates == Column.Identity.COMPUTED);
+            String declaredType = sql(c, "declaredType", generates == Column.Identity.COMPUTED);
+            if (nativeType != null && declaredType != null) {
+                throw new IllegalArgumentException("column " + text(c, "name") + " has both \"nativeType\" (a type decant"
+                        + " does not model) and \"declaredType\"; remove one");
+            }
             columns.add(new Column(required(c, "name").asText(), text(c, "sourceType"),
-                    type(required(c, "logicalType").asText()), !c.has("nullable") || c.get("nullable").asBoolean(),
-                    identity == null ? Column.Identity.NONE : Column.Identity.valueOf(identity.toUpperCase(Locale.ROOT)),
+                    type(required(c, "logicalType").asText()), !c.has("nullable") || c.get("nullable").asBoolean(), generates,
                     nativeType == null ? null : "the text of " + text(c, "sourceType") + ", a type decant does not model",
-                    nativeType, collation(c)));
+                    nativeType != null ? nativeType : declaredType, collation(c), ownType(c, declaredType)));
         }
         List<Index> indexes = new ArrayList<>();
         for (JsonNode i : array(n, "indexes")) {
-            indexes.add(new Index(text(i, "name"), strings(i, "columns"), i.path("unique").asBoolean(),
-                    i.path("constraint").asBoolean(), null, null, i.path("nullsNotDistinct").asBoolean(), deferral(i)));
+            String definition = definition(i);
+            indexes.add(new Index(text(i, "name"), definition == null ? strings(i, "columns") : List.of(),
+                    i.path("unique").asBoolean(), definition == null && i.path("constraint").asBoolean(), null, definition,
+                    i.path("nullsNotDistinct").asBoolean(), deferral(i)));
         }
         List<ForeignKey> fks = new ArrayList<>();
         for (JsonNode f : array(n, "foreignKeys")) {
@@ -270,6 +290,45 @@ final class ManifestCodec {
                     + " the column is created with the target database's default collation");
         }
         return collation;
+    }
+
+    /**
+     * A column's type in the source database's own SQL ({@code field}: nativeType, declaredType), which an import's
+     * CREATE TABLE may declare as it is: refused unless it is a type as PostgreSQL spells one ({@link ManifestSql}).
+     */
+    private static String sql(JsonNode c, String field, boolean computed) {
+        String type = text(c, field);
+        String why = type == null ? null : ManifestSql.typeProblem(type, computed);
+        if (why != null) {
+            throw new IllegalArgumentException("column " + text(c, "name") + ": \"" + field + "\" " + why + "; correct it,"
+                    + " or remove it and the column is created with the target's type for its logical type");
+        }
+        return type;
+    }
+
+    /** What a PostgreSQL enum's or domain's column compares to keep its type ({@link Column#ownType}); absent in older manifests. */
+    private static String ownType(JsonNode c, String declaredType) {
+        String ownType = text(c, "ownType");
+        if (ownType != null && (declaredType == null || !ownType.startsWith("enum ") && !ownType.startsWith("domain "))) {
+            throw new IllegalArgumentException("column " + text(c, "name") + ": \"ownType\" '" + ownType + "' is not"
+                    + " \"enum ...\" or \"domain ...\" beside a \"declaredType\"; remove it, and the column is created with"
+                    + " the target's type for its logical type");
+        }
+        return ownType;
+    }
+
+    /**
+     * An index the source defines in its own SQL, after {@code CREATE INDEX name ON table}: refused unless it is
+     * shaped as pg_get_indexdef writes one ({@link ManifestSql}), since an import may send it as it is.
+     */
+    private static String definition(JsonNode i) {
+        String definition = text(i, "definition");
+        String why = definition == null ? null : ManifestSql.indexProblem(definition);
+        if (why != null) {
+            throw new IllegalArgumentException("index " + text(i, "name") + ": \"definition\" " + why + "; correct it,"
+                    + " or remove the index from \"indexes\" and create it on the target after the import");
+        }
+        return definition;
     }
 
     /**

@@ -3,8 +3,10 @@ package io.decant.files.folder;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.ForeignKey;
 import io.decant.core.schema.Index;
+import io.decant.core.schema.SchemaObject;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,8 +34,31 @@ public record ManifestTable(TableId id, List<Column> columns, List<String> prima
         return id.display();
     }
 
+    /**
+     * The table as a source or target of decant sees it: its indexes over columns. An index the source defined in
+     * its own SQL is not among them but among {@link #objectsNotCreated()}, as a PostgreSQL source gives it, so that
+     * an import builds it, or notes it, under the same conditions as migrate.
+     */
     public Table toTable() {
-        return new Table(id, columns, primaryKey, indexes, foreignKeys, rowCount);
+        return new Table(id, columns, primaryKey, indexes.stream().filter(i -> i.definition() == null).toList(),
+                foreignKeys, rowCount);
+    }
+
+    /**
+     * The indexes recorded by their definition (partial, over expressions), each as the source's list of what
+     * {@code --create-schema} does not create gives it: with the definition a target of the source's kind builds
+     * ({@link SchemaObject#rebuilt()}), and the statement a note shows.
+     */
+    public List<SchemaObject> objectsNotCreated() {
+        List<SchemaObject> out = new ArrayList<>();
+        for (Index i : indexes) {
+            if (i.definition() != null) {
+                String statement = "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + (i.name() == null ? ""
+                        : i.name() + " ") + "ON " + id.display() + " " + i.shown();
+                out.add(new SchemaObject(SchemaObject.Kind.INDEX, "index", i.name(), statement, null, i));
+            }
+        }
+        return out;
     }
 
     /** A table recorded before any row is written (createTables, or a sink opened on a new table). */

@@ -7,6 +7,7 @@ import io.decant.core.error.ErrorCode;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.ForeignKey;
 import io.decant.core.schema.Index;
+import io.decant.core.schema.SchemaObject;
 import io.decant.core.schema.Table;
 import io.decant.core.schema.TableId;
 import io.decant.core.type.LogicalType;
@@ -83,6 +84,121 @@ class ManifestKeepsTest {
         }
     }
 
+    static final Table PEOPLE = new Table(TableId.of("people"), List.of(
+            new Column("id", "integer", LogicalType.INT32, false, Column.Identity.NONE, null, "postgresql integer"),
+            new Column("code", "character(2)", LogicalType.text(2), false, Column.Identity.NONE, null,
+                    "postgresql character(2)"),
+            new Column("m", "mood", LogicalType.TEXT, true, Column.Identity.NONE, null, "postgresql mood", null,
+                    "enum {sad,ok,happy}"),
+            new Column("shout", "text", LogicalType.TEXT, true, Column.Identity.COMPUTED, null,
+                    "postgresql text GENERATED ALWAYS AS (upper((code)::text)) STORED")),
+            List.of("id"), List.of(
+            new Index("people_lower_code", List.of(), false, false, null, "postgresql USING btree (lower((code)::text))"),
+            new Index("people_code_rich", List.of(), true, false, null, "postgresql USING btree (code) WHERE (id > 0)"),
+            new Index("people_m_key", List.of("m"), true, true)),
+            List.of(), 1);
+
+    @Test
+    void declaredAndOwnTypesAndIndexDefinitionsComeBackForAnImportToCreate() throws Exception {
+        Path dir = exported(List.of(PEOPLE), List.<Object[]>of(new Object[] {1, "BY", "ok", "BY"}));
+        ManifestTable t = ManifestCodec.read(dir).tables().get("people");
+        assertEquals(PEOPLE.columns(), t.columns(), "declared types, the enum's labels, the computed expression");
+        assertEquals(PEOPLE.indexes(), t.indexes());
+        assertEquals(List.of(PEOPLE.indexes().get(2)), t.toTable().indexes(), "a source's indexes over columns only");
+        List<SchemaObject> objects = t.objectsNotCreated();
+        assertEquals(List.of(
+                new SchemaObject(SchemaObject.Kind.INDEX, "index", "people_lower_code",
+                        "CREATE INDEX people_lower_code ON people USING btree (lower((code)::text))", null,
+                        PEOPLE.indexes().get(0)),
+                new SchemaObject(SchemaObject.Kind.INDEX, "index", "people_code_rich",
+                        "CREATE UNIQUE INDEX people_code_rich ON people USING btree (code) WHERE (id > 0)", null,
+                        PEOPLE.indexes().get(1))), objects);
+
+        JsonNode people = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile()).get("tables").get("people");
+        JsonNode m = people.get("columns").get(2);
+        assertEquals("postgresql mood", m.get("declaredType").asText());
+        assertEquals("enum {sad,ok,happy}", m.get("ownType").asText());
+        assertFalse(m.has("nativeType"), "nativeType stays for types decant does not model: " + m);
+        assertFalse(people.get("columns").get(0).has("ownType"));
+        assertEquals("postgresql USING btree (code) WHERE (id > 0)", people.get("indexes").get(1).get("definition").asText());
+        assertEquals(0, people.get("indexes").get(1).get("columns").size());
+        assertFalse(people.get("indexes").get(2).has("definition"));
+    }
+
+    /** A manifest edited so that an index's definition or a column's type carries other SQL: refused, naming both. */
+    @Test
+    void aTamperedDefinitionOrTypeIsRefusedBeforeItReachesDdl() throws Exception {
+        Path dir = exported(List.of(PEOPLE), List.<Object[]>of(new Object[] {1, "BY", "ok", "BY"}));
+        Path file = dir.resolve("manifest.json");
+        String original = Files.readString(file);
+        Files.writeString(file, original.replace("USING btree (code) WHERE (id > 0)",
+                "USING btree (code) WHERE (id > 0); DROP TABLE people"));
+        DecantException e = assertThrows(DecantException.class, () -> ManifestCodec.read(dir));
+        assertEquals(ErrorCode.FILE_CORRUPT, e.code());
+        assertTrue(e.getMessage().contains("manifest.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("table people: index people_code_rich: \"definition\" ';' at 34 of 'USING"
+                + " btree (code) WHERE (id > 0); DROP TABLE people' would end the statement or begin other SQL; correct it,"
+                + " or remove the index from \"indexes\" and create it on the target after the import"), e.getMessage());
+
+        Files.writeString(file, original.replace("\"postgresql mood\"", "\"postgresql mood REFERENCES people\""));
+        e = assertThrows(DecantException.class, () -> ManifestCodec.read(dir));
+        assertTrue(e.getMessage().contains("table people: column m: \"declaredType\" 'mood REFERENCES people' is not a"
+                + " type name as PostgreSQL spells one; correct it, or remove it and the column is created with the"
+                + " target's type for its logical type"), e.getMessage());
+
+        Files.writeString(file, original.replace("upper((code)::text)) STORED", "upper((code)::text)) STORED, x int"));
+        e = assertThrows(DecantException.class, () -> ManifestCodec.read(dir));
+        assertTrue(e.getMessage().contains("table people: column shout: \"declaredType\" 'text GENERATED ALWAYS AS"
+                + " (upper((code)::text)) STORED, x int' does not end as a computed column's expression does"), e.getMessage());
+
+        Files.writeString(file, original.replace("\"enum {sad,ok,happy}\"", "\"range {a,b}\""));
+        e = assertThrows(DecantException.class, () -> ManifestCodec.read(dir));
+        assertTrue(e.getMessage().contains("column m: \"ownType\" 'range {a,b}' is not \"enum ...\" or \"domain ...\""),
+                e.getMessage());
+    }
+
+    /**
+     * An export records only what its folder reads back: a type or a definition the reader would refuse is left to
+     * the logical type, or noted by the export's plan, so that the folder it writes always imports.
+     */
+    @Test
+    void aFolderKeepsOnlyWhatItReadsBack() throws Exception {
+        try (io.decant.core.spi.TargetDatabase target = Fixtures.DIALECT.openTarget(tmp.resolve("kept").toString(),
+                Fixtures.settings())) {
+            assertTrue(target.keepsDeclaredType("postgresql character(2)"));
+            assertEquals("string (postgresql tsvector)", target.nativeColumnType("postgresql tsvector"));
+            assertTrue(target.buildsIndexDefinition("postgresql USING btree (lower(email))"));
+            assertNull(target.ownTypeNotKept("postgresql mood", "enum {sad,ok}"));
+
+            assertFalse(target.keepsDeclaredType("postgresql integer DEFAULT 1"));
+            assertNull(target.nativeColumnType("postgresql tsvector; DROP TABLE t"));
+            assertFalse(target.buildsIndexDefinition("postgresql USING btree (a); DROP TABLE t"));
+            assertFalse(target.buildsIndexDefinition("mysql USING btree (a)"));
+            assertEquals("an export folder keeps only types as PostgreSQL spells them",
+                    target.ownTypeNotKept("postgresql mood CHECK(false)", "enum {sad,ok}"));
+        }
+    }
+
+    /** Once the index is removed, as the refusal says, the folder reads; the column keeps only what is left. */
+    @Test
+    void theWayOutOfARefusalReads() throws Exception {
+        Path dir = exported(List.of(PEOPLE), List.<Object[]>of(new Object[] {1, "BY", "ok", "BY"}));
+        Path file = dir.resolve("manifest.json");
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        var indexes = (com.fasterxml.jackson.databind.node.ArrayNode) root.get("tables").get("people").get("indexes");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) indexes.get(1)).put("definition", "postgresql USING btree (code);");
+        new ObjectMapper().writeValue(file.toFile(), root);
+        assertThrows(DecantException.class, () -> ManifestCodec.read(dir));
+        indexes.remove(1);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("tables").get("people").get("columns").get(2))
+                .remove(List.of("declaredType", "ownType"));
+        new ObjectMapper().writeValue(file.toFile(), root);
+        ManifestTable t = ManifestCodec.read(dir).tables().get("people");
+        assertEquals(1, t.objectsNotCreated().size());
+        assertNull(t.columns().get(2).nativeType());
+        assertNull(t.columns().get(2).ownType());
+    }
+
     /** The manifest of a decant that did not know the fields: text columns, a unique key, a deferrable foreign key. */
     static final String OLD_MANIFEST = """
             {
@@ -121,6 +237,8 @@ class ManifestKeepsTest {
         Table t = ManifestCodec.read(dir).tables().get("slots").toTable();
         assertNull(t.columns().get(1).collation(), "the target database's default, as before");
         assertEquals(new Index("slots_code_key", List.of("code"), true, true), t.indexes().get(0));
+        assertNull(t.columns().get(1).nativeType(), "no declared type: the target's own for the logical one");
+        assertTrue(ManifestCodec.read(dir).tables().get("slots").objectsNotCreated().isEmpty());
         ForeignKey fk = t.foreignKeys().get(0);
         assertTrue(fk.deferrable());
         assertFalse(fk.initiallyDeferred());
