@@ -96,15 +96,15 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
     }
 
     /**
-     * Yes where the tables are read from their pages ({@link TablePages}): the reading thread then has time to hash
-     * each row from the page's bytes (no value made), which costs less CPU than handing the rows to verify's
-     * workers. Through the driver (a UTF-16 file, a WAL holding pages) no: the reading thread is busy in the driver
-     * the whole time, so hashing there lengthens the pass, and the workers hash instead. Measured both ways in
-     * docs/benchmarks.md, "Verify per-row work (2026-12-07)" and "SQLite read from its pages".
+     * No, although every stream {@link #read} returns can ({@link SqliteRowStream#nextCanonical}, which verify
+     * uses when the file is the target): as a source, the reading thread never waits on a server, as a
+     * PostgreSQL reader does, so hashing there lengthens the pass; verify's workers hash the rows instead.
+     * Measured both ways, through the driver and from the table's pages ({@link TablePages}), in
+     * docs/benchmarks.md: "Verify per-row work (2026-12-07)" and "SQLite read from its pages".
      */
     @Override
     public boolean readsCanonical() {
-        return TablePages.readable(file());
+        return false;
     }
 
     /** Per table: the name its rowid is selected by, or "" for a table without rowid. */
