@@ -160,18 +160,6 @@ final class TablePages implements AutoCloseable {
         }
     }
 
-    /**
-     * Whether this reader can read the file's tables at all (the file as a whole, before any table's own
-     * conditions): a UTF-8 SQLite file whose pages are all in the file itself.
-     */
-    static boolean readable(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return format(file, channel) != null;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** The file's page size and reserved bytes per page, or null where this reader does not read the file. */
     private static int[] format(Path file, FileChannel channel) throws IOException {
         byte[] header = new byte[100];
