@@ -156,6 +156,9 @@ public final class Canonical {
         writeEpoch((byte) 'z', epochSecond, nano, out);
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     /**
      * Whether {@code b[off, off + len)} is well-formed UTF-8 (RFC 3629: shortest forms, no surrogates, at
      * most U+10FFFF), the bytes that decoding to a String and encoding back give unchanged.
@@ -164,6 +167,11 @@ public final class Canonical {
         int end = off + len;
         int i = off;
         while (i < end) {
+            // eight ASCII bytes at a time: most text is mostly ASCII
+            if (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+                i += 8;
+                continue;
+            }
             int c = b[i];
             if (c >= 0) {
                 i++;
