@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * verify's duplicates check of a key the target PostgreSQL keeps unique itself passes on the strength
- * of the constraint, which it names, without counting rows; a unique index that does not hold (left
+ * of the constraint, which it names, without counting rows (and so does the NULL check of a NOT NULL column); a unique index that does not hold (left
  * invalid by a CREATE UNIQUE INDEX CONCURRENTLY that met a duplicate) proves nothing, so its key is
  * counted row by row and the duplicate named, as before.
  */
@@ -33,7 +33,7 @@ class EnforcedKeyIT {
     void aConstraintIsTheProofAndAnInvalidUniqueIndexIsNot() throws Exception {
         PgServer.TestDb source = PgServer.get().createDatabase("it_enforced_src");
         PgServer.TestDb target = PgServer.get().createDatabase("it_enforced_dst");
-        exec(source.jdbcUrl(), "CREATE TABLE items (id bigint PRIMARY KEY, n bigint, code text)",
+        exec(source.jdbcUrl(), "CREATE TABLE items (id bigint PRIMARY KEY, n bigint, code text NOT NULL)",
                 "INSERT INTO items VALUES (1, 10, 'a'), (2, 20, 'b'), (3, 30, 'c')");
         Cli.Result m = Cli.run("migrate", "--from", source.url(), "--to", target.url(), "--create-schema");
         assertEquals(0, m.exit(), m.toString());
@@ -42,6 +42,9 @@ class EnforcedKeyIT {
         JsonNode pk = ok.get("items (id) unique, enforced by the target's items_pkey");
         assertTrue(pk != null, "the primary key's check names the constraint: " + ok.keySet());
         assertEquals("PASS", pk.get("status").asText());
+        JsonNode code = ok.get("items.code NOT NULL, enforced by the target's NOT NULL constraint");
+        assertTrue(code != null, "the NULL check of a NOT NULL column names the constraint: " + ok.keySet());
+        assertEquals("PASS", code.get("status").asText());
 
         // A duplicate of n, and a unique index over n that PostgreSQL leaves invalid because of it.
         exec(target.jdbcUrl(), "INSERT INTO items VALUES (4, 20, 'd')");

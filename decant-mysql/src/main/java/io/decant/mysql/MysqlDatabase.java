@@ -29,6 +29,12 @@ import java.util.Set;
  * so tables can be read and loaded in parallel.
  */
 final class MysqlDatabase implements SourceDatabase, TargetDatabase {
+    /** A NOT NULL column refuses NULL on every write. */
+    @Override
+    public boolean enforcesNotNull() {
+        return true;
+    }
+
     private final MysqlConnector connector;
     private final io.decant.core.spi.JdbcJournal journal;
     private final MysqlUrl url;

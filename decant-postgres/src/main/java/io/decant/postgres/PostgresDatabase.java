@@ -38,6 +38,12 @@ import java.util.Set;
  * shared catalog connection and its lock (creating tables, truncating, running DDL in one transaction).
  */
 final class PostgresDatabase implements SourceDatabase, TargetDatabase {
+    /** A NOT NULL column refuses NULL on every write. */
+    @Override
+    public boolean enforcesNotNull() {
+        return true;
+    }
+
     private final PgConnector connector;
     /** Sinks' and the journal's connections, kept from one use to the next. */
     private final IdleConnections idleConnections;

@@ -12,6 +12,12 @@ import java.util.List;
 
 /** A SQLite file read without ever being written: every connection is opened read-only. */
 class SqliteSource extends SqliteEndpoint implements SourceDatabase {
+    /** A NOT NULL column refuses NULL on every write. */
+    @Override
+    public boolean enforcesNotNull() {
+        return true;
+    }
+
     private final Conversions conversions = Conversions.utc();
     private List<Table> tables;
 

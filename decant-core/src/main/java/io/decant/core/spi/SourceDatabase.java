@@ -72,6 +72,15 @@ public interface SourceDatabase extends Endpoint {
     }
 
     /**
+     * Whether a column this database declares NOT NULL holds no NULL, because the database refuses one on
+     * every write (PostgreSQL, MySQL, SQLite), so verify's NULL check of such a column has nothing to find
+     * and reads nothing per row; its report cites the constraint. False where nothing is enforced (a folder).
+     */
+    default boolean enforcesNotNull() {
+        return false;
+    }
+
+    /**
      * What {@code plan} should say about the values of {@code table} that the schema alone does not
      * show, each note naming its way out: for example SQLite rows with NULL in a primary key column.
      */

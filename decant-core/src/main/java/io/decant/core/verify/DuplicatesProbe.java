@@ -85,6 +85,11 @@ final class DuplicatesProbe implements Probe {
     }
 
     @Override
+    public boolean readsRows() {
+        return enforcedBy == null;
+    }
+
+    @Override
     public void accept(Object[] row) {
         if (enforcedBy == null && !ProbeRows.anyNull(row, idx)) {
             if (integers == null) {

@@ -200,7 +200,7 @@ final class Integrity {
                 probes.add(new OrphansProbe(t, fk, names, cols, parentKeys, byId.get(fk.refTable()), maxExamples));
             }
             for (Column c : required) {
-                probes.add(new NullsProbe(t, c, names, maxExamples));
+                probes.add(new NullsProbe(t, c, names, maxExamples, target.enforcesNotNull()));
             }
             List<List<String>> keptKeys = new ArrayList<>(keep);
             List<LongHashSet> kept = new ArrayList<>();
@@ -281,12 +281,14 @@ final class Integrity {
             final List<Column> needed;
             final List<Column> cols;
             private final Probe[] probes;
+            /** The probes that read the rows (not those whose check the target enforces). */
+            private final Probe[] rowProbes;
             private final List<List<String>> keptKeys;
             private final int[][] keptIdx;
             private final RowHasher[] keptHashers;
             private final LongHashSet[] kept;
             private final boolean[] keptIsPk;
-            /** The primary key's duplicates probe, which takes the key hash the read comes with; or -1. */
+            /** In {@link #rowProbes}: the primary key's duplicates probe, which takes the key hash the read comes with; or -1. */
             private final int pkProbe;
             private final DuplicatesProbe pkDuplicates;
             boolean keyHashIsPk;
@@ -313,8 +315,9 @@ final class Integrity {
                     keptHashers[i] = ProbeRows.hasher(keptKeys.get(i), names, cols);
                     keptIsPk[i] = keptKeys.get(i).equals(table.primaryKey());
                 }
-                this.pkProbe = pkProbe;
                 this.pkDuplicates = pkProbe < 0 ? null : (DuplicatesProbe) this.probes[pkProbe];
+                this.rowProbes = java.util.Arrays.stream(this.probes).filter(Probe::readsRows).toArray(Probe[]::new);
+                this.pkProbe = pkDuplicates == null ? -1 : java.util.Arrays.asList(rowProbes).indexOf(pkDuplicates);
             }
 
             /**
@@ -322,7 +325,7 @@ final class Integrity {
              * key's ({@link Session#ride}'s {@code keyColumns}), else ignored.
              */
             void accept(Object[] row, long keyHash) {
-                Probe[] ps = probes;
+                Probe[] ps = rowProbes;
                 for (int i = 0; i < ps.length; i++) {
                     if (i == pkProbe) {
                         pkDuplicates.acceptKey(row, keyHash);

@@ -10,9 +10,15 @@ final class NullsProbe implements Probe {
     private final String column;
     private final int at;
     private final ProbeRows.Hits hits;
+    private final boolean enforced;
 
-    /** @param names the names of the run's columns, in row order */
-    NullsProbe(Table table, Column column, List<String> names, int maxExamples) {
+    /**
+     * @param names    the names of the run's columns, in row order
+     * @param enforced whether the target itself refuses NULL in the column ({@link
+     *                 io.decant.core.spi.SourceDatabase#enforcesNotNull}): then no row is read for this check
+     */
+    NullsProbe(Table table, Column column, List<String> names, int maxExamples, boolean enforced) {
+        this.enforced = enforced;
         this.table = table;
         this.column = column.name();
         int[] idx = ProbeRows.indexes(List.of(this.column), names);
@@ -28,8 +34,14 @@ final class NullsProbe implements Probe {
     }
 
     @Override
+    public boolean readsRows() {
+        return !enforced;
+    }
+
+    @Override
     public IntegrityCheck result(ProbeSql sql) {
-        return new IntegrityCheck("nulls", table.id().display(), table.id().display() + "." + column + " NOT NULL",
+        return new IntegrityCheck("nulls", table.id().display(), table.id().display() + "." + column + " NOT NULL"
+                + (enforced ? ", enforced by the target's NOT NULL constraint" : ""),
                 hits.count() == 0 ? Status.PASS : Status.FAIL, hits.count(),
                 "SELECT count(*) FROM " + sql.quote(table.id()) + " WHERE " + sql.quote(column) + " IS NULL",
                 hits.examples());

@@ -10,6 +10,14 @@ sealed interface Probe permits NullsProbe, DuplicatesProbe, OrphansProbe {
     /** One row of the table, in the run's column layout. */
     void accept(Object[] row);
 
+    /**
+     * Whether the check reads the rows at all: false where the target enforces what it checks (a key it keeps
+     * unique, a column it keeps NOT NULL), and the rows are not handed to it.
+     */
+    default boolean readsRows() {
+        return true;
+    }
+
     /** Once every row is in: what needs all of them (counting an integer key's repeats). */
     default void allRowsIn() {
     }

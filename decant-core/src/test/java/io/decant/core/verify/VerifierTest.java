@@ -128,6 +128,28 @@ class VerifierTest {
     }
 
     /** A target that counts its reads per table. */
+    @Test
+    void aNotNullTheTargetEnforcesIsItsOwnProofAndReadsNoValue() {
+        Table table = new Table(TableId.of("notes"), List.of(Column.of("id", LogicalType.INT64),
+                new Column("body", null, LogicalType.TEXT, false, null)), List.of("id"), List.of(), List.of(), -1);
+        MemorySource from = new MemorySource().add(table, List.of(new Object[] {1L, "x"}, new Object[] {2L, "y"}));
+        // a target that refuses NULL in a NOT NULL column itself (as every database does; memory is told so)
+        MemorySource target = new MemorySource() {
+            @Override
+            public boolean enforcesNotNull() {
+                return true;
+            }
+        }.add(table, List.of(new Object[] {1L, "x"}, new Object[] {2L, "y"}));
+        MigrationPlan plan = new Planner(MigrationOptions.defaults()).plan(from, TargetView.readBack(target));
+        VerifyReport r = new Verifier(VerifyOptions.defaults(), m -> { }).verify(plan, from, target);
+        IntegrityCheck body = r.integrity().stream()
+                .filter(i -> i.subject().equals("notes.body NOT NULL, enforced by the target's NOT NULL constraint"))
+                .findFirst().orElseThrow(() -> new AssertionError(r.integrity().toString()));
+        assertEquals(Status.PASS, body.status());
+        assertEquals(0, body.count());
+        assertEquals(Status.PASS, r.status());
+    }
+
     private static final class CountingSource extends MemorySource {
         final java.util.Map<String, Integer> reads = new java.util.TreeMap<>();
 
