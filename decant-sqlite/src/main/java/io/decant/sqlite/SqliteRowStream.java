@@ -74,12 +74,12 @@ final class SqliteRowStream implements CanonicalRowStream {
     private long lastRowid;
 
     /**
-     * @param file      the file read, so that a table can be read from its pages ({@link TablePages}); null to read
-     *                  every row through the driver
+     * @param file      the file read, and its page channel's lease, so that a table can be read from its pages
+     *                  ({@link TablePages}); a null lease reads every row through the driver
      * @param rowidName a name the table's rowid can be selected by, or null for a table without rowid
      */
-    SqliteRowStream(ReadPlan plan, Connection connection, Path file, String rowidName) {
-        this(plan, connection, List.of(), null, file, rowidName);
+    SqliteRowStream(ReadPlan plan, Connection connection, Path file, PageFiles.Lease pageFile, String rowidName) {
+        this(plan, connection, List.of(), null, file, pageFile, rowidName);
     }
 
     /**
@@ -87,7 +87,7 @@ final class SqliteRowStream implements CanonicalRowStream {
      * @param fingerprint with a plan that reads by rowid: the file's state, part of every position
      */
     SqliteRowStream(ReadPlan plan, Connection connection, List<Long> parameters, String fingerprint, Path file,
-                    String rowidName) {
+                    PageFiles.Lease pageFile, String rowidName) {
         this.rowidColumn = plan.rowidPosition() + 1;
         this.fingerprint = fingerprint;
         this.table = plan.table();
@@ -107,10 +107,10 @@ final class SqliteRowStream implements CanonicalRowStream {
             rs = statement.executeQuery(); // its first step takes the shared lock the pages are read under
             direct = statement instanceof CoreStatement core ? core.pointer : null;
             utf8 = direct != null && isUtf8(connection);
-            if (utf8 && file != null) {
+            if (utf8 && pageFile != null) {
                 long[] bounds = bounds(plan.bounds(), parameters);
                 if (bounds != null) {
-                    pages = TablePages.open(file, connection, table, plan.select(),
+                    pages = TablePages.open(pageFile, file, connection, table, plan.select(),
                             bounds[0] == Long.MIN_VALUE ? null : bounds[0], bounds[1] == Long.MAX_VALUE ? null : bounds[1],
                             rowidName);
                 }

@@ -21,8 +21,23 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
     private final Conversions conversions = Conversions.utc();
     private List<Table> tables;
 
+    /** The file's page channel ({@link PageFiles}), held from here until after the metadata connection closes. */
+    private final PageFiles.Lease pageFile;
+
     SqliteSource(SqliteUrl url) {
         super(url, SqliteConnector.openReadOnly(url.file()));
+        this.pageFile = PageFiles.open(url.file());
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            super.close();
+        } finally {
+            if (pageFile != null) {
+                pageFile.close();
+            }
+        }
     }
 
     @Override
@@ -98,7 +113,7 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
     public RowStream read(Table table, List<Column> columns) {
         ReadPlan plan = ReadPlan.of(table, columns, conversions);
         Connection c = SqliteConnector.openReadOnly(file());
-        return new SqliteRowStream(plan, c, file(), rowid(table));
+        return new SqliteRowStream(plan, c, file(), pageFile, rowid(table));
     }
 
     /**
@@ -166,7 +181,7 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
         }
         ReadPlan plan = ReadPlan.of(table, columns, conversions, rowid, afterRowid != null);
         Connection c = SqliteConnector.openReadOnly(file());
-        return new SqliteRowStream(plan, c, afterRowid == null ? List.of() : List.of(afterRowid), now, file(), rowid);
+        return new SqliteRowStream(plan, c, afterRowid == null ? List.of() : List.of(afterRowid), now, file(), pageFile, rowid);
     }
 
     /**
@@ -234,7 +249,7 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
             }
         }
         ReadPlan plan = ReadPlan.slice(table, columns, conversions, rowid, slice.low() != null, slice.high() != null);
-        return new SqliteRowStream(plan, SqliteConnector.openReadOnly(file()), bounds, fingerprint(), file(), rowid);
+        return new SqliteRowStream(plan, SqliteConnector.openReadOnly(file()), bounds, fingerprint(), file(), pageFile, rowid);
     }
 
     /** The rowid a slice of {@code table} is bounded by: {@code key} must be the one {@link #sliceKey} named. */

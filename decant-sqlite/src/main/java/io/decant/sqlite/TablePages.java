@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +36,8 @@ import java.util.Locale;
  * with an empty or absent log (so that the file itself holds every committed page), the table a rowid
  * table (its root a table b-tree page) without generated columns, and every selected item a column or the
  * rowid (not a {@code CAST}). The caller's open read transaction holds SQLite's shared lock for the whole
- * read, which keeps every writer (and, in WAL mode, every checkpoint) away from the file's pages. Two
+ * read, which keeps every writer (and, in WAL mode, every checkpoint) away from the file's pages; the file
+ * is read through the process's one channel for it ({@link PageFiles}), never closed under such a lock. Two
  * things SQLite does when it reads a column are done here too: a column of REAL affinity gives its
  * integral values, which SQLite stores as integers, as doubles ({@code OP_RealAffinity}); and the
  * INTEGER PRIMARY KEY column, stored as NULL, gives the rowid. A record shorter than the table (a column
@@ -54,6 +54,7 @@ final class TablePages implements AutoCloseable {
 
     private final String table;
     private final Path file;
+    private final PageFiles.Lease lease;
     private final FileChannel channel;
     private final int pageSize;
     private final int usable;
@@ -93,12 +94,13 @@ final class TablePages implements AutoCloseable {
     /** The current row read through the driver, when its record is shorter than a defaulted column. */
     private Object[] fromDriver;
 
-    private TablePages(String table, Path file, FileChannel channel, int pageSize, int usable, long root,
+    private TablePages(String table, Path file, PageFiles.Lease lease, int pageSize, int usable, long root,
                        int[] field, boolean[] real, boolean[] defaulted, Long low, Long high,
                        Connection connection, String rowQuery) throws IOException {
         this.table = table;
         this.file = file;
-        this.channel = channel;
+        this.lease = lease;
+        this.channel = lease.channel();
         this.pageSize = pageSize;
         this.usable = usable;
         this.pageCount = channel.size() / pageSize;
@@ -122,23 +124,23 @@ final class TablePages implements AutoCloseable {
      * @param high       the rowid to stop before, or null
      * @param rowidName  a name the table's rowid can be selected by, for rows read through the driver
      */
-    static TablePages open(Path file, Connection c, String table, List<String> select, Long low, Long high,
-                           String rowidName) throws SQLException {
-        if (select.contains("") || rowidName == null) {
+    static TablePages open(PageFiles.Lease file, Path path, Connection c, String table, List<String> select, Long low,
+                           Long high, String rowidName) throws SQLException {
+        if (file == null || select.contains("") || rowidName == null) {
             return null;
         }
-        FileChannel channel = null;
+        PageFiles.Lease lease = file.share(); // never closes the file's descriptor while another read needs it
         try {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
-            int[] format = format(file, channel);
+            FileChannel channel = lease.channel();
+            int[] format = format(path, channel);
             if (format == null) {
-                return closeAndDecline(channel);
+                return decline(lease);
             }
             int pageSize = format[0];
             int reserved = format[1];
             Layout layout = Layout.of(c, table, select);
             if (layout == null) {
-                return closeAndDecline(channel);
+                return decline(lease);
             }
             String rowQuery = "SELECT " + String.join(", ", select.stream()
                     .map(s -> s == null ? rowidName : SqliteIdentifiers.quote(s)).toList())
@@ -147,17 +149,22 @@ final class TablePages implements AutoCloseable {
             if (layout.root < 2 || layout.root > channel.size() / pageSize
                     || !readFully(channel, ByteBuffer.wrap(root), (layout.root - 1) * pageSize)
                     || (root[0] != INTERIOR_TABLE && root[0] != LEAF_TABLE)) {
-                return closeAndDecline(channel); // WITHOUT ROWID: an index b-tree
+                return decline(lease); // WITHOUT ROWID: an index b-tree
             }
-            return new TablePages(table, file, channel, pageSize, pageSize - reserved, layout.root, layout.field,
+            return new TablePages(table, path, lease, pageSize, pageSize - reserved, layout.root, layout.field,
                     layout.real, layout.defaulted, low, high, c, rowQuery);
         } catch (IOException e) {
-            closeQuietly(channel);
+            lease.close();
             return null; // the driver reads it, or says what is wrong with the file
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(channel);
+            lease.close();
             throw e;
         }
+    }
+
+    private static TablePages decline(PageFiles.Lease lease) {
+        lease.close();
+        return null;
     }
 
     /** The file's page size and reserved bytes per page, or null where this reader does not read the file. */
@@ -186,21 +193,6 @@ final class TablePages implements AutoCloseable {
             return Files.exists(wal) && Files.size(wal) > 0;
         } catch (IOException e) {
             return true;
-        }
-    }
-
-    private static TablePages closeAndDecline(FileChannel channel) {
-        closeQuietly(channel);
-        return null;
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing was read through it that matters
-            }
         }
     }
 
@@ -688,6 +680,6 @@ final class TablePages implements AutoCloseable {
     @Override
     public void close() {
         SqliteConnector.close(rowStatement);
-        closeQuietly(channel);
+        lease.close();
     }
 }

@@ -64,7 +64,7 @@ class SqliteCanonicalReadIT {
             // the fast read from the table's pages, or through the driver (as for a table the pages do not serve)
             SqliteRowStream fastStream = pages ? (SqliteRowStream) src.read(t, columns)
                     : new SqliteRowStream(ReadPlan.of(t, columns, io.decant.core.transform.Conversions.utc()),
-                            SqliteConnector.openReadOnly(file), null, "_rowid_");
+                            SqliteConnector.openReadOnly(file), file, null, "_rowid_");
             assertEquals(pages, fastStream.readsPages());
             try (RowStream general = src.read(t, columns); RowStream fast = fastStream) {
                 CanonicalRowStream wire = (CanonicalRowStream) fast;

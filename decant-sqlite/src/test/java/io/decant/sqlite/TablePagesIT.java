@@ -86,10 +86,10 @@ class TablePagesIT {
                 + " FROM " + SqliteIdentifiers.quote(table)
                 + " WHERE 1" + (low == null ? "" : " AND _rowid_ >= " + low) + (high == null ? "" : " AND _rowid_ < " + high)
                 + " ORDER BY _rowid_";
-        try (Connection c = readOnly(file)) {
+        try (Connection c = readOnly(file); PageFiles.Lease lease = PageFiles.open(file)) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                TablePages pages = TablePages.open(file, c, table, select, low, high, "_rowid_");
+                TablePages pages = TablePages.open(lease, file, c, table, select, low, high, "_rowid_");
                 assertNotNull(pages, table + " must be read from its pages");
                 try (pages) {
                     int row = 0;
@@ -144,8 +144,9 @@ class TablePagesIT {
     }
 
     private static void same(ReadPlan plan, List<Long> parameters, Path file, String table) {
-        try (SqliteRowStream driver = new SqliteRowStream(plan, SqliteConnector.openReadOnly(file), parameters, "f", null, "_rowid_");
-             SqliteRowStream pages = new SqliteRowStream(plan, SqliteConnector.openReadOnly(file), parameters, "f", file, "_rowid_")) {
+        try (PageFiles.Lease lease = PageFiles.open(file);
+             SqliteRowStream driver = new SqliteRowStream(plan, SqliteConnector.openReadOnly(file), parameters, "f", file, null, "_rowid_");
+             SqliteRowStream pages = new SqliteRowStream(plan, SqliteConnector.openReadOnly(file), parameters, "f", file, lease, "_rowid_")) {
             assertTrue(pages.readsPages(), table + " must be read from its pages: " + plan.select());
             assertFalse(driver.readsPages());
             int row = 0;
@@ -271,12 +272,11 @@ class TablePagesIT {
     }
 
     private static TablePages open(Path file, String table, List<String> select) throws SQLException {
-        try (Connection c = readOnly(file)) {
+        try (Connection c = readOnly(file); PageFiles.Lease lease = PageFiles.open(file)) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + SqliteIdentifiers.quote(table))) {
                 rs.next();
-                TablePages p = TablePages.open(file, c, table, select, null, null, "_rowid_");
-                return p;
+                return TablePages.open(lease, file, c, table, select, null, null, "_rowid_");
             }
         }
     }
