@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.decant.core.checksum.Canonical;
 import io.decant.core.checksum.CanonicalBuffer;
-import io.decant.core.error.DecantException;
 import io.decant.core.schema.Column;
 import io.decant.core.schema.Table;
 import io.decant.core.spi.CanonicalRowStream;
@@ -78,22 +77,12 @@ class SqliteCanonicalReadIT {
                     }
                     expected.clear();
                     actual.clear();
-                    Object[] want;
-                    String wantError = null;
-                    try {
-                        want = general.next();
-                    } catch (DecantException e) {
-                        want = null;
-                        wantError = e.getMessage();
-                    }
-                    Object[] got;
-                    String gotError = null;
-                    try {
-                        got = wire.nextCanonical(actual, ends, decode);
-                    } catch (DecantException e) {
-                        got = null;
-                        gotError = e.getMessage();
-                    }
+                    TestDb.Read general1 = TestDb.Read.of(general::next);
+                    TestDb.Read fast1 = TestDb.Read.of(() -> wire.nextCanonical(actual, ends, decode));
+                    Object[] want = general1.row();
+                    String wantError = general1.error();
+                    Object[] got = fast1.row();
+                    String gotError = fast1.error();
                     assertEquals(wantError, gotError, "row " + (compared + failed + 1));
                     if (wantError != null) {
                         failed++;

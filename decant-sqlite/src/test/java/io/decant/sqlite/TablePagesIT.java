@@ -152,27 +152,15 @@ class TablePagesIT {
             int row = 0;
             while (true) {
                 row++;
-                Object[] want;
-                String wantError = null;
-                try {
-                    want = driver.next();
-                } catch (DecantException e) {
-                    want = null;
-                    wantError = e.getMessage();
-                }
-                Object[] got;
-                String gotError = null;
-                try {
-                    got = pages.next();
-                } catch (DecantException e) {
-                    got = null;
-                    gotError = e.getMessage();
-                }
-                assertEquals(wantError, gotError, table + " row " + row);
+                TestDb.Read fromDriver = TestDb.Read.of(driver::next);
+                TestDb.Read fromPages = TestDb.Read.of(pages::next);
+                assertEquals(fromDriver.error(), fromPages.error(), table + " row " + row);
                 assertEquals(driver.position(), pages.position(), table + " row " + row);
-                if (wantError != null) {
+                if (fromDriver.error() != null) {
                     continue;
                 }
+                Object[] want = fromDriver.row();
+                Object[] got = fromPages.row();
                 if (want == null) {
                     assertNull(got, table + ": the pages gave more rows");
                     break;

@@ -56,6 +56,20 @@ final class TestDb {
         return src.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /**
+     * A stream's next row, or the message of the error reading it raised: so that two ways of reading the same rows
+     * compare row by row, errors included.
+     */
+    record Read(Object[] row, String error) {
+        static Read of(java.util.function.Supplier<Object[]> next) {
+            try {
+                return new Read(next.get(), null);
+            } catch (io.decant.core.error.DecantException e) {
+                return new Read(null, e.getMessage());
+            }
+        }
+    }
+
     /** Every row of a table, all columns. */
     static List<Object[]> readAll(Path file, String table) {
         try (SourceDatabase src = source(file)) {
