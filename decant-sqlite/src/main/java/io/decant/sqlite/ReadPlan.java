@@ -13,7 +13,7 @@ import java.util.List;
  * {@code CAST(c AS TEXT)}: SQLite's own text form of each value, as the spec asked.
  */
 record ReadPlan(String table, String sql, List<Item> items, List<String> keyNames, int[] keyPositions,
-                int rowidPosition, List<String> select, Bounds bounds) {
+                int rowidPosition, List<String> select, List<String> casts, Bounds bounds) {
 
     /** The rowid bounds the statement's parameters give, in their order. */
     enum Bounds { NONE, AFTER, LOW, HIGH, LOW_HIGH }
@@ -54,18 +54,22 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
 
     /**
      * @param bounds what the {@code where} clause's parameters are; {@link #select} names each selected item for
-     *               {@link TablePages}: a column's name, null for the rowid, "" for a {@code CAST}
+     *               {@link TablePages}: a column's name, null for the rowid, "" for a {@code CAST}; and
+     *               {@link #casts} says, per selected item, the column a {@code CAST(c AS TEXT)} item reads (null
+     *               for every other item)
      */
     private static ReadPlan of(Table table, List<Column> columns, Conversions conversions, String rowid, String where,
                                Bounds bounds) {
         List<Item> items = new ArrayList<>();
         List<String> select = new ArrayList<>();
         List<String> named = new ArrayList<>();
+        List<String> casts = new ArrayList<>();
         for (Column c : columns) {
             String declared = c.sourceType() == null ? "" : c.sourceType();
             boolean asText = !c.isSupported();
             select.add(asText ? "CAST(" + SqliteIdentifiers.quote(c.name()) + " AS TEXT)" : SqliteIdentifiers.quote(c.name()));
             named.add(asText ? "" : c.name());
+            casts.add(asText ? c.name() : null);
             items.add(new Item(c.name(), declared, new ColumnDecoder(declared, c.type(), conversions)));
         }
         List<String> keyNames = table.rowKey();
@@ -82,6 +86,7 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
                 at = select.size();
                 select.add(SqliteIdentifiers.quote(key));
                 named.add(key);
+                casts.add(null);
             }
             keyPositions[k] = at;
         }
@@ -90,6 +95,7 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
             rowidPosition = select.size();
             select.add(rowid);
             named.add(null);
+            casts.add(null);
         }
         String sql = "SELECT " + String.join(", ", select) + " FROM " + SqliteIdentifiers.quote(table.id().name());
         if (rowid != null) {
@@ -97,6 +103,6 @@ record ReadPlan(String table, String sql, List<Item> items, List<String> keyName
             sql += where + " ORDER BY " + rowid;
         }
         return new ReadPlan(table.id().name(), sql, List.copyOf(items), List.copyOf(keyNames), keyPositions, rowidPosition,
-                java.util.Collections.unmodifiableList(named), bounds);
+                java.util.Collections.unmodifiableList(named), java.util.Collections.unmodifiableList(casts), bounds);
     }
 }

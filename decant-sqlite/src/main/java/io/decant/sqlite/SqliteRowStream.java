@@ -110,7 +110,7 @@ final class SqliteRowStream implements CanonicalRowStream {
             if (utf8 && pageFile != null) {
                 long[] bounds = bounds(plan.bounds(), parameters);
                 if (bounds != null) {
-                    pages = TablePages.open(pageFile, file, connection, table, plan.select(),
+                    pages = TablePages.open(pageFile, file, connection, table, plan.select(), plan.casts(),
                             bounds[0] == Long.MIN_VALUE ? null : bounds[0], bounds[1] == Long.MAX_VALUE ? null : bounds[1],
                             rowidName);
                 }

@@ -31,19 +31,22 @@ import java.util.Locale;
  * interior pages hold child page numbers, leaf pages hold (rowid, record) cells, a record is a header of
  * serial types followed by the values, and a long record continues on a chain of overflow pages.
  *
- * <p>Used only where it gives the same rows as SQLite and otherwise declined ({@link #open} returns null and
- * the stream reads through the driver): the file must be UTF-8, in rollback-journal mode or in WAL mode
- * with an empty or absent log (so that the file itself holds every committed page), the table a rowid
- * table (its root a table b-tree page) without generated columns, and every selected item a column or the
- * rowid (not a {@code CAST}). The caller's open read transaction holds SQLite's shared lock for the whole
- * read, which keeps every writer (and, in WAL mode, every checkpoint) away from the file's pages; the file
- * is read through the process's one channel for it ({@link PageFiles}), never closed under such a lock. Two
- * things SQLite does when it reads a column are done here too: a column of REAL affinity gives its
- * integral values, which SQLite stores as integers, as doubles ({@code OP_RealAffinity}); and the
- * INTEGER PRIMARY KEY column, stored as NULL, gives the rowid. A record shorter than the table (a column
- * added later by ALTER TABLE) gives NULL for a missing column without a default; with a default, that row
- * is read through the driver, in the same transaction. {@code TablePagesIT} compares this reader with
- * the driver on seeded random files, value by value.
+ * <p>Used only where it gives the same rows as SQLite and otherwise declined ({@link #open} returns null and the
+ * stream reads through the driver): the file must be UTF-8, in rollback-journal mode or in WAL mode with an
+ * empty or absent log (so that the file itself holds every committed page), the table a rowid table (its root a
+ * table b-tree page) without generated columns, and every selected item a column, the rowid, or a column as text
+ * ({@code CAST(c AS TEXT)}, how a column the spec reads {@code as_text} is read). The caller's open read
+ * transaction holds SQLite's shared lock for the whole read, which keeps every writer (and, in WAL mode, every
+ * checkpoint) away from the file's pages; the file is read through the process's one channel for it
+ * ({@link PageFiles}), never closed under such a lock. Two things SQLite does when it reads a column are done
+ * here too: a column of REAL affinity gives its integral values, which SQLite stores as integers, as doubles
+ * ({@code OP_RealAffinity}); and the INTEGER PRIMARY KEY column, stored as NULL, gives the rowid. A record
+ * shorter than the table (a column added later by ALTER TABLE) gives NULL for a missing column without a
+ * default; with a default, that row is read through the driver, in the same transaction. A
+ * {@code CAST(c AS TEXT)} item gives what SQLite's cast gives: NULL, an integer's decimal text, text as it is
+ * and a blob's bytes as text; a row where such an item holds a real (or an integer its REAL affinity makes one)
+ * is read through the driver too, since only SQLite prints a real as SQLite does. {@code TablePagesIT} compares
+ * this reader with the driver on seeded random files, value by value.
  */
 final class TablePages implements AutoCloseable {
     /** Page types, the first byte of a b-tree page's header. */
@@ -65,6 +68,8 @@ final class TablePages implements AutoCloseable {
     private final boolean[] real;
     /** Per selected item: whether its column has a default, given to records that end before it. */
     private final boolean[] defaulted;
+    /** Per selected item: whether it is {@code CAST(c AS TEXT)}, the column's value as SQLite's text. */
+    private final boolean[] text;
     private final Long low;
     private final Long high;
     private final Connection connection;
@@ -95,7 +100,7 @@ final class TablePages implements AutoCloseable {
     private Object[] fromDriver;
 
     private TablePages(String table, Path file, PageFiles.Lease lease, int pageSize, int usable, long root,
-                       int[] field, boolean[] real, boolean[] defaulted, Long low, Long high,
+                       int[] field, boolean[] real, boolean[] defaulted, boolean[] text, Long low, Long high,
                        Connection connection, String rowQuery) throws IOException {
         this.table = table;
         this.file = file;
@@ -107,6 +112,7 @@ final class TablePages implements AutoCloseable {
         this.field = field;
         this.real = real;
         this.defaulted = defaulted;
+        this.text = text;
         this.low = low;
         this.high = high;
         this.connection = connection;
@@ -120,14 +126,27 @@ final class TablePages implements AutoCloseable {
      * SQLite's shared lock.
      *
      * @param select     per selected item: the column's name, null for the rowid, or "" for anything else
+     * @param casts      per selected item: for an item "" in {@code select} that is {@code CAST(c AS TEXT)}, the
+     *                   column {@code c}; null for every other item
      * @param low        the least rowid to read, or null
      * @param high       the rowid to stop before, or null
      * @param rowidName  a name the table's rowid can be selected by, for rows read through the driver
      */
-    static TablePages open(PageFiles.Lease file, Path path, Connection c, String table, List<String> select, Long low,
-                           Long high, String rowidName) throws SQLException {
-        if (file == null || select.contains("") || rowidName == null) {
+    static TablePages open(PageFiles.Lease file, Path path, Connection c, String table, List<String> select,
+                           List<String> casts, Long low, Long high, String rowidName) throws SQLException {
+        if (file == null || rowidName == null) {
             return null;
+        }
+        List<String> columns = new ArrayList<>(select);
+        boolean[] text = new boolean[select.size()];
+        for (int i = 0; i < text.length; i++) {
+            if ("".equals(select.get(i))) {
+                if (casts.get(i) == null) {
+                    return null;
+                }
+                columns.set(i, casts.get(i));
+                text[i] = true;
+            }
         }
         PageFiles.Lease lease = file.share(); // never closes the file's descriptor while another read needs it
         try {
@@ -138,13 +157,18 @@ final class TablePages implements AutoCloseable {
             }
             int pageSize = format[0];
             int reserved = format[1];
-            Layout layout = Layout.of(c, table, select);
+            Layout layout = Layout.of(c, table, columns);
             if (layout == null) {
                 return decline(lease);
             }
-            String rowQuery = "SELECT " + String.join(", ", select.stream()
-                    .map(s -> s == null ? rowidName : SqliteIdentifiers.quote(s)).toList())
-                    + " FROM " + SqliteIdentifiers.quote(table) + " WHERE " + rowidName + " = ?";
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < text.length; i++) {
+                String name = columns.get(i);
+                items.add(name == null ? rowidName : text[i] ? "CAST(" + SqliteIdentifiers.quote(name) + " AS TEXT)"
+                        : SqliteIdentifiers.quote(name));
+            }
+            String rowQuery = "SELECT " + String.join(", ", items) + " FROM " + SqliteIdentifiers.quote(table)
+                    + " WHERE " + rowidName + " = ?";
             byte[] root = new byte[pageSize];
             if (layout.root < 2 || layout.root > channel.size() / pageSize
                     || !readFully(channel, ByteBuffer.wrap(root), (layout.root - 1) * pageSize)
@@ -152,7 +176,7 @@ final class TablePages implements AutoCloseable {
                 return decline(lease); // WITHOUT ROWID: an index b-tree
             }
             return new TablePages(table, path, lease, pageSize, pageSize - reserved, layout.root, layout.field,
-                    layout.real, layout.defaulted, low, high, c, rowQuery);
+                    layout.real, layout.defaulted, text, low, high, c, rowQuery);
         } catch (IOException e) {
             lease.close();
             return null; // the driver reads it, or says what is wrong with the file
@@ -342,6 +366,9 @@ final class TablePages implements AutoCloseable {
         if (fromDriver != null) {
             return fromDriver[i];
         }
+        if (text[i]) {
+            return textOf(i);
+        }
         int f = field[i];
         if (f < 0) {
             return rowid == (int) rowid ? (Object) Integer.valueOf((int) rowid) : Long.valueOf(rowid);
@@ -380,11 +407,52 @@ final class TablePages implements AutoCloseable {
     }
 
     /**
+     * What {@code CAST(c AS TEXT)} gives for selected item {@code i}: NULL stays null, an integer is its decimal
+     * text (SQLite prints it with {@code %lld}), and text and blob are their bytes as text (SQLite reinterprets a
+     * blob's bytes, unchanged, in the file's encoding, UTF-8 here). A real, and an integer that a column of REAL
+     * affinity reads as a real, are printed by SQLite's own float formatting, which Java's does not reproduce
+     * (15 significant digits and SQLite's exponent form: {@code 0.333333333333333}, {@code 1.0e+300}, {@code 0.0}
+     * for -0.0): that row is read through the driver, the item as the same CAST.
+     */
+    private Object textOf(int i) throws SQLException {
+        int f = field[i];
+        if (f < 0) {
+            return Long.toString(rowid);
+        }
+        long type = f < fields ? types[f] : -1;
+        if (type == 0 || (type < 0 && !defaulted[i])) {
+            return null;
+        }
+        if (type >= 12) {
+            return new String(record, offsets[f], (int) ((type - 12) >>> 1), StandardCharsets.UTF_8);
+        }
+        if (type == 10 || type == 11) {
+            throw corrupt("a value of serial type " + type + ", which SQLite reserves for itself");
+        }
+        if (type < 0 || type == 7 || real[i]) {
+            readThroughDriver();
+            return fromDriver[i];
+        }
+        return Long.toString(integerField(f));
+    }
+
+    /**
      * The storage class of selected item {@code i} in the current row, as {@code sqlite3_column_type} gives it
      * ({@link org.sqlite.core.Codes}), with {@link #integer}, {@link #real} and the bytes at {@link #offset} for its
-     * value; or -1 where only {@link #value} gives it (a column missing from a short record, with a default).
+     * value; or -1 where only {@link #value} gives it (a column missing from a short record, with a default, and a
+     * {@code CAST} item's integer or real, which become text).
      */
     int storage(int i) {
+        int s = stored(i);
+        if (!text[i] || s == org.sqlite.core.Codes.SQLITE_NULL) {
+            return s;
+        }
+        // CAST(c AS TEXT) keeps text and blob bytes as they are
+        return s == org.sqlite.core.Codes.SQLITE_TEXT || s == org.sqlite.core.Codes.SQLITE_BLOB
+                ? org.sqlite.core.Codes.SQLITE_TEXT : -1;
+    }
+
+    private int stored(int i) {
         if (fromDriver != null) {
             return -1;
         }

@@ -24,9 +24,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +44,10 @@ import org.sqlite.JDBC;
  * of every affinity, ill-formed UTF-8 text and empty values. Each selected value must be the driver's
  * {@code getObject} value for the same row (same Java class, same value, bit for bit for doubles), for the
  * whole table and for random rowid ranges; and decant's stream must give the same rows, errors and
- * positions with the pages as through the driver. Files the reader must not read (UTF-16, a WAL holding
+ * positions with the pages as through the driver. Columns are also read as {@code CAST(c AS TEXT)}, as decant reads a
+ * column it cannot type (a typeless column holding several storage classes) that the spec reads {@code as_text}:
+ * integers, text, blobs and reals of many shapes (which SQLite prints itself), in typeless, REAL and NUMERIC
+ * columns and the rowid alias, must give the driver's text. Files the reader must not read (UTF-16, a WAL holding
  * pages, WITHOUT ROWID, generated columns) must be declined, and a damaged page must give an error that
  * names the table and the way to check the file.
  */
@@ -52,6 +57,12 @@ class TablePagesIT {
     private static final long[] EDGES = {0, 1, -1, 127, 128, -128, -129, 32767, 32768, -32768, 8388607, 8388608,
         -8388608, Integer.MAX_VALUE, Integer.MIN_VALUE, 1L << 31, (1L << 47) - 1, 1L << 47, -(1L << 47),
         Long.MAX_VALUE, Long.MIN_VALUE, 1L << 53, (1L << 53) + 1};
+
+    /** Reals SQLite prints in its own way: integral, signed zero, huge, tiny, inexact, 15 and 17 digits. */
+    private static final Double[] REALS = {0.0, -0.0, 1.0, -7.0, 100.0, 0.5, 0.1, 1.0 / 3, -2.0 / 3, 1e300, -1e-300,
+        1e15, 3.0e15, 123456789012345678.0, 9.007199254740993e15, 1e16, 1.5e-7, 0.000123, 123456.789, 1e-5, 1e22,
+        Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, Double.MIN_NORMAL, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Math.PI, Math.E * 1e-100};
 
     @TempDir
     Path dir;
@@ -66,30 +77,44 @@ class TablePagesIT {
         List<String> tables = write(file, random, pageSize, wal, seed % 3 == 0 ? "FULL" : seed % 3 == 1 ? "NONE" : "INCREMENTAL");
         for (String t : tables) {
             List<String> columns = columnNames(file, t);
-            compareRaw(file, t, columns, null, null);
+            compareRaw(file, t, columns, new HashSet<>(), null, null);
+            compareRaw(file, t, columns, new HashSet<>(columns), null, null);
             for (int k = 0; k < 6; k++) {
                 long[] ids = rowids(file, t);
                 Long low = random.nextBoolean() || ids.length == 0 ? null : pick(ids, random) + random.nextInt(3) - 1;
                 Long high = random.nextBoolean() || ids.length == 0 ? null : pick(ids, random) + random.nextInt(3) - 1;
-                compareRaw(file, t, columns, low, high);
+                Set<String> cast = new HashSet<>();
+                for (String c : columns) {
+                    if (random.nextInt(3) == 0) {
+                        cast.add(c);
+                    }
+                }
+                compareRaw(file, t, columns, cast, low, high);
             }
             compareStreams(file, t, random);
         }
     }
 
-    /** Every value of every row in [low, high) through both, with the columns in a random order and the rowid. */
-    private static void compareRaw(Path file, String table, List<String> columns, Long low, Long high) throws SQLException {
-        List<String> select = new ArrayList<>(columns);
-        java.util.Collections.shuffle(select, new Random(columns.size() * 31L + (low == null ? 0 : low)));
-        select.add(null);
-        String sql = "SELECT " + String.join(", ", select.stream().map(s -> s == null ? "_rowid_" : SqliteIdentifiers.quote(s)).toList())
+    /**
+     * Every value of every row in [low, high) through both, with the columns in a random order and the rowid; the
+     * columns in {@code cast} are read as {@code CAST(c AS TEXT)}.
+     */
+    private static void compareRaw(Path file, String table, List<String> columns, Set<String> cast, Long low, Long high)
+            throws SQLException {
+        List<String> names = new ArrayList<>(columns);
+        java.util.Collections.shuffle(names, new Random(columns.size() * 31L + (low == null ? 0 : low)));
+        names.add(null);
+        List<String> select = names.stream().map(n -> cast.contains(n) ? "" : n).toList();
+        List<String> casts = names.stream().map(n -> cast.contains(n) ? n : null).toList();
+        String sql = "SELECT " + String.join(", ", names.stream().map(n -> n == null ? "_rowid_" : cast.contains(n)
+                        ? "CAST(" + SqliteIdentifiers.quote(n) + " AS TEXT)" : SqliteIdentifiers.quote(n)).toList())
                 + " FROM " + SqliteIdentifiers.quote(table)
                 + " WHERE 1" + (low == null ? "" : " AND _rowid_ >= " + low) + (high == null ? "" : " AND _rowid_ < " + high)
                 + " ORDER BY _rowid_";
         try (Connection c = readOnly(file); PageFiles.Lease lease = PageFiles.open(file)) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                TablePages pages = TablePages.open(lease, file, c, table, select, low, high, "_rowid_");
+                TablePages pages = TablePages.open(lease, file, c, table, select, casts, low, high, "_rowid_");
                 assertNotNull(pages, table + " must be read from its pages");
                 try (pages) {
                     int row = 0;
@@ -100,7 +125,8 @@ class TablePagesIT {
                         for (int i = 0; i < select.size(); i++) {
                             Object want = rs.getObject(i + 1);
                             Object got = pages.value(i);
-                            String where = table + " row " + row + " (rowid " + pages.rowid() + ") column " + select.get(i);
+                            String where = table + " row " + row + " (rowid " + pages.rowid() + ") column " + names.get(i)
+                                    + (cast.contains(names.get(i)) ? " as text" : "");
                             assertSame(want, got, where);
                         }
                     }
@@ -125,21 +151,30 @@ class TablePagesIT {
         }
     }
 
-    /** decant's own streams, with and without pages: whole, after a rowid, and as a slice. */
+    /**
+     * decant's own streams, with and without pages: whole, after a rowid, and as a slice; with the table's columns
+     * (those decant cannot type read as text), and again with random columns read as text as well.
+     */
     private static void compareStreams(Path file, String name, Random random) throws SQLException {
         try (SqliteSource src = new SqliteSource(SqliteUrl.parse("sqlite:" + file))) {
             Table t = src.tables().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-            List<Column> columns = t.columns().stream().filter(Column::isSupported).toList(); // a CAST is read by SQLite
-            long[] ids = rowids(file, name);
-            Long after = ids.length == 0 ? null : pick(ids, random);
-            ReadPlan whole = ReadPlan.of(t, columns, Conversions.utc(), "_rowid_", false);
-            ReadPlan resumed = ReadPlan.of(t, columns, Conversions.utc(), "_rowid_", true);
-            same(whole, List.of(), file, name);
-            if (after != null) {
-                same(resumed, List.of(after), file, name);
-                long high = pick(ids, random);
-                same(ReadPlan.slice(t, columns, Conversions.utc(), "_rowid_", true, true), List.of(Math.min(after, high), Math.max(after, high)), file, name);
-            }
+            compareStreams(file, name, t, t.columns(), random);
+            List<Column> asText = t.columns().stream().map(c -> random.nextInt(3) != 0 ? c
+                    : Column.unsupported(c.name(), c.sourceType(), c.nullable(), "read as text by this test")).toList();
+            compareStreams(file, name, t, asText, random);
+        }
+    }
+
+    private static void compareStreams(Path file, String name, Table t, List<Column> columns, Random random) {
+        long[] ids = rowids(file, name);
+        Long after = ids.length == 0 ? null : pick(ids, random);
+        ReadPlan whole = ReadPlan.of(t, columns, Conversions.utc(), "_rowid_", false);
+        ReadPlan resumed = ReadPlan.of(t, columns, Conversions.utc(), "_rowid_", true);
+        same(whole, List.of(), file, name);
+        if (after != null) {
+            same(resumed, List.of(after), file, name);
+            long high = pick(ids, random);
+            same(ReadPlan.slice(t, columns, Conversions.utc(), "_rowid_", true, true), List.of(Math.min(after, high), Math.max(after, high)), file, name);
         }
     }
 
@@ -190,8 +225,9 @@ class TablePagesIT {
         assertDeclined(other, "w", List.of("k", "v"));
         assertDeclined(other, "g", List.of("id", "a"));
         assertDeclined(other, "s", List.of("id", "a"));
-        assertDeclined(other, "p", List.of("id", "")); // a CAST
+        assertDeclined(other, "p", List.of("id", "")); // an expression it does not know
         assertAccepted(other, "p", List.of("id", "v"));
+        assertNotNull(open(other, "p", List.of("", ""), Arrays.asList("id", "v")), "columns read as text");
 
         // a WAL that holds committed pages the file does not have yet: only SQLite knows them
         Path wal = dir.resolve("wal.db");
@@ -260,11 +296,15 @@ class TablePagesIT {
     }
 
     private static TablePages open(Path file, String table, List<String> select) throws SQLException {
+        return open(file, table, select, java.util.Collections.nCopies(select.size(), null));
+    }
+
+    private static TablePages open(Path file, String table, List<String> select, List<String> casts) throws SQLException {
         try (Connection c = readOnly(file); PageFiles.Lease lease = PageFiles.open(file)) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + SqliteIdentifiers.quote(table))) {
                 rs.next();
-                return TablePages.open(lease, file, c, table, select, null, null, "_rowid_");
+                return TablePages.open(lease, file, c, table, select, casts, null, null, "_rowid_");
             }
         }
     }
@@ -309,7 +349,10 @@ class TablePagesIT {
                 s.execute("CREATE TABLE composite (k1 TEXT, k2 INTEGER" + cols + ", PRIMARY KEY (k1, k2))");
                 s.execute("CREATE TABLE descending (id INTEGER PRIMARY KEY DESC, v TEXT, r REAL)");
                 s.execute("CREATE TABLE \"Mixed Case\" (\"Id\" integer primary key, \"Value\" float)");
-                names.addAll(List.of("alias", "plain", "composite", "descending", "Mixed Case"));
+                // every shape of real beside integers, text and blobs, in a typeless column (which decant cannot
+                // type, so reads as text), a REAL one (integral values stored as integers) and a NUMERIC one
+                s.execute("CREATE TABLE mixed (id INTEGER PRIMARY KEY, x, r REAL, n NUMERIC)");
+                names.addAll(List.of("alias", "plain", "composite", "descending", "Mixed Case", "mixed"));
             }
             c.setAutoCommit(false);
             fill(c, "alias", 1 + DECLARED.length, 0, 1500, random, true);
@@ -317,6 +360,18 @@ class TablePagesIT {
             fill(c, "composite", 2 + DECLARED.length, 0, 600, random, false);
             fill(c, "descending", 3, 0, 700, random, true);
             fill(c, "Mixed Case", 2, 0, 500, random, true);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO mixed (x, r, n) VALUES (?, ?, ?)")) {
+                List<Object> shapes = new ArrayList<>(Arrays.asList(REALS));
+                shapes.addAll(Arrays.asList(null, 0L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, "text", "", "12",
+                        new byte[] {'b', 'l', 'o', 'b'}, new byte[] {(byte) 0xff, 0, 'a'}, new byte[0]));
+                for (int r = 0; r < 300; r++) {
+                    Object v = r < shapes.size() ? shapes.get(r) : value(random);
+                    for (int i = 1; i <= 3; i++) {
+                        ps.setObject(i, v instanceof Text t ? new String(t.bytes, StandardCharsets.UTF_8) : v);
+                    }
+                    ps.executeUpdate();
+                }
+            }
             c.commit();
             try (Statement s = c.createStatement()) {
                 // gaps, freed pages, and records shorter than the table
@@ -380,8 +435,8 @@ class TablePagesIT {
             case 1 -> EDGES[random.nextInt(EDGES.length)];
             case 2 -> (long) random.nextInt(1000) - 500;
             case 3 -> random.nextInt(4) == 0 ? (double) random.nextInt(100)
-                    : new double[] {-0.0, 0.5, 1e300, -1e-300, Double.MAX_VALUE, Double.MIN_VALUE, 3.0e15,
-                        Double.POSITIVE_INFINITY, random.nextGaussian() * 1e6}[random.nextInt(9)];
+                    : random.nextBoolean() ? random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20)
+                    : REALS[random.nextInt(REALS.length)];
             case 4, 5 -> new Text(text(random, random.nextInt(8) == 0 ? random.nextInt(20_000) : random.nextInt(40)));
             case 6 -> new Text(new byte[] {(byte) 0xc3, (byte) 0x28, 'a', 0, (byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80});
             case 7 -> new Text(new byte[0]);
