@@ -1,16 +1,15 @@
 package io.decant.sqlite;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One read-only channel per SQLite file per process, for {@link TablePages}, held open while anything of
+ * One read-only descriptor per SQLite file per process, for {@link TablePages}, held open while anything of
  * decant reads that file and closed only after the last of them.
  *
  * <p>Why not a channel per reader: on Unix, closing any descriptor of a file drops every POSIX lock the
@@ -21,8 +20,13 @@ import java.util.Map;
  * closed, each table read from its pages takes one for as long as it reads, and the channel is closed
  * when the last lease is given back: by then every connection that read through this process's sources
  * has ended. A file is known by its identity (device and inode where the system gives them), not its
- * path, so that a file replaced under the same name gets a channel of its own. {@code PageReadKeepsLocksIT}
+ * path, so that a file replaced under the same name gets a descriptor of its own. {@code PageReadKeepsLocksIT}
  * checks that another process still cannot write.
+ *
+ * <p>A {@link RandomAccessFile}, not a {@code FileChannel}: a channel is closed by an interrupt of any thread
+ * reading through it (Spark interrupts the tasks it cancels), which would end every other read of the file
+ * and drop the process's locks with it; a {@code RandomAccessFile} read ignores interrupts. Its reads are
+ * positioned under the descriptor's monitor, a seek and a read, page by page.
  */
 final class PageFiles {
     private static final Map<Object, Shared> OPEN = new HashMap<>();
@@ -37,7 +41,7 @@ final class PageFiles {
             synchronized (PageFiles.class) {
                 Shared s = OPEN.get(key);
                 if (s == null) {
-                    s = new Shared(key, FileChannel.open(file, StandardOpenOption.READ));
+                    s = new Shared(key, new RandomAccessFile(file.toFile(), "r"));
                     OPEN.put(key, s);
                 }
                 s.leases++;
@@ -63,12 +67,12 @@ final class PageFiles {
 
     private static final class Shared {
         final Object key;
-        final FileChannel channel;
+        final RandomAccessFile file;
         int leases;
 
-        Shared(Object key, FileChannel channel) {
+        Shared(Object key, RandomAccessFile file) {
             this.key = key;
-            this.channel = channel;
+            this.file = file;
         }
     }
 
@@ -81,8 +85,28 @@ final class PageFiles {
             this.shared = shared;
         }
 
-        FileChannel channel() {
-            return shared.channel;
+        /** The file's size in bytes. */
+        long size() throws IOException {
+            synchronized (shared) {
+                return shared.file.length();
+            }
+        }
+
+        /** Reads {@code into.length} bytes from {@code position}; false when the file ends before. */
+        boolean read(long position, byte[] into) throws IOException {
+            synchronized (shared) {
+                RandomAccessFile f = shared.file;
+                f.seek(position);
+                int done = 0;
+                while (done < into.length) {
+                    int n = f.read(into, done, into.length - done);
+                    if (n < 0) {
+                        return false;
+                    }
+                    done += n;
+                }
+                return true;
+            }
         }
 
         /** Another lease on the same channel, for a holder that may outlive this one. */
@@ -106,7 +130,7 @@ final class PageFiles {
                 OPEN.remove(shared.key);
             }
             try {
-                shared.channel.close();
+                shared.file.close();
             } catch (IOException ignored) {
                 // read-only: nothing is lost
             }

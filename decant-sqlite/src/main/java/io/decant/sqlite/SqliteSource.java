@@ -21,7 +21,7 @@ class SqliteSource extends SqliteEndpoint implements SourceDatabase {
     private final Conversions conversions = Conversions.utc();
     private List<Table> tables;
 
-    /** The file's page channel ({@link PageFiles}), held from here until after the metadata connection closes. */
+    /** The file's descriptor for reading its pages ({@link PageFiles}), held from here until after the metadata connection closes. */
     private final PageFiles.Lease pageFile;
 
     SqliteSource(SqliteUrl url) {

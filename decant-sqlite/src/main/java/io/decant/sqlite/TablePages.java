@@ -5,7 +5,6 @@ import io.decant.core.error.ErrorCode;
 import io.decant.core.error.ErrorContext;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ import java.util.Locale;
  * table b-tree page) without generated columns, and every selected item a column, the rowid, or a column as text
  * ({@code CAST(c AS TEXT)}, how a column the spec reads {@code as_text} is read). The caller's open read
  * transaction holds SQLite's shared lock for the whole read, which keeps every writer (and, in WAL mode, every
- * checkpoint) away from the file's pages; the file is read through the process's one channel for it
+ * checkpoint) away from the file's pages; the file is read through the process's one descriptor for it
  * ({@link PageFiles}), never closed under such a lock. Two things SQLite does when it reads a column are done
  * here too: a column of REAL affinity gives its integral values, which SQLite stores as integers, as doubles
  * ({@code OP_RealAffinity}); and the INTEGER PRIMARY KEY column, stored as NULL, gives the rowid. A record
@@ -58,7 +57,6 @@ final class TablePages implements AutoCloseable {
     private final String table;
     private final Path file;
     private final PageFiles.Lease lease;
-    private final FileChannel channel;
     private final int pageSize;
     private final int usable;
     private final long pageCount;
@@ -105,10 +103,9 @@ final class TablePages implements AutoCloseable {
         this.table = table;
         this.file = file;
         this.lease = lease;
-        this.channel = lease.channel();
         this.pageSize = pageSize;
         this.usable = usable;
-        this.pageCount = channel.size() / pageSize;
+        this.pageCount = lease.size() / pageSize;
         this.field = field;
         this.real = real;
         this.defaulted = defaulted;
@@ -150,8 +147,7 @@ final class TablePages implements AutoCloseable {
         }
         PageFiles.Lease lease = file.share(); // never closes the file's descriptor while another read needs it
         try {
-            FileChannel channel = lease.channel();
-            int[] format = format(path, channel);
+            int[] format = format(path, lease);
             if (format == null) {
                 return decline(lease);
             }
@@ -170,8 +166,8 @@ final class TablePages implements AutoCloseable {
             String rowQuery = "SELECT " + String.join(", ", items) + " FROM " + SqliteIdentifiers.quote(table)
                     + " WHERE " + rowidName + " = ?";
             byte[] root = new byte[pageSize];
-            if (layout.root < 2 || layout.root > channel.size() / pageSize
-                    || !readFully(channel, ByteBuffer.wrap(root), (layout.root - 1) * pageSize)
+            if (layout.root < 2 || layout.root > lease.size() / pageSize
+                    || !lease.read((layout.root - 1) * pageSize, root)
                     || (root[0] != INTERIOR_TABLE && root[0] != LEAF_TABLE)) {
                 return decline(lease); // WITHOUT ROWID: an index b-tree
             }
@@ -192,9 +188,9 @@ final class TablePages implements AutoCloseable {
     }
 
     /** The file's page size and reserved bytes per page, or null where this reader does not read the file. */
-    private static int[] format(Path file, FileChannel channel) throws IOException {
+    private static int[] format(Path file, PageFiles.Lease lease) throws IOException {
         byte[] header = new byte[100];
-        if (!readFully(channel, ByteBuffer.wrap(header), 0)
+        if (!lease.read(0, header)
                 || !new String(header, 0, 16, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
             return null;
         }
@@ -685,23 +681,13 @@ final class TablePages implements AutoCloseable {
 
     private void readPage(long page, byte[] into) {
         try {
-            if (!readFully(channel, ByteBuffer.wrap(into), (page - 1) * pageSize)) {
+            if (!lease.read((page - 1) * pageSize, into)) {
                 throw corrupt("page " + page + " is past the file's end");
             }
         } catch (IOException e) {
             throw new DecantException(ErrorCode.IO_ERROR, context(),
                     "reading page " + page + " of " + SqliteConnector.shown(file) + " failed: " + e.getMessage());
         }
-    }
-
-    private static boolean readFully(FileChannel channel, ByteBuffer into, long position) throws IOException {
-        while (into.hasRemaining()) {
-            int n = channel.read(into, position + into.position());
-            if (n < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The length of the varint {@link #varint} read last. */

@@ -22,8 +22,8 @@ import org.sqlite.JDBC;
  * so a reader that closed its own descriptor would let another process write under a read transaction
  * that is still open. Here a table is read part-way (its read transaction holds SQLite's shared lock),
  * while other tables of the same file are read to the end, one of them declined by the page reader, and
- * another source of the same file opens and closes: a writer in another process must still wait, and
- * gets in once the first read ends.
+ * another source of the same file opens and closes, and a thread reading the file is interrupted: a writer
+ * in another process must still wait, and gets in once the first read ends.
  */
 class PageReadKeepsLocksIT {
     @TempDir
@@ -55,15 +55,28 @@ class PageReadKeepsLocksIT {
                 Table b = other.tables().stream().filter(t -> t.name().equals("b")).findFirst().orElseThrow();
                 assertEquals(50, TestDb.readAll(other, b, b.columns()).size());
             }
+            // a reading thread that is interrupted (as Spark interrupts a task it cancels) closes nothing
+            Table b = src.tables().stream().filter(t -> t.name().equals("b")).findFirst().orElseThrow();
+            Thread interrupted = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                try (RowStream s = src.read(b, b.columns())) {
+                    while (s.next() != null) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            interrupted.start();
+            interrupted.join();
+            assertNotNull(partWay.next(), "the read part-way goes on after another thread's interrupt");
             Writer blocked = write(file);
             assertTrue(blocked.output.contains("SQLITE_BUSY") || blocked.output.contains("locked"),
                     "a write from another process got in under an open read: " + blocked);
             partWay.close();
             Writer after = write(file);
             assertEquals(0, after.exit, "once the read ends the write goes through: " + after);
-            assertTrue(PageFiles.holds(file), "the source still holds the file's channel");
+            assertTrue(PageFiles.holds(file), "the source still holds the file's descriptor");
         }
-        assertFalse(PageFiles.holds(file), "the file's channel is closed with the last source that read it");
+        assertFalse(PageFiles.holds(file), "the file's descriptor is closed with the last source that read it");
     }
 
     private record Writer(int exit, String output) {
