@@ -126,7 +126,8 @@ final class SqliteRowStream implements CanonicalRowStream {
 
     /**
      * The least rowid to read and the rowid to stop before ({@code Long.MIN_VALUE} and {@code Long.MAX_VALUE} for
-     * none), from the statement's parameters; null when they leave nothing to read.
+     * none), from the statement's parameters; null where these two numbers cannot say it (a bound at
+     * {@code Long.MAX_VALUE}), and the driver reads the rows.
      */
     private static long[] bounds(ReadPlan.Bounds kind, List<Long> p) {
         return switch (kind) {
