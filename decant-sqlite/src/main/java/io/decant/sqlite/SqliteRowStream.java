@@ -267,8 +267,7 @@ final class SqliteRowStream implements CanonicalRowStream {
      */
     private Object[] pagesCanonical(CanonicalBuffer out, int[] ends, boolean[] decode) {
         Object[] row = new Object[width];
-        int c = 0;
-        Object raw = null;
+        failedColumn = -1;
         try {
             if (!pages.next()) {
                 close();
@@ -277,74 +276,25 @@ final class SqliteRowStream implements CanonicalRowStream {
             if (rowidColumn > 0) {
                 lastRowid = pages.rowid();
             }
-            for (; c < width; c++) {
+            for (int c = 0; c < width; c++) {
                 ColumnDecoder d = decoders[c];
                 boolean plain = !decode[c];
-                raw = null;
-                switch (pages.storage(c)) {
-                    case Codes.SQLITE_NULL -> {
-                        Canonical.writeNull(out);
-                        ends[c] = out.size();
-                        continue;
-                    }
-                    case Codes.SQLITE_INTEGER -> {
-                        long v = pages.integer(c);
-                        if (plain && d.readsAsIs(StorageClass.INTEGER)) {
-                            Canonical.writeNumber(v, 0, out);
-                        } else {
-                            raw = v == (int) v ? (Object) Integer.valueOf((int) v) : Long.valueOf(v);
-                        }
-                    }
-                    case Codes.SQLITE_FLOAT -> {
-                        double v = pages.real(c);
-                        if (plain && d.readsAsIs(StorageClass.REAL)) {
-                            Canonical.writeFloat(v, out);
-                        } else {
-                            raw = v;
-                        }
-                    }
-                    case Codes.SQLITE_TEXT -> {
-                        byte[] b = pages.record();
-                        int o = pages.offset(c);
-                        int n = pages.length(c);
-                        if (plain && d.readsAsIs(StorageClass.TEXT) && Canonical.isWellFormedUtf8(b, o, n)) {
-                            Canonical.writeUtf8Text(b, o, n, out);
-                        } else {
-                            raw = new String(b, o, n, StandardCharsets.UTF_8);
-                        }
-                    }
-                    case Codes.SQLITE_BLOB -> {
-                        byte[] b = pages.record();
-                        int o = pages.offset(c);
-                        int n = pages.length(c);
-                        if (plain && d.readsAsIs(StorageClass.BLOB)) {
-                            Canonical.writeBytes(b, o, n, out);
-                        } else {
-                            raw = java.util.Arrays.copyOfRange(b, o, o + n);
-                        }
-                    }
-                    default -> {
-                        raw = pages.value(c);
-                        if (raw == null) {
-                            Canonical.writeNull(out);
-                            ends[c] = out.size();
-                            continue;
-                        }
-                    }
-                }
-                if (raw != null) {
-                    Object v = d.decode(raw);
-                    encoders[c].encode(v, out);
-                    row[c] = plain ? NOT_DECODED : v;
-                } else {
-                    row[c] = NOT_DECODED;
-                }
-                ends[c] = out.size();
+                Object raw = switch (pages.storage(c)) {
+                    case Codes.SQLITE_NULL -> null;
+                    case Codes.SQLITE_INTEGER -> integerField(pages.integer(c), plain && d.readsAsIs(StorageClass.INTEGER), out);
+                    case Codes.SQLITE_FLOAT -> realField(pages.real(c), plain && d.readsAsIs(StorageClass.REAL), out);
+                    case Codes.SQLITE_TEXT -> textField(pages.record(), pages.offset(c), pages.length(c),
+                            plain && d.readsAsIs(StorageClass.TEXT), out);
+                    case Codes.SQLITE_BLOB -> blobField(pages.record(), pages.offset(c), pages.length(c),
+                            plain && d.readsAsIs(StorageClass.BLOB), out);
+                    default -> pages.value(c);
+                };
+                endField(c, raw, plain, out, ends, row);
             }
             rows++;
             return row;
         } catch (ConversionException e) {
-            throw failedValue(c, raw, e);
+            throw failedValue(failedColumn, failedRaw, e);
         } catch (SQLException e) {
             throw readFailure(e);
         }
@@ -384,62 +334,83 @@ final class SqliteRowStream implements CanonicalRowStream {
         for (int c = 0; c < width; c++) {
             ColumnDecoder d = decoders[c];
             boolean plain = !canonicalDecode[c];
-            boolean isNull = false;
-            Object raw;
-            switch (db.column_type(stmt, c)) {
-                case Codes.SQLITE_INTEGER -> {
-                    long v = db.column_long(stmt, c);
-                    if (plain && d.readsAsIs(StorageClass.INTEGER)) {
-                        Canonical.writeNumber(v, 0, out);
-                        raw = null;
-                    } else {
-                        raw = v == (int) v ? (Object) Integer.valueOf((int) v) : Long.valueOf(v);
-                    }
-                }
-                case Codes.SQLITE_FLOAT -> {
-                    double v = db.column_double(stmt, c);
-                    if (plain && d.readsAsIs(StorageClass.REAL)) {
-                        Canonical.writeFloat(v, out);
-                        raw = null;
-                    } else {
-                        raw = v;
-                    }
-                }
+            Object raw = switch (db.column_type(stmt, c)) {
+                case Codes.SQLITE_INTEGER -> integerField(db.column_long(stmt, c), plain && d.readsAsIs(StorageClass.INTEGER), out);
+                case Codes.SQLITE_FLOAT -> realField(db.column_double(stmt, c), plain && d.readsAsIs(StorageClass.REAL), out);
                 case Codes.SQLITE_TEXT -> {
                     byte[] b = db.column_blob(stmt, c);
-                    if (plain && d.readsAsIs(StorageClass.TEXT) && Canonical.isWellFormedUtf8(b, 0, b.length)) {
-                        Canonical.writeUtf8Text(b, 0, b.length, out);
-                        raw = null;
-                    } else {
-                        raw = new String(b, StandardCharsets.UTF_8);
-                    }
+                    yield textField(b, 0, b.length, plain && d.readsAsIs(StorageClass.TEXT), out);
                 }
                 case Codes.SQLITE_BLOB -> {
                     byte[] b = db.column_blob(stmt, c);
-                    if (plain && d.readsAsIs(StorageClass.BLOB)) {
-                        Canonical.writeBytes(b, 0, b.length, out);
-                        raw = null;
-                    } else {
-                        raw = b;
-                    }
+                    yield blobField(b, 0, b.length, plain && d.readsAsIs(StorageClass.BLOB), out);
                 }
-                default -> {
-                    Canonical.writeNull(out);
-                    isNull = true;
-                    raw = null;
-                }
-            }
-            if (raw != null) {
-                failedColumn = c;
-                failedRaw = raw;
-                Object v = d.decode(raw);
-                encoders[c].encode(v, out);
-                canonicalRow[c] = plain ? NOT_DECODED : v;
-            } else if (!isNull) {
-                canonicalRow[c] = NOT_DECODED;
-            }
-            canonicalEnds[c] = out.size();
+                default -> null;
+            };
+            endField(c, raw, plain, out, canonicalEnds, canonicalRow);
         }
+    }
+
+    /** What a value's field helper returns when it wrote the field from the value as stored. */
+    private static final Object WRITTEN = new Object();
+
+    /** An integer's field, written as stored when the column takes it so ({@link #WRITTEN}); else the value to decode. */
+    private static Object integerField(long v, boolean asIs, CanonicalBuffer out) {
+        if (asIs) {
+            Canonical.writeNumber(v, 0, out);
+            return WRITTEN;
+        }
+        return v == (int) v ? (Object) Integer.valueOf((int) v) : Long.valueOf(v);
+    }
+
+    /** A real's field, as {@link #integerField}. */
+    private static Object realField(double v, boolean asIs, CanonicalBuffer out) {
+        if (asIs) {
+            Canonical.writeFloat(v, out);
+            return WRITTEN;
+        }
+        return v;
+    }
+
+    /**
+     * A text value's field from its UTF-8 bytes: written as they are only when they are well-formed UTF-8 (the bytes
+     * its String would encode back to); else the String, as {@link #readRow} makes it, to decode.
+     */
+    private static Object textField(byte[] b, int off, int len, boolean asIs, CanonicalBuffer out) {
+        if (asIs && Canonical.isWellFormedUtf8(b, off, len)) {
+            Canonical.writeUtf8Text(b, off, len, out);
+            return WRITTEN;
+        }
+        return new String(b, off, len, StandardCharsets.UTF_8);
+    }
+
+    /** A blob's field, as {@link #integerField}; the value to decode is its bytes (copied out of a larger array). */
+    private static Object blobField(byte[] b, int off, int len, boolean asIs, CanonicalBuffer out) {
+        if (asIs) {
+            Canonical.writeBytes(b, off, len, out);
+            return WRITTEN;
+        }
+        return off == 0 && len == b.length ? b : java.util.Arrays.copyOfRange(b, off, off + len);
+    }
+
+    /**
+     * Ends field {@code c} of a row read for its checksum: NULL (null), a field a helper wrote ({@link #WRITTEN}),
+     * or a value decoded as {@link #next()} decodes it, then encoded; the row gets the value where {@code plain}
+     * is false, else {@link #NOT_DECODED}. The column and value are kept for the error if the decoder refuses it.
+     */
+    private void endField(int c, Object raw, boolean plain, CanonicalBuffer out, int[] ends, Object[] row) {
+        if (raw == null) {
+            Canonical.writeNull(out);
+        } else if (raw == WRITTEN) {
+            row[c] = NOT_DECODED;
+        } else {
+            failedColumn = c;
+            failedRaw = raw;
+            Object v = decoders[c].decode(raw);
+            encoders[c].encode(v, out);
+            row[c] = plain ? NOT_DECODED : v;
+        }
+        ends[c] = out.size();
     }
 
     private static boolean isUtf8(Connection c) throws SQLException {
