@@ -79,6 +79,53 @@ final class ManifestSql {
     }
 
     /**
+     * How a note names an index recorded by its definition ({@link #indexProblem} passed), as a PostgreSQL source
+     * names it from its catalog: "partial expression index", "partial index", "expression index", "hash index" (an
+     * access method other than btree), else "index with an operator class of its own". The definition holds what
+     * that choice reads: a {@code WHERE} after the list is the predicate, and an item of the list that opens with a
+     * parenthesis or calls a function is an expression.
+     */
+    static String indexLabel(String definition) {
+        String tail = definition.substring(POSTGRESQL.length() + "USING ".length());
+        int i = tail.charAt(0) == '"' ? closing(tail, 0, '"', false) + 1 : 0;
+        while (i < tail.length() && tail.charAt(i) != ' ') {
+            i++;
+        }
+        String method = tail.substring(0, i);
+        boolean expression = false;
+        boolean partial = false;
+        int depth = 0;
+        boolean itemStart = false;
+        for (i = tail.indexOf('(', i); i < tail.length(); i++) {
+            char c = tail.charAt(i);
+            if (itemStart && c != ' ') {
+                itemStart = false;
+                int end = c == '(' ? i : name(tail, i);
+                // a qualified function name: schema.name(
+                while (end < tail.length() && tail.charAt(end) == '.' && end > i) {
+                    end = name(tail, end + 1);
+                }
+                expression |= end < tail.length() && tail.charAt(end) == '(';
+            }
+            if (c == '\'' || c == '"') {
+                i = closing(tail, i, c, false);
+            } else if (c == '(') {
+                depth++;
+                itemStart = depth == 1 && !partial; // the items of a list before any WHERE: columns, expressions, INCLUDE's, WITH's
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 1) {
+                itemStart = true;
+            } else if (depth == 0 && tail.startsWith(" WHERE ", i)) {
+                partial = true;
+            }
+        }
+        return partial && expression ? "partial expression index" : partial ? "partial index"
+                : expression ? "expression index" : !method.equals("btree") ? method + " index"
+                : "index with an operator class of its own";
+    }
+
+    /**
      * Why {@code sql} is not one run of SQL text that a statement may hold: a quote left open, a parenthesis closed
      * that was not opened or left open, or outside quotes a {@code ;}, a comment, dollar quoting or a control
      * character; null when it is none of those.
@@ -120,6 +167,18 @@ final class ManifestSql {
             i++;
         }
         return depth == 0 ? null : "a parenthesis opened in '" + sql + "' is never closed";
+    }
+
+    /** The end of the name that starts at {@code at}: a quoted one, or a run of identifier characters. */
+    private static int name(String sql, int at) {
+        if (sql.charAt(at) == '"') {
+            return closing(sql, at, '"', false) + 1;
+        }
+        int i = at;
+        while (i < sql.length() && identifierPart(sql.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean identifierPart(char c) {

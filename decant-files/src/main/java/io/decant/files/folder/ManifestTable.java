@@ -55,7 +55,10 @@ public record ManifestTable(TableId id, List<Column> columns, List<String> prima
             if (i.definition() != null) {
                 String statement = "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + (i.name() == null ? ""
                         : i.name() + " ") + "ON " + id.display() + " " + i.shown();
-                out.add(new SchemaObject(SchemaObject.Kind.INDEX, "index", i.name(), statement, null, i));
+                // named as the source named it, so that an import's notes read as migrate's
+                String label = i.definition().startsWith(ManifestSql.POSTGRESQL) ? ManifestSql.indexLabel(i.definition())
+                        : "index";
+                out.add(new SchemaObject(SchemaObject.Kind.INDEX, label, i.name(), statement, null, i));
             }
         }
         return out;

@@ -93,4 +93,30 @@ class ManifestSqlTest {
     void onlyPostgresqlsIndexesAreCarried(String definition) {
         assertNotNull(ManifestSql.indexProblem(definition));
     }
+    /**
+     * The label a note gives an index recorded by its definition is the one a PostgreSQL source gives it: each
+     * definition here is pg_get_indexdef's, after the table's name, and each label what PostgreSQL 15's catalog
+     * said of that index (indpred, indexprs, the access method), read with the query a PostgreSQL source uses.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', value = {
+            "USING btree (lower(email)) => expression index",
+            "USING btree (email, ((n + 1))) => expression index",
+            "USING btree (email) WHERE (n > 0) => partial index",
+            "USING btree (lower(email)) WHERE (lower(\"Name\") <> 'x'::text) => partial expression index",
+            "USING hash (email) => hash index",
+            "USING gin (tags) => gin index",
+            "USING btree (email text_pattern_ops) => index with an operator class of its own",
+            "USING btree ((((\"Name\" || ' WHERE ('::text) || email))) => expression index",
+            "USING btree (lower(\"Name\"), id) INCLUDE (n) => expression index",
+            "USING btree (\"Name\" COLLATE \"C\", n DESC) WHERE (\"Name\" IS NOT NULL) => partial index",
+            "USING btree (n) WITH (fillfactor='70') WHERE (n = ANY ('{1,2}'::integer[])) => partial index",
+            "USING btree (public.twice(n)) => expression index",
+            "USING btree (\"Odd \"\"name\"\"\"(n), id) => expression index",
+            "USING btree (\"Name\", id) => index with an operator class of its own",
+    })
+    void anIndexIsNamedAsThePostgresqlSourceNamesIt(String definition, String label) {
+        assertNull(ManifestSql.indexProblem("postgresql " + definition), definition);
+        assertEquals(label, ManifestSql.indexLabel("postgresql " + definition), definition);
+    }
 }
