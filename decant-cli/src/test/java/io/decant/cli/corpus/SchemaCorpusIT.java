@@ -313,6 +313,10 @@ class SchemaCorpusIT {
                 + " UNIQUE NULLS NOT DISTINCT (a)); CREATE UNIQUE INDEX u_b_idx ON u (b) NULLS NOT DISTINCT;"
                 + " INSERT INTO u VALUES (1, NULL, NULL), (2, 1, 1)");
         PgServer.TestDb dst = fx.freshPg("sc_nnd_dst", "");
+        Cli.Result plan = Cli.run("plan", "--from", fx.url(src), "--to", fx.url(dst), "--create-schema");
+        assertEquals(0, plan.exit(), plan.toString());
+        assertTrue(plan.out().contains("creates: unique constraint u_a_key (a) NULLS NOT DISTINCT\n")
+                && plan.out().contains("creates: unique index u_b_idx (b) NULLS NOT DISTINCT\n"), plan.out());
         Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", fx.url(dst), "--create-schema");
         assertEquals(0, r.exit(), r.toString());
         assertEquals("2", dst.one("SELECT count(*) FROM pg_index WHERE indrelid = 'u'::regclass AND indnullsnotdistinct"));
@@ -332,6 +336,10 @@ class SchemaCorpusIT {
                 + " REFERENCES slot (id) DEFERRABLE INITIALLY DEFERRED);"
                 + " INSERT INTO slot VALUES (1, 1), (2, 2); INSERT INTO item VALUES (1, 2)");
         PgServer.TestDb dst = fx.freshPg("sc_defer_dst", "");
+        Cli.Result shown = Cli.run("plan", "--from", fx.url(src), "--to", fx.url(dst), "--create-schema");
+        assertEquals(0, shown.exit(), shown.toString());
+        assertTrue(shown.out().contains("creates: unique constraint slot_pos_key (pos) DEFERRABLE INITIALLY DEFERRED\n"),
+                shown.out());
         Cli.Result r = Cli.run("migrate", "--from", fx.url(src), "--to", fx.url(dst), "--create-schema");
         assertEquals(0, r.exit(), r.toString());
         assertEquals("UNIQUE (pos) DEFERRABLE INITIALLY DEFERRED|FOREIGN KEY (slot_id) REFERENCES slot(id) DEFERRABLE"
@@ -344,6 +352,7 @@ class SchemaCorpusIT {
         assertEquals(0, plan.exit(), plan.toString());
         assertTrue(plan.out().contains("unique key slot_pos_key [pos] is DEFERRABLE INITIALLY DEFERRED in the source"
                 + " (checked at the end of a statement or transaction); the target checks it at each row"), plan.out());
+        assertTrue(plan.out().contains("creates: unique constraint slot_pos_key (pos)\n"), plan.out());
     }
 
     /**

@@ -53,15 +53,21 @@ public record PlanView(String source, String target, String consistency, List<Ta
         return new PlanView(plan.source(), plan.target(), plan.consistency(), tables, plan.skipped(), plan.notes());
     }
 
-    /** {@code unique index users_email_key (email)}, {@code foreign key orders_user_fk (user_id) -> users (id)}. */
+    /**
+     * {@code unique index users_email_key (email)}, {@code unique constraint t_code_key (code) NULLS NOT DISTINCT
+     * DEFERRABLE INITIALLY DEFERRED}, {@code foreign key orders_user_fk (user_id) -> users (id)}.
+     */
     private static List<String> creates(io.decant.core.schema.Table t) {
         List<String> out = new ArrayList<>();
         if (!t.primaryKey().isEmpty()) {
             out.add("primary key (" + String.join(", ", t.primaryKey()) + ")");
         }
         for (io.decant.core.schema.Index ix : t.indexes()) {
+            // NULLS NOT DISTINCT and a deferral are here only when the target keeps them (CreatedTable notes it otherwise)
             out.add((ix.unique() ? ix.constraint() ? "unique constraint " : "unique index " : "index ")
-                    + (ix.name() == null ? "" : ix.name() + " ") + ix.shown());
+                    + (ix.name() == null ? "" : ix.name() + " ") + ix.shown()
+                    + (ix.unique() && ix.nullsNotDistinct() && ix.definition() == null ? " NULLS NOT DISTINCT" : "")
+                    + (ix.deferral() == null ? "" : " " + ix.deferral()));
         }
         for (io.decant.core.schema.ForeignKey fk : t.foreignKeys()) {
             out.add("foreign key " + (fk.name() == null ? "" : fk.name() + " ") + "(" + String.join(", ", fk.columns())
