@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code export} then {@code import --create-schema} creates, PostgreSQL to PostgreSQL, the schema {@code migrate
  * --create-schema} creates, as pg_dump --schema-only shows both: the source's declared types (character(n)), its
- * enums and domains where the target has them (and what migrate creates instead where it lacks them), and indexes the source defines in its own SQL (partial, over expressions, of another access method or
+ * enums and domains where the target has them (and what migrate creates instead where it lacks them), computed columns
+ * with their expression, and indexes the source defines in its own SQL (partial, over expressions, of another access method or
  * operator class). Into another kind of database the import notes those indexes as migrate does. A manifest edited
  * to carry other SQL is refused before anything is created.
  */
