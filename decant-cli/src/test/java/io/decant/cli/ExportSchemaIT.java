@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code export} then {@code import --create-schema} creates, PostgreSQL to PostgreSQL, the schema {@code migrate
  * --create-schema} creates, as pg_dump --schema-only shows both: the source's declared types (character(n)), its
- * enums and domains where the target has them (and what migrate creates instead where it lacks them), and indexes the source defines in its own SQL (partial, over expressions, of another access method or
+ * enums and domains where the target has them (and what migrate creates instead where it lacks them), computed columns
+ * with their expression, and indexes the source defines in its own SQL (partial, over expressions, of another access method or
  * operator class). Into another kind of database the import notes those indexes as migrate does. A manifest edited
  * to carry other SQL is refused before anything is created.
  */
@@ -165,6 +166,172 @@ class ExportSchemaIT {
                       doc: { as_text: true }
                 """);
         return spec.toString();
+    }
+
+    /** Computed columns between data columns, one over a text column, one over a key column. */
+    static final String COMPUTED = """
+            CREATE TABLE t (id int PRIMARY KEY, x int, y int GENERATED ALWAYS AS (x * 2) STORED, name text,
+              shout text GENERATED ALWAYS AS (upper(name) || '!') STORED, z text);
+            INSERT INTO t (id, x, name, z) VALUES (1, 2, 'ann', 'a'), (2, NULL, NULL, 'b'), (3, 5, 'bo', NULL);
+            """;
+
+    /**
+     * A computed column goes through the folder as migrate takes it: recorded at its place with its expression, its
+     * values in no file; the folder checks and verifies against the source, and the import creates it computed where
+     * migrate does, exactly as migrate does.
+     */
+    @Test
+    void aComputedColumnIsCreatedThroughAFolderAsMigrateCreatesIt() throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("gen_computed_src");
+        src.exec(COMPUTED);
+        Path out = export(src);
+        JsonNode columns = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("tables").get("t")
+                .get("columns");
+        List<String> recorded = new java.util.ArrayList<>();
+        columns.forEach(c -> recorded.add(c.get("name").asText() + " " + c.get("identity").asText()));
+        assertEquals(List.of("id none", "x none", "y computed", "name none", "shout computed", "z none"), recorded);
+        assertEquals("postgresql integer GENERATED ALWAYS AS ((x * 2)) STORED", columns.get(2).get("declaredType").asText());
+        assertEquals("postgresql text GENERATED ALWAYS AS ((upper(name) || '!'::text)) STORED",
+                columns.get(4).get("declaredType").asText());
+        String rows = Files.readString(out.resolve("t.jsonl"));
+        assertEquals("{\"id\":1,\"x\":2,\"name\":\"ann\",\"z\":\"a\"}", rows.lines().findFirst().orElseThrow(),
+                "the files hold the data columns only");
+        Cli.Result self = Cli.run("verify", "--from", out.toString());
+        assertEquals(0, self.exit(), self.toString());
+        Cli.Result against = Cli.run("verify", "--from", src.url(), "--to", out.toString());
+        assertEquals(0, against.exit(), against.toString());
+
+        Cli.Result plan = Cli.run("import", "--in", out.toString(), "--to", PgServer.get().createDatabase("gen_computed_plan")
+                .url(), "--create-schema", "--dry-run");
+        assertEquals(0, plan.exit(), plan.toString());
+        assertTrue(plan.out().contains("note: column y is created computed, as in the source: the target computes it"),
+                plan.out());
+        sameAsMigrate(src, out, "SELECT 1", "computed");
+        PgServer.TestDb imported = PgServer.get().createDatabase("gen_computed_imp");
+        assertEquals(0, Cli.run("import", "--in", out.toString(), "--to", imported.url(), "--create-schema").exit());
+        assertEquals("id, x, y, name, shout, z", imported.one("SELECT string_agg(attname, ', ' ORDER BY attnum) FROM"
+                + " pg_attribute WHERE attrelid = 't'::regclass AND attnum > 0 AND NOT attisdropped"), "each at its place");
+        assertEquals("ss", imported.one("SELECT string_agg(attgenerated::text, '' ORDER BY attnum) FROM pg_attribute"
+                + " WHERE attrelid = 't'::regclass AND attname IN ('y', 'shout')"), "created computed");
+        String computed = "SELECT string_agg(id || ':' || coalesce(y::text, '-') || ':' || coalesce(shout, '-'), ' '"
+                + " ORDER BY id) FROM t";
+        assertEquals("1:4:ANN! 2:-:- 3:10:BO!", imported.one(computed));
+
+        // Into the table as the application made it (no --create-schema): the target computes it, as after migrate.
+        PgServer.TestDb existing = PgServer.get().createDatabase("gen_computed_existing");
+        existing.exec(COMPUTED.substring(0, COMPUTED.indexOf("INSERT")));
+        Cli.Result im = Cli.run("import", "--in", out.toString(), "--to", existing.url());
+        assertEquals(0, im.exit(), im.toString());
+        assertEquals("1:4:ANN! 2:-:- 3:10:BO!", existing.one(computed));
+        Cli.Result v = Cli.run("verify", "--from", out.toString(), "--to", existing.url());
+        assertEquals(0, v.exit(), v.toString());
+    }
+
+    /** Into SQLite and MySQL the computed column is not created, noted as migrate notes it, and never written. */
+    @Test
+    void intoAnotherKindOfDatabaseAComputedColumnIsNotedAsMigrateNotesIt() throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("gen_computed_src");
+        src.exec(COMPUTED);
+        Path out = export(src);
+        Path db = dir.resolve("computed.db");
+        notCreatedAsByMigrate(src, out, "sqlite:" + db);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT group_concat(name, ', ') FROM pragma_table_info('t')")) {
+            rs.next();
+            assertEquals("id, x, name, z", rs.getString(1));
+        }
+        String maria = io.decant.testkit.MariaServer.createDatabase("gen_computed_maria");
+        notCreatedAsByMigrate(src, out, maria);
+        try (var c = io.decant.testkit.MariaServer.connect(maria.substring(maria.lastIndexOf('/') + 1));
+             var s = c.createStatement(); var rs = s.executeQuery("SELECT group_concat(column_name ORDER BY"
+                     + " ordinal_position SEPARATOR ', ') FROM information_schema.columns WHERE table_schema = DATABASE()"
+                     + " AND table_name = 't'")) {
+            rs.next();
+            assertEquals("id, x, name, z", rs.getString(1));
+        }
+    }
+
+    private static void notCreatedAsByMigrate(PgServer.TestDb src, Path out, String to) {
+        Cli.Result plan = Cli.run("import", "--in", out.toString(), "--to", to, "--create-schema", "--dry-run");
+        assertEquals(0, plan.exit(), plan.toString());
+        Cli.Result mig = Cli.run("plan", "--from", src.url(), "--to", to, "--create-schema");
+        assertEquals(0, mig.exit(), mig.toString());
+        for (String column : List.of("y", "shout")) {
+            String note = "note: column " + column + " is computed by the source and not created: its expression is the"
+                    + " source database's\n";
+            assertTrue(plan.out().contains(note), plan.out());
+            assertTrue(mig.out().contains(note), mig.out());
+        }
+        Cli.Result im = Cli.run("import", "--in", out.toString(), "--to", to, "--create-schema");
+        assertEquals(0, im.exit(), im.toString());
+        Cli.Result v = Cli.run("verify", "--from", src.url(), "--to", to);
+        assertEquals(0, v.exit(), v.toString());
+    }
+
+    /**
+     * An expression the import's target cannot compute (a function of the source's own it lacks) is refused by the
+     * import's plan, before anything is created, with the words and ways out migrate's plan gives.
+     */
+    @Test
+    void anExpressionTheTargetCannotComputeIsRefusedBeforeAnyRow() throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("gen_computed_src");
+        src.exec("CREATE FUNCTION twice(int) RETURNS int IMMUTABLE LANGUAGE sql AS 'SELECT $1 * 2';"
+                + " CREATE TABLE t (id int PRIMARY KEY, x int, y int GENERATED ALWAYS AS (twice(x)) STORED);"
+                + " INSERT INTO t (id, x) VALUES (1, 2)");
+        Path out = export(src);
+        PgServer.TestDb db = PgServer.get().createDatabase("gen_computed_lacks");
+        Cli.Result im = Cli.run("import", "--in", out.toString(), "--to", db.url(), "--create-schema");
+        assertEquals(2, im.exit(), im.toString());
+        String refusal = "t.y: column y would be created computed, as in the source, but the target database cannot"
+                + " compute its expression (twice(x)) (function twice(integer) does not exist";
+        assertTrue(im.err().contains(refusal), im.err());
+        Cli.Result mig = Cli.run("migrate", "--from", src.url(), "--to", db.url(), "--create-schema");
+        assertEquals(2, mig.exit(), mig.toString());
+        assertTrue(mig.err().contains(refusal), mig.err());
+        assertEquals("0", db.one("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), "nothing created");
+
+        db.exec("CREATE FUNCTION twice(int) RETURNS int IMMUTABLE LANGUAGE sql AS 'SELECT $1 * 2'");
+        im = Cli.run("import", "--in", out.toString(), "--to", db.url(), "--create-schema");
+        assertEquals(0, im.exit(), im.toString());
+        assertEquals("4", db.one("SELECT y FROM t"));
+    }
+
+    /**
+     * A folder an older decant exported records no computed column: it imports as it did then, without it. A
+     * computed column's expression edited to carry other SQL is refused before anything is created.
+     */
+    @Test
+    void anOlderFolderImportsWithoutItAndATamperedExpressionIsRefused() throws Exception {
+        PgServer.TestDb src = PgServer.get().createDatabase("gen_computed_src");
+        src.exec(COMPUTED);
+        Path out = export(src);
+        Path file = out.resolve("manifest.json");
+        String original = Files.readString(file);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode manifest = json.readTree(original);
+        var columns = (com.fasterxml.jackson.databind.node.ArrayNode) manifest.get("tables").get("t").get("columns");
+        columns.remove(4);
+        columns.remove(2);
+        json.writeValue(file.toFile(), manifest);
+        PgServer.TestDb old = PgServer.get().createDatabase("gen_computed_old");
+        Cli.Result im = Cli.run("import", "--in", out.toString(), "--to", old.url(), "--create-schema");
+        assertEquals(0, im.exit(), im.toString());
+        assertEquals("id, x, name, z", old.one("SELECT string_agg(attname, ', ' ORDER BY attnum) FROM pg_attribute"
+                + " WHERE attrelid = 't'::regclass AND attnum > 0 AND NOT attisdropped"));
+        Cli.Result self = Cli.run("verify", "--from", out.toString());
+        assertEquals(0, self.exit(), self.toString());
+
+        Files.writeString(file, original.replace("GENERATED ALWAYS AS ((x * 2)) STORED",
+                "GENERATED ALWAYS AS ((x * 2) + 0; DROP TABLE keep; SELECT (1)) STORED"));
+        PgServer.TestDb db = PgServer.get().createDatabase("gen_computed_tamper");
+        db.exec("CREATE TABLE keep (id int)");
+        Cli.Result r = Cli.run("import", "--in", out.toString(), "--to", db.url(), "--create-schema");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.err().contains("[FILE_CORRUPT]") && r.err().contains("manifest.json"), r.err());
+        assertTrue(r.err().contains("table t: column y: \"declaredType\" ';' at 12 of '(x * 2) + 0; DROP TABLE keep;"
+                + " SELECT (1)' would end the statement or begin other SQL; correct it, or remove it and the column is created"
+                + " with the target's type for its logical type"), r.err());
+        assertEquals("keep", db.one("SELECT string_agg(tablename, ',') FROM pg_tables WHERE schemaname = 'public'"));
     }
 
     /** A folder an older decant exported: no declared types and no index definitions; it imports as it did then. */

@@ -125,6 +125,10 @@ class PgEveryTypeIT {
         assertEquals("tsvector", dst.one("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
                 + " WHERE attrelid = 'every_type'::regclass AND attname = 'tsv'"));
         assertEquals(src.one(ROW_TEXT), dst.one(ROW_TEXT));
+        assertEquals("s", dst.one("SELECT attgenerated FROM pg_attribute WHERE attrelid = 'every_type'::regclass"
+                + " AND attname = 'gen_len'"), "created computed through the folder, as migrate creates it");
+        String computed = "SELECT md5(string_agg(row(gen_len, tsv_gen)::text, '|' ORDER BY id)) FROM every_type";
+        assertEquals(src.one(computed), dst.one(computed));
         Cli.Result v = Cli.run("verify", "--from", out.toString(), "--to", dst.url());
         assertEquals(0, v.exit(), v.toString());
     }

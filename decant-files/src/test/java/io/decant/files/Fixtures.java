@@ -39,7 +39,9 @@ public final class Fixtures {
 
     public static void export(String url, Table t, List<Object[]> rows, OpenOptions options) {
         try (TargetDatabase target = DIALECT.openTarget(url, options)) {
-            try (TableSink sink = target.openSink(t, t.columns(), SinkOptions.DEFAULT)) {
+            // As a run opens it: a computed column's values are never written.
+            List<Column> written = t.columns().stream().filter(c -> c.identity() != Column.Identity.COMPUTED).toList();
+            try (TableSink sink = target.openSink(t, written, SinkOptions.DEFAULT)) {
                 rows.forEach(sink::write);
                 sink.commit();
             }

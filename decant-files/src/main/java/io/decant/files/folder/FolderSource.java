@@ -142,15 +142,16 @@ public final class FolderSource implements SourceDatabase {
         part.forEach(f -> checkName(t, f));
         List<DataFile> files = part.stream().map(f -> DataFile.whole(dir.resolve(f.name()), f)).toList();
         long rows = part.stream().mapToLong(ManifestFile::rows).sum();
-        RowDecoder decoder = flavour.decoder(t.key(), t.columns(), columns);
-        return new FileRowStream(t.key(), files, decoder, manifest.format(), true, rows, secrets.of(t.columns()));
+        RowDecoder decoder = flavour.decoder(t.key(), t.fileColumns(), columns);
+        return new FileRowStream(t.key(), files, decoder, manifest.format(), true, rows, secrets.of(t.fileColumns()));
     }
 
     RowStream stream(ManifestTable t, List<Column> columns, boolean verify) {
         t.files().forEach(f -> checkName(t, f));
-        RowDecoder decoder = flavour.decoder(t.key(), t.columns(), columns);
+        // A computed column is in no file: the decoder reads the files' columns, and a requested computed one is an error.
+        RowDecoder decoder = flavour.decoder(t.key(), t.fileColumns(), columns);
         List<DataFile> files = t.files().stream().map(f -> DataFile.whole(dir.resolve(f.name()), f)).toList();
-        return new FileRowStream(t.key(), files, decoder, manifest.format(), verify, t.rowCount(), secrets.of(t.columns()));
+        return new FileRowStream(t.key(), files, decoder, manifest.format(), verify, t.rowCount(), secrets.of(t.fileColumns()));
     }
 
     /**

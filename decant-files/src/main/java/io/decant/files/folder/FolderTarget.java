@@ -361,8 +361,10 @@ public final class FolderTarget implements TargetDatabase {
                 throw OwnerOnly.io("cannot move the files of " + table.id().display() + " into place", e);
             }
             ManifestTable old = manifest.tables().get(table.id().display());
-            ManifestTable entry = new ManifestTable(table.id(), columns, table.primaryKey(), table.indexes(),
-                    table.foreignKeys(), rows, files, checksum, !secrets.of(columns).isEmpty());
+            // The files hold the written columns; a computed column the plan created is recorded at its place, never
+            // written, for an import to create as migrate does.
+            ManifestTable entry = new ManifestTable(table.id(), ManifestTable.recorded(table, columns), table.primaryKey(),
+                    table.indexes(), table.foreignKeys(), rows, files, checksum, !secrets.of(columns).isEmpty());
             manifest = manifest.withTable(entry);
             writeManifest();
             if (old != null) {

@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * A table's entry in manifest.json: its schema as the source described it, and what was written.
  *
- * @param columns         the columns in the data files, in key order
+ * @param columns         the table's columns: those in the data files, in key order, and each computed column
+ *                        (identity computed, its expression in its declared type) at its place among them, whose
+ *                        values no file holds ({@link #fileColumns()})
  * @param checksum        the {@link io.decant.core.checksum.TableChecksum} hex of the rows as written,
  *                        or {@code null} when the export skipped it
  * @param containsSecrets whether a column looks like a credential (password hash, token); such
@@ -27,6 +29,14 @@ public record ManifestTable(TableId id, List<Column> columns, List<String> prima
         indexes = List.copyOf(indexes);
         foreignKeys = List.copyOf(foreignKeys);
         files = List.copyOf(files);
+    }
+
+    /**
+     * The columns whose values the data files hold, in key order: all but the computed ones, which the target of an
+     * import computes (or, where it cannot, leaves out) as migrate's target does.
+     */
+    public List<Column> fileColumns() {
+        return columns.stream().filter(c -> c.identity() != Column.Identity.COMPUTED).toList();
     }
 
     /** The key in the manifest's {@code tables} object: {@code users}, or {@code auth.users}. */
@@ -85,5 +95,26 @@ public record ManifestTable(TableId id, List<Column> columns, List<String> prima
     ManifestTable written(List<Column> writtenColumns, long rows, List<ManifestFile> newFiles, String newChecksum,
                           boolean secrets) {
         return new ManifestTable(id, writtenColumns, primaryKey, indexes, foreignKeys, rows, newFiles, newChecksum, secrets);
+    }
+
+    /**
+     * The columns a table's entry records: {@code written}, the columns of its data files, with each computed column
+     * of {@code table} (the table the export's plan created) at its place, after the columns that precede it there.
+     */
+    static List<Column> recorded(Table table, List<Column> written) {
+        List<Column> out = new ArrayList<>(written);
+        List<Column> all = table.columns();
+        for (int i = 0; i < all.size(); i++) {
+            Column c = all.get(i);
+            if (c.identity() != Column.Identity.COMPUTED || out.stream().anyMatch(x -> x.name().equals(c.name()))) {
+                continue;
+            }
+            int at = 0;
+            for (Column before : all.subList(0, i)) {
+                at += out.stream().anyMatch(x -> x.name().equals(before.name())) ? 1 : 0;
+            }
+            out.add(at, c);
+        }
+        return out;
     }
 }

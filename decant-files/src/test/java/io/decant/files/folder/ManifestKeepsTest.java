@@ -100,7 +100,7 @@ class ManifestKeepsTest {
 
     @Test
     void declaredAndOwnTypesAndIndexDefinitionsComeBackForAnImportToCreate() throws Exception {
-        Path dir = exported(List.of(PEOPLE), List.<Object[]>of(new Object[] {1, "BY", "ok", "BY"}));
+        Path dir = exported(List.of(PEOPLE), List.<Object[]>of(new Object[] {1, "BY", "ok"}));
         ManifestTable t = ManifestCodec.read(dir).tables().get("people");
         assertEquals(PEOPLE.columns(), t.columns(), "declared types, the enum's labels, the computed expression");
         assertEquals(PEOPLE.indexes(), t.indexes());
@@ -125,10 +125,39 @@ class ManifestKeepsTest {
         assertFalse(people.get("indexes").get(2).has("definition"));
     }
 
+    /**
+     * A computed column is recorded at its place among the columns, with its expression, and its values are in no
+     * file: the files hold the other columns, the folder checks and reads back as one without it.
+     */
+    @Test
+    void aComputedColumnIsRecordedAtItsPlaceAndNeverWritten() throws Exception {
+        Path dir = exported(List.of(PEOPLE), List.<Object[]>of(new Object[] {1, "BY", "ok"}, new Object[] {2, "DE", null}));
+        JsonNode people = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile()).get("tables").get("people");
+        JsonNode shout = people.get("columns").get(3);
+        assertEquals("shout", shout.get("name").asText());
+        assertEquals("computed", shout.get("identity").asText());
+        assertEquals("postgresql text GENERATED ALWAYS AS (upper((code)::text)) STORED", shout.get("declaredType").asText());
+        String rows = Files.readString(dir.resolve("people.jsonl"));
+        assertFalse(rows.contains("shout"), rows);
+
+        ManifestTable t = ManifestCodec.read(dir).tables().get("people");
+        assertEquals(PEOPLE.columns().subList(0, 3), t.fileColumns());
+        FolderCheck.Result check = FolderCheck.run(dir);
+        assertTrue(check.ok(), check.toString());
+        try (FolderSource source = FolderSource.open(dir)) {
+            Table read = source.tables().get(0);
+            assertEquals(PEOPLE.columns(), read.columns(), "the import's plan sees the computed column");
+            List<Object[]> back = Fixtures.readAll(source, new Table(read.id(), t.fileColumns(), read.primaryKey(),
+                    read.indexes(), read.foreignKeys(), read.rowEstimate()));
+            assertEquals(2, back.size());
+            assertEquals(List.of(1, "BY", "ok"), List.of(back.get(0)));
+        }
+    }
+
     /** A manifest edited so that an index's definition or a column's type carries other SQL: refused, naming both. */
     @Test
     void aTamperedDefinitionOrTypeIsRefusedBeforeItReachesDdl() throws Exception {
-        Path dir = exported(List.of(PEOPLE), List.<Object[]>of(new Object[] {1, "BY", "ok", "BY"}));
+        Path dir = exported(List.of(PEOPLE), List.<Object[]>of(new Object[] {1, "BY", "ok"}));
         Path file = dir.resolve("manifest.json");
         String original = Files.readString(file);
         Files.writeString(file, original.replace("USING btree (code) WHERE (id > 0)",
@@ -182,7 +211,7 @@ class ManifestKeepsTest {
     /** Once the index is removed, as the refusal says, the folder reads; the column keeps only what is left. */
     @Test
     void theWayOutOfARefusalReads() throws Exception {
-        Path dir = exported(List.of(PEOPLE), List.<Object[]>of(new Object[] {1, "BY", "ok", "BY"}));
+        Path dir = exported(List.of(PEOPLE), List.<Object[]>of(new Object[] {1, "BY", "ok"}));
         Path file = dir.resolve("manifest.json");
         JsonNode root = new ObjectMapper().readTree(file.toFile());
         var indexes = (com.fasterxml.jackson.databind.node.ArrayNode) root.get("tables").get("people").get("indexes");
