@@ -107,10 +107,10 @@ class ManifestKeepsTest {
         assertEquals(List.of(PEOPLE.indexes().get(2)), t.toTable().indexes(), "a source's indexes over columns only");
         List<SchemaObject> objects = t.objectsNotCreated();
         assertEquals(List.of(
-                new SchemaObject(SchemaObject.Kind.INDEX, "index", "people_lower_code",
+                new SchemaObject(SchemaObject.Kind.INDEX, "expression index", "people_lower_code",
                         "CREATE INDEX people_lower_code ON people USING btree (lower((code)::text))", null,
                         PEOPLE.indexes().get(0)),
-                new SchemaObject(SchemaObject.Kind.INDEX, "index", "people_code_rich",
+                new SchemaObject(SchemaObject.Kind.INDEX, "partial index", "people_code_rich",
                         "CREATE UNIQUE INDEX people_code_rich ON people USING btree (code) WHERE (id > 0)", null,
                         PEOPLE.indexes().get(1))), objects);
 
