@@ -115,7 +115,7 @@ class BinDecantCdsIT {
         clean(first);
         assertFalse(first.mappedArchive());
         assertEquals(1, files().size(), files().toString());
-        assertTrue(files().get(0).matches("\\.decant-\\d+\\.\\d+\\.tmp"), files().toString());
+        assertTrue(files().get(0).matches("\\.decant-plan-\\d+\\.\\d+\\.tmp"), files().toString());
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cds)));
 
         Run second = plan(Map.of());
@@ -201,6 +201,44 @@ class BinDecantCdsIT {
         assertTrue(plan(Map.of()).mappedArchive());
         assertEquals(2, files().stream().filter(n -> n.endsWith(".jsa")).count(), files().toString());
         assertTrue(Files.exists(old));
+    }
+
+    @Test
+    void eachCommandMapsAnArchiveOfItsOwn() throws Exception {
+        plan(Map.of());
+        assertTrue(plan(Map.of()).mappedArchive());
+        String[] verify = {"verify", "--from", "sqlite:" + src, "--to", "sqlite:" + src, "--output", "json"};
+        Run first = run(Map.of(), verify);
+        assertEquals(0, first.exit(), first.err());
+        clean(first);
+        assertFalse(first.mappedArchive(), "plan's archive holds plan's classes: verify writes its own");
+        Run second = run(Map.of(), verify);
+        assertEquals(0, second.exit(), second.err());
+        clean(second);
+        assertTrue(second.mappedArchive());
+        List<String> archives = files().stream().filter(n -> n.endsWith(".jsa")).toList();
+        assertEquals(2, archives.size(), files().toString());
+        assertTrue(archives.stream().anyMatch(n -> n.startsWith("decant-plan-"))
+                && archives.stream().anyMatch(n -> n.startsWith("decant-verify-")), archives.toString());
+        assertTrue(plan(Map.of()).mappedArchive(), "plan still maps its own");
+    }
+
+    @Test
+    void archivesOlderThanThirtyDaysAreDroppedWhenOneIsWritten() throws Exception {
+        Files.createDirectories(cds);
+        Path stale = cds.resolve("decant-plan-1-2-3.jsa");
+        Path recent = cds.resolve("decant-verify-4-5-6.jsa");
+        Files.write(stale, new byte[16]);
+        Files.write(recent, new byte[16]);
+        long day = 24L * 3600 * 1000;
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 40 * day));
+        Files.setLastModifiedTime(recent, FileTime.fromMillis(System.currentTimeMillis() - 2 * day));
+
+        Run first = plan(Map.of());
+        assertEquals(0, first.exit(), first.err());
+        clean(first);
+        assertFalse(Files.exists(stale), files().toString());
+        assertTrue(Files.exists(recent), files().toString());
     }
 
     @Test
