@@ -114,7 +114,8 @@ def run_once(args, db):
             if s is not None:
                 threads[tid] = s
         for pid, (kind, ticks) in postgres_processes(dbs).items():
-            pg[pid] = (kind, ticks)
+            # a backend's title names its database only once it has one: once a backend, always one
+            pg[pid] = (pg[pid][0] if pid in pg and pg[pid][0] != "postgres background" else kind, ticks)
         time.sleep(0.05)
     wall = time.monotonic() - start
     err = p.stderr.read().decode("utf-8", "replace")
