@@ -79,7 +79,9 @@ class BinDecantCdsIT {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "bin/decant finished");
         boolean mapped;
         try (Stream<String> lines = Files.lines(classes)) {
-            mapped = lines.anyMatch(l -> l.contains("shared objects file (top)"));
+            // decant's own classes from an archive: the dynamic one ("shared objects file (top)") or, on Java 25, the
+            // AOT cache ("shared objects file"); the JDK's own archive holds none of them
+            mapped = lines.anyMatch(l -> l.contains("] io.decant.") && l.contains("source: shared objects file"));
         }
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8),
                 mapped);
@@ -88,9 +90,11 @@ class BinDecantCdsIT {
     /** decant's own output: one JSON document on stdout, and nothing on stderr that the JVM says. */
     private static void clean(Run r) throws IOException {
         assertEquals('{', r.out().charAt(0), r.out());
+        assertEquals('}', r.out().stripTrailing().charAt(r.out().stripTrailing().length() - 1), "nothing after the JSON: " + r.out());
         JSON.readTree(r.out());
         assertFalse(r.out().contains("cds") || r.out().contains("[warning]") || r.out().contains("sharing"), r.out());
-        assertFalse(r.err().contains("[warning]") || r.err().contains("cds") || r.err().contains("CDS"), r.err());
+        assertFalse(r.err().contains("[warning]") || r.err().contains("cds") || r.err().contains("CDS")
+                || r.err().contains("AOT"), r.err());
     }
 
     private List<String> files() throws IOException {
@@ -303,6 +307,68 @@ class BinDecantCdsIT {
         clean(next);
         assertTrue(next.mappedArchive());
         assertEquals(1, files().stream().filter(n -> n.endsWith(".jsa")).count(), files().toString());
+    }
+
+    @Test
+    void onJava25TheFirstRunRecordsTheNextAssemblesAnAotCacheAndLaterOnesMapIt() throws Exception {
+        assumeTrue(Files.isExecutable(TEMURIN_25.resolve("bin/java")), "needs " + TEMURIN_25);
+        Map<String, String> env = Map.of("JAVA_HOME", TEMURIN_25.toString());
+        Run first = plan(env);
+        assertEquals(0, first.exit(), first.err());
+        clean(first);
+        assertFalse(first.mappedArchive());
+        assertEquals(1, files().size(), files().toString());
+        assertTrue(files().get(0).matches("\\.decant-plan-\\d+\\.\\d+\\.aotconf"), files().toString());
+
+        Run second = plan(env);
+        assertEquals(0, second.exit(), second.err());
+        clean(second);
+        assertTrue(second.mappedArchive(), "the second run assembles the cache and maps it");
+        assertEquals(1, files().size(), files().toString());
+        assertTrue(files().get(0).matches("decant-plan-\\d+-\\d+-\\d+\\.aot"), files().toString());
+
+        Run third = plan(env);
+        assertEquals(0, third.exit(), third.err());
+        clean(third);
+        assertTrue(third.mappedArchive());
+
+        // a damaged cache is dropped by its checksum, never mapped, and recorded anew
+        Path cache = cds.resolve(files().get(0));
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rw-------"));
+        byte[] bytes = Files.readAllBytes(cache);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(cache, bytes);
+        Run damaged = plan(env);
+        assertEquals(0, damaged.exit(), damaged.err());
+        clean(damaged);
+        assertFalse(damaged.mappedArchive());
+        assertFalse(Files.exists(cache));
+        assertTrue(files().stream().allMatch(n -> n.endsWith(".aotconf")), files().toString());
+    }
+
+    @Test
+    void onJava25ARecordingThatDoesNotAssembleLeavesTheDynamicArchive() throws Exception {
+        assumeTrue(Files.isExecutable(TEMURIN_25.resolve("bin/java")), "needs " + TEMURIN_25);
+        Map<String, String> env = Map.of("JAVA_HOME", TEMURIN_25.toString());
+        assertEquals(0, plan(env).exit());
+        Path conf = cds.resolve(files().get(0));
+        // a recording cut short: not a configuration the JVM can assemble
+        Files.write(conf, new byte[4096]);
+
+        Run next = plan(env);
+        assertEquals(0, next.exit(), next.err());
+        clean(next);
+        assertFalse(next.mappedArchive());
+        assertFalse(Files.exists(conf));
+        assertTrue(files().stream().anyMatch(n -> n.matches("decant-plan-\\d+\\.noaot")), files().toString());
+        assertTrue(files().stream().anyMatch(n -> n.endsWith(".tmp")), "the dynamic archive is written: " + files());
+
+        Run after = plan(env);
+        assertEquals(0, after.exit(), after.err());
+        clean(after);
+        assertTrue(after.mappedArchive(), "the dynamic archive, from then on");
+        assertTrue(files().stream().anyMatch(n -> n.endsWith(".jsa")) && files().stream().noneMatch(n -> n.endsWith(".aotconf")),
+                files().toString());
     }
 
     @Test
