@@ -174,7 +174,8 @@ bench_many_tables() {
 machine_summary() {
   log "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
   log "cpu: $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
-  log "java: $(java -version 2>&1 | head -1); PostgreSQL: $(psql -X -At -d postgres -c 'SHOW server_version')"
+  # bin/decant runs $JAVA_HOME/bin/java when JAVA_HOME is set, as here
+  log "java (decant's): $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1); PostgreSQL: $(psql -X -At -d postgres -c 'SHOW server_version')"
   command -v pgloader >/dev/null && log "pgloader: $(pgloader --version 2>&1 | head -1)" || log "pgloader: not installed (skipped)"
 }
 
