@@ -184,6 +184,10 @@ class ExportSchemaIT {
     void aComputedColumnIsCreatedThroughAFolderAsMigrateCreatesIt() throws Exception {
         PgServer.TestDb src = PgServer.get().createDatabase("gen_computed_src");
         src.exec(COMPUTED);
+        Cli.Result dry = Cli.run("plan", "--from", src.url(), "--to", dir.resolve("dry").toString(), "--create-schema");
+        assertEquals(0, dry.exit(), dry.toString());
+        assertTrue(dry.out().contains("note: column y is recorded computed, with its expression, and no file holds its"
+                + " values: an import into PostgreSQL creates it computed, as migrate does"), dry.out());
         Path out = export(src);
         JsonNode columns = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("tables").get("t")
                 .get("columns");

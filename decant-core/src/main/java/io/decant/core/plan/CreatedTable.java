@@ -123,7 +123,7 @@ final class CreatedTable {
                 }
                 cols.add(at, new Column(c.name(), c.sourceType(), target.storedType(c.type()), true, Column.Identity.COMPUTED,
                         null, c.nativeType()));
-                notes.add("column " + c.name() + " is created computed, as in the source: the target computes it");
+                notes.add(target.keptComputed(c.name()));
             } else {
                 notes.add("column " + c.name() + " is computed by the source and not created: its expression is the"
                         + " source database's" + (allKept ? "" : ", and names columns this spec renames or skips"));

@@ -106,6 +106,14 @@ public interface TargetView {
     }
 
     /**
+     * How plan says that {@code column}, computed in the source, is kept computed in the table this target gets
+     * ({@link #nativeColumnType} took its expression): a database creates it so; an export folder records it.
+     */
+    default String keptComputed(String column) {
+        return "column " + column + " is created computed, as in the source: the target computes it";
+    }
+
+    /**
      * Whether this target creates a unique key checked later than each row, as the source's
      * {@link io.decant.core.schema.Index#deferral} says (PostgreSQL); other targets check it at each row, noted.
      */

@@ -210,6 +210,12 @@ public final class FolderTarget implements TargetDatabase {
         return flavour.resolve(sourceSchema, name);
     }
 
+    @Override
+    public String keptComputed(String column) {
+        return "column " + column + " is recorded computed, with its expression, and no file holds its values: an import"
+                + " into PostgreSQL creates it computed, as migrate does";
+    }
+
     /** Only a type the folder reads back (ManifestSql): the plan of a column of any other stops, naming as_text. */
     @Override
     public String nativeColumnType(String nativeType) {
