@@ -339,6 +339,11 @@ final class PostgresDatabase implements SourceDatabase, TargetDatabase {
         return true;
     }
 
+    @Override
+    public boolean keepsForeignKeyDeferral() {
+        return true;
+    }
+
     /** NULLS NOT DISTINCT came with PostgreSQL 15. */
     @Override
     public synchronized boolean keepsNullsNotDistinct() {

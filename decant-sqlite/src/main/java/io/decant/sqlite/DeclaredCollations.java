@@ -25,6 +25,58 @@ final class DeclaredCollations {
         if (createSql == null) {
             return out;
         }
+        for (String d : definitions(createSql)) {
+            String def = d.trim();
+            if (def.isEmpty() || TABLE_CONSTRAINT.matcher(def).matches()) {
+                continue;
+            }
+            int end = nameEnd(def);
+            if (end < 0) {
+                continue;
+            }
+            Matcher m = COLLATE.matcher(def.substring(end));
+            if (m.find()) {
+                String coll = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3)
+                        : m.group(4) != null ? m.group(4) : m.group(5);
+                out.put(name(def.substring(0, end)), coll.toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** Whether a definition of {@link #definitions} is a table constraint (PRIMARY KEY, FOREIGN KEY, ...), not a column. */
+    static boolean isTableConstraint(String def) {
+        return TABLE_CONSTRAINT.matcher(def.trim()).matches();
+    }
+
+    /** The end of the name that starts {@code def} (quoted or bare), or -1 when a quote does not close. */
+    static int nameEnd(String def) {
+        char first = def.charAt(0);
+        if (first == '"' || first == '`' || first == '[') {
+            int end = def.indexOf(first == '[' ? ']' : first, 1);
+            return end < 0 ? -1 : end + 1;
+        }
+        int end = 0;
+        while (end < def.length() && !Character.isWhitespace(def.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** A name as the statement writes it ({@code "Name"}, {@code [name]}, {@code name}), unquoted and in lower case. */
+    static String name(String written) {
+        String n = written.trim();
+        if (n.length() >= 2 && (n.charAt(0) == '"' || n.charAt(0) == '`' || n.charAt(0) == '[')) {
+            n = n.substring(1, n.length() - 1);
+        }
+        return n.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The column definitions and table constraints of {@code createSql}: its list split at top-level commas (outside
+     * quotes and parentheses), with the text of string literals blanked.
+     */
+    static List<String> definitions(String createSql) {
         List<String> defs = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         int depth = 0;
@@ -66,36 +118,6 @@ final class DeclaredCollations {
                 cur.append(ch);
             }
         }
-        for (String d : defs) {
-            String def = d.trim();
-            if (def.isEmpty() || TABLE_CONSTRAINT.matcher(def).matches()) {
-                continue;
-            }
-            String name;
-            int end;
-            char first = def.charAt(0);
-            if (first == '"' || first == '`' || first == '[') {
-                char close = first == '[' ? ']' : first;
-                end = def.indexOf(close, 1);
-                if (end < 0) {
-                    continue;
-                }
-                name = def.substring(1, end);
-                end++;
-            } else {
-                end = 0;
-                while (end < def.length() && !Character.isWhitespace(def.charAt(end))) {
-                    end++;
-                }
-                name = def.substring(0, end);
-            }
-            Matcher m = COLLATE.matcher(def.substring(end));
-            if (m.find()) {
-                String coll = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3)
-                        : m.group(4) != null ? m.group(4) : m.group(5);
-                out.put(name.toLowerCase(java.util.Locale.ROOT), coll.toUpperCase(java.util.Locale.ROOT));
-            }
-        }
-        return out;
+        return defs;
     }
 }

@@ -124,7 +124,8 @@ final class SqliteDdl {
         appendAction(sb, "ON DELETE", fk.onDelete());
         appendAction(sb, "ON UPDATE", fk.onUpdate());
         if (fk.deferrable()) {
-            sb.append(" DEFERRABLE INITIALLY DEFERRED");
+            // SQLite checks a DEFERRABLE key, and one INITIALLY IMMEDIATE, at each statement, as the source does
+            sb.append(fk.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE");
         }
         return sb.toString();
     }

@@ -146,7 +146,7 @@ final class SqliteSchemaReader {
             columns.add(c);
         }
         List<Index> indexes = indexes(name);
-        List<ForeignKey> fks = foreignKeys(name, allTables);
+        List<ForeignKey> fks = foreignKeys(name, allTables, DeclaredForeignKeys.deferred(sql));
         return new Table(TableId.of(name), columns, pk, indexes, fks, estimate(name, stat1, withoutRowid));
     }
 
@@ -235,7 +235,9 @@ final class SqliteSchemaReader {
         return out;
     }
 
-    private List<ForeignKey> foreignKeys(String table, List<String> allTables) throws SQLException {
+    /** @param deferred the child columns (lower case) of the foreign keys the table's statement declares deferred */
+    private List<ForeignKey> foreignKeys(String table, List<String> allTables, java.util.Set<List<String>> deferred)
+            throws SQLException {
         Map<Integer, List<String[]>> byId = new java.util.TreeMap<>();
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq")) {
@@ -266,8 +268,9 @@ final class SqliteSchemaReader {
                 refCols = parts.stream().map(p -> p[2]).toList();
             }
             String name = table + "_" + String.join("_", cols) + "_fkey";
-            out.add(new ForeignKey(name, cols, TableId.of(parent), refCols, false, action(parts.get(0)[4]),
-                    action(parts.get(0)[3])));
+            boolean defers = deferred.contains(cols.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList());
+            out.add(new ForeignKey(name, cols, TableId.of(parent), refCols, defers, action(parts.get(0)[4]),
+                    action(parts.get(0)[3]), defers));
         }
         return out;
     }

@@ -60,6 +60,12 @@ final class SqliteTarget extends SqliteEndpoint implements TargetDatabase {
     }
 
     /** SQLite compares a child's value with its parent's by value, whatever the columns' declared types. */
+    /** A foreign key DEFERRABLE INITIALLY DEFERRED is checked at commit in SQLite too (its unique keys are not). */
+    @Override
+    public boolean keepsForeignKeyDeferral() {
+        return true;
+    }
+
     @Override
     public boolean joinsAnyTypes() {
         return true;

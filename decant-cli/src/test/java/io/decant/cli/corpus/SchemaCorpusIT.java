@@ -356,6 +356,62 @@ class SchemaCorpusIT {
     }
 
     /**
+     * A SQLite foreign key DEFERRABLE INITIALLY DEFERRED (D1 enforces foreign keys) used to be created checked at each
+     * row in PostgreSQL, and a PostgreSQL key DEFERRABLE INITIALLY IMMEDIATE was created deferred in SQLite. Each keeps
+     * its timing where the target can say it; into MariaDB, which checks at each row, plan notes it.
+     */
+    @Test
+    void foreignKeyTimingIsKeptWhereTheTargetSaysItAndNotedElsewhere() throws Exception {
+        Fixtures fx = Fixtures.get();
+        Path file = dir.resolve("deferfk.db");
+        Fixtures.sqlite(file, "CREATE TABLE slot (id INTEGER PRIMARY KEY)", "CREATE TABLE item (id INTEGER PRIMARY KEY,"
+                + " slot_id INTEGER REFERENCES slot (id) DEFERRABLE INITIALLY DEFERRED, other_id INTEGER,"
+                + " FOREIGN KEY (other_id) REFERENCES slot (id))", "INSERT INTO slot VALUES (1)",
+                "INSERT INTO item VALUES (1, 1, 1)");
+        PgServer.TestDb pg = fx.freshPg("sc_deferfk_dst", "");
+        Cli.Result plan = Cli.run("plan", "--from", "sqlite:" + file, "--to", fx.url(pg), "--create-schema");
+        assertEquals(0, plan.exit(), plan.toString());
+        assertTrue(plan.out().contains("creates: foreign key item_slot_id_fkey (slot_id) -> slot (id) DEFERRABLE INITIALLY"
+                + " DEFERRED\n") && plan.out().contains("creates: foreign key item_other_id_fkey (other_id) -> slot (id)\n"),
+                plan.out());
+        Cli.Result r = Cli.run("migrate", "--from", "sqlite:" + file, "--to", fx.url(pg), "--create-schema");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("FOREIGN KEY (other_id) REFERENCES slot(id)|FOREIGN KEY (slot_id) REFERENCES slot(id) DEFERRABLE"
+                + " INITIALLY DEFERRED", pg.one("SELECT string_agg(pg_get_constraintdef(oid), '|' ORDER BY conname)"
+                + " FROM pg_constraint WHERE contype = 'f'"));
+        pg.exec("BEGIN; INSERT INTO item VALUES (2, 2, NULL); INSERT INTO slot VALUES (2); COMMIT"); // the child first
+
+        PgServer.TestDb src = fx.freshPg("sc_deferfk_src", "CREATE TABLE slot (id int PRIMARY KEY); CREATE TABLE item"
+                + " (id int PRIMARY KEY, a int CONSTRAINT item_a_fkey REFERENCES slot (id) DEFERRABLE,"
+                + " b int CONSTRAINT item_b_fkey REFERENCES slot (id) DEFERRABLE INITIALLY DEFERRED)");
+        Path out = dir.resolve("deferfk-out.db");
+        Cli.Result toSqlite = Cli.run("migrate", "--from", fx.url(src), "--to", "sqlite:" + out, "--create-schema");
+        assertEquals(0, toSqlite.exit(), toSqlite.toString());
+        String ddl;
+        try (var conn = java.sql.DriverManager.getConnection("jdbc:sqlite:" + out); Statement st = conn.createStatement();
+             var rs = st.executeQuery("SELECT sql FROM sqlite_schema WHERE name = 'item'")) {
+            rs.next();
+            ddl = rs.getString(1);
+        }
+        for (String part : ddl.split("CONSTRAINT ")) {
+            if (part.contains("item_a_fkey")) {
+                assertTrue(part.contains("DEFERRABLE INITIALLY IMMEDIATE"), ddl);
+            } else if (part.contains("item_b_fkey")) {
+                assertTrue(part.contains("DEFERRABLE INITIALLY DEFERRED"), ddl);
+            }
+        }
+        assertTrue(ddl.contains("item_a_fkey") && ddl.contains("item_b_fkey"), ddl);
+
+        String maria = MariaServer.createDatabase("sc_deferfk_maria");
+        Cli.Result toMaria = Cli.run("plan", "--from", fx.url(src), "--to", maria, "--create-schema");
+        assertEquals(0, toMaria.exit(), toMaria.toString());
+        assertTrue(toMaria.out().contains("foreign key item_b_fkey [b] is DEFERRABLE INITIALLY DEFERRED in the source (checked"
+                + " at the end of a statement or transaction); the target checks it at each row") && toMaria.out().contains(
+                "foreign key item_a_fkey [a] is DEFERRABLE in the source") && toMaria.out().contains(
+                "creates: foreign key item_b_fkey (b) -> slot (id)\n"), toMaria.out());
+    }
+
+    /**
      * PostgreSQL lets a bigint reference an int; InnoDB joins only columns of one type, and used to refuse the foreign
      * key after the rows. Both ends are created as the wider type.
      */

@@ -71,7 +71,8 @@ public record PlanView(String source, String target, String consistency, List<Ta
         }
         for (io.decant.core.schema.ForeignKey fk : t.foreignKeys()) {
             out.add("foreign key " + (fk.name() == null ? "" : fk.name() + " ") + "(" + String.join(", ", fk.columns())
-                    + ") -> " + fk.refTable().display() + " (" + String.join(", ", fk.refColumns()) + ")");
+                    + ") -> " + fk.refTable().display() + " (" + String.join(", ", fk.refColumns()) + ")"
+                    + (!fk.deferrable() ? "" : fk.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE"));
         }
         return out;
     }

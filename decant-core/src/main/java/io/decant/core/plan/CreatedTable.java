@@ -178,7 +178,15 @@ final class CreatedTable {
                         + ", which a target's foreign key needs (the source could not enforce it either)");
                 continue;
             }
-            fks.add(fk.with(fk.name(), c, parent, rc));
+            ForeignKey created = fk.with(fk.name(), c, parent, rc);
+            if (fk.deferrable() && target != null && !target.keepsForeignKeyDeferral()) {
+                notes.add("foreign key " + (fk.name() == null ? "" : fk.name() + " ") + fk.columns() + " is "
+                        + (fk.initiallyDeferred() ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE") + " in the source"
+                        + " (checked at the end of a statement or transaction); the target checks it at each row");
+                created = new ForeignKey(created.name(), created.columns(), created.refTable(), created.refColumns(), false,
+                        created.onDelete(), created.onUpdate(), false);
+            }
+            fks.add(created);
         }
         return new Table(targetId, cols, pk, indexes, fks, source.rowEstimate());
     }

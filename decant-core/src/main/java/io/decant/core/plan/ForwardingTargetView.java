@@ -97,6 +97,11 @@ public class ForwardingTargetView implements TargetView {
     }
 
     @Override
+    public boolean keepsForeignKeyDeferral() {
+        return delegate.keepsForeignKeyDeferral();
+    }
+
+    @Override
     public boolean keepsNullsNotDistinct() {
         return delegate.keepsNullsNotDistinct();
     }

@@ -122,6 +122,14 @@ public interface TargetView {
     }
 
     /**
+     * Whether this target creates a foreign key {@code DEFERRABLE} (and {@code INITIALLY DEFERRED}) as the source's
+     * says (PostgreSQL, SQLite); other targets check it at each row, noted.
+     */
+    default boolean keepsForeignKeyDeferral() {
+        return false;
+    }
+
+    /**
      * Whether this target creates a unique key {@code NULLS NOT DISTINCT} (PostgreSQL 15 and later), as the source's
      * {@link io.decant.core.schema.Index#nullsNotDistinct} says; other targets let several rows hold NULL in it, and
      * plan notes that.

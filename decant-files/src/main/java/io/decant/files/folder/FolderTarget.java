@@ -261,6 +261,11 @@ public final class FolderTarget implements TargetDatabase {
         return true;
     }
 
+    @Override
+    public boolean keepsForeignKeyDeferral() {
+        return true;
+    }
+
     /*
      * The same for types and indexes: a column keeps the type the source declared (character(2), an enum or a domain
      * of the source's own) and an index the source defines in its own SQL (partial, over expressions) is recorded as
