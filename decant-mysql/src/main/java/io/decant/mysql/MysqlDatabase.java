@@ -299,6 +299,12 @@ final class MysqlDatabase implements SourceDatabase, TargetDatabase {
         return MysqlDdl.MAX_KEY_BYTES;
     }
 
+    /** InnoDB has no SET DEFAULT action (MysqlDdl leaves it out). */
+    @Override
+    public boolean keepsForeignKeyAction(String action) {
+        return !action.strip().equalsIgnoreCase("SET DEFAULT");
+    }
+
     @Override
     public LogicalType storedType(LogicalType type) {
         return types.storedType(type);

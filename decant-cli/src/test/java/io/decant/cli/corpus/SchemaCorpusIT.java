@@ -383,7 +383,13 @@ class SchemaCorpusIT {
 
         PgServer.TestDb src = fx.freshPg("sc_deferfk_src", "CREATE TABLE slot (id int PRIMARY KEY); CREATE TABLE item"
                 + " (id int PRIMARY KEY, a int CONSTRAINT item_a_fkey REFERENCES slot (id) DEFERRABLE,"
-                + " b int CONSTRAINT item_b_fkey REFERENCES slot (id) DEFERRABLE INITIALLY DEFERRED)");
+                + " b int CONSTRAINT item_b_fkey REFERENCES slot (id) DEFERRABLE INITIALLY DEFERRED,"
+                + " c int DEFAULT 1 CONSTRAINT item_c_fkey REFERENCES slot (id) ON DELETE SET DEFAULT ON UPDATE CASCADE)");
+        PgServer.TestDb pgToo = fx.freshPg("sc_deferfk_pg", "");
+        Cli.Result toPg = Cli.run("plan", "--from", fx.url(src), "--to", fx.url(pgToo), "--create-schema");
+        assertEquals(0, toPg.exit(), toPg.toString());
+        assertTrue(toPg.out().contains("creates: foreign key item_a_fkey (a) -> slot (id) DEFERRABLE\n") && toPg.out().contains(
+                "creates: foreign key item_c_fkey (c) -> slot (id) ON DELETE SET DEFAULT ON UPDATE CASCADE\n"), toPg.out());
         Path out = dir.resolve("deferfk-out.db");
         Cli.Result toSqlite = Cli.run("migrate", "--from", fx.url(src), "--to", "sqlite:" + out, "--create-schema");
         assertEquals(0, toSqlite.exit(), toSqlite.toString());
@@ -409,6 +415,11 @@ class SchemaCorpusIT {
                 + " at the end of a statement or transaction); the target checks it at each row") && toMaria.out().contains(
                 "foreign key item_a_fkey [a] is DEFERRABLE in the source") && toMaria.out().contains(
                 "creates: foreign key item_b_fkey (b) -> slot (id)\n"), toMaria.out());
+        // InnoDB has no SET DEFAULT: the key is created without it, and plan says what to do instead
+        assertTrue(toMaria.out().contains("foreign key item_c_fkey [c] is ON DELETE SET DEFAULT in the source; the target has"
+                + " no such action, so it is created without one (a delete of a referenced row is refused while rows refer"
+                + " to it): do it in the application, or with a trigger") && toMaria.out().contains(
+                "creates: foreign key item_c_fkey (c) -> slot (id) ON UPDATE CASCADE\n"), toMaria.out());
     }
 
     /**

@@ -72,9 +72,16 @@ public record PlanView(String source, String target, String consistency, List<Ta
         for (io.decant.core.schema.ForeignKey fk : t.foreignKeys()) {
             out.add("foreign key " + (fk.name() == null ? "" : fk.name() + " ") + "(" + String.join(", ", fk.columns())
                     + ") -> " + fk.refTable().display() + " (" + String.join(", ", fk.refColumns()) + ")"
+                    + action("DELETE", fk.onDelete()) + action("UPDATE", fk.onUpdate())
                     + (!fk.deferrable() ? "" : fk.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE"));
         }
         return out;
+    }
+
+    /** {@code " ON DELETE CASCADE"}, or nothing for no action. */
+    private static String action(String event, String action) {
+        String a = action == null ? "" : action.strip().toUpperCase(java.util.Locale.ROOT).replace('_', ' ');
+        return a.isEmpty() || a.equals("NO ACTION") ? "" : " ON " + event + " " + a;
     }
 
     private static List<String> withNote(List<String> notes, String note) {

@@ -178,17 +178,29 @@ final class CreatedTable {
                         + ", which a target's foreign key needs (the source could not enforce it either)");
                 continue;
             }
-            ForeignKey created = fk.with(fk.name(), c, parent, rc);
-            if (fk.deferrable() && target != null && !target.keepsForeignKeyDeferral()) {
-                notes.add("foreign key " + (fk.name() == null ? "" : fk.name() + " ") + fk.columns() + " is "
-                        + (fk.initiallyDeferred() ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE") + " in the source"
-                        + " (checked at the end of a statement or transaction); the target checks it at each row");
-                created = new ForeignKey(created.name(), created.columns(), created.refTable(), created.refColumns(), false,
-                        created.onDelete(), created.onUpdate(), false);
+            String named = "foreign key " + (fk.name() == null ? "" : fk.name() + " ") + fk.columns();
+            boolean defers = fk.deferrable();
+            if (defers && target != null && !target.keepsForeignKeyDeferral()) {
+                notes.add(named + " is " + (fk.initiallyDeferred() ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE")
+                        + " in the source (checked at the end of a statement or transaction); the target checks it at each row");
+                defers = false;
             }
-            fks.add(created);
+            String onDelete = keptAction(fk.onDelete(), "DELETE", named, target, notes);
+            String onUpdate = keptAction(fk.onUpdate(), "UPDATE", named, target, notes);
+            fks.add(new ForeignKey(fk.name(), c, parent, rc, defers, onDelete, onUpdate, defers && fk.initiallyDeferred()));
         }
         return new Table(targetId, cols, pk, indexes, fks, source.rowEstimate());
+    }
+
+    /** {@code action} on {@code event} where the target has it; else null (no action), noted with what to do instead. */
+    private static String keptAction(String action, String event, String named, TargetView target, List<String> notes) {
+        if (action == null || target == null || target.keepsForeignKeyAction(action)) {
+            return action;
+        }
+        notes.add(named + " is ON " + event + " " + action.strip().toUpperCase(java.util.Locale.ROOT) + " in the source;"
+                + " the target has no such action, so it is created without one (a " + event.toLowerCase(java.util.Locale.ROOT)
+                + " of a referenced row is refused while rows refer to it): do it in the application, or with a trigger");
+        return null;
     }
 
     /**

@@ -102,6 +102,11 @@ public class ForwardingTargetView implements TargetView {
     }
 
     @Override
+    public boolean keepsForeignKeyAction(String action) {
+        return delegate.keepsForeignKeyAction(action);
+    }
+
+    @Override
     public boolean keepsNullsNotDistinct() {
         return delegate.keepsNullsNotDistinct();
     }

@@ -130,6 +130,14 @@ public interface TargetView {
     }
 
     /**
+     * Whether this target creates a foreign key with {@code action} ({@code CASCADE}, {@code SET NULL}, {@code SET
+     * DEFAULT}, {@code RESTRICT}) on delete or update, as the source's says; one it lacks is left out, noted.
+     */
+    default boolean keepsForeignKeyAction(String action) {
+        return true;
+    }
+
+    /**
      * Whether this target creates a unique key {@code NULLS NOT DISTINCT} (PostgreSQL 15 and later), as the source's
      * {@link io.decant.core.schema.Index#nullsNotDistinct} says; other targets let several rows hold NULL in it, and
      * plan notes that.
